@@ -1,0 +1,32 @@
+// The seam between the pipeline and whatever labels passages.
+//
+// The runner only knows this interface; cli/ wires in the rule classifier
+// from classifiers/, tests wire in fakes. Implementations must be safe to
+// call from several threads at once through a const reference.
+#ifndef INTAKE_PIPELINE_CLASSIFIER_H_
+#define INTAKE_PIPELINE_CLASSIFIER_H_
+
+#include <string>
+#include <string_view>
+
+#include "pipeline/passage.h"
+
+namespace intake {
+
+class Classifier {
+ public:
+  virtual ~Classifier() = default;
+
+  // Labels one passage. `lang` is an ISO 639-1 code or "und". `kind` lets
+  // the classifier leave letter furniture and running headers unlabelled.
+  virtual Labels Classify(std::string_view text, std::string_view lang,
+                          PassageKind kind) const = 0;
+
+  // Identifies the rules (and later the model) that produced the labels;
+  // goes into every record so a change of rules is visible.
+  virtual std::string Version() const = 0;
+};
+
+}  // namespace intake
+
+#endif  // INTAKE_PIPELINE_CLASSIFIER_H_

@@ -1,0 +1,38 @@
+// The seam between the pipeline and the format readers in extractors/.
+//
+// The runner calls an ExtractFn; cli/ passes extractors::ExtractDocument,
+// tests pass fakes. An ExtractFn must not throw: every failure comes back as
+// a Status whose code maps to a document status (corrupt, encrypted,
+// unsupported, ...).
+#ifndef INTAKE_PIPELINE_EXTRACTOR_H_
+#define INTAKE_PIPELINE_EXTRACTOR_H_
+
+#include <functional>
+#include <string_view>
+
+#include "pipeline/document.h"
+#include "pipeline/status.h"
+
+namespace intake {
+
+// Limits every extractor honours. Defaults suit letters; archives of
+// unusual documents may raise them.
+struct ExtractLimits {
+  // Pages read from one PDF; more is an error (limit exceeded). Default 2000.
+  int max_pages = 2000;
+  // Bytes one zip member (a DOCX part) may expand to. Default 256 MiB.
+  long long max_member_bytes = 256LL << 20;
+  // Largest expansion ratio of one zip member. Default 200.
+  double max_compression_ratio = 200;
+  // Deepest XML nesting accepted. Default 256.
+  int max_xml_depth = 256;
+};
+
+// REQUIRES: `data` holds the whole file and stays valid during the call.
+using ExtractFn = std::function<Status(Format format, std::string_view data,
+                                       const ExtractLimits& limits,
+                                       Extraction* out)>;
+
+}  // namespace intake
+
+#endif  // INTAKE_PIPELINE_EXTRACTOR_H_

@@ -1,0 +1,68 @@
+// Plain data for passages and their labels: what segment produces and
+// classify fills in, and what the records writer serialises. No behaviour.
+//
+// Offsets are in Unicode code points. A passage's start/end index the
+// document's body text (see docs/records.md); an Evidence's start/end index
+// the passage's own text, so that `intake classify` (which has no document)
+// reports them the same way.
+#ifndef INTAKE_PIPELINE_PASSAGE_H_
+#define INTAKE_PIPELINE_PASSAGE_H_
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace intake {
+
+enum class PassageKind {
+  kHeading,
+  kParagraph,
+  kListItem,
+  kTableRow,
+  kFootnote,
+  kHeaderFooter,
+  kFurniture,
+};
+
+// Stable names used in records: "heading", "paragraph", ...
+std::string_view PassageKindName(PassageKind kind);
+
+// One matched span that made a label fire.
+struct Evidence {
+  std::string label;  // "article14:14.2", "theme:asgm", "stance:need"
+  int start = 0;      // code points into the passage text
+  int end = 0;
+  std::string text;   // the matched text as it stands in the passage
+};
+
+struct Labels {
+  std::vector<std::string> article14;  // codes from TAXONOMY.md, sorted
+  std::vector<std::string> activity;
+  std::vector<std::string> theme;
+  std::string stance = "other";
+  // One entry per label given (and for the stance), keyed "dimension:code"
+  // as in Evidence::label; values in [0, 1].
+  std::map<std::string, double> confidence;
+  std::vector<Evidence> evidence;
+  bool needs_review = false;
+  std::vector<std::string> review_reasons;  // reason codes, sorted
+};
+
+struct Passage {
+  PassageKind kind = PassageKind::kParagraph;
+  // For kFurniture: letterhead, reference, date, salutation, closing,
+  // signature, transmittal, annex_heading. Empty otherwise.
+  std::string furniture;
+  int page = 0;        // 1-based; 0 when the format has no pages
+  int start = 0;       // code points into the document body text
+  int end = 0;
+  std::string number;  // "12.", "(b)", "(iii)" when the passage is numbered
+  std::string text;    // normalised UTF-8, number included
+  std::string lang;    // ISO 639-1 code or "und"
+  Labels labels;
+};
+
+}  // namespace intake
+
+#endif  // INTAKE_PIPELINE_PASSAGE_H_

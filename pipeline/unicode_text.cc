@@ -1,0 +1,51 @@
+#include "pipeline/unicode_text.h"
+
+#include <unicode/utf8.h>
+
+namespace intake {
+
+std::string ToValidUtf8(std::string_view bytes) {
+  std::string out;
+  out.reserve(bytes.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
+  int32_t length = static_cast<int32_t>(bytes.size());
+  int32_t i = 0;
+  while (i < length) {
+    int32_t begin = i;
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(bytes.substr(begin, i - begin));
+    }
+  }
+  return out;
+}
+
+int CountCodePoints(std::string_view utf8) {
+  int n = 0;
+  for (unsigned char c : utf8) {
+    if ((c & 0xC0) != 0x80) ++n;
+  }
+  return n;
+}
+
+std::string SliceCodePoints(std::string_view utf8, int start, int end) {
+  size_t begin_byte = utf8.size();
+  size_t end_byte = utf8.size();
+  int index = 0;
+  for (size_t i = 0; i < utf8.size(); ++i) {
+    if ((static_cast<unsigned char>(utf8[i]) & 0xC0) == 0x80) continue;
+    if (index == start) begin_byte = i;
+    if (index == end) {
+      end_byte = i;
+      break;
+    }
+    ++index;
+  }
+  if (begin_byte >= end_byte) return "";
+  return std::string(utf8.substr(begin_byte, end_byte - begin_byte));
+}
+
+}  // namespace intake
