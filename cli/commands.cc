@@ -1,1 +1,209 @@
-// placeholder until implemented
+#include "cli/commands.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "classifiers/rule_classifier.h"
+#include "classifiers/rules.h"
+#include "cli/classify_stream.h"
+#include "cli/exit_codes.h"
+#include "cli/options.h"
+#include "extractors/registry.h"
+#include "pipeline/identify.h"
+#include "pipeline/json_records.h"
+#include "pipeline/language.h"
+#include "pipeline/process_document.h"
+#include "pipeline/runner.h"
+
+namespace intake {
+namespace {
+
+int RunCommand(const std::vector<std::string>& args);
+int ExtractCommand(const std::vector<std::string>& args);
+int ClassifyCommand(const std::vector<std::string>& args);
+
+const Command kCommands[] = {
+    {"run", "process files and folders of letters into records", RunCommand},
+    {"extract", "print the passages of one document as JSON Lines",
+     ExtractCommand},
+    {"classify", "add labels to JSON Lines passages read on standard input",
+     ClassifyCommand},
+};
+
+void Error(const std::string& message) {
+  std::cerr << "intake: " << message << "\n";
+}
+
+// --rules, else $INTAKE_RULES, else rules installed beside the binary,
+// else the rules of the source tree the binary was built from.
+std::string RulesPath(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("INTAKE_RULES"); env && *env) return env;
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    auto installed = exe.parent_path().parent_path() / "share" / "intake" /
+                     "rules.xml";
+    if (std::filesystem::exists(installed, ec)) return installed.string();
+  }
+  return INTAKE_DEFAULT_RULES;
+}
+
+std::unique_ptr<Classifier> LoadClassifier(const std::string& flag) {
+  std::shared_ptr<const Rules> rules;
+  Status s = LoadRules(RulesPath(flag), &rules);
+  if (!s.ok()) {
+    Error(s.message());
+    return nullptr;
+  }
+  return std::make_unique<RuleClassifier>(std::move(rules));
+}
+
+// Returns -1 to go on, else the exit status for a help or parse outcome.
+int HandleOutcome(ParseOutcome outcome, const std::string& message) {
+  if (outcome == ParseOutcome::kHelp) {
+    std::cout << message;
+    return kExitOk;
+  }
+  if (outcome == ParseOutcome::kError) {
+    Error(message);
+    return kExitCannotRun;
+  }
+  return -1;
+}
+
+class LogObserver : public RunObserver {
+ public:
+  explicit LogObserver(bool quiet) : quiet_(quiet) {}
+  void OnDocument(const DocumentRecord& r) override {
+    if (quiet_ || !IsFailure(r)) return;
+    std::cerr << "intake: " << r.path << ": " << r.status << ": " << r.error
+              << "\n";
+  }
+  void OnProblem(const std::string& problem) override {
+    if (!quiet_) std::cerr << "intake: " << problem << "\n";
+  }
+
+ private:
+  bool quiet_;
+};
+
+int RunCommand(const std::vector<std::string>& args) {
+  RunArgs run_args;
+  std::string message;
+  int exit = HandleOutcome(ParseRunArgs(args, &run_args, &message), message);
+  if (exit >= 0) return exit;
+  std::unique_ptr<Classifier> classifier = LoadClassifier(run_args.rules_path);
+  if (!classifier) return kExitCannotRun;
+  RunOptions options;
+  options.inputs = run_args.inputs;
+  options.out_dir = run_args.out_dir;
+  LogObserver observer(run_args.quiet);
+  RunSummary summary;
+  Status s = RunPipeline(options, ExtractDocument, *classifier, &observer,
+                         &summary);
+  if (!s.ok()) {
+    Error(s.message());
+    return kExitCannotRun;
+  }
+  std::cerr << "intake: " << summary.documents << " documents ("
+            << summary.failed << " failed), " << summary.passages
+            << " passages; records in " << options.out_dir
+            << "/documents.jsonl and " << options.out_dir
+            << "/passages.jsonl\n";
+  return summary.failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
+int ExtractCommand(const std::vector<std::string>& args) {
+  ExtractArgs extract_args;
+  std::string message;
+  int exit =
+      HandleOutcome(ParseExtractArgs(args, &extract_args, &message), message);
+  if (exit >= 0) return exit;
+  std::unique_ptr<Classifier> classifier =
+      LoadClassifier(extract_args.rules_path);
+  if (!classifier) return kExitCannotRun;
+  std::string data;
+  {
+    std::ifstream in(extract_args.file, std::ios::binary);
+    if (!in) {
+      Error(extract_args.file + ": cannot open for reading");
+      return kExitCannotRun;
+    }
+    data.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  std::unique_ptr<Identifier> identifier;
+  Status s = Identifier::Open(&identifier);
+  if (!s.ok()) {
+    Error(s.message());
+    return kExitCannotRun;
+  }
+  Identity identity = identifier->Identify(data);
+  DocumentRecord record =
+      ProcessDocument(extract_args.file, data, identity, ExtractDocument,
+                      ExtractLimits(), *classifier);
+  for (size_t i = 0; i < record.passages.size(); ++i) {
+    std::cout << PassageJson(record, i) << "\n";
+  }
+  if (IsFailure(record)) {
+    Error(record.path + ": " + record.status + ": " + record.error);
+    return kExitSomeFailed;
+  }
+  return kExitOk;
+}
+
+int ClassifyCommand(const std::vector<std::string>& args) {
+  ClassifyArgs classify_args;
+  std::string message;
+  int exit =
+      HandleOutcome(ParseClassifyArgs(args, &classify_args, &message), message);
+  if (exit >= 0) return exit;
+  std::unique_ptr<Classifier> classifier =
+      LoadClassifier(classify_args.rules_path);
+  if (!classifier) return kExitCannotRun;
+  return ClassifyStream(std::cin, std::cout, std::cerr, *classifier);
+}
+
+void PrintUsage(std::ostream& out) {
+  out << "usage: intake COMMAND [ARGS...]\n\ncommands:\n";
+  for (const Command& c : kCommands) {
+    out << "  " << c.name << std::string(10 - std::strlen(c.name), ' ')
+        << c.help << "\n";
+  }
+  out << "\n'intake COMMAND --help' describes a command; "
+         "'intake --version' prints the version.\n";
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  if (argc < 2) {
+    PrintUsage(std::cerr);
+    return kExitCannotRun;
+  }
+  std::string name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") {
+    PrintUsage(std::cout);
+    return kExitOk;
+  }
+  if (name == "--version") {
+    std::cout << "intake " << INTAKE_VERSION << "\n";
+    return kExitOk;
+  }
+  for (const Command& c : kCommands) {
+    if (name == c.name) {
+      return c.run(std::vector<std::string>(argv + 2, argv + argc));
+    }
+  }
+  Error("unknown command '" + name + "'");
+  PrintUsage(std::cerr);
+  return kExitCannotRun;
+}
+
+}  // namespace intake

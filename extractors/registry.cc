@@ -1,1 +1,39 @@
-// placeholder until implemented
+#include "extractors/registry.h"
+
+#include <string>
+
+#include "extractors/docx_extractor.h"
+#include "extractors/pdf_extractor.h"
+#include "extractors/text_extractor.h"
+
+namespace intake {
+
+Status ExtractDocument(Format format, std::string_view data,
+                       const ExtractLimits& limits, Extraction* out) {
+  switch (format) {
+    case Format::kPdf:
+      return ExtractPdf(data, limits, out);
+    case Format::kDocx:
+      return ExtractDocx(data, limits, out);
+    case Format::kText:
+      return ExtractText(data, out);
+    case Format::kEncryptedOffice:
+      return Status::Encrypted("Office document is password protected");
+    case Format::kEmpty:
+      return Status::Ok();
+    case Format::kDoc:
+    case Format::kOdt:
+    case Format::kRtf:
+    case Format::kEml:
+    case Format::kMbox:
+    case Format::kMsg:
+    case Format::kZip:
+      return Status::Unsupported(std::string(FormatName(format)) +
+                                 " files are not read yet");
+    case Format::kUnknown:
+      break;
+  }
+  return Status::Unsupported("not a document type intake reads");
+}
+
+}  // namespace intake

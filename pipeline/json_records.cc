@@ -1,1 +1,105 @@
-// placeholder until implemented
+#include "pipeline/json_records.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace intake {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Confidences are rounded to three decimals so that a rounding difference
+// in the last bit of a double can never change the bytes of a record.
+double Round3(double x) { return std::round(x * 1000.0) / 1000.0; }
+
+Json StringArray(const std::vector<std::string>& items) {
+  Json array = Json::array();
+  for (const std::string& s : items) array.push_back(s);
+  return array;
+}
+
+std::string Dump(const Json& j) {
+  return j.dump(-1, ' ', /*ensure_ascii=*/false,
+                Json::error_handler_t::replace);
+}
+
+}  // namespace
+
+bool IsFailure(const DocumentRecord& record) {
+  return record.status != kStatusOk && record.status != kStatusOkWithWarnings;
+}
+
+std::string PassageId(std::string_view doc_id, size_t index) {
+  char suffix[16];
+  std::snprintf(suffix, sizeof suffix, "-p%04zu", index + 1);
+  return std::string(doc_id.substr(0, 16)) + suffix;
+}
+
+Json LabelsJson(const Labels& labels) {
+  Json j = Json::object();
+  j["article14"] = StringArray(labels.article14);
+  j["activity"] = StringArray(labels.activity);
+  j["theme"] = StringArray(labels.theme);
+  j["stance"] = labels.stance;
+  Json confidence = Json::object();
+  for (const auto& [label, value] : labels.confidence) {
+    confidence[label] = Round3(value);
+  }
+  j["confidence"] = confidence;
+  Json evidence = Json::array();
+  for (const Evidence& e : labels.evidence) {
+    evidence.push_back(
+        {{"label", e.label}, {"start", e.start}, {"end", e.end}, {"text", e.text}});
+  }
+  j["evidence"] = evidence;
+  j["needs_review"] = labels.needs_review;
+  j["review_reasons"] = StringArray(labels.review_reasons);
+  return j;
+}
+
+std::string DocumentJson(const DocumentRecord& r) {
+  Json j = Json::object();
+  j["schema_version"] = kSchemaVersion;
+  j["record"] = "document";
+  j["doc_id"] = r.doc_id;
+  j["path"] = r.path;
+  j["other_paths"] = StringArray(r.other_paths);
+  j["format"] = std::string(FormatName(r.format));
+  j["mime"] = r.mime;
+  j["size"] = r.size;
+  j["pages"] = r.meta.pages;
+  j["title"] = r.meta.title;
+  j["author"] = r.meta.author;
+  j["created"] = r.meta.created;
+  j["lang"] = r.lang;
+  j["extraction"] = r.meta.extraction;
+  j["status"] = r.status;
+  j["warnings"] = StringArray(r.warnings);
+  j["error"] = r.error;
+  j["passages"] = r.passage_count;
+  j["rules_version"] = r.rules_version;
+  return Dump(j);
+}
+
+std::string PassageJson(const DocumentRecord& r, size_t index) {
+  const Passage& p = r.passages[index];
+  Json j = Json::object();
+  j["schema_version"] = kSchemaVersion;
+  j["record"] = "passage";
+  j["doc_id"] = r.doc_id;
+  j["passage_id"] = PassageId(r.doc_id, index);
+  j["page"] = p.page;
+  j["start"] = p.start;
+  j["end"] = p.end;
+  j["kind"] = std::string(PassageKindName(p.kind));
+  j["furniture"] = p.furniture;
+  j["number"] = p.number;
+  j["text"] = p.text;
+  j["lang"] = p.lang;
+  Json fields = LabelsJson(p.labels);
+  for (auto it = fields.begin(); it != fields.end(); ++it) j[it.key()] = *it;
+  j["rules_version"] = r.rules_version;
+  return Dump(j);
+}
+
+}  // namespace intake

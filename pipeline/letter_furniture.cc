@@ -1,1 +1,136 @@
-// placeholder until implemented
+#include "pipeline/letter_furniture.h"
+
+#include <regex>
+#include <string>
+
+namespace intake {
+namespace {
+
+// Above this many words a passage is content even if it opens like
+// furniture ("I have the honour to report that our centre trained...").
+constexpr int kMaxTransmittalWords = 45;
+constexpr int kMaxLineWords = 14;
+// A letterhead block holds a name, an address and contact lines.
+constexpr int kMaxLetterheadWords = 40;
+
+int CountWords(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+bool Search(std::string_view text, const std::regex& re) {
+  return std::regex_search(text.begin(), text.end(), re);
+}
+
+const std::regex& Salutation() {
+  static const std::regex re(
+      R"(^(dear\b|excellenc|your excellenc|madam\b|sir\b|sirs\b|to whom it may concern|estimad|señor|señora|excelentísim|monsieur|madame|cher\b|chère).{0,80}$)",
+      std::regex::icase | std::regex::optimize);
+  return re;
+}
+
+const std::regex& Closing() {
+  static const std::regex re(
+      R"(^(yours (sincerely|faithfully|truly)|sincerely( yours)?|with (best|kind) regards|best regards|kind regards|respectfully( yours)?|atentamente|cordialmente|cordialement|sinc[eè]rement|veuillez agr[ée]er|je vous prie d'agr[ée]er|(please )?accept,? .{0,80}(assurances?|consideration)|.{0,120}avails? (itself|himself|herself|myself) of this opportunity|.{0,80}(renew|renews) to .{0,80}assurances?|hago propicia|aprovecho la oportunidad|le saluda))",
+      std::regex::icase | std::regex::optimize);
+  return re;
+}
+
+const std::regex& DateLine() {
+  static const std::regex re(
+      R"(^([A-Z][A-Za-zéèüñç.'-]+,? ){0,3}(\d{1,2}(st|nd|rd|th)?\.? (de )?[A-Za-zéû]+,? (de )?\d{4}|[A-Za-z]+ \d{1,2},? \d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4})\.?$)",
+      std::regex::optimize);
+  return re;
+}
+
+const std::regex& Reference() {
+  static const std::regex re(
+      R"(^((subject|re|objet|asunto|sujet)\s*:|(our|your) ref|ref\b|réf\b|reference\b|référence|referencia|n[o°º]\.? ?\d|nota n|note no|file no)[^\n]{0,100}$)",
+      std::regex::icase | std::regex::optimize);
+  return re;
+}
+
+const std::regex& Transmittal() {
+  static const std::regex re(
+      R"((i have the hono(u)?r to|has the hono(u)?r to|please find (attached|enclosed|herewith)|(attached|enclosed) (please find|herewith|is|are)|in (response|reply) to your (letter|note|request)|with reference to your (letter|note)|(i am|we are) (pleased|happy|glad) to (submit|transmit|provide|forward|share)|(has|have) the pleasure to|tengo el honor|tiene el honor|adjunto|j'ai l'honneur|a l'honneur|veuillez trouver ci-joint))",
+      std::regex::icase | std::regex::optimize);
+  return re;
+}
+
+const std::regex& AnnexHeading() {
+  static const std::regex re(
+      R"(^(annex|annexe|anexo|appendix|enclosure|attachment)\b.{0,80}$)",
+      std::regex::icase | std::regex::optimize);
+  return re;
+}
+
+bool IsShortLine(const Passage& p) {
+  return CountWords(p.text) <= kMaxLineWords;
+}
+
+void MakeFurniture(Passage* p, std::string_view role) {
+  p->kind = PassageKind::kFurniture;
+  p->furniture = std::string(role);
+}
+
+bool IsMarkable(const Passage& p) {
+  return p.kind == PassageKind::kParagraph || p.kind == PassageKind::kHeading;
+}
+
+}  // namespace
+
+std::string_view FurnitureRoleOf(std::string_view text) {
+  int words = CountWords(text);
+  if (words <= kMaxLineWords && Search(text, Salutation())) return "salutation";
+  if (words <= 40 && Search(text, Closing())) return "closing";
+  if (words <= 8 && Search(text, DateLine())) return "date";
+  if (words <= kMaxLineWords && Search(text, Reference())) return "reference";
+  if (words <= kMaxLineWords && Search(text, AnnexHeading())) {
+    return "annex_heading";
+  }
+  if (words <= kMaxTransmittalWords && Search(text, Transmittal())) {
+    return "transmittal";
+  }
+  return "";
+}
+
+void MarkLetterFurniture(std::vector<Passage>* passages) {
+  std::vector<Passage>& ps = *passages;
+  long salutation = -1;
+  long closing = -1;
+  for (size_t i = 0; i < ps.size(); ++i) {
+    if (!IsMarkable(ps[i]) || !ps[i].number.empty()) continue;
+    std::string_view role = FurnitureRoleOf(ps[i].text);
+    if (role.empty()) continue;
+    MakeFurniture(&ps[i], role);
+    if (role == "salutation" && salutation < 0) salutation = i;
+    if (role == "closing") closing = i;
+  }
+  // Before the salutation: the letterhead, unless a line reads as content.
+  for (long i = 0; i < salutation; ++i) {
+    if (IsMarkable(ps[i]) && ps[i].number.empty() &&
+        CountWords(ps[i].text) <= kMaxLetterheadWords) {
+      MakeFurniture(&ps[i], "letterhead");
+    }
+  }
+  // After the closing: the signature block, up to an annex.
+  if (closing >= 0) {
+    for (size_t i = closing + 1; i < ps.size(); ++i) {
+      if (ps[i].furniture == "annex_heading") break;
+      if (ps[i].kind == PassageKind::kHeaderFooter ||
+          ps[i].kind == PassageKind::kFootnote) {
+        continue;
+      }
+      if (!IsShortLine(ps[i]) || !ps[i].number.empty()) break;
+      MakeFurniture(&ps[i], "signature");
+    }
+  }
+}
+
+}  // namespace intake

@@ -1,1 +1,189 @@
-// placeholder until implemented
+#include "pipeline/normalize.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "pipeline/footnotes.h"
+#include "pipeline/page_breaks.h"
+#include "pipeline/page_furniture.h"
+#include "pipeline/unicode_text.h"
+
+namespace intake {
+namespace {
+
+// Presentation-form ligatures that PDFs carry from the font (U+FB00..06).
+const char16_t* Ligature(UChar32 c) {
+  switch (c) {
+    case 0xFB00: return u"ff";
+    case 0xFB01: return u"fi";
+    case 0xFB02: return u"fl";
+    case 0xFB03: return u"ffi";
+    case 0xFB04: return u"ffl";
+    case 0xFB05: return u"st";
+    case 0xFB06: return u"st";
+  }
+  return nullptr;
+}
+
+bool IsInvisible(UChar32 c) {
+  return c == 0x00AD || c == 0x200B || c == 0x200C || c == 0x200D ||
+         c == 0x2060 || c == 0xFEFF;
+}
+
+bool IsLineBreak(UChar32 c) {
+  return c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 || c == 0x0B ||
+         c == 0x0C;
+}
+
+bool IsAsciiLetter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// The letters and hyphens ending `text` ("capacity-" -> "capacity").
+std::string TrailingWord(std::string_view text) {
+  size_t i = text.size();
+  while (i > 0 && (IsAsciiLetter(text[i - 1]) || text[i - 1] == '-' ||
+                   (static_cast<unsigned char>(text[i - 1]) & 0x80))) {
+    --i;
+  }
+  return std::string(text.substr(i));
+}
+
+std::string LeadingWord(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size() &&
+         (IsAsciiLetter(text[i]) || text[i] == '-' ||
+          (static_cast<unsigned char>(text[i]) & 0x80))) {
+    ++i;
+  }
+  return std::string(text.substr(0, i));
+}
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), s.size()))
+      .toLower()
+      .toUTF8String(out);
+  return out;
+}
+
+bool StartsLower(std::string_view s) {
+  if (s.empty()) return false;
+  UChar32 c;
+  int32_t i = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i,
+          static_cast<int32_t>(s.size()), c);
+  return c >= 0 && u_islower(c);
+}
+
+void AppendFolded(std::string_view piece, std::string* out) {
+  for (char c : piece) {
+    bool space = c == ' ' || c == '\t' || c == '\n';
+    if (space) {
+      if (!out->empty() && out->back() != ' ') out->push_back(' ');
+    } else {
+      out->push_back(c);
+    }
+  }
+}
+
+}  // namespace
+
+std::string CleanText(std::string_view raw) {
+  std::string valid = ToValidUtf8(raw);
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(valid);
+  icu::UnicodeString mapped;
+  for (int32_t i = 0; i < in.length(); i = in.moveIndex32(i, 1)) {
+    UChar32 c = in.char32At(i);
+    if (const char16_t* lig = Ligature(c)) {
+      mapped.append(lig);
+    } else if (IsInvisible(c)) {
+      continue;
+    } else if (IsLineBreak(c)) {
+      mapped.append(u'\n');
+    } else if (c == '\t' || u_charType(c) == U_SPACE_SEPARATOR) {
+      mapped.append(u' ');
+    } else if (u_iscntrl(c) || u_charType(c) == U_UNASSIGNED) {
+      continue;
+    } else {
+      mapped.append(c);
+    }
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  icu::UnicodeString normal =
+      U_SUCCESS(status) ? nfc->normalize(mapped, status) : mapped;
+  if (U_FAILURE(status)) normal = mapped;
+  std::string out;
+  normal.toUTF8String(out);
+  return out;
+}
+
+std::string JoinLines(std::string_view text,
+                      const std::set<std::string>& hyphenated_words) {
+  std::string out;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view line =
+        text.substr(pos, nl == std::string_view::npos ? nl : nl - pos);
+    // Trailing spaces would hide a hyphen at the end of the line.
+    while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+    AppendFolded(line, &out);
+    if (nl == std::string_view::npos) break;
+    std::string_view rest = text.substr(nl + 1);
+    while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+    bool hyphen_break = out.size() >= 2 && out.back() == '-' &&
+                        out[out.size() - 2] != ' ' && StartsLower(rest);
+    if (hyphen_break) {
+      std::string whole = Lower(TrailingWord(out) + LeadingWord(rest));
+      if (hyphenated_words.count(whole) == 0) out.pop_back();
+    } else if (!out.empty() && out.back() != ' ') {
+      out.push_back(' ');
+    }
+    pos = nl + 1;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  size_t first = out.find_first_not_of(' ');
+  return first == std::string::npos ? "" : out.substr(first);
+}
+
+std::set<std::string> CollectHyphenatedWords(const std::vector<Block>& blocks) {
+  std::set<std::string> words;
+  for (const Block& block : blocks) {
+    const std::string& t = block.text;
+    for (size_t i = 1; i + 1 < t.size(); ++i) {
+      if (t[i] != '-' || t[i - 1] == ' ' || t[i - 1] == '\n') continue;
+      if (t[i + 1] == '\n' || t[i + 1] == ' ') continue;
+      size_t begin = i;
+      while (begin > 0 && t[begin - 1] != ' ' && t[begin - 1] != '\n') --begin;
+      size_t end = i;
+      while (end < t.size() && t[end] != ' ' && t[end] != '\n') ++end;
+      std::string word = TrailingWord(t.substr(begin, i - begin)) + "-" +
+                         LeadingWord(t.substr(i + 1, end - i - 1));
+      words.insert(Lower(word));
+    }
+  }
+  return words;
+}
+
+std::vector<Block> NormalizeBlocks(std::vector<Block> blocks) {
+  for (Block& block : blocks) {
+    block.text = CleanText(block.text);
+    block.number = CleanText(block.number);
+  }
+  MarkPageFurniture(&blocks);
+  MarkFootnotes(&blocks);
+  std::set<std::string> hyphenated = CollectHyphenatedWords(blocks);
+  std::vector<Block> kept;
+  kept.reserve(blocks.size());
+  for (Block& block : blocks) {
+    block.text = JoinLines(block.text, hyphenated);
+    block.number = JoinLines(block.number, hyphenated);
+    if (!block.text.empty()) kept.push_back(std::move(block));
+  }
+  return JoinAcrossPageBreaks(std::move(kept));
+}
+
+}  // namespace intake

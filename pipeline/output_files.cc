@@ -1,1 +1,66 @@
-// placeholder until implemented
+#include "pipeline/output_files.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+namespace intake {
+namespace {
+
+Status ErrnoStatus(const std::string& what, const std::string& path) {
+  return Status::IoError(what + " " + path + ": " + std::strerror(errno));
+}
+
+}  // namespace
+
+std::string DocumentsFile(const std::string& out_dir) {
+  return out_dir + "/documents.jsonl";
+}
+
+std::string PassagesFile(const std::string& out_dir) {
+  return out_dir + "/passages.jsonl";
+}
+
+AtomicFile::AtomicFile(std::string path)
+    : path_(std::move(path)), temp_path_(path_ + ".tmp") {}
+
+AtomicFile::~AtomicFile() {
+  if (file_ != nullptr) {
+    std::fclose(file_);
+    std::remove(temp_path_.c_str());
+  }
+}
+
+Status AtomicFile::Open() {
+  file_ = std::fopen(temp_path_.c_str(), "wb");
+  if (file_ == nullptr) return ErrnoStatus("cannot create", temp_path_);
+  return Status::Ok();
+}
+
+Status AtomicFile::WriteLine(std::string_view line) {
+  if (std::fwrite(line.data(), 1, line.size(), file_) != line.size() ||
+      std::fputc('\n', file_) == EOF) {
+    return ErrnoStatus("cannot write", temp_path_);
+  }
+  return Status::Ok();
+}
+
+Status AtomicFile::Commit() {
+  bool ok = std::fflush(file_) == 0 && fsync(fileno(file_)) == 0;
+  int close_result = std::fclose(file_);
+  file_ = nullptr;
+  if (!ok || close_result != 0) {
+    Status s = ErrnoStatus("cannot write", temp_path_);
+    std::remove(temp_path_.c_str());
+    return s;
+  }
+  if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+    Status s = ErrnoStatus("cannot rename to", path_);
+    std::remove(temp_path_.c_str());
+    return s;
+  }
+  return Status::Ok();
+}
+
+}  // namespace intake

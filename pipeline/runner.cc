@@ -1,1 +1,119 @@
-// placeholder until implemented
+#include "pipeline/runner.h"
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include "pipeline/discover.h"
+#include "pipeline/identify.h"
+#include "pipeline/json_records.h"
+#include "pipeline/output_files.h"
+#include "pipeline/process_document.h"
+
+namespace intake {
+namespace {
+
+Status ReadWholeFile(const std::string& path, long long max_bytes,
+                     std::string* out) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) return Status::IoError("cannot read: " + ec.message());
+  if (static_cast<long long>(size) > max_bytes) {
+    return Status::LimitExceeded("file of " + std::to_string(size) +
+                                 " bytes is larger than the limit of " +
+                                 std::to_string(max_bytes));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::IoError("cannot open for reading");
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  if (in.bad()) return Status::IoError("read error");
+  *out = std::move(buffer).str();
+  return Status::Ok();
+}
+
+// A record for a file that could not be read at all: its identity is the
+// path, since there are no bytes to hash.
+DocumentRecord UnreadableRecord(const std::string& path, const Status& s,
+                                const Classifier& classifier) {
+  DocumentRecord r;
+  r.doc_id = "unread:" + path;
+  r.path = path;
+  r.status = StatusForFailure(s);
+  r.error = s.message();
+  r.rules_version = classifier.Version();
+  return r;
+}
+
+}  // namespace
+
+Status RunPipeline(const RunOptions& options, const ExtractFn& extract,
+                   const Classifier& classifier, RunObserver* observer,
+                   RunSummary* summary) {
+  std::error_code ec;
+  std::filesystem::create_directories(options.out_dir, ec);
+  if (ec) {
+    return Status::IoError("cannot create output folder " + options.out_dir +
+                           ": " + ec.message());
+  }
+  Discovery found;
+  Status s = Discover(options.inputs, options.out_dir, &found);
+  if (!s.ok()) return s;
+  for (const std::string& problem : found.problems) {
+    observer->OnProblem(problem);
+  }
+  std::unique_ptr<Identifier> identifier;
+  s = Identifier::Open(&identifier);
+  if (!s.ok()) return s;
+
+  AtomicFile passages_file(PassagesFile(options.out_dir));
+  s = passages_file.Open();
+  if (!s.ok()) return s;
+
+  std::vector<DocumentRecord> documents;
+  std::map<std::string, size_t> by_id;
+  for (const std::string& path : found.files) {
+    ++summary->files;
+    std::string data;
+    Status read = ReadWholeFile(path, options.max_file_bytes, &data);
+    if (!read.ok()) {
+      documents.push_back(UnreadableRecord(path, read, classifier));
+      observer->OnDocument(documents.back());
+      continue;
+    }
+    Identity identity = identifier->Identify(data);
+    auto seen = by_id.find(identity.doc_id);
+    if (seen != by_id.end()) {
+      documents[seen->second].other_paths.push_back(path);
+      continue;
+    }
+    DocumentRecord record = ProcessDocument(path, data, identity, extract,
+                                            options.limits, classifier);
+    for (size_t i = 0; i < record.passages.size(); ++i) {
+      s = passages_file.WriteLine(PassageJson(record, i));
+      if (!s.ok()) return s;
+    }
+    observer->OnDocument(record);
+    record.passages.clear();  // written; only the document record stays
+    by_id[record.doc_id] = documents.size();
+    documents.push_back(std::move(record));
+  }
+
+  AtomicFile documents_file(DocumentsFile(options.out_dir));
+  s = documents_file.Open();
+  if (!s.ok()) return s;
+  for (const DocumentRecord& record : documents) {
+    ++summary->documents;
+    if (IsFailure(record)) ++summary->failed;
+    summary->passages += record.passage_count;
+    s = documents_file.WriteLine(DocumentJson(record));
+    if (!s.ok()) return s;
+  }
+  s = passages_file.Commit();
+  if (!s.ok()) return s;
+  return documents_file.Commit();
+}
+
+}  // namespace intake

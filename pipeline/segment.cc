@@ -1,1 +1,155 @@
-// placeholder until implemented
+#include "pipeline/segment.h"
+
+#include <algorithm>
+#include <regex>
+
+#include "pipeline/letter_furniture.h"
+#include "pipeline/unicode_text.h"
+
+namespace intake {
+namespace {
+
+// A heading is short and does not read as a sentence.
+constexpr int kMaxHeadingWords = 14;
+
+int CountWords(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool space = c == ' ';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+bool IsUpperCaseText(std::string_view text) {
+  int letters = 0;
+  for (char c : text) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 'A' && c <= 'Z') ++letters;
+  }
+  return letters >= 4;
+}
+
+// The median font size of the long blocks: the body text size.
+double BodyFontSize(const std::vector<Block>& blocks) {
+  std::vector<double> sizes;
+  for (const Block& b : blocks) {
+    if (b.font_size > 0 && b.text.size() > 80) sizes.push_back(b.font_size);
+  }
+  if (sizes.empty()) return 0;
+  std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2,
+                   sizes.end());
+  return sizes[sizes.size() / 2];
+}
+
+bool LooksLikeHeading(const Block& b, const LeadingNumber& split,
+                      double body_font_size) {
+  std::string_view text = b.text;
+  if (CountWords(text) > kMaxHeadingWords || text.size() > 120) return false;
+  char last = text.back();
+  if (last == '.' || last == ',' || last == ';') return false;
+  static const std::regex kRoman(R"(^([IVX]{1,5}|[A-H])\.$)");
+  static const std::regex kSection(
+      R"(^(annex|appendix|section|part|chapter|anexo|annexe)\b)",
+      std::regex::icase);
+  if (std::regex_match(split.number, kRoman)) return true;
+  if (std::regex_search(split.rest, kSection)) return true;
+  if (body_font_size > 0 && b.font_size > body_font_size + 1) return true;
+  return IsUpperCaseText(text);
+}
+
+Passage FromBlock(const Block& b, double body_font_size) {
+  Passage p;
+  p.page = b.page;
+  switch (b.kind) {
+    case BlockKind::kHeaderFooter:
+      p.kind = PassageKind::kHeaderFooter;
+      p.text = b.text;
+      return p;
+    case BlockKind::kFootnote:
+      p.kind = PassageKind::kFootnote;
+      p.text = b.text;
+      return p;
+    case BlockKind::kTableRow:
+      p.kind = PassageKind::kTableRow;
+      p.text = b.text;
+      return p;
+    default:
+      break;
+  }
+  LeadingNumber split;
+  if (!b.number.empty()) {
+    split.number = b.number;
+    split.rest = b.text;
+  } else {
+    split = SplitLeadingNumber(b.text);
+  }
+  p.number = split.number;
+  bool bullet = !split.number.empty() && CountCodePoints(split.number) == 1 &&
+                !std::isalnum(static_cast<unsigned char>(split.number[0]));
+  p.text = split.number.empty() || bullet
+               ? split.rest
+               : split.number + " " + split.rest;
+  if (b.kind == BlockKind::kHeading ||
+      LooksLikeHeading(b, split, body_font_size)) {
+    p.kind = PassageKind::kHeading;
+  } else if (split.number.empty() || IsParagraphNumber(split.number)) {
+    p.kind = PassageKind::kParagraph;
+  } else {
+    p.kind = PassageKind::kListItem;
+  }
+  return p;
+}
+
+}  // namespace
+
+LeadingNumber SplitLeadingNumber(std::string_view text) {
+  static const std::regex kNumber(
+      R"(^(\d{1,3}(\.\d{1,3})*\.?|\(\d{1,3}\)|\([a-z]{1,2}\)|[a-z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)|(?:[IVX]{1,5})\.|•|▪|◦|·|–|-) +)");
+  std::match_results<std::string_view::const_iterator> m;
+  LeadingNumber out;
+  if (std::regex_search(text.begin(), text.end(), m, kNumber)) {
+    std::string number = m[1].str();
+    std::string rest(text.substr(m[0].length()));
+    // "2021 was a year..." is a sentence, not paragraph 2021.
+    bool bare_digits = number.find_first_not_of("0123456789") ==
+                       std::string::npos;
+    if (!bare_digits && !rest.empty()) {
+      out.number = std::move(number);
+      out.rest = std::move(rest);
+      return out;
+    }
+  }
+  out.rest = std::string(text);
+  return out;
+}
+
+bool IsParagraphNumber(std::string_view number) {
+  static const std::regex kDecimal(R"(^\d{1,3}(\.\d{1,3})*\.?$)");
+  return std::regex_match(number.begin(), number.end(), kDecimal);
+}
+
+std::vector<Passage> Segment(const std::vector<Block>& blocks) {
+  double body_font_size = BodyFontSize(blocks);
+  std::vector<Passage> passages;
+  passages.reserve(blocks.size());
+  for (const Block& b : blocks) {
+    passages.push_back(FromBlock(b, body_font_size));
+  }
+  MarkLetterFurniture(&passages);
+  AssignOffsets(&passages);
+  return passages;
+}
+
+void AssignOffsets(std::vector<Passage>* passages) {
+  int offset = 0;
+  for (Passage& p : *passages) {
+    p.start = offset;
+    p.end = offset + CountCodePoints(p.text);
+    offset = p.end + 2;  // the "\n\n" between passages
+  }
+}
+
+}  // namespace intake

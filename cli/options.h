@@ -1,0 +1,42 @@
+// Command-line options of every subcommand. The only module that includes
+// Boost.Program_options; the rest of the program sees plain structs.
+#ifndef INTAKE_CLI_OPTIONS_H_
+#define INTAKE_CLI_OPTIONS_H_
+
+#include <string>
+#include <vector>
+
+namespace intake {
+
+struct RunArgs {
+  std::vector<std::string> inputs;  // files and folders, at least one
+  std::string out_dir;              // --out, required
+  std::string rules_path;           // --rules, "" for the default rules
+  bool quiet = false;               // --quiet: no per-document lines
+};
+
+struct ExtractArgs {
+  std::string file;
+  std::string rules_path;
+};
+
+struct ClassifyArgs {
+  std::string rules_path;
+};
+
+enum class ParseOutcome {
+  kOk,     // the struct is filled
+  kHelp,   // --help was asked: `message` holds the help text
+  kError,  // `message` says what is wrong with the command line
+};
+
+ParseOutcome ParseRunArgs(const std::vector<std::string>& args, RunArgs* out,
+                          std::string* message);
+ParseOutcome ParseExtractArgs(const std::vector<std::string>& args,
+                              ExtractArgs* out, std::string* message);
+ParseOutcome ParseClassifyArgs(const std::vector<std::string>& args,
+                               ClassifyArgs* out, std::string* message);
+
+}  // namespace intake
+
+#endif  // INTAKE_CLI_OPTIONS_H_

@@ -1,0 +1,152 @@
+#include "extractors/pdf_layout.h"
+
+#include <algorithm>
+#include <cmath>
+#include <regex>
+
+namespace intake {
+namespace {
+
+// A line pitch this many times the page's usual pitch starts a new block.
+constexpr double kParagraphPitch = 1.35;
+// A line ending this far (share of the text width) short of the right
+// margin ends its paragraph.
+constexpr double kShortLine = 0.15;
+// Font sizes differing by more than this (points) start a new block.
+constexpr double kFontSizeJump = 1.5;
+
+double Height(double y0, double y1) { return std::max(1.0, y1 - y0); }
+
+bool StartsWithNumber(const std::string& text) {
+  static const std::regex kNumber(
+      R"(^(\d{1,3}(\.\d{1,3})*\.|\([a-z]{1,2}\)|\((i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)|[a-z]\)|•|▪|◦|·|–|-)\s)",
+      std::regex::optimize);
+  return std::regex_search(text, kNumber);
+}
+
+// Joins the words of one line, left to right.
+PdfLine JoinWords(std::vector<const PdfWord*> words) {
+  std::sort(words.begin(), words.end(),
+            [](const PdfWord* a, const PdfWord* b) { return a->x0 < b->x0; });
+  PdfLine line;
+  line.x0 = words.front()->x0;
+  line.y0 = words.front()->y0;
+  line.y1 = words.front()->y1;
+  // The median word size: a footnote mark or a capital must not decide
+  // the size of the whole line.
+  std::vector<double> sizes;
+  for (const PdfWord* w : words) sizes.push_back(w->font_size);
+  std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2,
+                   sizes.end());
+  line.font_size = sizes[sizes.size() / 2];
+  const PdfWord* prev = nullptr;
+  for (const PdfWord* w : words) {
+    if (prev != nullptr) {
+      double gap = w->x0 - prev->x1;
+      if (prev->space_after || gap > 0.12 * Height(w->y0, w->y1)) {
+        line.text += ' ';
+      }
+    }
+    line.text += w->text;
+    line.x1 = std::max(line.x1, w->x1);
+    line.y0 = std::min(line.y0, w->y0);
+    line.y1 = std::max(line.y1, w->y1);
+    prev = w;
+  }
+  return line;
+}
+
+double Median(std::vector<double> values, double share) {
+  if (values.empty()) return 0;
+  size_t k = static_cast<size_t>(share * (values.size() - 1));
+  std::nth_element(values.begin(), values.begin() + k, values.end());
+  return values[k];
+}
+
+}  // namespace
+
+std::vector<PdfLine> GroupLines(const std::vector<PdfWord>& words) {
+  // Words are put in lines by position, not by Poppler's order, so that the
+  // cells of a table row read as one line.
+  std::vector<const PdfWord*> sorted;
+  for (const PdfWord& w : words) {
+    if (!w.text.empty()) sorted.push_back(&w);
+  }
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const PdfWord* a, const PdfWord* b) {
+                     return a->y0 + a->y1 < b->y0 + b->y1;
+                   });
+  std::vector<PdfLine> lines;
+  std::vector<const PdfWord*> current;
+  double band_top = 0, band_bottom = 0;
+  for (const PdfWord* w : sorted) {
+    double mid = (w->y0 + w->y1) / 2;
+    if (!current.empty() && mid >= band_top && mid <= band_bottom) {
+      current.push_back(w);
+      continue;
+    }
+    if (!current.empty()) lines.push_back(JoinWords(current));
+    current = {w};
+    band_top = w->y0;
+    band_bottom = w->y1;
+  }
+  if (!current.empty()) lines.push_back(JoinWords(current));
+  return lines;
+}
+
+TextGeometry MeasureText(const std::vector<std::vector<PdfLine>>& pages) {
+  std::vector<double> lefts, rights, pitches;
+  for (const std::vector<PdfLine>& lines : pages) {
+    for (size_t i = 0; i < lines.size(); ++i) {
+      lefts.push_back(lines[i].x0);
+      rights.push_back(lines[i].x1);
+      if (i == 0) continue;
+      double pitch = lines[i].y1 - lines[i - 1].y1;
+      if (pitch > 0) pitches.push_back(pitch);
+    }
+  }
+  TextGeometry g;
+  // Percentiles, not extremes: a page number or a stamp in the margin must
+  // not move the text's edges.
+  g.left = Median(lefts, 0.05);
+  g.right = Median(rights, 0.95);
+  g.pitch = Median(pitches, 0.5);
+  return g;
+}
+
+std::vector<Block> GroupBlocks(const std::vector<PdfLine>& lines, int page,
+                               double page_height, const TextGeometry& g) {
+  std::vector<Block> blocks;
+  double scale = page_height > 0 ? 1.0 / page_height : 0;
+  double width = std::max(1.0, g.right - g.left);
+  const PdfLine* prev = nullptr;
+  for (const PdfLine& line : lines) {
+    bool new_block = prev == nullptr;
+    if (prev != nullptr) {
+      double step = line.y1 - prev->y1;
+      bool wide_gap = g.pitch > 0 && step > kParagraphPitch * g.pitch;
+      bool prev_short = prev->x1 < g.right - kShortLine * width;
+      new_block = wide_gap || prev_short || step < 0 ||
+                  std::fabs(line.font_size - prev->font_size) > kFontSizeJump ||
+                  StartsWithNumber(line.text);
+    }
+    if (new_block) {
+      Block b;
+      b.page = page;
+      b.text = line.text;
+      b.top = scale > 0 ? line.y0 * scale : -1;
+      b.bottom = scale > 0 ? line.y1 * scale : -1;
+      b.font_size = line.font_size;
+      blocks.push_back(std::move(b));
+    } else {
+      Block& b = blocks.back();
+      b.text += '\n';
+      b.text += line.text;
+      if (scale > 0) b.bottom = line.y1 * scale;
+    }
+    prev = &line;
+  }
+  return blocks;
+}
+
+}  // namespace intake

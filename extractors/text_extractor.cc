@@ -1,0 +1,34 @@
+#include "extractors/text_extractor.h"
+
+namespace intake {
+
+Status ExtractText(std::string_view data, Extraction* out) {
+  out->meta.extraction = "plain-text";
+  std::string current;
+  auto flush = [&] {
+    if (current.find_first_not_of(" \t\r\n") != std::string::npos) {
+      Block b;
+      b.text = current;
+      out->blocks.push_back(std::move(b));
+    }
+    current.clear();
+  };
+  size_t pos = 0;
+  while (pos < data.size()) {
+    size_t nl = data.find('\n', pos);
+    if (nl == std::string_view::npos) nl = data.size();
+    std::string_view line = data.substr(pos, nl - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.find_first_not_of(" \t") == std::string_view::npos) {
+      flush();
+    } else {
+      if (!current.empty()) current += '\n';
+      current += line;
+    }
+    pos = nl + 1;
+  }
+  flush();
+  return Status::Ok();
+}
+
+}  // namespace intake

@@ -1,0 +1,30 @@
+// One document through the stages after identify: extract, normalize,
+// segment, language, classify. The order of the stages lives here and in
+// the runner (which adds discover, identify and write around it).
+#ifndef INTAKE_PIPELINE_PROCESS_DOCUMENT_H_
+#define INTAKE_PIPELINE_PROCESS_DOCUMENT_H_
+
+#include <string>
+#include <string_view>
+
+#include "pipeline/classifier.h"
+#include "pipeline/extractor.h"
+#include "pipeline/identify.h"
+#include "pipeline/records.h"
+
+namespace intake {
+
+// Never throws for a bad document: every failure ends in the record's
+// status and error. REQUIRES: `data` holds the bytes `identity` describes.
+DocumentRecord ProcessDocument(const std::string& path, std::string_view data,
+                               const Identity& identity,
+                               const ExtractFn& extract,
+                               const ExtractLimits& limits,
+                               const Classifier& classifier);
+
+// The record status for an extraction failure.
+const char* StatusForFailure(const Status& status);
+
+}  // namespace intake
+
+#endif  // INTAKE_PIPELINE_PROCESS_DOCUMENT_H_
