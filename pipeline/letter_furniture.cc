@@ -37,7 +37,7 @@ const std::regex& Salutation() {
 
 const std::regex& Closing() {
   static const std::regex re(
-      R"(^(yours (sincerely|faithfully|truly)|sincerely( yours)?|with (best|kind) regards|best regards|kind regards|respectfully( yours)?|atentamente|cordialmente|cordialement|sinc[eè]rement|veuillez agr[ée]er|je vous prie d'agr[ée]er|(please )?accept,? .{0,80}(assurances?|consideration)|.{0,120}avails? (itself|himself|herself|myself) of this opportunity|.{0,80}(renew|renews) to .{0,80}assurances?|hago propicia|aprovecho la oportunidad|le saluda))",
+      R"(^(yours (sincerely|faithfully|truly)|sincerely( yours)?|with (best|kind) regards|best regards|kind regards|respectfully( yours)?|atentamente|cordialmente|cordialement|sinc(e|è)rement|veuillez agr(é|e)er|je vous prie d'agr(é|e)er|(please )?accept,? .{0,80}(assurances?|consideration)|.{0,120}avails? (itself|himself|herself|myself) of this opportunity|.{0,80}(renew|renews) to .{0,80}assurances?|hago propicia|aprovecho la oportunidad|le saluda))",
       std::regex::icase | std::regex::optimize);
   return re;
 }

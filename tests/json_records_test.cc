@@ -1,1 +1,72 @@
-// placeholder until implemented
+#include "pipeline/json_records.h"
+
+#include <gtest/gtest.h>
+
+namespace intake {
+namespace {
+
+DocumentRecord Sample() {
+  DocumentRecord r;
+  r.doc_id = std::string(64, 'a');
+  r.path = "in/lettre \"1\".pdf";
+  r.format = Format::kPdf;
+  r.mime = "application/pdf";
+  r.size = 1234;
+  r.meta.pages = 2;
+  r.meta.title = "Soumission de la Côte d'Ivoire";
+  r.meta.extraction = "poppler-text";
+  r.lang = "fr";
+  r.rules_version = "2026.11.1+abc";
+  Passage p;
+  p.kind = PassageKind::kParagraph;
+  p.page = 1;
+  p.start = 0;
+  p.end = 5;
+  p.number = "1.";
+  p.text = "1. Côte";
+  p.lang = "fr";
+  p.labels.article14 = {"14.1"};
+  p.labels.stance = "need";
+  p.labels.confidence = {{"article14:14.1", 0.123456}, {"stance:need", 2.0 / 3}};
+  p.labels.evidence = {{"article14:14.1", 3, 7, "Côte"}};
+  r.passages = {p};
+  r.passage_count = 1;
+  return r;
+}
+
+TEST(JsonRecordsTest, DocumentRecordExactBytes) {
+  EXPECT_EQ(
+      DocumentJson(Sample()),
+      R"({"schema_version":1,"record":"document","doc_id":")" +
+          std::string(64, 'a') +
+          R"(","path":"in/lettre \"1\".pdf","other_paths":[],"format":"pdf","mime":"application/pdf","size":1234,"pages":2,"title":"Soumission de la Côte d'Ivoire","author":"","created":"","lang":"fr","extraction":"poppler-text","status":"ok","warnings":[],"error":"","passages":1,"rules_version":"2026.11.1+abc"})");
+}
+
+TEST(JsonRecordsTest, PassageRecordExactBytes) {
+  EXPECT_EQ(
+      PassageJson(Sample(), 0),
+      R"({"schema_version":1,"record":"passage","doc_id":")" +
+          std::string(64, 'a') +
+          R"(","passage_id":"aaaaaaaaaaaaaaaa-p0001","page":1,"start":0,"end":5,"kind":"paragraph","furniture":"","number":"1.","text":"1. Côte","lang":"fr","article14":["14.1"],"activity":[],"theme":[],"stance":"need","confidence":{"article14:14.1":0.123,"stance:need":0.667},"evidence":[{"label":"article14:14.1","start":3,"end":7,"text":"Côte"}],"needs_review":false,"review_reasons":[],"rules_version":"2026.11.1+abc"})");
+}
+
+TEST(JsonRecordsTest, PassageIds) {
+  EXPECT_EQ(PassageId("0123456789abcdef0123", 0), "0123456789abcdef-p0001");
+  EXPECT_EQ(PassageId("0123456789abcdef0123", 41), "0123456789abcdef-p0042");
+}
+
+TEST(JsonRecordsTest, FailureStatuses) {
+  DocumentRecord r;
+  for (const char* s : {kStatusOk, kStatusOkWithWarnings}) {
+    r.status = s;
+    EXPECT_FALSE(IsFailure(r)) << s;
+  }
+  for (const char* s : {kStatusEmpty, kStatusEncrypted, kStatusUnsupported,
+                        kStatusCorrupt, kStatusUnreadable}) {
+    r.status = s;
+    EXPECT_TRUE(IsFailure(r)) << s;
+  }
+}
+
+}  // namespace
+}  // namespace intake

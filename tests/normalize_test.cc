@@ -1,1 +1,95 @@
-// placeholder until implemented
+#include "pipeline/normalize.h"
+
+#include <gtest/gtest.h>
+
+namespace intake {
+namespace {
+
+struct CleanCase {
+  const char* raw;
+  const char* clean;
+};
+
+TEST(CleanTextTest, Table) {
+  const CleanCase cases[] = {
+      {"e\xCC\x81valuation", "\xC3\xA9valuation"},      // NFD -> NFC
+      {"\xEF\xAC\x81nancial", "financial"},             // fi ligature
+      {"e\xEF\xAC\x83" "cient", "efficient"},            // ffi ligature
+      {"capa\xC2\xAD" "city", "capacity"},              // soft hyphen
+      {"a\xC2\xA0" "b", "a b"},                         // no-break space
+      {"zero\xE2\x80\x8Bwidth", "zerowidth"},           // zero-width space
+      {"bad \xFF byte", "bad \xEF\xBF\xBD byte"},       // invalid UTF-8
+      {"tab\there", "tab here"},
+      {"line\r\nbreak", "line\n\nbreak"},
+      {"bell\x07", "bell"},
+  };
+  for (const CleanCase& c : cases) {
+    EXPECT_EQ(CleanText(c.raw), c.clean) << c.raw;
+  }
+}
+
+struct JoinCase {
+  const char* text;
+  const char* joined;
+};
+
+TEST(JoinLinesTest, Table) {
+  std::set<std::string> hyphenated = {"capacity-building"};
+  const JoinCase cases[] = {
+      {"techni-\ncal assistance", "technical assistance"},
+      {"capacity-\nbuilding", "capacity-building"},
+      {"Capacity-\nbuilding", "Capacity-building"},
+      {"ends with a dash -\nnext", "ends with a dash - next"},
+      {"a  b\n\n  c   ", "a b c"},
+      {"2019-\n2021", "2019- 2021"},  // digits: not a word break
+      {"the Mercury-\nFree Alliance", "the Mercury- Free Alliance"},
+      {"", ""},
+  };
+  for (const JoinCase& c : cases) {
+    EXPECT_EQ(JoinLines(c.text, hyphenated), c.joined) << c.text;
+  }
+}
+
+TEST(CollectHyphenatedWordsTest, FindsWordsWrittenWithHyphenWithinLines) {
+  std::vector<Block> blocks(1);
+  blocks[0].text = "Small-scale gold mining and capa-\ncity and mercury-free";
+  std::set<std::string> words = CollectHyphenatedWords(blocks);
+  EXPECT_EQ(words, (std::set<std::string>{"mercury-free", "small-scale"}));
+}
+
+TEST(NormalizeBlocksTest, JoinsParagraphCutByPageBreak) {
+  std::vector<Block> blocks(4);
+  blocks[0] = {BlockKind::kBody, 1, "The centre trained officials of", "", 0,
+               0.80, 0.85, 11};
+  blocks[1] = {BlockKind::kBody, 1, "Page 1", "", 0, 0.95, 0.96, 11};
+  blocks[2] = {BlockKind::kBody, 2, "Page 2", "", 0, 0.95, 0.96, 11};
+  blocks[3] = {BlockKind::kBody, 2, "five countries in 2020.", "", 0, 0.10,
+               0.12, 11};
+  std::vector<Block> out = NormalizeBlocks(blocks);
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[0].text, "The centre trained officials of five countries in 2020.");
+  EXPECT_EQ(out[0].page, 1);
+  EXPECT_EQ(out[1].kind, BlockKind::kHeaderFooter);
+  EXPECT_EQ(out[2].kind, BlockKind::kHeaderFooter);
+}
+
+TEST(NormalizeBlocksTest, DoesNotJoinFinishedSentenceOrNumberedParagraph) {
+  std::vector<Block> blocks(3);
+  blocks[0] = {BlockKind::kBody, 1, "First paragraph ends.", "", 0, 0.5, 0.6, 11};
+  blocks[1] = {BlockKind::kBody, 2, "Not ending with a full stop", "", 0, 0.1, 0.2, 11};
+  blocks[2] = {BlockKind::kBody, 3, "12. Numbered paragraph", "", 0, 0.1, 0.2, 11};
+  std::vector<Block> out = NormalizeBlocks(blocks);
+  ASSERT_EQ(out.size(), 3u) << out[0].text;
+}
+
+TEST(NormalizeBlocksTest, DropsBlocksLeftEmpty) {
+  std::vector<Block> blocks(2);
+  blocks[0].text = "\xE2\x80\x8B \xC2\xAD";
+  blocks[1].text = "kept";
+  std::vector<Block> out = NormalizeBlocks(blocks);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].text, "kept");
+}
+
+}  // namespace
+}  // namespace intake
