@@ -1,6 +1,7 @@
 #include "pipeline/footnotes.h"
 
 #include <algorithm>
+#include <map>
 
 namespace intake {
 namespace {
@@ -31,21 +32,33 @@ bool StartsWithMark(const std::string& text) {
 }  // namespace
 
 void MarkFootnotes(std::vector<Block>* blocks) {
-  double body = BodyFontSize(*blocks);
+  std::vector<Block>& b = *blocks;
+  double body = BodyFontSize(b);
   if (body <= 0) return;
-  int footnote_page = 0;  // page whose footnote area we are in
-  for (Block& b : *blocks) {
-    if (b.kind != BlockKind::kBody || b.page <= 0 || b.font_size <= 0) {
-      continue;
+  auto is_small = [&](const Block& x) {
+    return x.font_size > 0 && x.font_size < body - kSmallerBy;
+  };
+  // The footnote area of a page starts after its last body-size block, so
+  // a table set in a small font above more body text is not a footnote.
+  std::map<int, size_t> last_body;
+  for (size_t i = 0; i < b.size(); ++i) {
+    if (b[i].kind == BlockKind::kBody && b[i].page > 0 && !is_small(b[i])) {
+      last_body[b[i].page] = i;
     }
-    bool small = b.font_size < body - kSmallerBy;
-    if (!small || b.top < kLowerPart) {
+  }
+  int footnote_page = 0;  // page whose footnote area we are in
+  for (size_t i = 0; i < b.size(); ++i) {
+    Block& x = b[i];
+    if (x.kind != BlockKind::kBody || x.page <= 0) continue;
+    auto body_end = last_body.find(x.page);
+    bool below_body = body_end == last_body.end() || i > body_end->second;
+    if (!is_small(x) || x.top < kLowerPart || !below_body) {
       footnote_page = 0;
       continue;
     }
-    if (StartsWithMark(b.text) || footnote_page == b.page) {
-      b.kind = BlockKind::kFootnote;
-      footnote_page = b.page;
+    if (StartsWithMark(x.text) || footnote_page == x.page) {
+      x.kind = BlockKind::kFootnote;
+      footnote_page = x.page;
     }
   }
 }

@@ -134,11 +134,17 @@ std::string JoinLines(std::string_view text,
     if (nl == std::string_view::npos) break;
     std::string_view rest = text.substr(nl + 1);
     while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-    bool hyphen_break = out.size() >= 2 && out.back() == '-' &&
-                        out[out.size() - 2] != ' ' && StartsLower(rest);
-    if (hyphen_break) {
+    bool hyphen_end = out.size() >= 2 && out.back() == '-' &&
+                      out[out.size() - 2] != ' ' && !rest.empty() &&
+                      rest.front() != ' ';
+    if (hyphen_end && StartsLower(rest)) {
+      // A word broken by hyphenation, unless the document writes it with
+      // a hyphen elsewhere.
       std::string whole = Lower(TrailingWord(out) + LeadingWord(rest));
       if (hyphenated_words.count(whole) == 0) out.pop_back();
+    } else if (hyphen_end) {
+      // "BCRC-" / "Caribbean", "2019-" / "2021": a compound or a range
+      // that happened to break at its hyphen; keep it, without a space.
     } else if (!out.empty() && out.back() != ' ') {
       out.push_back(' ');
     }

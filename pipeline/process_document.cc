@@ -1,6 +1,8 @@
 #include "pipeline/process_document.h"
 
+#include <cctype>
 #include <exception>
+#include <filesystem>
 
 #include "pipeline/language.h"
 #include "pipeline/normalize.h"
@@ -19,6 +21,21 @@ std::string DocumentLanguage(const std::vector<Passage>& passages) {
     if (body.size() > (64 << 10)) break;  // plenty for CLD2
   }
   return DetectLanguage(body, "und");
+}
+
+// The format a file's name promises, for the formats people name.
+Format FormatFromExtension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(c));
+  static const std::pair<const char*, Format> kNames[] = {
+      {".pdf", Format::kPdf}, {".docx", Format::kDocx}, {".doc", Format::kDoc},
+      {".odt", Format::kOdt}, {".rtf", Format::kRtf},   {".eml", Format::kEml},
+      {".msg", Format::kMsg}, {".zip", Format::kZip},   {".txt", Format::kText},
+  };
+  for (const auto& [name, format] : kNames) {
+    if (ext == name) return format;
+  }
+  return Format::kUnknown;
 }
 
 }  // namespace
@@ -58,6 +75,15 @@ DocumentRecord ProcessDocument(const std::string& path, std::string_view data,
   }
   record.meta = extraction.meta;
   record.warnings = extraction.warnings;
+  Format named = FormatFromExtension(path);
+  if (named != Format::kUnknown && named != identity.format &&
+      identity.format != Format::kEmpty) {
+    // Read as what the bytes are, but say so: a person may have attached
+    // the wrong file.
+    record.warnings.push_back("named as " + std::string(FormatName(named)) +
+                              " but the content is " +
+                              std::string(FormatName(identity.format)));
+  }
   if (!s.ok()) {
     record.status = StatusForFailure(s);
     record.error = s.message();

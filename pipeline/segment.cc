@@ -11,6 +11,8 @@ namespace {
 
 // A heading is short and does not read as a sentence.
 constexpr int kMaxHeadingWords = 14;
+// A heading known only by standing alone on its line is shorter still.
+constexpr int kMaxTitleLineWords = 10;
 
 int CountWords(std::string_view text) {
   int words = 0;
@@ -44,6 +46,17 @@ double BodyFontSize(const std::vector<Block>& blocks) {
   return sizes[sizes.size() / 2];
 }
 
+// A lone short line that starts with a capital and does not end like a
+// sentence or a table row: the bold heading of a letter ("Background").
+bool LooksLikeTitleLine(const Block& b) {
+  std::string_view text = b.text;
+  if (b.page <= 0 || text.find('\n') != std::string_view::npos) return false;
+  if (CountWords(text) > kMaxTitleLineWords) return false;
+  if (!(text[0] >= 'A' && text[0] <= 'Z')) return false;
+  char last = text.back();
+  return !(last >= '0' && last <= '9') && last != ':' && last != ')';
+}
+
 bool LooksLikeHeading(const Block& b, const LeadingNumber& split,
                       double body_font_size) {
   std::string_view text = b.text;
@@ -57,7 +70,8 @@ bool LooksLikeHeading(const Block& b, const LeadingNumber& split,
   if (std::regex_match(split.number, kRoman)) return true;
   if (std::regex_search(split.rest, kSection)) return true;
   if (body_font_size > 0 && b.font_size > body_font_size + 1) return true;
-  return IsUpperCaseText(text);
+  if (IsUpperCaseText(text)) return true;
+  return LooksLikeTitleLine(b);
 }
 
 Passage FromBlock(const Block& b, double body_font_size) {
