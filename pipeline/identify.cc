@@ -2,6 +2,9 @@
 
 #include <magic.h>
 
+#include <cctype>
+#include <string>
+
 #include "pipeline/sha256.h"
 
 namespace intake {
@@ -41,6 +44,40 @@ Format CompoundFileFormat(std::string_view data) {
   return Format::kUnknown;
 }
 
+// RFC 5322 header block: "Name: value" lines (and folded continuations)
+// up to the first blank line, among them one a mail always has.
+bool LooksLikeMailHeaders(std::string_view data) {
+  int headers = 0;
+  bool key_header = false;
+  size_t pos = 0;
+  for (int line_count = 0; line_count < 200 && pos < data.size(); ++line_count) {
+    size_t end = data.find('\n', pos);
+    if (end == std::string_view::npos) end = data.size();
+    std::string_view line = data.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    pos = end + 1;
+    if (line.empty()) break;
+    if (line[0] == ' ' || line[0] == '\t') {
+      if (headers == 0) return false;
+      continue;
+    }
+    size_t colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0) return false;
+    for (char c : line.substr(0, colon)) {
+      if (c <= ' ' || c > '~') return false;
+    }
+    ++headers;
+    std::string name(line.substr(0, colon));
+    for (char& c : name) c = static_cast<char>(std::tolower(c));
+    if (name == "from" || name == "to" || name == "subject" ||
+        name == "date" || name == "message-id" || name == "received" ||
+        name == "mime-version" || name == "return-path") {
+      key_header = true;
+    }
+  }
+  return headers >= 2 && key_header;
+}
+
 }  // namespace
 
 Format FormatFromMime(std::string_view mime, std::string_view data) {
@@ -54,8 +91,16 @@ Format FormatFromMime(std::string_view mime, std::string_view data) {
     return CompoundFileFormat(data);
   }
   if (StartsWith(data, "{\\rtf")) return Format::kRtf;
-  if (mime == "message/rfc822") return Format::kEml;
   if (mime == "application/mbox") return Format::kMbox;
+  if (StartsWith(data, "From ")) {
+    size_t nl = data.find('\n');
+    if (nl != std::string_view::npos && LooksLikeMailHeaders(data.substr(nl + 1))) {
+      return Format::kMbox;
+    }
+  }
+  if (mime == "message/rfc822" || LooksLikeMailHeaders(data)) {
+    return Format::kEml;
+  }
   if (StartsWith(mime, "text/")) return Format::kText;
   return Format::kUnknown;
 }

@@ -99,9 +99,14 @@ DocumentRecord ProcessDocument(const std::string& path, std::string_view data,
   record.passage_count = static_cast<long long>(record.passages.size());
   if (record.passages.empty()) {
     record.status = kStatusEmpty;
-    record.error = identity.format == Format::kEmpty
-                       ? "file is empty (0 bytes)"
-                       : "no text found (a scan without a text layer?)";
+    if (identity.format == Format::kEmpty) {
+      record.error = "file is empty (0 bytes)";
+    } else if (identity.format == Format::kPdf) {
+      record.error = "no text layer on any page (a scan? OCR is not "
+                     "available yet)";
+    } else {
+      record.error = "no text found";
+    }
   } else if (!record.warnings.empty()) {
     record.status = kStatusOkWithWarnings;
   }

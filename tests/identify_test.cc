@@ -30,6 +30,13 @@ TEST(FormatFromMimeTest, BytesDecideNotNames) {
        "application/encrypted", Format::kEncryptedOffice},
       {"{\\rtf1\\ansi hello}", "text/rtf", Format::kRtf},
       {"From: a@b.org\nTo: c@d.org\n\nhi", "message/rfc822", Format::kEml},
+      {"Received: by x\nFrom: a@b.org\nSubject: hi\n\nbody", "text/plain",
+       Format::kEml},
+      {"Return-Path: <a@b>\r\nX-Mailer: y\r\n  folded\r\n\r\nbody",
+       "text/plain", Format::kEml},
+      {"From a@b.org Mon Jan  1 00:00:00 2001\nFrom: a@b.org\nTo: c@d\n\nx",
+       "text/plain", Format::kMbox},
+      {"Note: this is text\nwith a colon line\n", "text/plain", Format::kText},
       {"plain words", "text/plain", Format::kText},
       {"\x7f" "ELF\x02\x01", "application/x-executable", Format::kUnknown},
   };
