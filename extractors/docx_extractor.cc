@@ -31,6 +31,13 @@ bool IsBlank(std::string_view text) {
   return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
+std::string_view Trim(std::string_view text) {
+  size_t begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) return {};
+  size_t end = text.find_last_not_of(" \t\r\n");
+  return text.substr(begin, end - begin + 1);
+}
+
 // Optional parts may be missing or broken without losing the body; a limit
 // hit is different: it marks hostile input and stops the document.
 Status LoadOptional(const ZipReader& zip, const Relationship* rel,
@@ -153,7 +160,7 @@ Status AppendNotes(const ZipReader& zip, std::string_view kind, std::string_view
     for (const Block& b : story) {
       if (!block.text.empty()) block.text += '\n';
       if (!b.number.empty()) block.text += b.number + ' ';
-      block.text += b.text;
+      block.text += Trim(b.text);  // Word puts a space after the note mark
     }
     if (!IsBlank(block.text)) out->blocks.push_back(std::move(block));
   }
