@@ -1,2 +1,265 @@
 #include "extractors/docx_extractor.h"
-namespace intake { Status ExtractDocx(std::string_view, const ExtractLimits&, Extraction*) { return Status::Unsupported("docx not yet"); } }
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <memory>
+#include <new>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "extractors/docx_body.h"
+#include "extractors/docx_numbering.h"
+#include "extractors/docx_package.h"
+#include "extractors/xml_doc.h"
+#include "extractors/zip_reader.h"
+
+namespace intake {
+
+namespace {
+
+// What every story of one document shares.
+struct DocxParts {
+  std::vector<Relationship> rels;  // of the main document part
+  DocxStyles styles;
+  NumberingDefs numbering;
+};
+
+bool IsBlank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
+}
+
+std::string_view Trim(std::string_view text) {
+  size_t begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) return {};
+  size_t end = text.find_last_not_of(" \t\r\n");
+  return text.substr(begin, end - begin + 1);
+}
+
+// Optional parts may be missing or broken without losing the body; a limit
+// hit is different: it marks hostile input and stops the document.
+Status LoadOptional(const ZipReader& zip, const Relationship* rel,
+                    const ExtractLimits& limits, Extraction* out, XmlDocPtr* doc) {
+  doc->reset();
+  if (rel == nullptr) return Status::Ok();
+  Status s = LoadXmlPart(zip, rel->target, limits, doc);
+  if (s.ok() || s.code() == Status::Code::kLimitExceeded) return s;
+  out->warnings.push_back(rel->target + " unreadable: " + s.ToString());
+  doc->reset();
+  return Status::Ok();
+}
+
+Status FindMainPart(const ZipReader& zip, const ExtractLimits& limits,
+                    Extraction* out, std::string* part) {
+  std::vector<Relationship> rels;
+  Status s = ReadRelationships(zip, "", limits, &rels);
+  if (s.code() == Status::Code::kLimitExceeded) return s;
+  if (!s.ok()) out->warnings.push_back("_rels/.rels unreadable: " + s.ToString());
+  const Relationship* main = FindByType(rels, "officeDocument");
+  if (main != nullptr && zip.Has(main->target)) {
+    *part = main->target;
+    return Status::Ok();
+  }
+  if (zip.Has("word/document.xml")) {
+    out->warnings.push_back("main document found by its usual name, not by _rels/.rels");
+    *part = "word/document.xml";
+    return Status::Ok();
+  }
+  return Status::Corrupt("no word/document.xml: not a Word document");
+}
+
+Status LoadShared(const ZipReader& zip, const std::string& main_part,
+                  const ExtractLimits& limits, Extraction* out, DocxParts* parts) {
+  Status s = ReadRelationships(zip, main_part, limits, &parts->rels);
+  if (s.code() == Status::Code::kLimitExceeded) return s;
+  if (!s.ok()) out->warnings.push_back(RelsPathFor(main_part) + " unreadable: " + s.ToString());
+  XmlDocPtr doc;
+  s = LoadOptional(zip, FindByType(parts->rels, "styles"), limits, out, &doc);
+  if (!s.ok()) return s;
+  if (doc != nullptr) parts->styles = ParseStyles(xmlDocGetRootElement(doc.get()));
+  s = LoadOptional(zip, FindByType(parts->rels, "numbering"), limits, out, &doc);
+  if (!s.ok()) return s;
+  if (doc != nullptr) parts->numbering = ParseNumbering(xmlDocGetRootElement(doc.get()));
+  return Status::Ok();
+}
+
+// Header or footer part paths, in the order the sections reference them.
+std::vector<std::string> ReferencedParts(const xmlNode* body, std::string_view ref,
+                                         const DocxParts& parts) {
+  std::vector<const xmlNode*> sections;
+  for (const xmlNode* p : ChildrenW(body, "p")) {
+    if (const xmlNode* s = FirstW(FirstW(p, "pPr"), "sectPr")) sections.push_back(s);
+  }
+  for (const xmlNode* s : ChildrenW(body, "sectPr")) sections.push_back(s);
+  std::vector<std::string> paths;
+  for (const xmlNode* section : sections) {
+    for (const xmlNode* r : ChildrenW(section, ref)) {
+      std::string id = Attr(r, kRelNs, "id");
+      if (id.empty()) id = Attr(r, kRelStrictNs, "id");
+      const Relationship* rel = FindById(parts.rels, id);
+      if (rel != nullptr &&
+          std::find(paths.begin(), paths.end(), rel->target) == paths.end()) {
+        paths.push_back(rel->target);
+      }
+    }
+  }
+  return paths;
+}
+
+// Headers repeat per section; a reader sees one letterhead, so identical
+// texts are kept once across all header and footer parts.
+Status AppendHeaderFooters(const ZipReader& zip, const std::vector<std::string>& paths,
+                           const ExtractLimits& limits, const DocxParts& parts,
+                           std::set<std::string>* seen, Extraction* out,
+                           std::vector<Block>* blocks) {
+  Numbering numbering(parts.numbering);
+  for (const std::string& path : paths) {
+    Relationship rel{"", "", path};
+    XmlDocPtr doc;
+    Status s = LoadOptional(zip, &rel, limits, out, &doc);
+    if (!s.ok()) return s;
+    if (doc == nullptr) continue;
+    std::vector<Block> story;
+    AppendStoryBlocks(xmlDocGetRootElement(doc.get()), parts.styles, &numbering, &story);
+    for (Block& b : story) {
+      if (!seen->insert(b.number + '\x1f' + b.text).second) continue;
+      b.kind = BlockKind::kHeaderFooter;
+      b.heading_level = 0;
+      blocks->push_back(std::move(b));
+    }
+  }
+  return Status::Ok();
+}
+
+// One Block per footnote or endnote, its paragraphs joined by '\n'.
+Status AppendNotes(const ZipReader& zip, std::string_view kind, std::string_view element,
+                   const ExtractLimits& limits, const DocxParts& parts,
+                   Extraction* out) {
+  XmlDocPtr doc;
+  Status s = LoadOptional(zip, FindByType(parts.rels, kind), limits, out, &doc);
+  if (!s.ok() || doc == nullptr) return s;
+  std::vector<std::pair<long long, const xmlNode*>> notes;
+  for (const xmlNode* note : ChildrenW(xmlDocGetRootElement(doc.get()), element)) {
+    std::string type = WAttr(note, "type");
+    if (!type.empty() && type != "normal") continue;  // separators and notices
+    std::string id = WAttr(note, "id");
+    long long value = 0;
+    std::from_chars(id.data(), id.data() + id.size(), value);
+    notes.emplace_back(value, note);
+  }
+  std::stable_sort(notes.begin(), notes.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  Numbering numbering(parts.numbering);
+  for (const auto& [id, note] : notes) {
+    std::vector<Block> story;
+    AppendStoryBlocks(note, parts.styles, &numbering, &story);
+    Block block;
+    block.kind = BlockKind::kFootnote;
+    for (const Block& b : story) {
+      if (!block.text.empty()) block.text += '\n';
+      if (!b.number.empty()) block.text += b.number + ' ';
+      block.text += Trim(b.text);  // Word puts a space after the note mark
+    }
+    if (!IsBlank(block.text)) out->blocks.push_back(std::move(block));
+  }
+  return Status::Ok();
+}
+
+Status ReadMeta(const ZipReader& zip, const ExtractLimits& limits, Extraction* out) {
+  std::vector<Relationship> rels;
+  Status s = ReadRelationships(zip, "", limits, &rels);
+  if (s.code() == Status::Code::kLimitExceeded) return s;
+  const Relationship* core = FindByType(rels, "core-properties");
+  Relationship fallback{"", "", "docProps/core.xml"};
+  if (core == nullptr && zip.Has(fallback.target)) core = &fallback;
+  XmlDocPtr doc;
+  s = LoadOptional(zip, core, limits, out, &doc);
+  if (s.ok() && doc != nullptr) {
+    ReadCoreProperties(xmlDocGetRootElement(doc.get()), &out->meta);
+  }
+  return s;
+}
+
+// True when `data` holds `name` as UTF-16LE, ASCII case ignored (compound
+// file directory names are case-insensitive).
+bool HasUtf16Name(std::string_view data, std::string_view name) {
+  const size_t span = name.size() * 2;
+  for (size_t i = 0; i + span <= data.size(); ++i) {
+    size_t k = 0;
+    while (k < name.size() && data[i + 2 * k + 1] == '\0' &&
+           std::tolower(static_cast<unsigned char>(data[i + 2 * k])) == name[k]) {
+      ++k;
+    }
+    if (k == name.size()) return true;
+  }
+  return false;
+}
+
+// Encrypted OOXML and legacy .doc both come as OLE compound files; saying
+// which beats a bare "not a zip".
+Status CheckNotCompoundFile(std::string_view data) {
+  constexpr std::string_view kOleMagic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+  if (!data.starts_with(kOleMagic)) return Status::Ok();
+  if (HasUtf16Name(data, "encryptedpackage")) {
+    return Status::Encrypted("password-protected Word document (encrypted package)");
+  }
+  return Status::Corrupt("not a zip archive: an OLE compound file (legacy .doc?)");
+}
+
+Status Extract(std::string_view data, const ExtractLimits& limits, Extraction* out) {
+  Status s = CheckNotCompoundFile(data);
+  if (!s.ok()) return s;
+  std::unique_ptr<ZipReader> zip;
+  s = ZipReader::Open(data, &zip);
+  if (!s.ok()) return s;
+  std::string main_part;
+  s = FindMainPart(*zip, limits, out, &main_part);
+  if (!s.ok()) return s;
+  XmlDocPtr document;
+  s = LoadXmlPart(*zip, main_part, limits, &document);
+  if (!s.ok()) return s;
+  DocxParts parts;
+  s = LoadShared(*zip, main_part, limits, out, &parts);
+  if (!s.ok()) return s;
+
+  const xmlNode* body = FirstW(xmlDocGetRootElement(document.get()), "body");
+  if (body == nullptr) return Status::Corrupt(main_part + ": no w:body element");
+  std::set<std::string> seen;
+  s = AppendHeaderFooters(*zip, ReferencedParts(body, "headerReference", parts),
+                          limits, parts, &seen, out, &out->blocks);
+  if (!s.ok()) return s;
+  Numbering numbering(parts.numbering);
+  AppendStoryBlocks(body, parts.styles, &numbering, &out->blocks);
+  s = AppendHeaderFooters(*zip, ReferencedParts(body, "footerReference", parts),
+                          limits, parts, &seen, out, &out->blocks);
+  if (!s.ok()) return s;
+  s = AppendNotes(*zip, "footnotes", "footnote", limits, parts, out);
+  if (!s.ok()) return s;
+  s = AppendNotes(*zip, "endnotes", "endnote", limits, parts, out);
+  if (!s.ok()) return s;
+  s = ReadMeta(*zip, limits, out);
+  if (!s.ok()) return s;
+  out->meta.extraction = "docx-xml";
+  out->meta.pages = 0;
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ExtractDocx(std::string_view data, const ExtractLimits& limits,
+                   Extraction* out) {
+  // The only exception the code below can meet is the standard library's
+  // allocation failure; the seam promises a Status, never a throw.
+  try {
+    Status s = Extract(data, limits, out);
+    if (!s.ok()) out->blocks.clear();
+    return s;
+  } catch (const std::bad_alloc&) {
+    out->blocks.clear();
+    return Status::LimitExceeded("out of memory extracting docx");
+  }
+}
+
+}  // namespace intake
