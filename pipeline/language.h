@@ -11,7 +11,9 @@
 namespace intake {
 
 // ISO 639-1 code ("en", "es", "fr", "ar", "zh", "ru", ...) of `utf8`, or
-// `fallback` when the text is too short or CLD2 is not confident.
+// `fallback` when the text is too short, CLD2 is not confident, or the
+// fallback is among CLD2's three best guesses (it acts as a prior: pass the
+// document's language when detecting a passage's).
 // REQUIRES: valid UTF-8. Thread-safe.
 std::string DetectLanguage(std::string_view utf8, std::string_view fallback);
 

@@ -58,7 +58,7 @@ const std::regex& Reference() {
 
 const std::regex& Transmittal() {
   static const std::regex re(
-      R"((i have the hono(u)?r to|has the hono(u)?r to|please find (attached|enclosed|herewith)|(attached|enclosed) (please find|herewith|is|are)|in (response|reply) to your (letter|note|request)|with reference to your (letter|note)|(i am|we are) (pleased|happy|glad) to (submit|transmit|provide|forward|share)|(has|have) the pleasure to|tengo el honor|tiene el honor|adjunto|j'ai l'honneur|a l'honneur|veuillez trouver ci-joint))",
+      R"((i have the hono(u)?r to|has the hono(u)?r to|please find (attached|enclosed|herewith)|(attached|enclosed) (please find|herewith|is|are)|in (response|reply) to your (letter|note|request)|with reference to your (letter|note)|(i am|we are) (pleased|happy|glad) to (submit|transmit|provide|forward|share)|(has|have) the pleasure to|tengo el honor|tiene el honor|tengo el agrado|me complace|en atenci(o|ó)n a su (carta|nota)|adjunto|j'ai le plaisir|j'ai l'honneur|a l'honneur|veuillez trouver ci-joint))",
       std::regex::icase | std::regex::optimize);
   return re;
 }
@@ -104,12 +104,19 @@ void MarkLetterFurniture(std::vector<Passage>* passages) {
   std::vector<Passage>& ps = *passages;
   long salutation = -1;
   long closing = -1;
+  bool content_seen = false;
   for (size_t i = 0; i < ps.size(); ++i) {
+    if (!ps[i].number.empty() ||
+        CountWords(ps[i].text) > kMaxLetterheadWords) {
+      content_seen = true;
+    }
     if (!IsMarkable(ps[i]) || !ps[i].number.empty()) continue;
     std::string_view role = FurnitureRoleOf(ps[i].text);
     if (role.empty()) continue;
     MakeFurniture(&ps[i], role);
-    if (role == "salutation" && salutation < 0) salutation = i;
+    // The last salutation before the content: "Señora" heads the address
+    // block, "Estimada Sra. Stankiewicz:" opens the letter.
+    if (role == "salutation" && !content_seen) salutation = i;
     if (role == "closing") closing = i;
   }
   // Before the salutation: the letterhead, unless a line reads as content.

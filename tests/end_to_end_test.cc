@@ -20,7 +20,7 @@ using Json = nlohmann::json;
 int Intake(const std::string& args, const std::string& stdout_file = "") {
   std::string command = "cd '" + testing::SourceDir() + "' && '" +
                         testing::IntakeBinary() + "' " + args;
-  if (!stdout_file.empty()) command += " > '" + stdout_file + "'";
+  command += " > '" + (stdout_file.empty() ? "/dev/null" : stdout_file) + "'";
   command += " 2>/dev/null";
   int status = std::system(command.c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
