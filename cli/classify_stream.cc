@@ -27,9 +27,15 @@ PassageKind KindFromName(const std::string& name) {
 // Classifies one line; returns "" with `error` set when the line is bad.
 std::string ClassifyLine(const std::string& line, const Classifier& classifier,
                          std::string* error) {
-  Json object = Json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (object.is_discarded()) {
-    *error = "not valid JSON";
+  Json object;
+  try {
+    object = Json::parse(line);
+  } catch (const Json::parse_error& e) {
+    // e.what() reads "[json.exception.parse_error.101] parse error at ...".
+    std::string what = e.what();
+    size_t detail = what.find("] ");
+    *error = "not valid JSON: " +
+             (detail == std::string::npos ? what : what.substr(detail + 2));
     return "";
   }
   if (!object.is_object()) {

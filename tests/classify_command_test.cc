@@ -1,1 +1,102 @@
-// placeholder until implemented
+// `intake classify` stream contract, with a fake classifier behind the seam.
+#include "cli/classify_stream.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "cli/exit_codes.h"
+
+namespace intake {
+namespace {
+
+class FakeClassifier : public Classifier {
+ public:
+  Labels Classify(std::string_view text, std::string_view lang,
+                  PassageKind kind) const override {
+    Labels labels;
+    if (kind == PassageKind::kFurniture) return labels;
+    size_t at = text.find("gold");
+    if (at != std::string_view::npos) {
+      labels.theme = {"asgm"};
+      labels.confidence["theme:asgm"] = 0.75;
+      labels.evidence.push_back({"theme:asgm", static_cast<int>(at),
+                                 static_cast<int>(at + 4), "gold"});
+    }
+    if (lang != "en") labels.review_reasons = {"lang-" + std::string(lang)};
+    return labels;
+  }
+  std::string Version() const override { return "fake-1"; }
+};
+
+std::string ClassifyText(const std::string& input, std::string* errors, int* exit) {
+  std::istringstream in(input);
+  std::ostringstream out, err;
+  FakeClassifier classifier;
+  *exit = ClassifyStream(in, out, err, classifier);
+  *errors = err.str();
+  return out.str();
+}
+
+TEST(ClassifyStreamTest, KeepsFieldsInOrderAndAddsLabels) {
+  std::string errors;
+  int exit = -1;
+  std::string out = ClassifyText(
+      R"({"id":"x1","lang":"en","text":"gold mining","gold_theme":["asgm"]})"
+      "\n",
+      &errors, &exit);
+  EXPECT_EQ(exit, kExitOk);
+  EXPECT_EQ(errors, "");
+  EXPECT_EQ(out,
+            R"({"id":"x1","lang":"en","text":"gold mining","gold_theme":["asgm"],)"
+            R"("article14":[],"activity":[],"theme":["asgm"],"stance":"other",)"
+            R"("confidence":{"theme:asgm":0.75},)"
+            R"("evidence":[{"label":"theme:asgm","start":0,"end":4,"text":"gold"}],)"
+            R"("needs_review":false,"review_reasons":[],"rules_version":"fake-1"})"
+            "\n");
+}
+
+TEST(ClassifyStreamTest, DetectsLanguageWhenAbsentAndHonoursKind) {
+  std::string errors;
+  int exit = -1;
+  std::string out = ClassifyText(
+      R"({"text":"La Secretaría recibió información de las Partes sobre la minería de oro artesanal y en pequeña escala."})"
+      "\n"
+      R"({"text":"Yours sincerely, gold","kind":"furniture","lang":"en"})"
+      "\n",
+      &errors, &exit);
+  EXPECT_EQ(exit, kExitOk);
+  std::istringstream lines(out);
+  std::string first, second;
+  std::getline(lines, first);
+  std::getline(lines, second);
+  EXPECT_NE(first.find(R"("lang":"es")"), std::string::npos) << first;
+  EXPECT_NE(first.find(R"("review_reasons":["lang-es"])"), std::string::npos);
+  EXPECT_NE(second.find(R"("theme":[])"), std::string::npos) << second;
+}
+
+TEST(ClassifyStreamTest, BadLinesAreReportedAndSkipped) {
+  std::string errors;
+  int exit = -1;
+  std::string out = ClassifyText(
+      "{\"text\":\"gold\",\"lang\":\"en\"}\n"
+      "not json\n"
+      "\n"
+      "[1,2]\n"
+      "{\"id\":3}\n"
+      "{\"text\":42}\n"
+      "{\"text\":\"bad \xFF byte\",\"lang\":\"en\"}\n",
+      &errors, &exit);
+  EXPECT_EQ(exit, kExitSomeFailed);
+  EXPECT_NE(errors.find("line 2: not valid JSON"), std::string::npos) << errors;
+  EXPECT_NE(errors.find("line 4: not a JSON object"), std::string::npos);
+  EXPECT_NE(errors.find("line 5: no \"text\" string field"), std::string::npos);
+  EXPECT_NE(errors.find("line 6: no \"text\" string field"), std::string::npos);
+  EXPECT_NE(errors.find("line 7: not valid JSON: parse error"),
+            std::string::npos)
+      << errors;  // JSON text must be UTF-8
+  EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1) << out;
+}
+
+}  // namespace
+}  // namespace intake
