@@ -104,7 +104,7 @@ const std::vector<GoodCase>& GoodCases() {
       {"runs.docx",
        {{kBody, "", "Name:\tJane\nLine two"},
         {kBody, "", "non-stop recycling"},
-        {kBody, "", "Dash\xE2\x80\x94" "done"},
+        {kBody, "", "Dash\xE2\x80\x94" "done, 5 \xCE\xBCg"},
         {kBody, "", "Kept inserted"},
         {kBody, "", "Date: 20 May 2021"},
         {kBody, "", "See page 1 and the website"},
@@ -312,7 +312,7 @@ struct PandocDifference {
   const char* pandoc_chunk;
 };
 constexpr PandocDifference kPandocDifferences[] = {
-    {"runs.docx", "Dashdone"},
+    {"runs.docx", "Dashdone, 5 g"},
     {"runs.docx", "See and the website"},
 };
 
