@@ -304,15 +304,15 @@ std::vector<std::string> PandocChunks(const std::string& plain) {
   return chunks;
 }
 
-// Where pandoc is the one that loses text: it drops w:sym glyphs and the
-// result of simple PAGE fields. Each row is a chunk pandoc prints that we
-// rightly print differently.
+// Where pandoc is the one that loses text: it drops a w:sym that gives a
+// plain Unicode code point in a symbol font, and the result of simple PAGE
+// fields. Each row is a chunk pandoc prints that we rightly print otherwise.
 struct PandocDifference {
   const char* file;
   const char* pandoc_chunk;
 };
 constexpr PandocDifference kPandocDifferences[] = {
-    {"runs.docx", "Dashdone, 5 g"},
+    {"runs.docx", "Dashdone, 5 \xCE\xBCg"},
     {"runs.docx", "See and the website"},
 };
 
