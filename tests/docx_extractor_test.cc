@@ -152,6 +152,18 @@ TEST(DocxExtractorTest, CoreProperties) {
   EXPECT_EQ(ex.meta.created, "2021-05-20T10:31:00Z");
 }
 
+TEST(DocxExtractorTest, BrokenOptionalPartIsAWarning) {
+  Extraction ex;
+  Status s = ExtractFixture("broken_footnotes.docx", &ex);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_EQ(ex.warnings.size(), 1u);
+  EXPECT_NE(ex.warnings[0].find("word/footnotes.xml unreadable: corrupt"),
+            std::string::npos) << ex.warnings[0];
+  ASSERT_EQ(ex.blocks.size(), 4u);  // body plus the endnote
+  EXPECT_EQ(ex.blocks[0].text, "Mercury is toxic.");
+  EXPECT_EQ(ex.blocks[3].kind, BlockKind::kFootnote);
+}
+
 struct BadCase {
   const char* file;
   Status::Code code;
