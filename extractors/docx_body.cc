@@ -1,8 +1,10 @@
 #include "extractors/docx_body.h"
 
 #include <charconv>
+#include <iterator>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "extractors/xml_doc.h"
 
@@ -45,15 +47,48 @@ void AppendUtf8(char32_t cp, std::string* out) {
   }
 }
 
-// w:sym names a glyph of a symbol font by code. Codes in the private use
-// area (Symbol, Wingdings) are pictures, not text, and are dropped.
+// The Symbol font's letters are Greek and its punctuation is mathematics:
+// 0x20..0x7E by position, then the few upper codes letters actually use.
+char32_t FromSymbolFont(unsigned code) {
+  static constexpr char32_t kLow[] =
+      U" !\u2200#\u2203%&\u220B()\u2217+,\u2212./0123456789:;<=>?"
+      U"\u2245\u0391\u0392\u03A7\u0394\u0395\u03A6\u0393\u0397\u0399\u03D1"
+      U"\u039A\u039B\u039C\u039D\u039F\u03A0\u0398\u03A1\u03A3\u03A4\u03A5"
+      U"\u03C2\u03A9\u039E\u03A8\u0396[\u2234]\u22A5_\u203E\u03B1\u03B2\u03C7"
+      U"\u03B4\u03B5\u03C6\u03B3\u03B7\u03B9\u03D5\u03BA\u03BB\u03BC\u03BD"
+      U"\u03BF\u03C0\u03B8\u03C1\u03C3\u03C4\u03C5\u03D6\u03C9\u03BE\u03C8"
+      U"\u03B6{|}\u223C";
+  static constexpr std::pair<unsigned, char32_t> kHigh[] = {
+      {0xA3, U'\u2264'}, {0xA5, U'\u221E'}, {0xAC, U'\u2190'}, {0xAE, U'\u2192'},
+      {0xB0, U'\u00B0'}, {0xB1, U'\u00B1'}, {0xB3, U'\u2265'}, {0xB4, U'\u00D7'},
+      {0xB5, U'\u221D'}, {0xB6, U'\u2202'}, {0xB7, U'\u2022'}, {0xB8, U'\u00F7'},
+      {0xB9, U'\u2260'}, {0xBA, U'\u2261'}, {0xBB, U'\u2248'}, {0xBC, U'\u2026'},
+      {0xD6, U'\u221A'}, {0xD7, U'\u22C5'}, {0xD8, U'\u00AC'}, {0xD9, U'\u2227'},
+      {0xDA, U'\u2228'}};
+  if (code >= 0x20 && code < 0x20 + std::size(kLow) - 1) return kLow[code - 0x20];
+  for (const auto& [from, to] : kHigh) {
+    if (from == code) return to;
+  }
+  return 0;
+}
+
+// w:sym names a glyph of a font by code; symbol fonts address it through
+// the private use area (0xF0xx) or their own 8-bit code. Symbol is mapped
+// to Unicode; Wingdings and friends are pictures, not text, and dropped.
 void AppendSym(const xmlNode* sym, std::string* out) {
   std::string hex = WAttr(sym, "char");
   unsigned code = 0;
   auto [end, ec] = std::from_chars(hex.data(), hex.data() + hex.size(), code, 16);
   if (ec != std::errc() || end != hex.data() + hex.size()) return;
-  if (code < 0x20 || (code >= 0xD800 && code < 0xF900) || code >= 0x10000) return;
-  AppendUtf8(static_cast<char32_t>(code), out);
+  std::string font = WAttr(sym, "font");
+  bool private_use = code >= 0xF000 && code <= 0xF0FF;
+  char32_t cp = 0;
+  if (font == "Symbol" && (private_use || code < 0x100)) {
+    cp = FromSymbolFont(private_use ? code - 0xF000 : code);
+  } else if (!private_use && code >= 0x20 && code < 0xD800) {
+    cp = static_cast<char32_t>(code);
+  }
+  if (cp != 0) AppendUtf8(cp, out);
 }
 
 // Rows inside a table and cells inside a row may be wrapped in content

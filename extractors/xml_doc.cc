@@ -38,6 +38,10 @@ void OnError(void* ctx, xmlErrorPtr error) {
   state->has_error = true;
   state->error_line = error->line;
   state->error_message = error->message != nullptr ? error->message : "";
+  // One line per problem in the records: libxml2 splits some messages.
+  for (char& c : state->error_message) {
+    if (c == '\n') c = ' ';
+  }
   while (!state->error_message.empty() &&
          (state->error_message.back() == '\n' || state->error_message.back() == ' ')) {
     state->error_message.pop_back();

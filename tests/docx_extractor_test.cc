@@ -104,7 +104,7 @@ const std::vector<GoodCase>& GoodCases() {
       {"runs.docx",
        {{kBody, "", "Name:\tJane\nLine two"},
         {kBody, "", "non-stop recycling"},
-        {kBody, "", "Dash\xE2\x80\x94" "done"},
+        {kBody, "", "Dash\xE2\x80\x94" "done, 5 \xCE\xBCg"},
         {kBody, "", "Kept inserted"},
         {kBody, "", "Date: 20 May 2021"},
         {kBody, "", "See page 1 and the website"},
@@ -150,6 +150,18 @@ TEST(DocxExtractorTest, CoreProperties) {
   EXPECT_EQ(ex.meta.title, "Submission on mercury");
   EXPECT_EQ(ex.meta.author, "Jane Doe");
   EXPECT_EQ(ex.meta.created, "2021-05-20T10:31:00Z");
+}
+
+TEST(DocxExtractorTest, BrokenOptionalPartIsAWarning) {
+  Extraction ex;
+  Status s = ExtractFixture("broken_footnotes.docx", &ex);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_EQ(ex.warnings.size(), 1u);
+  EXPECT_NE(ex.warnings[0].find("word/footnotes.xml unreadable: corrupt"),
+            std::string::npos) << ex.warnings[0];
+  ASSERT_EQ(ex.blocks.size(), 4u);  // body plus the endnote
+  EXPECT_EQ(ex.blocks[0].text, "Mercury is toxic.");
+  EXPECT_EQ(ex.blocks[3].kind, BlockKind::kFootnote);
 }
 
 struct BadCase {
@@ -304,15 +316,15 @@ std::vector<std::string> PandocChunks(const std::string& plain) {
   return chunks;
 }
 
-// Where pandoc is the one that loses text: it drops w:sym glyphs and the
-// result of simple PAGE fields. Each row is a chunk pandoc prints that we
-// rightly print differently.
+// Where pandoc is the one that loses text: it drops a w:sym that gives a
+// plain Unicode code point in a symbol font, and the result of simple PAGE
+// fields. Each row is a chunk pandoc prints that we rightly print otherwise.
 struct PandocDifference {
   const char* file;
   const char* pandoc_chunk;
 };
 constexpr PandocDifference kPandocDifferences[] = {
-    {"runs.docx", "Dashdone"},
+    {"runs.docx", "Dashdone, 5 \xCE\xBCg"},
     {"runs.docx", "See and the website"},
 };
 
