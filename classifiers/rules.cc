@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -347,6 +348,10 @@ Status ParseRules(std::string_view xml, std::string_view source_name,
 }
 
 Status LoadRules(const std::string& path, std::shared_ptr<const Rules>* out) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status::IoError("rules file " + path + " is a directory");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound("cannot open rules file " + path);
   std::ostringstream bytes;
