@@ -88,8 +88,8 @@ Labels RuleClassifier::Classify(std::string_view text, std::string_view lang,
         stance = static_cast<int>(i);
       }
     } else if (score[i] > 0 && label.code != kStanceOther) {
-      best_other_stance = std::max(best_other_stance,
-                                   Confidence(score[i], label.threshold));
+      best_other_stance =
+          std::max(best_other_stance, Confidence(score[i], label.threshold));
     }
   }
   if (stance >= 0) ordered.push_back(stance);
@@ -120,25 +120,26 @@ Labels RuleClassifier::Classify(std::string_view text, std::string_view lang,
   for (const TermMatch& m : matches) {
     const RuleEntry& entry = entries[m.entry];
     if (entry.label < 0 || !given[entry.label] || entry.weight <= 0) continue;
-    out.evidence.push_back({labels[entry.label].name, m.start, m.end,
-                            std::string(folded.OriginalText(text, m.start,
-                                                            m.end))});
+    out.evidence.push_back(
+        {labels[entry.label].name, m.start, m.end,
+         std::string(folded.OriginalText(text, m.start, m.end))});
   }
   auto key = [](const Evidence& e) {
     return std::tie(e.start, e.label, e.end, e.text);
   };
-  std::sort(out.evidence.begin(), out.evidence.end(),
-            [&](const Evidence& a, const Evidence& b) { return key(a) < key(b); });
-  out.evidence.erase(
-      std::unique(out.evidence.begin(), out.evidence.end(),
-                  [&](const Evidence& a, const Evidence& b) {
-                    return key(a) == key(b);
-                  }),
-      out.evidence.end());
+  std::sort(
+      out.evidence.begin(), out.evidence.end(),
+      [&](const Evidence& a, const Evidence& b) { return key(a) < key(b); });
+  out.evidence.erase(std::unique(out.evidence.begin(), out.evidence.end(),
+                                 [&](const Evidence& a, const Evidence& b) {
+                                   return key(a) == key(b);
+                                 }),
+                     out.evidence.end());
 
   // Reasons are pushed in sorted order, each at most once.
-  bool low = std::any_of(out.confidence.begin(), out.confidence.end(),
-                         [](const auto& c) { return c.second < kLowConfidence; });
+  bool low =
+      std::any_of(out.confidence.begin(), out.confidence.end(),
+                  [](const auto& c) { return c.second < kLowConfidence; });
   if (low) out.review_reasons.push_back("low_confidence");
   if (static_cast<int>(folded.tokens.size()) >= kNoLabelMinWords &&
       out.article14.empty() && out.activity.empty() && out.theme.empty()) {

@@ -1,5 +1,11 @@
 #include "classifiers/rules.h"
 
+#include <libxml/parser.h>
+#include <libxml/relaxng.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <openssl/evp.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstring>
@@ -8,12 +14,6 @@
 #include <map>
 #include <optional>
 #include <sstream>
-
-#include <libxml/parser.h>
-#include <libxml/relaxng.h>
-#include <libxml/tree.h>
-#include <libxml/xmlerror.h>
-#include <openssl/evp.h>
 
 #include "classifiers/rules_schema.h"
 #include "classifiers/taxonomy.h"
@@ -131,8 +131,7 @@ long DoctypeLine(std::string_view xml) {
   return 1 + static_cast<long>(std::count(xml.begin(), xml.begin() + at, '\n'));
 }
 
-Status ParseXml(std::string_view xml, std::string_view source,
-                XmlDocPtr* out) {
+Status ParseXml(std::string_view xml, std::string_view source, XmlDocPtr* out) {
   if (long line = DoctypeLine(xml)) {
     return Invalid(source, line,
                    "DOCTYPE declarations (and so entities) are not allowed "
@@ -180,8 +179,7 @@ Status ValidateSchema(xmlDoc* doc, std::string_view source) {
   std::unique_ptr<xmlRelaxNGValidCtxt, RngValidCtxtFree> valid(
       xmlRelaxNGNewValidCtxt(schema.get()));
   if (valid == nullptr) return Status::IoError("libxml2: out of memory");
-  xmlRelaxNGSetValidStructuredErrors(valid.get(), &XmlErrors::Collect,
-                                     &errors);
+  xmlRelaxNGSetValidStructuredErrors(valid.get(), &XmlErrors::Collect, &errors);
   if (xmlRelaxNGValidateDoc(valid.get(), doc) != 0) {
     return errors.ToStatus(source, "does not follow rules.rng");
   }
@@ -275,8 +273,8 @@ class RulesBuilder {
       std::istringstream ids(*requires_list);
       std::string id;
       while (ids >> id) {
-        auto c = std::find(rules_->concepts_.begin(), rules_->concepts_.end(),
-                           id);
+        auto c =
+            std::find(rules_->concepts_.begin(), rules_->concepts_.end(), id);
         if (c == rules_->concepts_.end()) {
           return Invalid(source_, line,
                          "label " + label.name +

@@ -24,9 +24,9 @@ namespace intake {
 
 // One <label> element.
 struct LabelRule {
-  std::string dimension;  // "article14", "activity", "theme" or "stance"
-  std::string code;       // known to the taxonomy for `dimension`
-  std::string name;       // "dimension:code", as in Evidence::label
+  std::string dimension;    // "article14", "activity", "theme" or "stance"
+  std::string code;         // known to the taxonomy for `dimension`
+  std::string name;         // "dimension:code", as in Evidence::label
   int dimension_index = 0;  // position in TaxonomyDimensions()
   int rank = 0;             // TaxonomyRank(dimension, code)
   double threshold = 1.0;

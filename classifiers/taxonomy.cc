@@ -56,11 +56,17 @@ constexpr std::array<std::string_view, 15> kThemeCodes = {
 };
 
 constexpr std::array<std::string_view, 4> kStanceCodes = {
-    "need", "provided", "received", "other",
+    "need",
+    "provided",
+    "received",
+    "other",
 };
 
 constexpr std::array<std::string_view, 4> kDimensions = {
-    kArticle14, kActivity, kTheme, kStance,
+    kArticle14,
+    kActivity,
+    kTheme,
+    kStance,
 };
 
 }  // namespace

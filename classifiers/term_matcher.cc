@@ -1,11 +1,11 @@
 #include "classifiers/term_matcher.h"
 
-#include <algorithm>
-
 #include <unicode/parseerr.h>
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 #include <unicode/utypes.h>
+
+#include <algorithm>
 
 namespace intake {
 namespace {
@@ -41,8 +41,8 @@ void TermMatcher::Index::Add(Term term) {
   if (first.prefix) {
     prefix_first[first.text].push_back(index);
     size_t length = first.text.size();
-    auto it = std::lower_bound(prefix_lengths.begin(), prefix_lengths.end(),
-                               length);
+    auto it =
+        std::lower_bound(prefix_lengths.begin(), prefix_lengths.end(), length);
     if (it == prefix_lengths.end() || *it != length) {
       prefix_lengths.insert(it, length);
     }
@@ -86,8 +86,8 @@ Status TermMatcher::CompileTerm(std::string_view term,
   const std::u16string& f = folded.folded;
   std::vector<bool> star_used(f.size(), false);
   for (const FoldedToken& token : folded.tokens) {
-    bool prefix = static_cast<size_t>(token.end) < f.size() &&
-                  f[token.end] == u'*';
+    bool prefix =
+        static_cast<size_t>(token.end) < f.size() && f[token.end] == u'*';
     if (prefix) star_used[token.end] = true;
     words->push_back({std::u16string(folded.Word(token)), prefix});
   }
@@ -129,17 +129,17 @@ Status TermMatcher::AddPattern(std::string_view pattern, std::string_view lang,
   UParseError parse_error{};
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexPattern> regex(icu::RegexPattern::compile(
-      icu::UnicodeString::fromUTF8(
-          icu::StringPiece(pattern.data(), static_cast<int32_t>(pattern.size()))),
+      icu::UnicodeString::fromUTF8(icu::StringPiece(
+          pattern.data(), static_cast<int32_t>(pattern.size()))),
       0, parse_error, status));
   if (U_FAILURE(status) || regex == nullptr) {
     std::string where;
     if (parse_error.offset >= 0) {
       where = " at offset " + std::to_string(parse_error.offset);
     }
-    return Status::InvalidArgument("pattern \"" + std::string(pattern) +
-                                   "\" does not compile: " +
-                                   u_errorName(status) + where);
+    return Status::InvalidArgument(
+        "pattern \"" + std::string(pattern) +
+        "\" does not compile: " + u_errorName(status) + where);
   }
   Pattern compiled;
   compiled.regex = std::move(regex);
@@ -167,8 +167,8 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
       });
     }
     for (size_t t = 1; t <= tokens.size(); ++t) {
-      last_negation[t] = ends_at[t - 1] >= 0 ? ends_at[t - 1]
-                                             : last_negation[t - 1];
+      last_negation[t] =
+          ends_at[t - 1] >= 0 ? ends_at[t - 1] : last_negation[t - 1];
     }
   }
   auto negated = [&](size_t t) {
@@ -202,14 +202,13 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
       int32_t end = m->end(status);
       if (U_FAILURE(status) || end <= begin) continue;
       // The word the match starts in (or the next one) decides negation.
-      auto it = std::lower_bound(
-          tokens.begin(), tokens.end(), begin,
-          [](const FoldedToken& token, int32_t value) {
-            return token.end <= value;
-          });
+      auto it = std::lower_bound(tokens.begin(), tokens.end(), begin,
+                                 [](const FoldedToken& token, int32_t value) {
+                                   return token.end <= value;
+                                 });
       if (negated(static_cast<size_t>(it - tokens.begin()))) continue;
-      matches.push_back({pattern.entry, text.OriginalStart(begin),
-                         text.OriginalEnd(end)});
+      matches.push_back(
+          {pattern.entry, text.OriginalStart(begin), text.OriginalEnd(end)});
     }
   }
   return matches;

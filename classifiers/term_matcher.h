@@ -13,14 +13,14 @@
 #ifndef INTAKE_CLASSIFIERS_TERM_MATCHER_H_
 #define INTAKE_CLASSIFIERS_TERM_MATCHER_H_
 
+#include <unicode/uversion.h>
+
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <unicode/uversion.h>
 
 #include "classifiers/text_fold.h"
 #include "pipeline/status.h"
@@ -83,16 +83,15 @@ class TermMatcher {
       return std::hash<std::u16string_view>{}(s);
     }
   };
-  using WordMap =
-      std::unordered_map<std::u16string, std::vector<int>, Hash,
-                         std::equal_to<>>;
+  using WordMap = std::unordered_map<std::u16string, std::vector<int>, Hash,
+                                     std::equal_to<>>;
 
   // Terms indexed by their first word, so a passage costs one hash lookup
   // per word plus one per distinct prefix length, however many terms.
   struct Index {
     std::vector<Term> terms;
-    WordMap exact_first;          // first word -> term indexes
-    WordMap prefix_first;         // first word's prefix -> term indexes
+    WordMap exact_first;                 // first word -> term indexes
+    WordMap prefix_first;                // first word's prefix -> term indexes
     std::vector<size_t> prefix_lengths;  // distinct, ascending
 
     void Add(Term term);

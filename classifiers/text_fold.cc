@@ -1,13 +1,13 @@
 #include "classifiers/text_fold.h"
 
-#include <algorithm>
-#include <iterator>
-
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
+
+#include <algorithm>
+#include <iterator>
 
 namespace intake {
 namespace {
@@ -21,14 +21,14 @@ struct Special {
 };
 constexpr Special kSpecials[] = {
     {0x00AD, u""},  // soft hyphen: an invisible break, not a word break
-    {0x00B4, u"'"}, {0x00C6, u"ae"}, {0x00D8, u"o"}, {0x00E6, u"ae"},
-    {0x00F8, u"o"}, {0x0110, u"d"}, {0x0111, u"d"}, {0x0141, u"l"},
+    {0x00B4, u"'"}, {0x00C6, u"ae"}, {0x00D8, u"o"},  {0x00E6, u"ae"},
+    {0x00F8, u"o"}, {0x0110, u"d"},  {0x0111, u"d"},  {0x0141, u"l"},
     {0x0142, u"l"}, {0x0152, u"oe"}, {0x0153, u"oe"}, {0x02BC, u"'"},
-    {0x200B, u""},  {0x200C, u""},  {0x200D, u""},  {0x2010, u"-"},
-    {0x2011, u"-"}, {0x2012, u"-"}, {0x2013, u"-"}, {0x2014, u"-"},
-    {0x2015, u"-"}, {0x2018, u"'"}, {0x2019, u"'"}, {0x201B, u"'"},
-    {0x2032, u"'"}, {0x2060, u""},  {0x2212, u"-"}, {0xFE58, u"-"},
-    {0xFE63, u"-"}, {0xFEFF, u""},  {0xFF0D, u"-"},
+    {0x200B, u""},  {0x200C, u""},   {0x200D, u""},   {0x2010, u"-"},
+    {0x2011, u"-"}, {0x2012, u"-"},  {0x2013, u"-"},  {0x2014, u"-"},
+    {0x2015, u"-"}, {0x2018, u"'"},  {0x2019, u"'"},  {0x201B, u"'"},
+    {0x2032, u"'"}, {0x2060, u""},   {0x2212, u"-"},  {0xFE58, u"-"},
+    {0xFE63, u"-"}, {0xFEFF, u""},   {0xFF0D, u"-"},
 };
 
 const Special* FindSpecial(UChar32 c) {

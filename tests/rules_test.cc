@@ -103,6 +103,21 @@ TEST(RulesTest, LoadsAFileAndReportsAMissingOne) {
   EXPECT_EQ(missing, nullptr);
 }
 
+TEST(RulesTest, TheShippedRulesFileLoads) {
+  // Whatever its content, the rules file in the tree must pass the loader.
+  std::shared_ptr<const Rules> rules;
+  Status s = LoadRules(INTAKE_DEFAULT_RULES, &rules);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_FALSE(rules->labels().empty());
+}
+
+TEST(RulesTest, RefusesADirectory) {
+  std::shared_ptr<const Rules> rules;
+  Status s = LoadRules(testing::MakeTempDir("rules-dir"), &rules);
+  EXPECT_EQ(s.code(), Status::Code::kIoError);
+  EXPECT_NE(s.message().find("is a directory"), std::string::npos);
+}
+
 // A file built around one label body, for the table below.
 std::string WithLabel(const std::string& label) {
   return "<rules format=\"1\" version=\"t\">\n"
@@ -117,7 +132,8 @@ TEST(RulesTest, RefusesBadFilesWithFileLineAndReason) {
     std::vector<const char*> expected;  // substrings of the message
   } cases[] = {
       {"not_xml", "this is not XML", {"not_xml:1:", "not well-formed XML"}},
-      {"unclosed", "<rules format=\"1\" version=\"t\">\n<label>",
+      {"unclosed",
+       "<rules format=\"1\" version=\"t\">\n<label>",
        {"unclosed:", "not well-formed XML"}},
       {"wrong_format",
        "<rules format=\"2\" version=\"t\"><label dimension=\"theme\" "
@@ -187,7 +203,8 @@ TEST(RulesTest, RefusesBadFilesWithFileLineAndReason) {
        WithLabel("<label dimension=\"theme\" code=\"waste\" threshold=\"0\">"
                  "<term weight=\"1\">x</term></label>"),
        {"schema_zero_threshold:3:", "does not follow rules.rng"}},
-      {"schema_no_labels", "<rules format=\"1\" version=\"t\"/>",
+      {"schema_no_labels",
+       "<rules format=\"1\" version=\"t\"/>",
        {"schema_no_labels:1:", "does not follow rules.rng"}},
       {"schema_unknown_element",
        WithLabel("<label dimension=\"theme\" code=\"waste\">"
@@ -216,13 +233,18 @@ TEST(TaxonomyTest, KnowsCodesAsWrittenInTaxonomyMd) {
     const char* code;
     bool known;
   } cases[] = {
-      {"article14", "14.1", true},       {"article14", "14.4b", true},
-      {"article14", "14.4", false},      {"activity", "b.trade", true},
+      {"article14", "14.1", true},
+      {"article14", "14.4b", true},
+      {"article14", "14.4", false},
+      {"activity", "b.trade", true},
       {"activity", "e.institutional_legal", true},
-      {"activity", "b", false},          {"theme", "asgm", true},
+      {"activity", "b", false},
+      {"theme", "asgm", true},
       {"theme", "contaminated_sites", true},
-      {"theme", "14.1", false},          {"stance", "other", true},
-      {"stance", "need", true},          {"stances", "need", false},
+      {"theme", "14.1", false},
+      {"stance", "other", true},
+      {"stance", "need", true},
+      {"stances", "need", false},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(IsKnownCode(c.dimension, c.code), c.known)

@@ -83,8 +83,7 @@ TEST(TermMatcherTest, MatchesPatternsOnFoldedText) {
     std::vector<std::string> matches;
   } cases[] = {
       {"Imports and exports of mercury", "en", {"0@0-18"}},
-      {"import or export; imported and export", "en",
-       {"0@0-16", "0@18-37"}},
+      {"import or export; imported and export", "en", {"0@0-16", "0@18-37"}},
       {"Le Togo a reçu", "fr", {"1@10-14"}},
       {"Le Togo a reçu", "en", {}},
   };
@@ -118,15 +117,15 @@ TEST(TermMatcherTest, DropsMatchesAfterNegationInTheSameSentence) {
   } cases[] = {
       {"training was held", {"0@0-8"}},
       {"no training was held", {}},
-      {"No formal technical training", {}},         // 3 words before
+      {"No formal technical training", {}},                    // 3 words before
       {"no formal national technical training", {"0@29-37"}},  // 4 before
-      {"No funds. Training was held", {"0@10-18"}},  // other sentence
+      {"No funds. Training was held", {"0@10-18"}},            // other sentence
       {"no funds; training", {"0@10-18"}},
       {"we have not received", {}},
       {"we have not yet received", {}},
       {"we no longer offer training", {}},
       {"training, not funding", {"0@0-8"}},  // negation after the term
-      {"note: training", {"0@6-14"}},         // "note" is not "not"
+      {"note: training", {"0@6-14"}},        // "note" is not "not"
   };
   for (const Case& c : cases) {
     EXPECT_EQ(Describe(m, c.text), c.matches) << c.text;

@@ -42,7 +42,7 @@ TEST(TextFoldTest, MapsFoldedPositionsBackToOriginalCodePoints) {
     int start, end;
     const char* original;
   } cases[] = {
-      {0, 0, 4, "Côte"},   {1, 5, 6, "d"},    {2, 7, 13, "Ivoire"},
+      {0, 0, 4, "Côte"},   {1, 5, 6, "d"},     {2, 7, 13, "Ivoire"},
       {4, 16, 20, "reçu"}, {6, 25, 28, "ﬁne"},
   };
   for (const Case& c : cases) {
@@ -104,12 +104,9 @@ TEST(TextFoldTest, NumbersSentences) {
     const char* in;
     std::vector<int> sentences;  // per word
   } cases[] = {
-      {"No help. We trained", {0, 0, 1, 1}},
-      {"none; some", {0, 1}},
-      {"Why? Because! Yes", {0, 1, 2}},
-      {"1.5 kg", {0, 0, 0}},
-      {"U.N.E.P staff", {0, 0, 0, 0, 0}},
-      {"end.", {0}},
+      {"No help. We trained", {0, 0, 1, 1}}, {"none; some", {0, 1}},
+      {"Why? Because! Yes", {0, 1, 2}},      {"1.5 kg", {0, 0, 0}},
+      {"U.N.E.P staff", {0, 0, 0, 0, 0}},    {"end.", {0}},
   };
   for (const Case& c : cases) {
     FoldedText f = FoldText(c.in);
