@@ -1,1 +1,155 @@
-// placeholder until implemented
+#include "classifiers/rule_classifier.h"
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+#include <vector>
+
+#include "classifiers/taxonomy.h"
+#include "classifiers/text_fold.h"
+
+namespace intake {
+namespace {
+
+// Sums of floating weights reach a threshold like 1.0 as 0.9999999999999999;
+// a rules author means "reached".
+constexpr double kScoreEpsilon = 1e-9;
+
+double RoundConfidence(double c) { return std::round(c * 1000.0) / 1000.0; }
+
+double Confidence(double score, double threshold) {
+  return 1.0 - std::pow(0.5, score / threshold);
+}
+
+bool IsSupportedLanguage(std::string_view lang) {
+  return lang == "en" || lang == "es" || lang == "fr" || lang == "und";
+}
+
+std::string StanceName(std::string_view code) {
+  return std::string(kStance) + ":" + std::string(code);
+}
+
+}  // namespace
+
+RuleClassifier::RuleClassifier(std::shared_ptr<const Rules> rules)
+    : rules_(std::move(rules)) {}
+
+std::string RuleClassifier::Version() const { return rules_->version(); }
+
+Labels RuleClassifier::Classify(std::string_view text, std::string_view lang,
+                                PassageKind kind) const {
+  Labels out;
+  if (kind == PassageKind::kFurniture || kind == PassageKind::kHeaderFooter) {
+    out.confidence[StanceName(kStanceOther)] = 1.0;
+    return out;
+  }
+  const std::vector<LabelRule>& labels = rules_->labels();
+  const std::vector<RuleEntry>& entries = rules_->entries();
+  const FoldedText folded = FoldText(text);
+  const std::vector<TermMatch> matches = rules_->matcher().Find(folded, lang);
+
+  // Each distinct entry counts once; summing in entry order (not text
+  // order) keeps the floating-point score independent of where terms stand.
+  std::vector<char> seen(entries.size(), 0);
+  for (const TermMatch& m : matches) seen[m.entry] = 1;
+  std::vector<double> score(labels.size(), 0.0);
+  std::vector<char> concept_hit(rules_->concepts().size(), 0);
+  for (size_t e = 0; e < entries.size(); ++e) {
+    if (!seen[e]) continue;
+    if (entries[e].label >= 0) {
+      score[entries[e].label] += entries[e].weight;
+    } else {
+      concept_hit[entries[e].concept_index] = 1;
+    }
+  }
+
+  // A label is a candidate when its required concepts matched; it is given
+  // when a candidate also reaches its threshold.
+  std::vector<char> given(labels.size(), 0);
+  std::vector<int> ordered;  // given labels other than stance
+  int stance = -1;
+  double best_other_stance = 0.0;  // for the confidence of "stance:other"
+  for (size_t i = 0; i < labels.size(); ++i) {
+    const LabelRule& label = labels[i];
+    bool candidate = label.required_concepts.empty() ||
+                     std::any_of(label.required_concepts.begin(),
+                                 label.required_concepts.end(),
+                                 [&](int c) { return concept_hit[c] != 0; });
+    if (!candidate) continue;
+    bool reached = score[i] + kScoreEpsilon >= label.threshold;
+    if (label.dimension != kStance) {
+      if (reached) ordered.push_back(static_cast<int>(i));
+      continue;
+    }
+    if (reached) {
+      // Highest score wins; a tie goes to the code listed first.
+      if (stance < 0 || score[i] > score[stance] ||
+          (score[i] == score[stance] && label.rank < labels[stance].rank)) {
+        stance = static_cast<int>(i);
+      }
+    } else if (score[i] > 0 && label.code != kStanceOther) {
+      best_other_stance =
+          std::max(best_other_stance, Confidence(score[i], label.threshold));
+    }
+  }
+  if (stance >= 0) ordered.push_back(stance);
+  std::sort(ordered.begin(), ordered.end(), [&](int a, int b) {
+    return std::tie(labels[a].dimension_index, labels[a].rank) <
+           std::tie(labels[b].dimension_index, labels[b].rank);
+  });
+
+  for (int i : ordered) {
+    const LabelRule& label = labels[i];
+    given[i] = 1;
+    out.confidence[label.name] =
+        RoundConfidence(Confidence(score[i], label.threshold));
+    if (label.dimension == kArticle14) out.article14.push_back(label.code);
+    if (label.dimension == kActivity) out.activity.push_back(label.code);
+    if (label.dimension == kTheme) out.theme.push_back(label.code);
+    if (label.dimension == kStance) out.stance = label.code;
+  }
+  if (stance < 0) {
+    // Nothing reached a stance threshold: "other" is as sure as the
+    // strongest near-miss is unsure (1.0 when no stance term matched).
+    out.confidence[StanceName(kStanceOther)] =
+        RoundConfidence(1.0 - best_other_stance);
+  }
+
+  // Evidence: the spans that raised a given label (negative weights
+  // lowered it, so they are not why it fired).
+  for (const TermMatch& m : matches) {
+    const RuleEntry& entry = entries[m.entry];
+    if (entry.label < 0 || !given[entry.label] || entry.weight <= 0) continue;
+    out.evidence.push_back(
+        {labels[entry.label].name, m.start, m.end,
+         std::string(folded.OriginalText(text, m.start, m.end))});
+  }
+  auto key = [](const Evidence& e) {
+    return std::tie(e.start, e.label, e.end, e.text);
+  };
+  std::sort(
+      out.evidence.begin(), out.evidence.end(),
+      [&](const Evidence& a, const Evidence& b) { return key(a) < key(b); });
+  out.evidence.erase(std::unique(out.evidence.begin(), out.evidence.end(),
+                                 [&](const Evidence& a, const Evidence& b) {
+                                   return key(a) == key(b);
+                                 }),
+                     out.evidence.end());
+
+  // Reasons are pushed in sorted order, each at most once.
+  bool low =
+      std::any_of(out.confidence.begin(), out.confidence.end(),
+                  [](const auto& c) { return c.second < kLowConfidence; });
+  if (low) out.review_reasons.push_back("low_confidence");
+  if (static_cast<int>(folded.tokens.size()) >= kNoLabelMinWords &&
+      out.article14.empty() && out.activity.empty() && out.theme.empty()) {
+    out.review_reasons.push_back("no_label");
+  }
+  if (!IsSupportedLanguage(lang)) {
+    out.review_reasons.push_back("unsupported_language");
+  }
+  out.needs_review = !out.review_reasons.empty();
+  return out;
+}
+
+}  // namespace intake

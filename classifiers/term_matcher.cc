@@ -1,1 +1,217 @@
-// placeholder until implemented
+#include "classifiers/term_matcher.h"
+
+#include <unicode/parseerr.h>
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+#include <unicode/utypes.h>
+
+#include <algorithm>
+
+namespace intake {
+namespace {
+
+bool LangApplies(std::string_view entry_lang, std::string_view lang) {
+  if (entry_lang.empty() || entry_lang == lang) return true;
+  // A term for "en" also applies to a passage tagged "en-GB".
+  return lang.size() > entry_lang.size() && lang.starts_with(entry_lang) &&
+         lang[entry_lang.size()] == '-';
+}
+
+bool WordMatches(std::u16string_view word, const std::u16string& text,
+                 bool prefix) {
+  return prefix ? word.starts_with(text) : word == text;
+}
+
+}  // namespace
+
+struct TermMatcher::Pattern {
+  std::unique_ptr<icu::RegexPattern> regex;
+  std::string lang;
+  int entry = 0;
+};
+
+TermMatcher::TermMatcher() = default;
+TermMatcher::~TermMatcher() = default;
+TermMatcher::TermMatcher(TermMatcher&&) noexcept = default;
+TermMatcher& TermMatcher::operator=(TermMatcher&&) noexcept = default;
+
+void TermMatcher::Index::Add(Term term) {
+  const Word& first = term.words.front();
+  int index = static_cast<int>(terms.size());
+  if (first.prefix) {
+    prefix_first[first.text].push_back(index);
+    size_t length = first.text.size();
+    auto it =
+        std::lower_bound(prefix_lengths.begin(), prefix_lengths.end(), length);
+    if (it == prefix_lengths.end() || *it != length) {
+      prefix_lengths.insert(it, length);
+    }
+  } else {
+    exact_first[first.text].push_back(index);
+  }
+  terms.push_back(std::move(term));
+}
+
+template <typename Fn>
+void TermMatcher::Index::ForEachMatchAt(const FoldedText& text, size_t t,
+                                        Fn&& fn) const {
+  std::u16string_view word = text.Word(text.tokens[t]);
+  auto try_terms = [&](const std::vector<int>& candidates) {
+    for (int index : candidates) {
+      const Term& term = terms[index];
+      if (t + term.words.size() > text.tokens.size()) continue;
+      bool all = true;
+      for (size_t w = 1; w < term.words.size() && all; ++w) {
+        all = WordMatches(text.Word(text.tokens[t + w]), term.words[w].text,
+                          term.words[w].prefix);
+      }
+      if (all) fn(term);
+    }
+  };
+  if (auto it = exact_first.find(word); it != exact_first.end()) {
+    try_terms(it->second);
+  }
+  for (size_t length : prefix_lengths) {
+    if (length > word.size()) break;
+    if (auto it = prefix_first.find(word.substr(0, length));
+        it != prefix_first.end()) {
+      try_terms(it->second);
+    }
+  }
+}
+
+Status TermMatcher::CompileTerm(std::string_view term,
+                                std::vector<Word>* words) {
+  FoldedText folded = FoldText(term);
+  const std::u16string& f = folded.folded;
+  std::vector<bool> star_used(f.size(), false);
+  for (const FoldedToken& token : folded.tokens) {
+    bool prefix =
+        static_cast<size_t>(token.end) < f.size() && f[token.end] == u'*';
+    if (prefix) star_used[token.end] = true;
+    words->push_back({std::u16string(folded.Word(token)), prefix});
+  }
+  if (words->empty()) {
+    return Status::InvalidArgument("term \"" + std::string(term) +
+                                   "\" has no words");
+  }
+  for (size_t i = 0; i < f.size(); ++i) {
+    if (f[i] == u'*' && !star_used[i]) {
+      return Status::InvalidArgument("term \"" + std::string(term) +
+                                     "\": \"*\" may only end a word");
+    }
+  }
+  return Status::Ok();
+}
+
+Status TermMatcher::AddTerm(std::string_view term, std::string_view lang,
+                            int* entry) {
+  Term compiled;
+  Status s = CompileTerm(term, &compiled.words);
+  if (!s.ok()) return s;
+  compiled.lang = lang;
+  compiled.entry = entry_count_++;
+  *entry = compiled.entry;
+  terms_.Add(std::move(compiled));
+  return Status::Ok();
+}
+
+Status TermMatcher::AddNegation(std::string_view term) {
+  Term compiled;
+  Status s = CompileTerm(term, &compiled.words);
+  if (!s.ok()) return s;
+  negations_.Add(std::move(compiled));
+  return Status::Ok();
+}
+
+Status TermMatcher::AddPattern(std::string_view pattern, std::string_view lang,
+                               int* entry) {
+  UParseError parse_error{};
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexPattern> regex(icu::RegexPattern::compile(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(
+          pattern.data(), static_cast<int32_t>(pattern.size()))),
+      0, parse_error, status));
+  if (U_FAILURE(status) || regex == nullptr) {
+    std::string where;
+    if (parse_error.offset >= 0) {
+      where = " at offset " + std::to_string(parse_error.offset);
+    }
+    return Status::InvalidArgument(
+        "pattern \"" + std::string(pattern) +
+        "\" does not compile: " + u_errorName(status) + where);
+  }
+  Pattern compiled;
+  compiled.regex = std::move(regex);
+  compiled.lang = lang;
+  compiled.entry = entry_count_++;
+  *entry = compiled.entry;
+  patterns_.push_back(std::move(compiled));
+  return Status::Ok();
+}
+
+std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
+                                         std::string_view lang) const {
+  const std::vector<FoldedToken>& tokens = text.tokens;
+  // last_negation[t]: the last word of the nearest negation ending before
+  // word t, or -1. Only the nearest matters: it is both the closest and,
+  // sentences being in order, the likeliest to share t's sentence.
+  std::vector<int32_t> last_negation(tokens.size() + 1, -1);
+  if (negation_window_ > 0 && !negations_.terms.empty()) {
+    std::vector<int32_t> ends_at(tokens.size(), -1);
+    for (size_t t = 0; t < tokens.size(); ++t) {
+      negations_.ForEachMatchAt(text, t, [&](const Term& term) {
+        if (!LangApplies(term.lang, lang)) return;
+        size_t last = t + term.words.size() - 1;
+        ends_at[last] = static_cast<int32_t>(last);
+      });
+    }
+    for (size_t t = 1; t <= tokens.size(); ++t) {
+      last_negation[t] =
+          ends_at[t - 1] >= 0 ? ends_at[t - 1] : last_negation[t - 1];
+    }
+  }
+  auto negated = [&](size_t t) {
+    int32_t n = last_negation[t];
+    if (n < 0) return false;
+    if (static_cast<int32_t>(t) - n > negation_window_) return false;
+    return t == tokens.size() || tokens[n].sentence == tokens[t].sentence;
+  };
+
+  std::vector<TermMatch> matches;
+  for (size_t t = 0; t < tokens.size(); ++t) {
+    terms_.ForEachMatchAt(text, t, [&](const Term& term) {
+      if (!LangApplies(term.lang, lang) || negated(t)) return;
+      const FoldedToken& last = tokens[t + term.words.size() - 1];
+      matches.push_back({term.entry, text.OriginalStart(tokens[t].begin),
+                         text.OriginalEnd(last.end)});
+    });
+  }
+
+  if (patterns_.empty()) return matches;
+  // A read-only alias: the folded text outlives every matcher below.
+  const icu::UnicodeString input(false, text.folded.data(),
+                                 static_cast<int32_t>(text.folded.size()));
+  for (const Pattern& pattern : patterns_) {
+    if (!LangApplies(pattern.lang, lang)) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> m(pattern.regex->matcher(input, status));
+    if (U_FAILURE(status)) continue;
+    while (m->find(status) && U_SUCCESS(status)) {
+      int32_t begin = m->start(status);
+      int32_t end = m->end(status);
+      if (U_FAILURE(status) || end <= begin) continue;
+      // The word the match starts in (or the next one) decides negation.
+      auto it = std::lower_bound(tokens.begin(), tokens.end(), begin,
+                                 [](const FoldedToken& token, int32_t value) {
+                                   return token.end <= value;
+                                 });
+      if (negated(static_cast<size_t>(it - tokens.begin()))) continue;
+      matches.push_back(
+          {pattern.entry, text.OriginalStart(begin), text.OriginalEnd(end)});
+    }
+  }
+  return matches;
+}
+
+}  // namespace intake

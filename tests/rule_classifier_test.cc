@@ -1,1 +1,285 @@
-// placeholder until implemented
+#include "classifiers/rule_classifier.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "classifiers/rules.h"
+
+namespace intake {
+namespace {
+
+// Written for these tests only: the real rules.xml may change at will.
+constexpr char kRules[] = R"(<rules format="1" version="test">
+  <negation window="3">
+    <term>no</term>
+    <term>not</term>
+    <term lang="fr">pas</term>
+  </negation>
+  <concept id="support">
+    <term>technical assistance</term>
+    <term>train*</term>
+    <term>formation</term>
+  </concept>
+  <label dimension="article14" code="14.1" requires="support">
+    <term weight="1">technical assistance</term>
+    <term weight="0.6">train*</term>
+    <term weight="1" lang="fr">formation</term>
+  </label>
+  <label dimension="article14" code="14.2">
+    <term weight="1">regional centre*</term>
+    <term weight="1">centre regional</term>
+    <pattern weight="1">\b(unep|gef)\b</pattern>
+  </label>
+  <label dimension="activity" code="b.trade" requires="support">
+    <term weight="1">trade form*</term>
+  </label>
+  <label dimension="activity" code="a.tools">
+    <term weight="1">guidance</term>
+  </label>
+  <label dimension="theme" code="waste" threshold="2">
+    <term weight="1">mercury waste</term>
+    <term weight="1">waste</term>
+    <term weight="-1">waste water</term>
+    <term weight="1">landfill*</term>
+  </label>
+  <label dimension="theme" code="asgm">
+    <term weight="1">gold mining</term>
+  </label>
+  <label dimension="stance" code="need">
+    <term weight="1">we need</term>
+    <term weight="0.5">lack*</term>
+  </label>
+  <label dimension="stance" code="received">
+    <term weight="1">we received</term>
+    <term weight="1">with support from</term>
+    <term weight="1" lang="fr">a recu</term>
+  </label>
+  <label dimension="stance" code="provided">
+    <term weight="1">we provided</term>
+  </label>
+</rules>
+)";
+
+class RuleClassifierTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::shared_ptr<const Rules> rules;
+    Status s = ParseRules(kRules, "test-rules", &rules);
+    ASSERT_TRUE(s.ok()) << s.ToString();
+    classifier_ = std::make_unique<RuleClassifier>(rules);
+  }
+  Labels Classify(const std::string& text, const char* lang = "en",
+                  PassageKind kind = PassageKind::kParagraph) const {
+    return classifier_->Classify(text, lang, kind);
+  }
+  std::unique_ptr<RuleClassifier> classifier_;
+};
+
+using Codes = std::vector<std::string>;
+
+TEST_F(RuleClassifierTest, LabelsPassages) {
+  // clang-format off
+  struct Case {
+    const char* text;
+    const char* lang;
+    Codes article14, activity, theme;
+    const char* stance;
+  } cases[] = {
+      // train* alone is below the 14.1 threshold but satisfies "support".
+      {"The regional centre trained customs officers on trade forms.",
+       "en", {"14.2"}, {"b.trade"}, {}, "other"},
+      {"Technical assistance and training on trade forms",
+       "en", {"14.1"}, {"b.trade"}, {}, "other"},
+      // requires: no support concept, no b.trade.
+      {"Trade forms were discussed.", "en", {}, {}, {}, "other"},
+      // Negated support terms do not satisfy the concept either.
+      {"No technical assistance was given for the trade forms.",
+       "en", {}, {}, {}, "other"},
+      {"No gold mining here", "en", {}, {}, {}, "other"},
+      {"No. Gold mining is widespread", "en", {}, {}, {"asgm"}, "other"},
+      {"Not much, but now gold mining grows", "en", {}, {}, {"asgm"}, "other"},
+      // lang-restricted term.
+      {"Le Togo a reçu une formation", "fr", {"14.1"}, {}, {}, "received"},
+      {"Le Togo a reçu une formation", "en", {}, {}, {}, "other"},
+      {"Le Togo n'a pas reçu de formation", "fr", {}, {}, {}, "other"},
+      // Distinct terms sum; a negative weight lowers the score.
+      {"Mercury waste management", "en", {}, {}, {"waste"}, "other"},
+      {"Mercury waste, waste and more mercury waste",
+       "en", {}, {}, {"waste"}, "other"},
+      {"Waste water and mercury waste", "en", {}, {}, {}, "other"},
+      // Taxonomy order, not file order.
+      {"Guidance on trade forms and training",
+       "en", {}, {"a.tools", "b.trade"}, {}, "other"},
+      {"GEF and the regional centres: technical assistance",
+       "en", {"14.1", "14.2"}, {}, {}, "other"},
+      // Stance competition: highest score wins, ties go to taxonomy order.
+      {"We need help; we received some with support from UNEP.",
+       "en", {"14.2"}, {}, {}, "received"},
+      {"We need help and we received some.", "en", {}, {}, {}, "need"},
+      {"We received and we provided help.", "en", {}, {}, {}, "provided"},
+      {"We lack laboratories.", "en", {}, {}, {}, "other"},
+      {"", "en", {}, {}, {}, "other"},
+  };
+  // clang-format on
+  for (const Case& c : cases) {
+    Labels l = Classify(c.text, c.lang);
+    EXPECT_EQ(l.article14, c.article14) << c.text;
+    EXPECT_EQ(l.activity, c.activity) << c.text;
+    EXPECT_EQ(l.theme, c.theme) << c.text;
+    EXPECT_EQ(l.stance, c.stance) << c.text;
+  }
+}
+
+TEST_F(RuleClassifierTest, Confidences) {
+  using Map = std::map<std::string, double>;
+  struct Case {
+    const char* text;
+    Map confidence;
+  } cases[] = {
+      // 1 - 0.5^(1.6/1) = 0.670; 1 - 0.5^(1/1) = 0.5.
+      {"Technical assistance and training on trade forms",
+       {{"article14:14.1", 0.670},
+        {"activity:b.trade", 0.5},
+        {"stance:other", 1.0}}},
+      // Waste: score 2, threshold 2.
+      {"Mercury waste", {{"theme:waste", 0.5}, {"stance:other", 1.0}}},
+      // Below-threshold need (0.5 of 1): other = 0.5^0.5.
+      {"We lack staff", {{"stance:other", 0.707}}},
+      // Winner's own confidence; the loser is not listed.
+      {"We need and we received, with support from them",
+       {{"stance:received", 0.75}}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Classify(c.text).confidence, c.confidence) << c.text;
+  }
+}
+
+TEST_F(RuleClassifierTest, EvidenceOffsetsAreCodePointsOfTheOriginal) {
+  const std::string text =
+      "Côte d'Ivoire a reçu une formation du centre régional.";
+  Labels l = Classify(text, "fr");
+  EXPECT_EQ(l.article14, (Codes{"14.1", "14.2"}));
+  EXPECT_EQ(l.stance, "received");
+  struct Expected {
+    const char* label;
+    int start, end;
+    const char* text;
+  } expected[] = {
+      {"stance:received", 14, 20, "a reçu"},
+      {"article14:14.1", 25, 34, "formation"},
+      {"article14:14.2", 38, 53, "centre régional"},
+  };
+  ASSERT_EQ(l.evidence.size(), std::size(expected));
+  for (size_t i = 0; i < std::size(expected); ++i) {
+    EXPECT_EQ(l.evidence[i].label, expected[i].label) << i;
+    EXPECT_EQ(l.evidence[i].start, expected[i].start) << i;
+    EXPECT_EQ(l.evidence[i].end, expected[i].end) << i;
+    EXPECT_EQ(l.evidence[i].text, expected[i].text) << i;
+  }
+}
+
+TEST_F(RuleClassifierTest, EvidenceListsEveryPositiveSpanOfGivenLabelsOnly) {
+  // "waste water" (negative) and the losing need stance are not evidence.
+  Labels l = Classify(
+      "We need it. We received it with support from them: mercury waste in "
+      "landfills and waste water.");
+  ASSERT_EQ(l.stance, "received");
+  std::vector<std::string> got;
+  for (const Evidence& e : l.evidence) {
+    got.push_back(e.label + "@" + std::to_string(e.start) + ":" + e.text);
+  }
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "stance:received@12:We received",
+                     "stance:received@27:with support from",
+                     "theme:waste@51:mercury waste",
+                     "theme:waste@59:waste",
+                     "theme:waste@68:landfills",
+                     "theme:waste@82:waste",
+                 }));
+}
+
+TEST_F(RuleClassifierTest, FurnitureAndRunningHeadersAreNotLabelled) {
+  for (PassageKind kind :
+       {PassageKind::kFurniture, PassageKind::kHeaderFooter}) {
+    Labels l =
+        Classify("Technical assistance: we need trade forms", "de", kind);
+    EXPECT_TRUE(l.article14.empty());
+    EXPECT_TRUE(l.activity.empty());
+    EXPECT_TRUE(l.theme.empty());
+    EXPECT_EQ(l.stance, "other");
+    EXPECT_EQ(l.confidence,
+              (std::map<std::string, double>{{"stance:other", 1.0}}));
+    EXPECT_TRUE(l.evidence.empty());
+    EXPECT_FALSE(l.needs_review);
+  }
+}
+
+TEST_F(RuleClassifierTest, ReviewReasons) {
+  const std::string long_text =
+      "The ministry met on several occasions during the year to discuss the "
+      "organisation of its departments and the schedule of the meetings of "
+      "the national committee and its subcommittees.";  // 30 words
+  struct Case {
+    std::string text;
+    const char* lang;
+    Codes reasons;
+  } cases[] = {
+      {"Guidance, guidance", "en", {"low_confidence"}},  // 0.5
+      {"Technical assistance and training", "en", {}},   // 0.670
+      {"We lack staff", "en", {}},                       // other 0.707
+      {"We lack staff, we lack labs", "en", {}},         // one distinct term
+      {long_text, "en", {"no_label"}},
+      {long_text + " Guidance.", "en", {"low_confidence"}},
+      {"Guidance", "de", {"low_confidence", "unsupported_language"}},
+      {long_text, "und", {"no_label"}},
+      {long_text, "pt", {"no_label", "unsupported_language"}},
+      {"short", "es", {}},
+  };
+  for (const Case& c : cases) {
+    Labels l = Classify(c.text, c.lang);
+    EXPECT_EQ(l.review_reasons, c.reasons) << c.text << " " << c.lang;
+    EXPECT_EQ(l.needs_review, !c.reasons.empty()) << c.text;
+  }
+}
+
+TEST_F(RuleClassifierTest, SameLabelsFromManyThreads) {
+  const std::vector<std::string> texts = {
+      "Technical assistance and training on trade forms",
+      "Côte d'Ivoire a reçu une formation du centre régional.",
+      "We need help; we received some with support from UNEP.",
+      "Mercury waste, waste and more mercury waste",
+  };
+  std::vector<Labels> expected;
+  for (const std::string& t : texts) expected.push_back(Classify(t, "fr"));
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int k = 0; k < 4; ++k) {
+    threads.emplace_back([&, k] {
+      for (int round = 0; round < 200; ++round) {
+        for (size_t i = 0; i < texts.size(); ++i) {
+          Labels l =
+              classifier_->Classify(texts[i], "fr", PassageKind::kParagraph);
+          if (l.article14 != expected[i].article14 ||
+              l.stance != expected[i].stance ||
+              l.confidence != expected[i].confidence ||
+              l.evidence.size() != expected[i].evidence.size()) {
+            ++mismatches[k];
+          }
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(mismatches, std::vector<int>(4, 0));
+}
+
+TEST_F(RuleClassifierTest, VersionIsTheRulesVersion) {
+  EXPECT_EQ(classifier_->Version().substr(0, 5), "test+");
+  EXPECT_EQ(classifier_->Version().size(), 5u + 12u);
+}
+
+}  // namespace
+}  // namespace intake

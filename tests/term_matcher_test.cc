@@ -1,1 +1,144 @@
-// placeholder until implemented
+#include "classifiers/term_matcher.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace intake {
+namespace {
+
+// "entry@start-end" for every match, in the order Find gives them.
+std::vector<std::string> Describe(const TermMatcher& m, const char* text,
+                                  const char* lang = "en") {
+  std::vector<std::string> out;
+  for (const TermMatch& match : m.Find(FoldText(text), lang)) {
+    out.push_back(std::to_string(match.entry) + "@" +
+                  std::to_string(match.start) + "-" +
+                  std::to_string(match.end));
+  }
+  return out;
+}
+
+TEST(TermMatcherTest, MatchesTermsWordsAndPrefixes) {
+  TermMatcher m;
+  int id = -1;
+  ASSERT_TRUE(m.AddTerm("capacity building", "", &id).ok());  // 0
+  ASSERT_TRUE(m.AddTerm("train*", "", &id).ok());             // 1
+  ASSERT_TRUE(m.AddTerm("trade form*", "", &id).ok());        // 2
+  ASSERT_TRUE(m.AddTerm("Côte d'Ivoire", "", &id).ok());      // 3
+  ASSERT_TRUE(m.AddTerm("formación", "es", &id).ok());        // 4
+  ASSERT_TRUE(m.AddTerm("tr*", "", &id).ok());                // 5
+  EXPECT_EQ(id, 5);
+  EXPECT_EQ(m.entry_count(), 6);
+  struct Case {
+    const char* text;
+    const char* lang;
+    std::vector<std::string> matches;
+  } cases[] = {
+      {"Capacity-Building", "en", {"0@0-17"}},
+      {"CAPACITY BUILDING", "en", {"0@0-17"}},
+      {"capacity  buildings", "en", {}},
+      {"Trainers trained", "en", {"5@0-8", "1@0-8", "5@9-16", "1@9-16"}},
+      {"the trade forms", "en", {"2@4-15", "5@4-9"}},
+      {"Cote d’Ivoire", "en", {"3@0-13"}},
+      {"la formación", "es", {"4@3-12"}},
+      {"la formación", "en", {}},
+      {"la formacion", "es", {"4@3-12"}},
+      {"strain", "en", {}},
+      {"", "en", {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Describe(m, c.text, c.lang), c.matches) << c.text;
+  }
+}
+
+TEST(TermMatcherTest, RefusesTermsWithoutWordsOrStrayStars) {
+  struct Case {
+    const char* term;
+    const char* error;
+  } cases[] = {
+      {"---", "has no words"},
+      {"*", "has no words"},
+      {"*ing", "may only end a word"},
+      {"train* *", "may only end a word"},
+  };
+  for (const Case& c : cases) {
+    TermMatcher m;
+    int id = 0;
+    Status s = m.AddTerm(c.term, "", &id);
+    EXPECT_FALSE(s.ok()) << c.term;
+    EXPECT_NE(s.message().find(c.error), std::string::npos) << s.message();
+  }
+}
+
+TEST(TermMatcherTest, MatchesPatternsOnFoldedText) {
+  TermMatcher m;
+  int id = -1;
+  ASSERT_TRUE(m.AddPattern("\\bimport(s|ed)? (and|or) export", "", &id).ok());
+  ASSERT_TRUE(m.AddPattern("\\brecu\\b", "fr", &id).ok());
+  struct Case {
+    const char* text;
+    const char* lang;
+    std::vector<std::string> matches;
+  } cases[] = {
+      {"Imports and exports of mercury", "en", {"0@0-18"}},
+      {"import or export; imported and export", "en", {"0@0-16", "0@18-37"}},
+      {"Le Togo a reçu", "fr", {"1@10-14"}},
+      {"Le Togo a reçu", "en", {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Describe(m, c.text, c.lang), c.matches) << c.text;
+  }
+}
+
+TEST(TermMatcherTest, RefusesPatternsThatDoNotCompile) {
+  TermMatcher m;
+  int id = 0;
+  Status s = m.AddPattern("train(ing", "", &id);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("train(ing"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("U_REGEX"), std::string::npos) << s.message();
+  EXPECT_EQ(m.entry_count(), 0);
+}
+
+TEST(TermMatcherTest, DropsMatchesAfterNegationInTheSameSentence) {
+  TermMatcher m;
+  int id = -1;
+  ASSERT_TRUE(m.AddTerm("training", "", &id).ok());     // 0
+  ASSERT_TRUE(m.AddPattern("received", "", &id).ok());  // 1
+  ASSERT_TRUE(m.AddNegation("no").ok());
+  ASSERT_TRUE(m.AddNegation("not").ok());
+  ASSERT_TRUE(m.AddNegation("no longer").ok());
+  m.set_negation_window(3);
+  struct Case {
+    const char* text;
+    std::vector<std::string> matches;
+  } cases[] = {
+      {"training was held", {"0@0-8"}},
+      {"no training was held", {}},
+      {"No formal technical training", {}},                    // 3 words before
+      {"no formal national technical training", {"0@29-37"}},  // 4 before
+      {"No funds. Training was held", {"0@10-18"}},            // other sentence
+      {"no funds; training", {"0@10-18"}},
+      {"we have not received", {}},
+      {"we have not yet received", {}},
+      {"we no longer offer training", {}},
+      {"training, not funding", {"0@0-8"}},  // negation after the term
+      {"note: training", {"0@6-14"}},        // "note" is not "not"
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Describe(m, c.text), c.matches) << c.text;
+  }
+}
+
+TEST(TermMatcherTest, NegationWindowZeroDisablesNegation) {
+  TermMatcher m;
+  int id = -1;
+  ASSERT_TRUE(m.AddTerm("training", "", &id).ok());
+  ASSERT_TRUE(m.AddNegation("no").ok());
+  EXPECT_EQ(Describe(m, "no training"), std::vector<std::string>{"0@3-11"});
+}
+
+}  // namespace
+}  // namespace intake

@@ -1,0 +1,44 @@
+// The rule classifier: labels a passage from a compiled rules file.
+//
+// Scores every label of the rules by the distinct terms and patterns found
+// in the passage, gives the labels that reach their threshold, picks one
+// stance, attaches the matched spans as evidence and raises review flags
+// (docs/rules.md, "Scores, confidence, stance" and "Review"). It does not
+// read files or know the rules' syntax: that is rules.h. Classify is const
+// and safe to call from several threads at once; the same text always gets
+// the same labels.
+#ifndef INTAKE_CLASSIFIERS_RULE_CLASSIFIER_H_
+#define INTAKE_CLASSIFIERS_RULE_CLASSIFIER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "classifiers/rules.h"
+#include "pipeline/classifier.h"
+
+namespace intake {
+
+// A given label whose confidence is below this flags the passage.
+inline constexpr double kLowConfidence = 0.6;
+// A passage of at least this many words with no article14, activity or
+// theme label flags the passage.
+inline constexpr int kNoLabelMinWords = 25;
+
+class RuleClassifier : public Classifier {
+ public:
+  // REQUIRES: rules != nullptr.
+  explicit RuleClassifier(std::shared_ptr<const Rules> rules);
+
+  Labels Classify(std::string_view text, std::string_view lang,
+                  PassageKind kind) const override;
+  // Rules::version(): "<rules version>+<12 hex of the file's SHA-256>".
+  std::string Version() const override;
+
+ private:
+  std::shared_ptr<const Rules> rules_;
+};
+
+}  // namespace intake
+
+#endif  // INTAKE_CLASSIFIERS_RULE_CLASSIFIER_H_

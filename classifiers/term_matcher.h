@@ -1,0 +1,114 @@
+// Finding the terms and patterns of a rules file in a folded passage.
+//
+// A TermMatcher is built once from every term and pattern of the rules (the
+// loader gives each its own entry id) and then only read: Find() is const
+// and safe to call from several threads at once. Terms are word sequences
+// matched against the passage's words (see text_fold.h); a word ending in
+// "*" matches any word it begins. Patterns are ICU regular expressions
+// matched against the folded text. A match is dropped when a negation term
+// ends within `negation window` words before it in the same sentence.
+//
+// It knows nothing of labels, weights or scores: the classifier maps entry
+// ids back to those.
+#ifndef INTAKE_CLASSIFIERS_TERM_MATCHER_H_
+#define INTAKE_CLASSIFIERS_TERM_MATCHER_H_
+
+#include <unicode/uversion.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "classifiers/text_fold.h"
+#include "pipeline/status.h"
+
+U_NAMESPACE_BEGIN
+class RegexPattern;
+U_NAMESPACE_END
+
+namespace intake {
+
+// One occurrence of an entry in a passage.
+struct TermMatch {
+  int entry = 0;      // the id AddTerm / AddPattern gave
+  int32_t start = 0;  // code points of the original passage text
+  int32_t end = 0;
+};
+
+class TermMatcher {
+ public:
+  TermMatcher();
+  ~TermMatcher();
+  TermMatcher(TermMatcher&&) noexcept;
+  TermMatcher& operator=(TermMatcher&&) noexcept;
+
+  // Adds a term and sets *entry to its id (ids are 0, 1, 2... shared by
+  // terms and patterns in the order added). `lang` empty = every language.
+  // Fails when the term has no words or a "*" that does not end a word.
+  Status AddTerm(std::string_view term, std::string_view lang, int* entry);
+  // Adds an ICU regular expression; fails when it does not compile.
+  Status AddPattern(std::string_view pattern, std::string_view lang,
+                    int* entry);
+  // Adds a negation term (same syntax as AddTerm).
+  Status AddNegation(std::string_view term);
+  // Default 0: negation terms have no effect.
+  void set_negation_window(int words) { negation_window_ = words; }
+
+  int entry_count() const { return entry_count_; }
+
+  // Every occurrence of every entry applying to `lang` in `text`, negated
+  // occurrences left out. Terms come first in word order, then patterns in
+  // the order added, each in text order.
+  std::vector<TermMatch> Find(const FoldedText& text,
+                              std::string_view lang) const;
+
+ private:
+  struct Word {
+    std::u16string text;
+    bool prefix = false;  // written with a trailing "*"
+  };
+  struct Term {
+    std::vector<Word> words;
+    std::string lang;
+    int entry = 0;
+  };
+  struct Pattern;
+
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::u16string_view s) const {
+      return std::hash<std::u16string_view>{}(s);
+    }
+  };
+  using WordMap = std::unordered_map<std::u16string, std::vector<int>, Hash,
+                                     std::equal_to<>>;
+
+  // Terms indexed by their first word, so a passage costs one hash lookup
+  // per word plus one per distinct prefix length, however many terms.
+  struct Index {
+    std::vector<Term> terms;
+    WordMap exact_first;                 // first word -> term indexes
+    WordMap prefix_first;                // first word's prefix -> term indexes
+    std::vector<size_t> prefix_lengths;  // distinct, ascending
+
+    void Add(Term term);
+    // Calls fn(term) for every term whose words match at token t.
+    template <typename Fn>
+    void ForEachMatchAt(const FoldedText& text, size_t t, Fn&& fn) const;
+  };
+
+  static Status CompileTerm(std::string_view term, std::vector<Word>* words);
+
+  Index terms_;
+  Index negations_;
+  std::vector<Pattern> patterns_;
+  int negation_window_ = 0;
+  int entry_count_ = 0;
+};
+
+}  // namespace intake
+
+#endif  // INTAKE_CLASSIFIERS_TERM_MATCHER_H_
