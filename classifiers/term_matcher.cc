@@ -17,6 +17,19 @@ bool LangApplies(std::string_view entry_lang, std::string_view lang) {
          lang[entry_lang.size()] == '-';
 }
 
+constexpr uint64_t kFnvOffset = 14695981039346656037ull;
+constexpr uint64_t kFnvPrime = 1099511628211ull;
+
+uint64_t FnvStep(uint64_t hash, char16_t unit) {
+  return (hash ^ static_cast<uint64_t>(unit)) * kFnvPrime;
+}
+
+uint64_t FnvHash(std::u16string_view s) {
+  uint64_t hash = kFnvOffset;
+  for (char16_t unit : s) hash = FnvStep(hash, unit);
+  return hash;
+}
+
 bool WordMatches(std::u16string_view word, const std::u16string& text,
                  bool prefix) {
   return prefix ? word.starts_with(text) : word == text;
@@ -35,19 +48,50 @@ TermMatcher::~TermMatcher() = default;
 TermMatcher::TermMatcher(TermMatcher&&) noexcept = default;
 TermMatcher& TermMatcher::operator=(TermMatcher&&) noexcept = default;
 
+void TermMatcher::WordMap::Add(uint64_t hash, int term) {
+  if (2 * (used_ + 1) > slots_.size()) {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(std::max<size_t>(16, 2 * old.size()), Slot());
+    const size_t mask = slots_.size() - 1;
+    for (Slot& slot : old) {
+      if (slot.terms.empty()) continue;
+      size_t i = slot.hash & mask;
+      while (!slots_[i].terms.empty()) i = (i + 1) & mask;
+      slots_[i] = std::move(slot);
+    }
+  }
+  const size_t mask = slots_.size() - 1;
+  size_t i = hash & mask;
+  while (!slots_[i].terms.empty() && slots_[i].hash != hash) {
+    i = (i + 1) & mask;
+  }
+  if (slots_[i].terms.empty()) {
+    slots_[i].hash = hash;
+    ++used_;
+  }
+  slots_[i].terms.push_back(term);
+}
+
+const std::vector<int>* TermMatcher::WordMap::Find(uint64_t hash) const {
+  if (slots_.empty()) return nullptr;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = hash & mask; !slots_[i].terms.empty(); i = (i + 1) & mask) {
+    if (slots_[i].hash == hash) return &slots_[i].terms;
+  }
+  return nullptr;
+}
+
 void TermMatcher::Index::Add(Term term) {
   const Word& first = term.words.front();
   int index = static_cast<int>(terms.size());
+  uint64_t hash = FnvHash(first.text);
   if (first.prefix) {
-    prefix_first[first.text].push_back(index);
+    prefix_first.Add(hash, index);
     size_t length = first.text.size();
-    auto it =
-        std::lower_bound(prefix_lengths.begin(), prefix_lengths.end(), length);
-    if (it == prefix_lengths.end() || *it != length) {
-      prefix_lengths.insert(it, length);
-    }
+    if (is_prefix_length.size() <= length) is_prefix_length.resize(length + 1);
+    is_prefix_length[length] = 1;
   } else {
-    exact_first[first.text].push_back(index);
+    exact_first.Add(hash, index);
   }
   terms.push_back(std::move(term));
 }
@@ -61,23 +105,22 @@ void TermMatcher::Index::ForEachMatchAt(const FoldedText& text, size_t t,
       const Term& term = terms[index];
       if (t + term.words.size() > text.tokens.size()) continue;
       bool all = true;
-      for (size_t w = 1; w < term.words.size() && all; ++w) {
+      for (size_t w = 0; w < term.words.size() && all; ++w) {
         all = WordMatches(text.Word(text.tokens[t + w]), term.words[w].text,
                           term.words[w].prefix);
       }
       if (all) fn(term);
     }
   };
-  if (auto it = exact_first.find(word); it != exact_first.end()) {
-    try_terms(it->second);
-  }
-  for (size_t length : prefix_lengths) {
-    if (length > word.size()) break;
-    if (auto it = prefix_first.find(word.substr(0, length));
-        it != prefix_first.end()) {
-      try_terms(it->second);
+  uint64_t hash = kFnvOffset;
+  const size_t prefix_limit = is_prefix_length.size();
+  for (size_t i = 0; i < word.size(); ++i) {
+    hash = FnvStep(hash, word[i]);
+    if (i + 1 < prefix_limit && is_prefix_length[i + 1]) {
+      if (const std::vector<int>* c = prefix_first.Find(hash)) try_terms(*c);
     }
   }
+  if (const std::vector<int>* c = exact_first.Find(hash)) try_terms(*c);
 }
 
 Status TermMatcher::CompileTerm(std::string_view term,

@@ -19,7 +19,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "classifiers/text_fold.h"
@@ -77,22 +76,35 @@ class TermMatcher {
   };
   struct Pattern;
 
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::u16string_view s) const {
-      return std::hash<std::u16string_view>{}(s);
-    }
-  };
-  using WordMap = std::unordered_map<std::u16string, std::vector<int>, Hash,
-                                     std::equal_to<>>;
+  // Open-addressing map from the FNV-1a hash of a first word to term
+  // indexes (power-of-two size, linear probing: no division per probe).
+  // Candidates are compared in full, so a collision costs time, never a
+  // false match.
+  class WordMap {
+   public:
+    void Add(uint64_t hash, int term);
+    // nullptr when no term has that hash.
+    const std::vector<int>* Find(uint64_t hash) const;
 
-  // Terms indexed by their first word, so a passage costs one hash lookup
-  // per word plus one per distinct prefix length, however many terms.
+   private:
+    struct Slot {
+      uint64_t hash = 0;
+      std::vector<int> terms;  // empty: the slot is free
+    };
+    std::vector<Slot> slots_;
+    size_t used_ = 0;
+  };
+
+  // Terms indexed by their first word. FNV-1a is computed one character at
+  // a time, so one pass over a passage word yields the hash of the word and
+  // of each of its prefixes: a word costs one lookup, plus one per prefix
+  // length that some prefix term has, however many terms there are.
   struct Index {
     std::vector<Term> terms;
-    WordMap exact_first;                 // first word -> term indexes
-    WordMap prefix_first;                // first word's prefix -> term indexes
-    std::vector<size_t> prefix_lengths;  // distinct, ascending
+    WordMap exact_first;   // hash of first word -> term indexes
+    WordMap prefix_first;  // hash of first word's prefix -> term indexes
+    // is_prefix_length[n]: some prefix term's first word has n units.
+    std::vector<char> is_prefix_length;
 
     void Add(Term term);
     // Calls fn(term) for every term whose words match at token t.

@@ -40,7 +40,7 @@ TEST(TermMatcherTest, MatchesTermsWordsAndPrefixes) {
       {"CAPACITY BUILDING", "en", {"0@0-17"}},
       {"capacity  buildings", "en", {}},
       {"Trainers trained", "en", {"5@0-8", "1@0-8", "5@9-16", "1@9-16"}},
-      {"the trade forms", "en", {"2@4-15", "5@4-9"}},
+      {"the trade forms", "en", {"5@4-9", "2@4-15"}},
       {"Cote d’Ivoire", "en", {"3@0-13"}},
       {"la formación", "es", {"4@3-12"}},
       {"la formación", "en", {}},
