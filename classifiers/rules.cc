@@ -4,7 +4,6 @@
 #include <libxml/relaxng.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
-#include <openssl/evp.h>
 
 #include <algorithm>
 #include <charconv>
@@ -17,6 +16,7 @@
 
 #include "classifiers/rules_schema.h"
 #include "classifiers/taxonomy.h"
+#include "pipeline/sha256.h"
 
 namespace intake {
 namespace {
@@ -85,22 +85,6 @@ bool ParseDecimal(std::string_view text, double* out) {
   if (v.starts_with('+')) v.remove_prefix(1);
   auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), *out);
   return ec == std::errc() && end == v.data() + v.size();
-}
-
-std::string Sha256Hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(),
-                 nullptr) != 1) {
-    return "";
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex;
-  for (unsigned int i = 0; i < length; ++i) {
-    hex += kHex[digest[i] >> 4];
-    hex += kHex[digest[i] & 0xF];
-  }
-  return hex;
 }
 
 // Collects libxml2's structured errors instead of letting it print them.

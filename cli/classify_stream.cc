@@ -1,7 +1,6 @@
 #include "cli/classify_stream.h"
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 #include "cli/exit_codes.h"

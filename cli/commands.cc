@@ -4,8 +4,8 @@
 
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -46,10 +46,11 @@ std::string RulesPath(const std::string& flag) {
   if (!flag.empty()) return flag;
   if (const char* env = std::getenv("INTAKE_RULES"); env && *env) return env;
   std::error_code ec;
-  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  std::filesystem::path exe =
+      std::filesystem::read_symlink("/proc/self/exe", ec);
   if (!ec) {
-    auto installed = exe.parent_path().parent_path() / "share" / "intake" /
-                     "rules.xml";
+    auto installed =
+        exe.parent_path().parent_path() / "share" / "intake" / "rules.xml";
     if (std::filesystem::exists(installed, ec)) return installed.string();
   }
   return INTAKE_DEFAULT_RULES;
@@ -106,8 +107,8 @@ int RunCommand(const std::vector<std::string>& args) {
   options.out_dir = run_args.out_dir;
   LogObserver observer(run_args.quiet);
   RunSummary summary;
-  Status s = RunPipeline(options, ExtractDocument, *classifier, &observer,
-                         &summary);
+  Status s =
+      RunPipeline(options, ExtractDocument, *classifier, &observer, &summary);
   if (!s.ok()) {
     Error(s.message());
     return kExitCannotRun;

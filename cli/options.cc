@@ -1,7 +1,6 @@
 #include "cli/options.h"
 
 #include <boost/program_options.hpp>
-
 #include <sstream>
 
 namespace intake {
@@ -22,11 +21,9 @@ ParseOutcome Parse(const std::vector<std::string>& args, const char* usage,
   po::options_description all;
   all.add(visible).add(hidden);
   try {
-    po::store(po::command_line_parser(args)
-                  .options(all)
-                  .positional(positional)
-                  .run(),
-              *vm);
+    po::store(
+        po::command_line_parser(args).options(all).positional(positional).run(),
+        *vm);
     if (vm->count("help")) {
       std::ostringstream help;
       help << usage << "\n" << visible;
@@ -46,13 +43,12 @@ ParseOutcome Parse(const std::vector<std::string>& args, const char* usage,
 ParseOutcome ParseRunArgs(const std::vector<std::string>& args, RunArgs* out,
                           std::string* message) {
   po::options_description visible("Options");
-  visible.add_options()
-      ("help,h", "show this help")
-      ("out,o", po::value(&out->out_dir)->required(),
-       "folder for documents.jsonl and passages.jsonl (created if missing)")
-      ("rules", po::value(&out->rules_path), kRulesHelp)
-      ("quiet,q", po::bool_switch(&out->quiet),
-       "print only the summary, not a line per failed document");
+  visible.add_options()("help,h", "show this help")(
+      "out,o", po::value(&out->out_dir)->required(),
+      "folder for documents.jsonl and passages.jsonl (created if missing)")(
+      "rules", po::value(&out->rules_path), kRulesHelp)(
+      "quiet,q", po::bool_switch(&out->quiet),
+      "print only the summary, not a line per failed document");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&out->inputs)->required());
   po::positional_options_description positional;
@@ -68,9 +64,8 @@ ParseOutcome ParseRunArgs(const std::vector<std::string>& args, RunArgs* out,
 ParseOutcome ParseExtractArgs(const std::vector<std::string>& args,
                               ExtractArgs* out, std::string* message) {
   po::options_description visible("Options");
-  visible.add_options()
-      ("help,h", "show this help")
-      ("rules", po::value(&out->rules_path), kRulesHelp);
+  visible.add_options()("help,h", "show this help")(
+      "rules", po::value(&out->rules_path), kRulesHelp);
   po::options_description hidden;
   hidden.add_options()("file", po::value(&out->file)->required());
   po::positional_options_description positional;
@@ -86,9 +81,8 @@ ParseOutcome ParseExtractArgs(const std::vector<std::string>& args,
 ParseOutcome ParseClassifyArgs(const std::vector<std::string>& args,
                                ClassifyArgs* out, std::string* message) {
   po::options_description visible("Options");
-  visible.add_options()
-      ("help,h", "show this help")
-      ("rules", po::value(&out->rules_path), kRulesHelp);
+  visible.add_options()("help,h", "show this help")(
+      "rules", po::value(&out->rules_path), kRulesHelp);
   po::options_description hidden;
   po::positional_options_description positional;
   po::variables_map vm;

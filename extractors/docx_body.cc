@@ -30,7 +30,8 @@ bool IsWordNs(const xmlNode* node) {
 // Fallback repeats the same content for older readers, so reading both
 // would duplicate every text box.
 const xmlNode* ChoiceOrFallback(const xmlNode* alternate) {
-  if (const xmlNode* choice = FirstChild(alternate, kMcNs, "Choice")) return choice;
+  if (const xmlNode* choice = FirstChild(alternate, kMcNs, "Choice"))
+    return choice;
   return FirstChild(alternate, kMcNs, "Fallback");
 }
 
@@ -59,13 +60,15 @@ char32_t FromSymbolFont(unsigned code) {
       U"\u03BF\u03C0\u03B8\u03C1\u03C3\u03C4\u03C5\u03D6\u03C9\u03BE\u03C8"
       U"\u03B6{|}\u223C";
   static constexpr std::pair<unsigned, char32_t> kHigh[] = {
-      {0xA3, U'\u2264'}, {0xA5, U'\u221E'}, {0xAC, U'\u2190'}, {0xAE, U'\u2192'},
-      {0xB0, U'\u00B0'}, {0xB1, U'\u00B1'}, {0xB3, U'\u2265'}, {0xB4, U'\u00D7'},
-      {0xB5, U'\u221D'}, {0xB6, U'\u2202'}, {0xB7, U'\u2022'}, {0xB8, U'\u00F7'},
-      {0xB9, U'\u2260'}, {0xBA, U'\u2261'}, {0xBB, U'\u2248'}, {0xBC, U'\u2026'},
-      {0xD6, U'\u221A'}, {0xD7, U'\u22C5'}, {0xD8, U'\u00AC'}, {0xD9, U'\u2227'},
-      {0xDA, U'\u2228'}};
-  if (code >= 0x20 && code < 0x20 + std::size(kLow) - 1) return kLow[code - 0x20];
+      {0xA3, U'\u2264'}, {0xA5, U'\u221E'}, {0xAC, U'\u2190'},
+      {0xAE, U'\u2192'}, {0xB0, U'\u00B0'}, {0xB1, U'\u00B1'},
+      {0xB3, U'\u2265'}, {0xB4, U'\u00D7'}, {0xB5, U'\u221D'},
+      {0xB6, U'\u2202'}, {0xB7, U'\u2022'}, {0xB8, U'\u00F7'},
+      {0xB9, U'\u2260'}, {0xBA, U'\u2261'}, {0xBB, U'\u2248'},
+      {0xBC, U'\u2026'}, {0xD6, U'\u221A'}, {0xD7, U'\u22C5'},
+      {0xD8, U'\u00AC'}, {0xD9, U'\u2227'}, {0xDA, U'\u2228'}};
+  if (code >= 0x20 && code < 0x20 + std::size(kLow) - 1)
+    return kLow[code - 0x20];
   for (const auto& [from, to] : kHigh) {
     if (from == code) return to;
   }
@@ -78,7 +81,8 @@ char32_t FromSymbolFont(unsigned code) {
 void AppendSym(const xmlNode* sym, std::string* out) {
   std::string hex = WAttr(sym, "char");
   unsigned code = 0;
-  auto [end, ec] = std::from_chars(hex.data(), hex.data() + hex.size(), code, 16);
+  auto [end, ec] =
+      std::from_chars(hex.data(), hex.data() + hex.size(), code, 16);
   if (ec != std::errc() || end != hex.data() + hex.size()) return;
   std::string font = WAttr(sym, "font");
   bool private_use = code >= 0xF000 && code <= 0xF0FF;
@@ -115,7 +119,8 @@ bool IsMergedAway(const xmlNode* tc) {
 
 class StoryWalker {
  public:
-  StoryWalker(const DocxStyles& styles, Numbering* numbering, std::vector<Block>* out)
+  StoryWalker(const DocxStyles& styles, Numbering* numbering,
+              std::vector<Block>* out)
       : styles_(styles), numbering_(numbering), out_(out) {}
 
   void Blocks(const xmlNode* container);
@@ -199,7 +204,8 @@ void StoryWalker::Row(const xmlNode* tr) {
   std::string text;
   bool any = false;
   for (size_t i = 0; i < cells.size(); ++i) {
-    std::string cell = IsMergedAway(cells[i]) ? "" : CellText(cells[i], &nested);
+    std::string cell =
+        IsMergedAway(cells[i]) ? "" : CellText(cells[i], &nested);
     any = any || !IsBlank(cell);
     if (i > 0) text += " | ";
     text += cell;
@@ -215,7 +221,8 @@ void StoryWalker::Row(const xmlNode* tr) {
 
 // A cell's paragraphs become one line of the row; tables nested in the
 // cell keep their own rows, emitted after the outer row.
-std::string StoryWalker::CellText(const xmlNode* tc, std::vector<Block>* nested) {
+std::string StoryWalker::CellText(const xmlNode* tc,
+                                  std::vector<Block>* nested) {
   std::vector<Block> inner;
   StoryWalker walker(styles_, numbering_, &inner);
   walker.Blocks(tc);

@@ -41,7 +41,8 @@ std::string_view Trim(std::string_view text) {
 // Optional parts may be missing or broken without losing the body; a limit
 // hit is different: it marks hostile input and stops the document.
 Status LoadOptional(const ZipReader& zip, const Relationship* rel,
-                    const ExtractLimits& limits, Extraction* out, XmlDocPtr* doc) {
+                    const ExtractLimits& limits, Extraction* out,
+                    XmlDocPtr* doc) {
   doc->reset();
   if (rel == nullptr) return Status::Ok();
   Status s = LoadXmlPart(zip, rel->target, limits, doc);
@@ -56,14 +57,16 @@ Status FindMainPart(const ZipReader& zip, const ExtractLimits& limits,
   std::vector<Relationship> rels;
   Status s = ReadRelationships(zip, "", limits, &rels);
   if (s.code() == Status::Code::kLimitExceeded) return s;
-  if (!s.ok()) out->warnings.push_back("_rels/.rels unreadable: " + s.ToString());
+  if (!s.ok())
+    out->warnings.push_back("_rels/.rels unreadable: " + s.ToString());
   const Relationship* main = FindByType(rels, "officeDocument");
   if (main != nullptr && zip.Has(main->target)) {
     *part = main->target;
     return Status::Ok();
   }
   if (zip.Has("word/document.xml")) {
-    out->warnings.push_back("main document found by its usual name, not by _rels/.rels");
+    out->warnings.push_back(
+        "main document found by its usual name, not by _rels/.rels");
     *part = "word/document.xml";
     return Status::Ok();
   }
@@ -71,26 +74,34 @@ Status FindMainPart(const ZipReader& zip, const ExtractLimits& limits,
 }
 
 Status LoadShared(const ZipReader& zip, const std::string& main_part,
-                  const ExtractLimits& limits, Extraction* out, DocxParts* parts) {
+                  const ExtractLimits& limits, Extraction* out,
+                  DocxParts* parts) {
   Status s = ReadRelationships(zip, main_part, limits, &parts->rels);
   if (s.code() == Status::Code::kLimitExceeded) return s;
-  if (!s.ok()) out->warnings.push_back(RelsPathFor(main_part) + " unreadable: " + s.ToString());
+  if (!s.ok())
+    out->warnings.push_back(RelsPathFor(main_part) +
+                            " unreadable: " + s.ToString());
   XmlDocPtr doc;
   s = LoadOptional(zip, FindByType(parts->rels, "styles"), limits, out, &doc);
   if (!s.ok()) return s;
-  if (doc != nullptr) parts->styles = ParseStyles(xmlDocGetRootElement(doc.get()));
-  s = LoadOptional(zip, FindByType(parts->rels, "numbering"), limits, out, &doc);
+  if (doc != nullptr)
+    parts->styles = ParseStyles(xmlDocGetRootElement(doc.get()));
+  s = LoadOptional(zip, FindByType(parts->rels, "numbering"), limits, out,
+                   &doc);
   if (!s.ok()) return s;
-  if (doc != nullptr) parts->numbering = ParseNumbering(xmlDocGetRootElement(doc.get()));
+  if (doc != nullptr)
+    parts->numbering = ParseNumbering(xmlDocGetRootElement(doc.get()));
   return Status::Ok();
 }
 
 // Header or footer part paths, in the order the sections reference them.
-std::vector<std::string> ReferencedParts(const xmlNode* body, std::string_view ref,
+std::vector<std::string> ReferencedParts(const xmlNode* body,
+                                         std::string_view ref,
                                          const DocxParts& parts) {
   std::vector<const xmlNode*> sections;
   for (const xmlNode* p : ChildrenW(body, "p")) {
-    if (const xmlNode* s = FirstW(FirstW(p, "pPr"), "sectPr")) sections.push_back(s);
+    if (const xmlNode* s = FirstW(FirstW(p, "pPr"), "sectPr"))
+      sections.push_back(s);
   }
   for (const xmlNode* s : ChildrenW(body, "sectPr")) sections.push_back(s);
   std::vector<std::string> paths;
@@ -110,7 +121,8 @@ std::vector<std::string> ReferencedParts(const xmlNode* body, std::string_view r
 
 // Headers repeat per section; a reader sees one letterhead, so identical
 // texts are kept once across all header and footer parts.
-Status AppendHeaderFooters(const ZipReader& zip, const std::vector<std::string>& paths,
+Status AppendHeaderFooters(const ZipReader& zip,
+                           const std::vector<std::string>& paths,
                            const ExtractLimits& limits, const DocxParts& parts,
                            std::set<std::string>* seen, Extraction* out,
                            std::vector<Block>* blocks) {
@@ -122,7 +134,8 @@ Status AppendHeaderFooters(const ZipReader& zip, const std::vector<std::string>&
     if (!s.ok()) return s;
     if (doc == nullptr) continue;
     std::vector<Block> story;
-    AppendStoryBlocks(xmlDocGetRootElement(doc.get()), parts.styles, &numbering, &story);
+    AppendStoryBlocks(xmlDocGetRootElement(doc.get()), parts.styles, &numbering,
+                      &story);
     for (Block& b : story) {
       if (!seen->insert(b.number + '\x1f' + b.text).second) continue;
       b.kind = BlockKind::kHeaderFooter;
@@ -134,14 +147,15 @@ Status AppendHeaderFooters(const ZipReader& zip, const std::vector<std::string>&
 }
 
 // One Block per footnote or endnote, its paragraphs joined by '\n'.
-Status AppendNotes(const ZipReader& zip, std::string_view kind, std::string_view element,
-                   const ExtractLimits& limits, const DocxParts& parts,
-                   Extraction* out) {
+Status AppendNotes(const ZipReader& zip, std::string_view kind,
+                   std::string_view element, const ExtractLimits& limits,
+                   const DocxParts& parts, Extraction* out) {
   XmlDocPtr doc;
   Status s = LoadOptional(zip, FindByType(parts.rels, kind), limits, out, &doc);
   if (!s.ok() || doc == nullptr) return s;
   std::vector<std::pair<long long, const xmlNode*>> notes;
-  for (const xmlNode* note : ChildrenW(xmlDocGetRootElement(doc.get()), element)) {
+  for (const xmlNode* note :
+       ChildrenW(xmlDocGetRootElement(doc.get()), element)) {
     std::string type = WAttr(note, "type");
     if (!type.empty() && type != "normal") continue;  // separators and notices
     std::string id = WAttr(note, "id");
@@ -149,8 +163,9 @@ Status AppendNotes(const ZipReader& zip, std::string_view kind, std::string_view
     std::from_chars(id.data(), id.data() + id.size(), value);
     notes.emplace_back(value, note);
   }
-  std::stable_sort(notes.begin(), notes.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::stable_sort(
+      notes.begin(), notes.end(),
+      [](const auto& a, const auto& b) { return a.first < b.first; });
   Numbering numbering(parts.numbering);
   for (const auto& [id, note] : notes) {
     std::vector<Block> story;
@@ -167,7 +182,8 @@ Status AppendNotes(const ZipReader& zip, std::string_view kind, std::string_view
   return Status::Ok();
 }
 
-Status ReadMeta(const ZipReader& zip, const ExtractLimits& limits, Extraction* out) {
+Status ReadMeta(const ZipReader& zip, const ExtractLimits& limits,
+                Extraction* out) {
   std::vector<Relationship> rels;
   Status s = ReadRelationships(zip, "", limits, &rels);
   if (s.code() == Status::Code::kLimitExceeded) return s;
@@ -189,7 +205,8 @@ bool HasUtf16Name(std::string_view data, std::string_view name) {
   for (size_t i = 0; i + span <= data.size(); ++i) {
     size_t k = 0;
     while (k < name.size() && data[i + 2 * k + 1] == '\0' &&
-           std::tolower(static_cast<unsigned char>(data[i + 2 * k])) == name[k]) {
+           std::tolower(static_cast<unsigned char>(data[i + 2 * k])) ==
+               name[k]) {
       ++k;
     }
     if (k == name.size()) return true;
@@ -203,12 +220,15 @@ Status CheckNotCompoundFile(std::string_view data) {
   constexpr std::string_view kOleMagic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
   if (!data.starts_with(kOleMagic)) return Status::Ok();
   if (HasUtf16Name(data, "encryptedpackage")) {
-    return Status::Encrypted("password-protected Word document (encrypted package)");
+    return Status::Encrypted(
+        "password-protected Word document (encrypted package)");
   }
-  return Status::Corrupt("not a zip archive: an OLE compound file (legacy .doc?)");
+  return Status::Corrupt(
+      "not a zip archive: an OLE compound file (legacy .doc?)");
 }
 
-Status Extract(std::string_view data, const ExtractLimits& limits, Extraction* out) {
+Status Extract(std::string_view data, const ExtractLimits& limits,
+               Extraction* out) {
   Status s = CheckNotCompoundFile(data);
   if (!s.ok()) return s;
   std::unique_ptr<ZipReader> zip;
@@ -225,7 +245,8 @@ Status Extract(std::string_view data, const ExtractLimits& limits, Extraction* o
   if (!s.ok()) return s;
 
   const xmlNode* body = FirstW(xmlDocGetRootElement(document.get()), "body");
-  if (body == nullptr) return Status::Corrupt(main_part + ": no w:body element");
+  if (body == nullptr)
+    return Status::Corrupt(main_part + ": no w:body element");
   std::set<std::string> seen;
   s = AppendHeaderFooters(*zip, ReferencedParts(body, "headerReference", parts),
                           limits, parts, &seen, out, &out->blocks);

@@ -16,7 +16,8 @@ constexpr int kMaxStyleChain = 32;
 
 bool ParseInt(std::string_view text, int* out) {
   int value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  auto [end, ec] =
+      std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size()) return false;
   *out = value;
   return true;
@@ -88,7 +89,8 @@ NumLevel ParseLevel(const xmlNode* lvl) {
   return level;
 }
 
-const ParagraphStyle* FindStyle(const DocxStyles& styles, const std::string& id) {
+const ParagraphStyle* FindStyle(const DocxStyles& styles,
+                                const std::string& id) {
   auto it = styles.by_id.find(id);
   return it == styles.by_id.end() ? nullptr : &it->second;
 }
@@ -96,7 +98,8 @@ const ParagraphStyle* FindStyle(const DocxStyles& styles, const std::string& id)
 // Calls `visit` on each style of the chain starting at `style_id` (or the
 // default paragraph style) until it returns true.
 template <typename Visit>
-void WalkChain(const std::string& style_id, const DocxStyles& styles, Visit visit) {
+void WalkChain(const std::string& style_id, const DocxStyles& styles,
+               Visit visit) {
   std::set<std::string> seen;
   std::string id = style_id.empty() ? styles.default_id : style_id;
   for (int i = 0; i < kMaxStyleChain && !id.empty(); ++i) {
@@ -109,7 +112,8 @@ void WalkChain(const std::string& style_id, const DocxStyles& styles, Visit visi
 
 int LevelFromName(std::string_view name) {
   std::string lower;
-  for (char c : name) lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+  for (char c : name)
+    lower += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
   if (lower == "title") return 1;
   for (std::string_view prefix : {"heading ", "heading"}) {
     if (lower.size() == prefix.size() + 1 && lower.starts_with(prefix)) {
@@ -186,9 +190,11 @@ std::string Numbering::Next(int num_id, int ilvl) {
   const auto& levels = abs->second.levels;
   auto start_of = [&](int level) {
     auto it = instance.start_overrides.find(level);
-    return it != instance.start_overrides.end() ? it->second : levels[level].start;
+    return it != instance.start_overrides.end() ? it->second
+                                                : levels[level].start;
   };
-  int key = instance.start_overrides.empty() ? num->second.abstract_id : -1 - num_id;
+  int key =
+      instance.start_overrides.empty() ? num->second.abstract_id : -1 - num_id;
   Counters& c = counters_[key];
   if (c.started[ilvl]) {
     ++c.value[ilvl];
@@ -196,7 +202,8 @@ std::string Numbering::Next(int num_id, int ilvl) {
     c.value[ilvl] = start_of(ilvl);
     c.started[ilvl] = true;
   }
-  for (int deeper = ilvl + 1; deeper < kNumLevels; ++deeper) c.started[deeper] = false;
+  for (int deeper = ilvl + 1; deeper < kNumLevels; ++deeper)
+    c.started[deeper] = false;
 
   const NumLevel& level = levels[ilvl];
   if (level.format == NumFormat::kNone) return "";
@@ -211,7 +218,8 @@ std::string Numbering::Next(int num_id, int ilvl) {
     }
     int ref = d - '1';
     int value = c.started[ref] ? c.value[ref] : start_of(ref);
-    NumFormat format = level.is_legal ? NumFormat::kDecimal : levels[ref].format;
+    NumFormat format =
+        level.is_legal ? NumFormat::kDecimal : levels[ref].format;
     label += FormatNumber(value, format);
     ++i;
   }

@@ -24,12 +24,15 @@ std::string Trim(std::string s) {
 std::string RelsPathFor(std::string_view part) {
   if (part.empty()) return "_rels/.rels";
   size_t slash = part.rfind('/');
-  std::string_view dir = slash == std::string_view::npos ? "" : part.substr(0, slash + 1);
-  std::string_view file = slash == std::string_view::npos ? part : part.substr(slash + 1);
+  std::string_view dir =
+      slash == std::string_view::npos ? "" : part.substr(0, slash + 1);
+  std::string_view file =
+      slash == std::string_view::npos ? part : part.substr(slash + 1);
   return std::string(dir) + "_rels/" + std::string(file) + ".rels";
 }
 
-std::string ResolveTarget(std::string_view source_part, std::string_view target) {
+std::string ResolveTarget(std::string_view source_part,
+                          std::string_view target) {
   std::vector<std::string> segments;
   if (!target.starts_with('/')) {
     size_t slash = source_part.rfind('/');
@@ -81,7 +84,8 @@ Status ReadRelationships(const ZipReader& zip, std::string_view part,
   Status s = LoadXmlPart(zip, rels_path, limits, &doc);
   if (!s.ok()) return s;
   const xmlNode* root = xmlDocGetRootElement(doc.get());
-  for (const xmlNode* node : ChildElements(root, kPackageRelsNs, "Relationship")) {
+  for (const xmlNode* node :
+       ChildElements(root, kPackageRelsNs, "Relationship")) {
     if (Attr(node, "", "TargetMode") == "External") continue;
     Relationship rel;
     rel.id = Attr(node, "", "Id");
@@ -117,8 +121,10 @@ const Relationship* FindById(const std::vector<Relationship>& rels,
 void ReadCoreProperties(const xmlNode* root, DocumentMeta* meta) {
   // Dates stay as written: the records keep ISO 8601 text, and Word's
   // W3CDTF values already are.
-  if (const xmlNode* n = FirstChild(root, kDcNs, "title")) meta->title = Trim(TextContent(n));
-  if (const xmlNode* n = FirstChild(root, kDcNs, "creator")) meta->author = Trim(TextContent(n));
+  if (const xmlNode* n = FirstChild(root, kDcNs, "title"))
+    meta->title = Trim(TextContent(n));
+  if (const xmlNode* n = FirstChild(root, kDcNs, "creator"))
+    meta->author = Trim(TextContent(n));
   if (const xmlNode* n = FirstChild(root, kDcTermsNs, "created")) {
     meta->created = Trim(TextContent(n));
   }

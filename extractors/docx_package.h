@@ -39,7 +39,8 @@ std::string RelsPathFor(std::string_view part);
 // Resolves a relationship target against the part that owns the .rels:
 // ("word/document.xml", "../media/a.png") -> "media/a.png";
 // absolute targets ("/word/x.xml") are taken from the package root.
-std::string ResolveTarget(std::string_view source_part, std::string_view target);
+std::string ResolveTarget(std::string_view source_part,
+                          std::string_view target);
 
 // Reads the relationships of `part` ("" for the package). A missing .rels is
 // not an error (empty result); an unreadable one is. External targets are

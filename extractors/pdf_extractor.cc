@@ -33,15 +33,14 @@ std::string IsoDate(time_t t) {
 void SilencePoppler() {
   static std::once_flag once;
   std::call_once(once, [] {
-    poppler::set_debug_error_function(
-        [](const std::string&, void*) {}, nullptr);
+    poppler::set_debug_error_function([](const std::string&, void*) {},
+                                      nullptr);
   });
 }
 
 std::vector<PdfWord> PageWords(const poppler::page& page) {
   std::vector<PdfWord> words;
-  for (const poppler::text_box& box :
-       page.text_list()) {
+  for (const poppler::text_box& box : page.text_list()) {
     poppler::rectf r = box.bbox();
     PdfWord w;
     w.text = Utf8(box.text());

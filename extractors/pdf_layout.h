@@ -19,7 +19,7 @@
 namespace intake {
 
 struct PdfWord {
-  std::string text;  // UTF-8
+  std::string text;                       // UTF-8
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // points, y grows downwards
   double font_size = 0;
   bool space_after = true;

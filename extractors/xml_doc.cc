@@ -43,7 +43,8 @@ void OnError(void* ctx, xmlErrorPtr error) {
     if (c == '\n') c = ' ';
   }
   while (!state->error_message.empty() &&
-         (state->error_message.back() == '\n' || state->error_message.back() == ' ')) {
+         (state->error_message.back() == '\n' ||
+          state->error_message.back() == ' ')) {
     state->error_message.pop_back();
   }
 }
@@ -95,7 +96,8 @@ Status ParseXml(std::string_view text, std::string_view member,
   }
   xmlInitParser();
   std::unique_ptr<xmlParserCtxt, CtxtFree> ctxt(xmlNewParserCtxt());
-  if (ctxt == nullptr) return Status::LimitExceeded("out of memory parsing " + name);
+  if (ctxt == nullptr)
+    return Status::LimitExceeded("out of memory parsing " + name);
 
   ParseState state;
   state.max_depth = limits.max_xml_depth;
@@ -118,7 +120,8 @@ Status ParseXml(std::string_view text, std::string_view member,
                                  std::to_string(limits.max_xml_depth));
   }
   if (doc == nullptr || !ctxt->wellFormed) {
-    std::string why = state.has_error ? state.error_message : "not well-formed XML";
+    std::string why =
+        state.has_error ? state.error_message : "not well-formed XML";
     if (why.find("Excessive depth") != std::string::npos) {
       return Status::LimitExceeded(name + ": " + why);
     }
@@ -142,7 +145,8 @@ std::string_view NamespaceOf(const xmlNode* node) {
   return View(node->ns->href);
 }
 
-bool IsElement(const xmlNode* node, std::string_view ns, std::string_view local) {
+bool IsElement(const xmlNode* node, std::string_view ns,
+               std::string_view local) {
   return node != nullptr && node->type == XML_ELEMENT_NODE &&
          LocalName(node) == local && NamespaceOf(node) == ns;
 }
@@ -182,7 +186,8 @@ const xmlAttr* FindAttr(const xmlNode* node, std::string_view ns,
                         std::string_view local) {
   if (node == nullptr || node->type != XML_ELEMENT_NODE) return nullptr;
   for (const xmlAttr* a = node->properties; a != nullptr; a = a->next) {
-    std::string_view a_ns = a->ns != nullptr ? View(a->ns->href) : std::string_view();
+    std::string_view a_ns =
+        a->ns != nullptr ? View(a->ns->href) : std::string_view();
     if (View(a->name) == local && a_ns == ns) return a;
   }
   return nullptr;
@@ -194,7 +199,8 @@ bool HasAttr(const xmlNode* node, std::string_view ns, std::string_view local) {
   return FindAttr(node, ns, local) != nullptr;
 }
 
-std::string Attr(const xmlNode* node, std::string_view ns, std::string_view local) {
+std::string Attr(const xmlNode* node, std::string_view ns,
+                 std::string_view local) {
   const xmlAttr* attr = FindAttr(node, ns, local);
   if (attr == nullptr) return "";
   std::string value;
@@ -218,7 +224,8 @@ std::string TextContent(const xmlNode* node) {
 }
 
 bool IsW(const xmlNode* node, std::string_view local) {
-  return IsElement(node, kWordNs, local) || IsElement(node, kWordStrictNs, local);
+  return IsElement(node, kWordNs, local) ||
+         IsElement(node, kWordStrictNs, local);
 }
 
 const xmlNode* FirstW(const xmlNode* parent, std::string_view local) {
@@ -229,7 +236,8 @@ const xmlNode* FirstW(const xmlNode* parent, std::string_view local) {
   return nullptr;
 }
 
-std::vector<const xmlNode*> ChildrenW(const xmlNode* parent, std::string_view local) {
+std::vector<const xmlNode*> ChildrenW(const xmlNode* parent,
+                                      std::string_view local) {
   std::vector<const xmlNode*> out;
   if (parent == nullptr) return out;
   for (const xmlNode* n = parent->children; n != nullptr; n = n->next) {

@@ -42,7 +42,8 @@ inline constexpr std::string_view kWordStrictNs =
     "http://purl.oclc.org/ooxml/wordprocessingml/main";
 
 // True when `node` is an element named `local` in namespace `ns`.
-bool IsElement(const xmlNode* node, std::string_view ns, std::string_view local);
+bool IsElement(const xmlNode* node, std::string_view ns,
+               std::string_view local);
 // Local name of an element ("" for non-elements); valid while the doc lives.
 std::string_view LocalName(const xmlNode* node);
 // Namespace URI of an element or "".
@@ -58,7 +59,8 @@ const xmlNode* FirstChild(const xmlNode* parent, std::string_view ns,
                           std::string_view local);
 
 // Attribute value, or "" when absent. An empty `ns` means no namespace.
-std::string Attr(const xmlNode* node, std::string_view ns, std::string_view local);
+std::string Attr(const xmlNode* node, std::string_view ns,
+                 std::string_view local);
 bool HasAttr(const xmlNode* node, std::string_view ns, std::string_view local);
 
 // Concatenated text of all descendant text nodes.
@@ -67,7 +69,8 @@ std::string TextContent(const xmlNode* node);
 // WordprocessingML spellings of the above.
 bool IsW(const xmlNode* node, std::string_view local);
 const xmlNode* FirstW(const xmlNode* parent, std::string_view local);
-std::vector<const xmlNode*> ChildrenW(const xmlNode* parent, std::string_view local);
+std::vector<const xmlNode*> ChildrenW(const xmlNode* parent,
+                                      std::string_view local);
 std::string WAttr(const xmlNode* node, std::string_view local);
 bool HasWAttr(const xmlNode* node, std::string_view local);
 // The w:val of the child w:<local> of `parent`, or "" when either is absent.

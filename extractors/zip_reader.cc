@@ -105,11 +105,14 @@ Status ZipReader::Read(std::string_view name, const ExtractLimits& limits,
   }
   if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) &&
       st.encryption_method != ZIP_EM_NONE) {
-    return Status::Encrypted("zip member " + std::string(name) + " is encrypted");
+    return Status::Encrypted("zip member " + std::string(name) +
+                             " is encrypted");
   }
-  long long declared = (st.valid & ZIP_STAT_SIZE) ? static_cast<long long>(st.size) : 0;
-  long long compressed =
-      (st.valid & ZIP_STAT_COMP_SIZE) ? static_cast<long long>(st.comp_size) : 0;
+  long long declared =
+      (st.valid & ZIP_STAT_SIZE) ? static_cast<long long>(st.size) : 0;
+  long long compressed = (st.valid & ZIP_STAT_COMP_SIZE)
+                             ? static_cast<long long>(st.comp_size)
+                             : 0;
   if (declared > limits.max_member_bytes) {
     return TooBig(name, "declared size exceeds max_member_bytes");
   }
@@ -122,7 +125,8 @@ Status ZipReader::Read(std::string_view name, const ExtractLimits& limits,
   if (file == nullptr) {
     int code = zip_error_code_zip(zip_get_error(archive_.get()));
     if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_WRONGPASSWD) {
-      return Status::Encrypted("zip member " + std::string(name) + " is encrypted");
+      return Status::Encrypted("zip member " + std::string(name) +
+                               " is encrypted");
     }
     return Status::Corrupt("zip member " + std::string(name) + ": " +
                            ZipErrorText(code));

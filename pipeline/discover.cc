@@ -24,8 +24,7 @@ fs::path Canonical(const fs::path& p) {
   return ec ? p : c;
 }
 
-void WalkFolder(const fs::path& root, const fs::path& exclude,
-                Discovery* out) {
+void WalkFolder(const fs::path& root, const fs::path& exclude, Discovery* out) {
   std::error_code ec;
   auto options = fs::directory_options::skip_permission_denied;
   fs::recursive_directory_iterator it(root, options, ec), end;

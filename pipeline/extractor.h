@@ -29,9 +29,9 @@ struct ExtractLimits {
 };
 
 // REQUIRES: `data` holds the whole file and stays valid during the call.
-using ExtractFn = std::function<Status(Format format, std::string_view data,
-                                       const ExtractLimits& limits,
-                                       Extraction* out)>;
+using ExtractFn =
+    std::function<Status(Format format, std::string_view data,
+                         const ExtractLimits& limits, Extraction* out)>;
 
 }  // namespace intake
 

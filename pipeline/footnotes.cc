@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "pipeline/font_sizes.h"
+
 namespace intake {
 namespace {
 
@@ -10,17 +12,6 @@ namespace {
 constexpr double kSmallerBy = 0.8;
 // ... and start below this share of the page height.
 constexpr double kLowerPart = 0.5;
-
-double BodyFontSize(const std::vector<Block>& blocks) {
-  std::vector<double> sizes;
-  for (const Block& b : blocks) {
-    if (b.font_size > 0 && b.text.size() > 80) sizes.push_back(b.font_size);
-  }
-  if (sizes.empty()) return 0;
-  std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2,
-                   sizes.end());
-  return sizes[sizes.size() / 2];
-}
 
 bool StartsWithMark(const std::string& text) {
   if (text.empty()) return false;

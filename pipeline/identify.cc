@@ -50,7 +50,8 @@ bool LooksLikeMailHeaders(std::string_view data) {
   int headers = 0;
   bool key_header = false;
   size_t pos = 0;
-  for (int line_count = 0; line_count < 200 && pos < data.size(); ++line_count) {
+  for (int line_count = 0; line_count < 200 && pos < data.size();
+       ++line_count) {
     size_t end = data.find('\n', pos);
     if (end == std::string_view::npos) end = data.size();
     std::string_view line = data.substr(pos, end - pos);
@@ -69,9 +70,9 @@ bool LooksLikeMailHeaders(std::string_view data) {
     ++headers;
     std::string name(line.substr(0, colon));
     for (char& c : name) c = static_cast<char>(std::tolower(c));
-    if (name == "from" || name == "to" || name == "subject" ||
-        name == "date" || name == "message-id" || name == "received" ||
-        name == "mime-version" || name == "return-path") {
+    if (name == "from" || name == "to" || name == "subject" || name == "date" ||
+        name == "message-id" || name == "received" || name == "mime-version" ||
+        name == "return-path") {
       key_header = true;
     }
   }
@@ -94,7 +95,8 @@ Format FormatFromMime(std::string_view mime, std::string_view data) {
   if (mime == "application/mbox") return Format::kMbox;
   if (StartsWith(data, "From ")) {
     size_t nl = data.find('\n');
-    if (nl != std::string_view::npos && LooksLikeMailHeaders(data.substr(nl + 1))) {
+    if (nl != std::string_view::npos &&
+        LooksLikeMailHeaders(data.substr(nl + 1))) {
       return Format::kMbox;
     }
   }

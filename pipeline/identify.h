@@ -20,7 +20,7 @@ namespace intake {
 struct Identity {
   std::string doc_id;  // SHA-256 of the bytes, hex
   Format format = Format::kUnknown;
-  std::string mime;    // what libmagic said, for the record and for errors
+  std::string mime;  // what libmagic said, for the record and for errors
   long long size = 0;
 };
 

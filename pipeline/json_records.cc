@@ -48,8 +48,10 @@ Json LabelsJson(const Labels& labels) {
   j["confidence"] = confidence;
   Json evidence = Json::array();
   for (const Evidence& e : labels.evidence) {
-    evidence.push_back(
-        {{"label", e.label}, {"start", e.start}, {"end", e.end}, {"text", e.text}});
+    evidence.push_back({{"label", e.label},
+                        {"start", e.start},
+                        {"end", e.end},
+                        {"text", e.text}});
   }
   j["evidence"] = evidence;
   j["needs_review"] = labels.needs_review;

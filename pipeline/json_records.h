@@ -4,10 +4,9 @@
 #ifndef INTAKE_PIPELINE_JSON_RECORDS_H_
 #define INTAKE_PIPELINE_JSON_RECORDS_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "pipeline/passage.h"
 #include "pipeline/records.h"

@@ -1,7 +1,7 @@
 #include "pipeline/language.h"
 
-#include <cld2/public/compact_lang_det.h>
 #include <cld2/internal/lang_script.h>
+#include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
 
 #include <climits>
@@ -32,10 +32,10 @@ std::string DetectLanguage(std::string_view utf8, std::string_view fallback) {
   int percent3[3];
   int text_bytes = 0;
   bool reliable = false;
-  CLD2::Language hint = fallback.empty() || fallback == "und"
-                            ? CLD2::UNKNOWN_LANGUAGE
-                            : CLD2::GetLanguageFromName(
-                                  std::string(fallback).c_str());
+  CLD2::Language hint =
+      fallback.empty() || fallback == "und"
+          ? CLD2::UNKNOWN_LANGUAGE
+          : CLD2::GetLanguageFromName(std::string(fallback).c_str());
   CLD2::Language lang = CLD2::ExtDetectLanguageSummary(
       utf8.data(), length, /*is_plain_text=*/true, /*tld_hint=*/"",
       CLD2::UNKNOWN_ENCODING, hint, top3, percent3, &text_bytes, &reliable);

@@ -3,6 +3,8 @@
 #include <regex>
 #include <string>
 
+#include "pipeline/unicode_text.h"
+
 namespace intake {
 namespace {
 
@@ -12,17 +14,6 @@ constexpr int kMaxTransmittalWords = 45;
 constexpr int kMaxLineWords = 14;
 // A letterhead block holds a name, an address and contact lines.
 constexpr int kMaxLetterheadWords = 40;
-
-int CountWords(std::string_view text) {
-  int words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
 
 bool Search(std::string_view text, const std::regex& re) {
   return std::regex_search(text.begin(), text.end(), re);
@@ -106,8 +97,7 @@ void MarkLetterFurniture(std::vector<Passage>* passages) {
   long closing = -1;
   bool content_seen = false;
   for (size_t i = 0; i < ps.size(); ++i) {
-    if (!ps[i].number.empty() ||
-        CountWords(ps[i].text) > kMaxLetterheadWords) {
+    if (!ps[i].number.empty() || CountWords(ps[i].text) > kMaxLetterheadWords) {
       content_seen = true;
     }
     if (!IsMarkable(ps[i]) || !ps[i].number.empty()) continue;

@@ -7,32 +7,52 @@ namespace intake {
 
 std::string_view FormatName(Format format) {
   switch (format) {
-    case Format::kUnknown: return "unknown";
-    case Format::kEmpty: return "empty";
-    case Format::kPdf: return "pdf";
-    case Format::kDocx: return "docx";
-    case Format::kDoc: return "doc";
-    case Format::kOdt: return "odt";
-    case Format::kRtf: return "rtf";
-    case Format::kEml: return "eml";
-    case Format::kMbox: return "mbox";
-    case Format::kMsg: return "msg";
-    case Format::kZip: return "zip";
-    case Format::kText: return "text";
-    case Format::kEncryptedOffice: return "encrypted-office";
+    case Format::kUnknown:
+      return "unknown";
+    case Format::kEmpty:
+      return "empty";
+    case Format::kPdf:
+      return "pdf";
+    case Format::kDocx:
+      return "docx";
+    case Format::kDoc:
+      return "doc";
+    case Format::kOdt:
+      return "odt";
+    case Format::kRtf:
+      return "rtf";
+    case Format::kEml:
+      return "eml";
+    case Format::kMbox:
+      return "mbox";
+    case Format::kMsg:
+      return "msg";
+    case Format::kZip:
+      return "zip";
+    case Format::kText:
+      return "text";
+    case Format::kEncryptedOffice:
+      return "encrypted-office";
   }
   return "unknown";
 }
 
 std::string_view PassageKindName(PassageKind kind) {
   switch (kind) {
-    case PassageKind::kHeading: return "heading";
-    case PassageKind::kParagraph: return "paragraph";
-    case PassageKind::kListItem: return "list_item";
-    case PassageKind::kTableRow: return "table_row";
-    case PassageKind::kFootnote: return "footnote";
-    case PassageKind::kHeaderFooter: return "header_footer";
-    case PassageKind::kFurniture: return "furniture";
+    case PassageKind::kHeading:
+      return "heading";
+    case PassageKind::kParagraph:
+      return "paragraph";
+    case PassageKind::kListItem:
+      return "list_item";
+    case PassageKind::kTableRow:
+      return "table_row";
+    case PassageKind::kFootnote:
+      return "footnote";
+    case PassageKind::kHeaderFooter:
+      return "header_footer";
+    case PassageKind::kFurniture:
+      return "furniture";
   }
   return "paragraph";
 }

@@ -15,13 +15,20 @@ namespace {
 // Presentation-form ligatures that PDFs carry from the font (U+FB00..06).
 const char16_t* Ligature(UChar32 c) {
   switch (c) {
-    case 0xFB00: return u"ff";
-    case 0xFB01: return u"fi";
-    case 0xFB02: return u"fl";
-    case 0xFB03: return u"ffi";
-    case 0xFB04: return u"ffl";
-    case 0xFB05: return u"st";
-    case 0xFB06: return u"st";
+    case 0xFB00:
+      return u"ff";
+    case 0xFB01:
+      return u"fi";
+    case 0xFB02:
+      return u"fl";
+    case 0xFB03:
+      return u"ffi";
+    case 0xFB04:
+      return u"ffl";
+    case 0xFB05:
+      return u"st";
+    case 0xFB06:
+      return u"st";
   }
   return nullptr;
 }
@@ -52,9 +59,8 @@ std::string TrailingWord(std::string_view text) {
 
 std::string LeadingWord(std::string_view text) {
   size_t i = 0;
-  while (i < text.size() &&
-         (IsAsciiLetter(text[i]) || text[i] == '-' ||
-          (static_cast<unsigned char>(text[i]) & 0x80))) {
+  while (i < text.size() && (IsAsciiLetter(text[i]) || text[i] == '-' ||
+                             (static_cast<unsigned char>(text[i]) & 0x80))) {
     ++i;
   }
   return std::string(text.substr(0, i));

@@ -15,8 +15,8 @@ bool IsJoinable(const Block& b) {
 bool EndsSentence(std::string_view text) {
   if (text.empty()) return true;
   char c = text.back();
-  return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' ||
-         c == ')' || c == '"';
+  return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == ')' ||
+         c == '"';
 }
 
 bool StartsWithLower(std::string_view text) {

@@ -33,7 +33,7 @@ struct Evidence {
   std::string label;  // "article14:14.2", "theme:asgm", "stance:need"
   int start = 0;      // code points into the passage text
   int end = 0;
-  std::string text;   // the matched text as it stands in the passage
+  std::string text;  // the matched text as it stands in the passage
 };
 
 struct Labels {
@@ -54,8 +54,8 @@ struct Passage {
   // For kFurniture: letterhead, reference, date, salutation, closing,
   // signature, transmittal, annex_heading. Empty otherwise.
   std::string furniture;
-  int page = 0;        // 1-based; 0 when the format has no pages
-  int start = 0;       // code points into the document body text
+  int page = 0;   // 1-based; 0 when the format has no pages
+  int start = 0;  // code points into the document body text
   int end = 0;
   std::string number;  // "12.", "(b)", "(iii)" when the passage is numbered
   std::string text;    // normalised UTF-8, number included

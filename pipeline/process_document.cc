@@ -42,12 +42,18 @@ Format FormatFromExtension(const std::string& path) {
 
 const char* StatusForFailure(const Status& status) {
   switch (status.code()) {
-    case Status::Code::kEncrypted: return kStatusEncrypted;
-    case Status::Code::kUnsupported: return kStatusUnsupported;
-    case Status::Code::kLimitExceeded: return kStatusUnsupported;
-    case Status::Code::kIoError: return kStatusUnreadable;
-    case Status::Code::kNotFound: return kStatusUnreadable;
-    default: return kStatusCorrupt;
+    case Status::Code::kEncrypted:
+      return kStatusEncrypted;
+    case Status::Code::kUnsupported:
+      return kStatusUnsupported;
+    case Status::Code::kLimitExceeded:
+      return kStatusUnsupported;
+    case Status::Code::kIoError:
+      return kStatusUnreadable;
+    case Status::Code::kNotFound:
+      return kStatusUnreadable;
+    default:
+      return kStatusCorrupt;
   }
 }
 
@@ -102,8 +108,9 @@ DocumentRecord ProcessDocument(const std::string& path, std::string_view data,
     if (identity.format == Format::kEmpty) {
       record.error = "file is empty (0 bytes)";
     } else if (identity.format == Format::kPdf) {
-      record.error = "no text layer on any page (a scan? OCR is not "
-                     "available yet)";
+      record.error =
+          "no text layer on any page (a scan? OCR is not "
+          "available yet)";
     } else {
       record.error = "no text found";
     }

@@ -39,9 +39,9 @@ class RunObserver {
 };
 
 struct RunSummary {
-  int files = 0;       // files discovered
-  int documents = 0;   // distinct documents (by content)
-  int failed = 0;      // documents whose status is a failure
+  int files = 0;      // files discovered
+  int documents = 0;  // distinct documents (by content)
+  int failed = 0;     // documents whose status is a failure
   long long passages = 0;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <regex>
 
+#include "pipeline/font_sizes.h"
 #include "pipeline/letter_furniture.h"
 #include "pipeline/unicode_text.h"
 
@@ -14,17 +15,6 @@ constexpr int kMaxHeadingWords = 14;
 // A heading known only by standing alone on its line is shorter still.
 constexpr int kMaxTitleLineWords = 10;
 
-int CountWords(std::string_view text) {
-  int words = 0;
-  bool in_word = false;
-  for (char c : text) {
-    bool space = c == ' ';
-    if (!space && !in_word) ++words;
-    in_word = !space;
-  }
-  return words;
-}
-
 bool IsUpperCaseText(std::string_view text) {
   int letters = 0;
   for (char c : text) {
@@ -32,18 +22,6 @@ bool IsUpperCaseText(std::string_view text) {
     if (c >= 'A' && c <= 'Z') ++letters;
   }
   return letters >= 4;
-}
-
-// The median font size of the long blocks: the body text size.
-double BodyFontSize(const std::vector<Block>& blocks) {
-  std::vector<double> sizes;
-  for (const Block& b : blocks) {
-    if (b.font_size > 0 && b.text.size() > 80) sizes.push_back(b.font_size);
-  }
-  if (sizes.empty()) return 0;
-  std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2,
-                   sizes.end());
-  return sizes[sizes.size() / 2];
 }
 
 // A lone short line that starts with a capital and does not end like a
@@ -103,9 +81,8 @@ Passage FromBlock(const Block& b, double body_font_size) {
   p.number = split.number;
   bool bullet = !split.number.empty() && CountCodePoints(split.number) == 1 &&
                 !std::isalnum(static_cast<unsigned char>(split.number[0]));
-  p.text = split.number.empty() || bullet
-               ? split.rest
-               : split.number + " " + split.rest;
+  p.text = split.number.empty() || bullet ? split.rest
+                                          : split.number + " " + split.rest;
   if (b.kind == BlockKind::kHeading ||
       LooksLikeHeading(b, split, body_font_size)) {
     p.kind = PassageKind::kHeading;
@@ -128,8 +105,8 @@ LeadingNumber SplitLeadingNumber(std::string_view text) {
     std::string number = m[1].str();
     std::string rest(text.substr(m[0].length()));
     // "2021 was a year..." is a sentence, not paragraph 2021.
-    bool bare_digits = number.find_first_not_of("0123456789") ==
-                       std::string::npos;
+    bool bare_digits =
+        number.find_first_not_of("0123456789") == std::string::npos;
     if (!bare_digits && !rest.empty()) {
       out.number = std::move(number);
       out.rest = std::move(rest);

@@ -30,13 +30,27 @@ class [[nodiscard]] Status {
 
   Status() = default;
   static Status Ok() { return Status(); }
-  static Status NotFound(std::string msg) { return {Code::kNotFound, std::move(msg)}; }
-  static Status IoError(std::string msg) { return {Code::kIoError, std::move(msg)}; }
-  static Status Corrupt(std::string msg) { return {Code::kCorrupt, std::move(msg)}; }
-  static Status Encrypted(std::string msg) { return {Code::kEncrypted, std::move(msg)}; }
-  static Status Unsupported(std::string msg) { return {Code::kUnsupported, std::move(msg)}; }
-  static Status InvalidArgument(std::string msg) { return {Code::kInvalidArgument, std::move(msg)}; }
-  static Status LimitExceeded(std::string msg) { return {Code::kLimitExceeded, std::move(msg)}; }
+  static Status NotFound(std::string msg) {
+    return {Code::kNotFound, std::move(msg)};
+  }
+  static Status IoError(std::string msg) {
+    return {Code::kIoError, std::move(msg)};
+  }
+  static Status Corrupt(std::string msg) {
+    return {Code::kCorrupt, std::move(msg)};
+  }
+  static Status Encrypted(std::string msg) {
+    return {Code::kEncrypted, std::move(msg)};
+  }
+  static Status Unsupported(std::string msg) {
+    return {Code::kUnsupported, std::move(msg)};
+  }
+  static Status InvalidArgument(std::string msg) {
+    return {Code::kInvalidArgument, std::move(msg)};
+  }
+  static Status LimitExceeded(std::string msg) {
+    return {Code::kLimitExceeded, std::move(msg)};
+  }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
@@ -46,7 +60,8 @@ class [[nodiscard]] Status {
   std::string ToString() const;
 
  private:
-  Status(Code code, std::string message) : code_(code), message_(std::move(message)) {}
+  Status(Code code, std::string message)
+      : code_(code), message_(std::move(message)) {}
 
   Code code_ = Code::kOk;
   std::string message_;

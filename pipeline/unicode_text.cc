@@ -48,4 +48,15 @@ std::string SliceCodePoints(std::string_view utf8, int start, int end) {
   return std::string(utf8.substr(begin_byte, end_byte - begin_byte));
 }
 
+int CountWords(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
 }  // namespace intake

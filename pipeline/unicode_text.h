@@ -19,6 +19,9 @@ int CountCodePoints(std::string_view utf8);
 // REQUIRES: valid UTF-8.
 std::string SliceCodePoints(std::string_view utf8, int start, int end);
 
+// Words as a reader counts them: runs of characters between spaces.
+int CountWords(std::string_view text);
+
 }  // namespace intake
 
 #endif  // INTAKE_PIPELINE_UNICODE_TEXT_H_

@@ -5,14 +5,11 @@
 // vocabulary that contains the terms, with accents and punctuation. Compare
 // with `fasttext predict` on the same passages. Not part of the test binary.
 //
-// Build from a configured build directory:
-//   g++ -O2 -std=c++20 -I.. ../scripts/bench_classifier.cc -o bench_classifier
-//     libclassifiers.a libpipeline.a
-//     $(pkg-config --libs libxml-2.0 icu-uc icu-i18n) -lcrypto
+// Build and run: scripts/build bench_classifier && build/bench_classifier
 #include <algorithm>
 #include <chrono>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <random>
 #include <string>
 #include <vector>
@@ -24,9 +21,9 @@
 namespace {
 
 std::string PseudoWord(std::mt19937& rng) {
-  static const char* kSyllables[] = {"ca", "pa", "ci", "ty", "tra", "in",
-                                     "mer", "cu", "ry", "ré", "gio", "nal",
-                                     "for", "ma", "tion", "dé", "ve", "lo"};
+  static const char* kSyllables[] = {"ca",  "pa", "ci",   "ty", "tra", "in",
+                                     "mer", "cu", "ry",   "ré", "gio", "nal",
+                                     "for", "ma", "tion", "dé", "ve",  "lo"};
   std::uniform_int_distribution<int> count(2, 4);
   std::uniform_int_distribution<int> pick(0, std::size(kSyllables) - 1);
   std::string w;
@@ -46,8 +43,8 @@ int main(int argc, char** argv) {
 
   // 40 labels (article14, activity and theme codes, then the stances).
   std::vector<std::pair<std::string, std::string>> labels;
-  for (std::string_view d : {intake::kArticle14, intake::kActivity,
-                             intake::kTheme}) {
+  for (std::string_view d :
+       {intake::kArticle14, intake::kActivity, intake::kTheme}) {
     for (std::string_view c : intake::TaxonomyCodes(d)) {
       if (labels.size() < 37) labels.emplace_back(d, c);
     }
@@ -77,8 +74,8 @@ int main(int argc, char** argv) {
       }
       terms.push_back(term);
       if (t % 4 == 0) term += '*';
-      xml += "  <term weight=\"" + std::to_string(0.5 + (t % 3) * 0.5) +
-             "\">" + term + "</term>\n";
+      xml += "  <term weight=\"" + std::to_string(0.5 + (t % 3) * 0.5) + "\">" +
+             term + "</term>\n";
     }
     if (with_patterns && l % 4 == 0) {
       ++pattern_count;

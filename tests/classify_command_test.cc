@@ -1,10 +1,9 @@
 // `intake classify` stream contract, with a fake classifier behind the seam.
-#include "cli/classify_stream.h"
-
 #include <gtest/gtest.h>
 
 #include <sstream>
 
+#include "cli/classify_stream.h"
 #include "cli/exit_codes.h"
 
 namespace intake {
@@ -29,7 +28,8 @@ class FakeClassifier : public Classifier {
   std::string Version() const override { return "fake-1"; }
 };
 
-std::string ClassifyText(const std::string& input, std::string* errors, int* exit) {
+std::string ClassifyText(const std::string& input, std::string* errors,
+                         int* exit) {
   std::istringstream in(input);
   std::ostringstream out, err;
   FakeClassifier classifier;
@@ -47,13 +47,14 @@ TEST(ClassifyStreamTest, KeepsFieldsInOrderAndAddsLabels) {
       &errors, &exit);
   EXPECT_EQ(exit, kExitOk);
   EXPECT_EQ(errors, "");
-  EXPECT_EQ(out,
-            R"({"id":"x1","lang":"en","text":"gold mining","gold_theme":["asgm"],)"
-            R"("article14":[],"activity":[],"theme":["asgm"],"stance":"other",)"
-            R"("confidence":{"theme:asgm":0.75},)"
-            R"("evidence":[{"label":"theme:asgm","start":0,"end":4,"text":"gold"}],)"
-            R"("needs_review":false,"review_reasons":[],"rules_version":"fake-1"})"
-            "\n");
+  EXPECT_EQ(
+      out,
+      R"({"id":"x1","lang":"en","text":"gold mining","gold_theme":["asgm"],)"
+      R"("article14":[],"activity":[],"theme":["asgm"],"stance":"other",)"
+      R"("confidence":{"theme:asgm":0.75},)"
+      R"("evidence":[{"label":"theme:asgm","start":0,"end":4,"text":"gold"}],)"
+      R"("needs_review":false,"review_reasons":[],"rules_version":"fake-1"})"
+      "\n");
 }
 
 TEST(ClassifyStreamTest, DetectsLanguageWhenAbsentAndHonoursKind) {

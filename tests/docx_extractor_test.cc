@@ -104,7 +104,9 @@ const std::vector<GoodCase>& GoodCases() {
       {"runs.docx",
        {{kBody, "", "Name:\tJane\nLine two"},
         {kBody, "", "non-stop recycling"},
-        {kBody, "", "Dash\xE2\x80\x94" "done, 5 \xCE\xBCg"},
+        {kBody, "",
+         "Dash\xE2\x80\x94"
+         "done, 5 \xCE\xBCg"},
         {kBody, "", "Kept inserted"},
         {kBody, "", "Date: 20 May 2021"},
         {kBody, "", "See page 1 and the website"},
@@ -158,7 +160,8 @@ TEST(DocxExtractorTest, BrokenOptionalPartIsAWarning) {
   ASSERT_TRUE(s.ok()) << s.ToString();
   ASSERT_EQ(ex.warnings.size(), 1u);
   EXPECT_NE(ex.warnings[0].find("word/footnotes.xml unreadable: corrupt"),
-            std::string::npos) << ex.warnings[0];
+            std::string::npos)
+      << ex.warnings[0];
   ASSERT_EQ(ex.blocks.size(), 4u);  // body plus the endnote
   EXPECT_EQ(ex.blocks[0].text, "Mercury is toxic.");
   EXPECT_EQ(ex.blocks[3].kind, BlockKind::kFootnote);
@@ -176,11 +179,13 @@ TEST(DocxExtractorTest, HostileAndBrokenFilesFailCleanly) {
       {"truncated.docx", Status::Code::kCorrupt, "not a zip archive"},
       {"no_document.docx", Status::Code::kCorrupt,
        "no word/document.xml: not a Word document"},
-      {"xxe.docx", Status::Code::kCorrupt, "DTD not allowed in word/document.xml"},
+      {"xxe.docx", Status::Code::kCorrupt,
+       "DTD not allowed in word/document.xml"},
       {"billion_laughs.docx", Status::Code::kCorrupt,
        "DTD not allowed in word/document.xml"},
       {"malformed.docx", Status::Code::kCorrupt, "word/document.xml line 2:"},
-      {"deep_nesting.docx", Status::Code::kLimitExceeded, "nesting deeper than 256"},
+      {"deep_nesting.docx", Status::Code::kLimitExceeded,
+       "nesting deeper than 256"},
       {"zip_bomb.docx", Status::Code::kLimitExceeded, "word/document.xml"},
       {"lying_size.docx", Status::Code::kLimitExceeded, "word/document.xml"},
   };
@@ -191,10 +196,13 @@ TEST(DocxExtractorTest, HostileAndBrokenFilesFailCleanly) {
     Status s = ExtractFixture(c.file, &ex);
     std::string stderr_text = ::testing::internal::GetCapturedStderr();
     EXPECT_EQ(s.code(), c.code) << s.ToString();
-    EXPECT_NE(s.message().find(c.message_part), std::string::npos) << s.ToString();
+    EXPECT_NE(s.message().find(c.message_part), std::string::npos)
+        << s.ToString();
     EXPECT_TRUE(ex.blocks.empty());
-    EXPECT_EQ(stderr_text, "") << "libxml2 or libzip printed instead of returning";
-    EXPECT_EQ(s.message().find("root:"), std::string::npos) << "leaked /etc/passwd";
+    EXPECT_EQ(stderr_text, "")
+        << "libxml2 or libzip printed instead of returning";
+    EXPECT_EQ(s.message().find("root:"), std::string::npos)
+        << "leaked /etc/passwd";
   }
 }
 
@@ -204,7 +212,8 @@ TEST(DocxExtractorTest, ZipBombCaughtByRatioWhenSizeIsAllowed) {
   Extraction ex;
   Status s = ExtractFixture("zip_bomb.docx", &ex, limits);
   EXPECT_EQ(s.code(), Status::Code::kLimitExceeded);
-  EXPECT_NE(s.message().find("compression ratio"), std::string::npos) << s.ToString();
+  EXPECT_NE(s.message().find("compression ratio"), std::string::npos)
+      << s.ToString();
 }
 
 TEST(DocxExtractorTest, UnderstatedSizeStopsWhileInflating) {
@@ -217,7 +226,8 @@ TEST(DocxExtractorTest, UnderstatedSizeStopsWhileInflating) {
   std::string member;
   Status s = zip->Read("word/document.xml", limits, &member);
   EXPECT_EQ(s.code(), Status::Code::kLimitExceeded);
-  EXPECT_NE(s.message().find("expands past max_member_bytes"), std::string::npos)
+  EXPECT_NE(s.message().find("expands past max_member_bytes"),
+            std::string::npos)
       << s.ToString();
   EXPECT_TRUE(member.empty());
 }
@@ -250,10 +260,12 @@ TEST(ParseXmlTest, Table) {
       {"<a><b/></a>", Status::Code::kOk, ""},
       {"<a><b></a>", Status::Code::kCorrupt, "part.xml line 1:"},
       {"", Status::Code::kCorrupt, "part.xml"},
-      {"<!DOCTYPE a><a/>", Status::Code::kCorrupt, "DTD not allowed in part.xml"},
+      {"<!DOCTYPE a><a/>", Status::Code::kCorrupt,
+       "DTD not allowed in part.xml"},
       {"<!DOCTYPE a SYSTEM \"http://example.invalid/a.dtd\"><a/>",
        Status::Code::kCorrupt, "DTD not allowed"},
-      {"<a><b><c><d/></c></b></a>", Status::Code::kLimitExceeded, "deeper than 3"},
+      {"<a><b><c><d/></c></b></a>", Status::Code::kLimitExceeded,
+       "deeper than 3"},
   };
   ExtractLimits limits;
   limits.max_xml_depth = 3;
@@ -263,23 +275,29 @@ TEST(ParseXmlTest, Table) {
     Status s = ParseXml(c.xml, "part.xml", limits, &doc);
     EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
     EXPECT_EQ(s.code(), c.code) << c.xml << " -> " << s.ToString();
-    EXPECT_NE(s.message().find(c.message_part), std::string::npos) << s.ToString();
+    EXPECT_NE(s.message().find(c.message_part), std::string::npos)
+        << s.ToString();
     EXPECT_EQ(doc != nullptr, s.ok());
   }
 }
 
 // --- Cross-check against pandoc: every paragraph pandoc sees, we see too.
 
-bool HavePandoc() { return std::system("pandoc --version >/dev/null 2>&1") == 0; }
+bool HavePandoc() {
+  return std::system("pandoc --version >/dev/null 2>&1") == 0;
+}
 
 std::string RunPandoc(const std::string& path) {
-  std::string command = "pandoc -t plain --wrap=none '" + path + "' 2>/dev/null";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+  std::string command =
+      "pandoc -t plain --wrap=none '" + path + "' 2>/dev/null";
+  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"),
+                                             pclose);
   std::string out;
   if (pipe == nullptr) return out;
   char buffer[4096];
   size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe.get())) > 0) out.append(buffer, n);
+  while ((n = fread(buffer, 1, sizeof buffer, pipe.get())) > 0)
+    out.append(buffer, n);
   return out;
 }
 
@@ -304,12 +322,15 @@ std::vector<std::string> PandocChunks(const std::string& plain) {
   while (start < text.size()) {
     size_t end = text.find("\n\n", start);
     if (end == std::string::npos) end = text.size();
-    std::string para = std::regex_replace(text.substr(start, end - start), kMarker, "");
+    std::string para =
+        std::regex_replace(text.substr(start, end - start), kMarker, "");
     para = std::regex_replace(para, kNoteMark, "");
-    std::sregex_token_iterator it(para.begin(), para.end(), kCellSplit, -1), last;
+    std::sregex_token_iterator it(para.begin(), para.end(), kCellSplit, -1),
+        last;
     for (; it != last; ++it) {
       std::string chunk = Collapse(*it);
-      if (chunk.find_first_not_of("-=+ ") != std::string::npos) chunks.push_back(chunk);
+      if (chunk.find_first_not_of("-=+ ") != std::string::npos)
+        chunks.push_back(chunk);
     }
     start = end + 2;
   }
@@ -344,7 +365,8 @@ TEST(DocxExtractorTest, AgreesWithPandoc) {
     std::string ours;
     for (const Block& b : ex.blocks) ours += " " + b.text;
     ours = Collapse(ours);
-    std::vector<std::string> chunks = PandocChunks(RunPandoc(Fixture("docx/") + c.file));
+    std::vector<std::string> chunks =
+        PandocChunks(RunPandoc(Fixture("docx/") + c.file));
     EXPECT_FALSE(chunks.empty());
     for (const std::string& chunk : chunks) {
       if (KnownDifference(c.file, chunk)) continue;
@@ -365,7 +387,8 @@ TEST(DocxExtractorTest, RealDocumentsNeverCrash) {
     if (entry.path().extension() != ".docx") continue;
     ++files;
     Extraction ex;
-    Status s = ExtractDocx(ReadFileOrDie(entry.path().string()), ExtractLimits{}, &ex);
+    Status s =
+        ExtractDocx(ReadFileOrDie(entry.path().string()), ExtractLimits{}, &ex);
     if (!s.ok()) {
       EXPECT_FALSE(s.message().empty()) << entry.path();
       EXPECT_TRUE(ex.blocks.empty()) << entry.path();

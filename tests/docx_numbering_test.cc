@@ -30,13 +30,20 @@ TEST(FormatNumberTest, Table) {
     const char* want;
   };
   const Case cases[] = {
-      {3, NumFormat::kDecimal, "3"},        {7, NumFormat::kDecimalZero, "07"},
-      {12, NumFormat::kDecimalZero, "12"},  {1, NumFormat::kLowerLetter, "a"},
-      {26, NumFormat::kLowerLetter, "z"},   {27, NumFormat::kLowerLetter, "aa"},
-      {54, NumFormat::kUpperLetter, "BBB"}, {4, NumFormat::kLowerRoman, "iv"},
-      {9, NumFormat::kUpperRoman, "IX"},    {1994, NumFormat::kUpperRoman, "MCMXCIV"},
-      {0, NumFormat::kLowerRoman, "0"},     {0, NumFormat::kLowerLetter, "0"},
-      {5, NumFormat::kBullet, ""},          {5, NumFormat::kNone, ""},
+      {3, NumFormat::kDecimal, "3"},
+      {7, NumFormat::kDecimalZero, "07"},
+      {12, NumFormat::kDecimalZero, "12"},
+      {1, NumFormat::kLowerLetter, "a"},
+      {26, NumFormat::kLowerLetter, "z"},
+      {27, NumFormat::kLowerLetter, "aa"},
+      {54, NumFormat::kUpperLetter, "BBB"},
+      {4, NumFormat::kLowerRoman, "iv"},
+      {9, NumFormat::kUpperRoman, "IX"},
+      {1994, NumFormat::kUpperRoman, "MCMXCIV"},
+      {0, NumFormat::kLowerRoman, "0"},
+      {0, NumFormat::kLowerLetter, "0"},
+      {5, NumFormat::kBullet, ""},
+      {5, NumFormat::kNone, ""},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(FormatNumber(c.value, c.format), c.want)
@@ -73,21 +80,39 @@ const char kNumbering[] = R"xml(
 )xml";
 
 TEST(NumberingTest, SequenceInDocumentOrder) {
-  XmlDocPtr doc = Parse("<w:numbering " + kW + ">" + kNumbering + "</w:numbering>");
+  XmlDocPtr doc =
+      Parse("<w:numbering " + kW + ">" + kNumbering + "</w:numbering>");
   Numbering numbering(ParseNumbering(xmlDocGetRootElement(doc.get())));
   struct Step {
     int num_id, ilvl;
     const char* want;
   };
   const Step steps[] = {
-      {1, 0, "1."},     {1, 1, "(a)"},   {1, 1, "(b)"}, {1, 2, "(i)"},
-      {1, 2, "(ii)"},   {1, 2, "(iii)"}, {1, 0, "2."},  {1, 1, "(a)"},
-      {1, 3, "2.1."},   {2, 0, "3."},    // another num, same abstract: continues
-      {3, 0, "5."},     {3, 0, "6."},    // startOverride: its own list
-      {1, 0, "4."},     {4, 0, "\xE2\x80\xA2"}, {4, 1, "\xE2\x80\x93"},
-      {4, 2, ""},       {5, 0, "II."},   {5, 1, "2.1"}, {5, 1, "2.2"},
-      {5, 0, "III."},   {5, 1, "3.1"},   {0, 0, ""},    {42, 0, ""},
-      {6, 0, ""},       {1, 12, "5."},   // ilvl out of range: level 0
+      {1, 0, "1."},
+      {1, 1, "(a)"},
+      {1, 1, "(b)"},
+      {1, 2, "(i)"},
+      {1, 2, "(ii)"},
+      {1, 2, "(iii)"},
+      {1, 0, "2."},
+      {1, 1, "(a)"},
+      {1, 3, "2.1."},
+      {2, 0, "3."},  // another num, same abstract: continues
+      {3, 0, "5."},
+      {3, 0, "6."},  // startOverride: its own list
+      {1, 0, "4."},
+      {4, 0, "\xE2\x80\xA2"},
+      {4, 1, "\xE2\x80\x93"},
+      {4, 2, ""},
+      {5, 0, "II."},
+      {5, 1, "2.1"},
+      {5, 1, "2.2"},
+      {5, 0, "III."},
+      {5, 1, "3.1"},
+      {0, 0, ""},
+      {42, 0, ""},
+      {6, 0, ""},
+      {1, 12, "5."},  // ilvl out of range: level 0
   };
   for (const Step& s : steps) {
     EXPECT_EQ(numbering.Next(s.num_id, s.ilvl), s.want)
@@ -96,15 +121,17 @@ TEST(NumberingTest, SequenceInDocumentOrder) {
 }
 
 TEST(NumberingTest, DeeperLevelFirstUsesStartOfShallower) {
-  XmlDocPtr doc = Parse("<w:numbering " + kW + ">" + kNumbering + "</w:numbering>");
+  XmlDocPtr doc =
+      Parse("<w:numbering " + kW + ">" + kNumbering + "</w:numbering>");
   Numbering numbering(ParseNumbering(xmlDocGetRootElement(doc.get())));
   EXPECT_EQ(numbering.Next(1, 3), "1.1.");
 }
 
 TEST(NumberingTest, MalformedEntriesAreSkipped) {
-  XmlDocPtr doc = Parse("<w:numbering " + kW +
-                        "><w:abstractNum w:abstractNumId=\"x\"/>"
-                        "<w:num w:numId=\"\"/><w:num w:numId=\"1\"/></w:numbering>");
+  XmlDocPtr doc =
+      Parse("<w:numbering " + kW +
+            "><w:abstractNum w:abstractNumId=\"x\"/>"
+            "<w:num w:numId=\"\"/><w:num w:numId=\"1\"/></w:numbering>");
   NumberingDefs defs = ParseNumbering(xmlDocGetRootElement(doc.get()));
   EXPECT_TRUE(defs.abstracts.empty());
   ASSERT_EQ(defs.nums.size(), 1u);
@@ -128,7 +155,8 @@ const char kStyles[] = R"xml(
 )xml";
 
 TEST(StylesTest, ResolveNumberingAndHeadingLevel) {
-  XmlDocPtr styles_doc = Parse("<w:styles " + kW + ">" + kStyles + "</w:styles>");
+  XmlDocPtr styles_doc =
+      Parse("<w:styles " + kW + ">" + kStyles + "</w:styles>");
   DocxStyles styles = ParseStyles(xmlDocGetRootElement(styles_doc.get()));
   EXPECT_EQ(styles.default_id, "Normal");
   EXPECT_EQ(styles.by_id.count("Heading1Char"), 0u);
@@ -142,7 +170,8 @@ TEST(StylesTest, ResolveNumberingAndHeadingLevel) {
       {"", "Heading1", 7, 0, 1},
       {"", "Clause", 7, 2, 1},  // numbering and outline level inherited
       {"<w:numPr><w:ilvl w:val=\"1\"/></w:numPr>", "Heading1", 7, 1, 1},
-      {"<w:numPr><w:numId w:val=\"3\"/><w:ilvl w:val=\"4\"/></w:numPr>", "", 3, 4, 0},
+      {"<w:numPr><w:numId w:val=\"3\"/><w:ilvl w:val=\"4\"/></w:numPr>", "", 3,
+       4, 0},
       {"<w:numPr><w:numId w:val=\"0\"/></w:numPr>", "Heading1", 0, 0, 1},
       {"", "Outline3", 0, 0, 3},
       {"<w:outlineLvl w:val=\"1\"/>", "", 0, 0, 2},

@@ -35,7 +35,8 @@ std::vector<Json> ReadJsonLines(const std::string& path) {
   return records;
 }
 
-const Json* FindDocument(const std::vector<Json>& docs, const std::string& name) {
+const Json* FindDocument(const std::vector<Json>& docs,
+                         const std::string& name) {
   for (const Json& d : docs) {
     if (d["path"].get<std::string>().ends_with(name)) return &d;
     for (const Json& other : d["other_paths"]) {
@@ -79,10 +80,9 @@ TEST_F(EndToEndTest, EveryFileHasADocumentRecordWithEveryField) {
   // bytes and really-a-docx.pdf samoa-needs.docx's: same documents.
   EXPECT_EQ(docs_.size(), 17u);
   for (const Json& d : docs_) {
-    for (const char* field :
-         {"schema_version", "doc_id", "path", "format", "pages", "title",
-          "author", "created", "lang", "extraction", "status", "warnings",
-          "error"}) {
+    for (const char* field : {"schema_version", "doc_id", "path", "format",
+                              "pages", "title", "author", "created", "lang",
+                              "extraction", "status", "warnings", "error"}) {
       EXPECT_TRUE(d.contains(field)) << field << " missing in " << d["path"];
     }
     EXPECT_EQ(d["schema_version"], 1);
@@ -138,7 +138,8 @@ TEST_F(EndToEndTest, LongLetterPassages) {
       EXPECT_EQ(p["page"], 2);
     }
     if (p["kind"] == "footnote") footnote = true;
-    if (p["furniture"] == "salutation") salutation = text == "Dear Ms. Stankiewicz,";
+    if (p["furniture"] == "salutation")
+      salutation = text == "Dear Ms. Stankiewicz,";
     if (p["furniture"] == "signature") signature = true;
     EXPECT_EQ(p["start"].get<int>(), previous_end + 2);
     previous_end = p["end"];
@@ -159,7 +160,8 @@ TEST_F(EndToEndTest, OutputIsByteIdenticalWhateverTheInputOrder) {
   fs::path in = shuffled / "in";
   std::vector<fs::path> files;
   for (const char* dir : {"fixtures/letters", "fixtures/broken"}) {
-    for (const auto& entry : fs::directory_iterator(testing::SourceDir() + "/" + dir)) {
+    for (const auto& entry :
+         fs::directory_iterator(testing::SourceDir() + "/" + dir)) {
       if (entry.is_regular_file()) files.push_back(entry.path());
     }
   }
@@ -211,7 +213,8 @@ TEST(EndToEndCommandsTest, UsageErrorsAndHelp) {
 
 TEST(EndToEndCommandsTest, FailedRunKeepsPreviousOutput) {
   std::string out = testing::MakeTempDir("e2e-keep");
-  ASSERT_EQ(Intake("run fixtures/letters/samoa-needs.pdf --out '" + out + "'"), 0);
+  ASSERT_EQ(Intake("run fixtures/letters/samoa-needs.pdf --out '" + out + "'"),
+            0);
   std::string before = testing::ReadFileOrDie(out + "/documents.jsonl");
   EXPECT_EQ(Intake("run /no/such/dir --out '" + out + "'"), 2);
   EXPECT_EQ(testing::ReadFileOrDie(out + "/documents.jsonl"), before);

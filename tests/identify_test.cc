@@ -38,7 +38,9 @@ TEST(FormatFromMimeTest, BytesDecideNotNames) {
        "text/plain", Format::kMbox},
       {"Note: this is text\nwith a colon line\n", "text/plain", Format::kText},
       {"plain words", "text/plain", Format::kText},
-      {"\x7f" "ELF\x02\x01", "application/x-executable", Format::kUnknown},
+      {"\x7f"
+       "ELF\x02\x01",
+       "application/x-executable", Format::kUnknown},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(FormatFromMime(c.mime, c.data), c.format) << c.mime;

@@ -27,7 +27,8 @@ DocumentRecord Sample() {
   p.lang = "fr";
   p.labels.article14 = {"14.1"};
   p.labels.stance = "need";
-  p.labels.confidence = {{"article14:14.1", 0.123456}, {"stance:need", 2.0 / 3}};
+  p.labels.confidence = {{"article14:14.1", 0.123456},
+                         {"stance:need", 2.0 / 3}};
   p.labels.evidence = {{"article14:14.1", 3, 7, "Côte"}};
   r.passages = {p};
   r.passage_count = 1;

@@ -80,9 +80,17 @@ TEST(MarkLetterFurnitureTest, WholeLetter) {
   };
   ps[5].number = "1.";
   MarkLetterFurniture(&ps);
-  const char* roles[] = {"letterhead", "letterhead", "reference", "date",
-                         "salutation", "",           "closing",   "signature",
-                         "signature",  "annex_heading", ""};
+  const char* roles[] = {"letterhead",
+                         "letterhead",
+                         "reference",
+                         "date",
+                         "salutation",
+                         "",
+                         "closing",
+                         "signature",
+                         "signature",
+                         "annex_heading",
+                         ""};
   for (size_t i = 0; i < ps.size(); ++i) {
     EXPECT_EQ(ps[i].furniture, roles[i]) << ps[i].text;
     EXPECT_EQ(ps[i].kind == PassageKind::kFurniture, *roles[i] != '\0')

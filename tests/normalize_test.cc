@@ -12,13 +12,19 @@ struct CleanCase {
 
 TEST(CleanTextTest, Table) {
   const CleanCase cases[] = {
-      {"e\xCC\x81valuation", "\xC3\xA9valuation"},      // NFD -> NFC
-      {"\xEF\xAC\x81nancial", "financial"},             // fi ligature
-      {"e\xEF\xAC\x83" "cient", "efficient"},            // ffi ligature
-      {"capa\xC2\xAD" "city", "capacity"},              // soft hyphen
-      {"a\xC2\xA0" "b", "a b"},                         // no-break space
-      {"zero\xE2\x80\x8Bwidth", "zerowidth"},           // zero-width space
-      {"bad \xFF byte", "bad \xEF\xBF\xBD byte"},       // invalid UTF-8
+      {"e\xCC\x81valuation", "\xC3\xA9valuation"},  // NFD -> NFC
+      {"\xEF\xAC\x81nancial", "financial"},         // fi ligature
+      {"e\xEF\xAC\x83"
+       "cient",
+       "efficient"},  // ffi ligature
+      {"capa\xC2\xAD"
+       "city",
+       "capacity"},  // soft hyphen
+      {"a\xC2\xA0"
+       "b",
+       "a b"},                                     // no-break space
+      {"zero\xE2\x80\x8Bwidth", "zerowidth"},      // zero-width space
+      {"bad \xFF byte", "bad \xEF\xBF\xBD byte"},  // invalid UTF-8
       {"tab\there", "tab here"},
       {"line\r\nbreak", "line\n\nbreak"},
       {"bell\x07", "bell"},
@@ -59,15 +65,22 @@ TEST(CollectHyphenatedWordsTest, FindsWordsWrittenWithHyphenWithinLines) {
 
 TEST(NormalizeBlocksTest, JoinsParagraphCutByPageBreak) {
   std::vector<Block> blocks(4);
-  blocks[0] = {BlockKind::kBody, 1, "The centre trained officials of", "", 0,
-               0.80, 0.85, 11};
+  blocks[0] = {BlockKind::kBody,
+               1,
+               "The centre trained officials of",
+               "",
+               0,
+               0.80,
+               0.85,
+               11};
   blocks[1] = {BlockKind::kBody, 1, "Page 1", "", 0, 0.95, 0.96, 11};
   blocks[2] = {BlockKind::kBody, 2, "Page 2", "", 0, 0.95, 0.96, 11};
-  blocks[3] = {BlockKind::kBody, 2, "five countries in 2020.", "", 0, 0.10,
-               0.12, 11};
+  blocks[3] = {
+      BlockKind::kBody, 2, "five countries in 2020.", "", 0, 0.10, 0.12, 11};
   std::vector<Block> out = NormalizeBlocks(blocks);
   ASSERT_EQ(out.size(), 3u);
-  EXPECT_EQ(out[0].text, "The centre trained officials of five countries in 2020.");
+  EXPECT_EQ(out[0].text,
+            "The centre trained officials of five countries in 2020.");
   EXPECT_EQ(out[0].page, 1);
   EXPECT_EQ(out[1].kind, BlockKind::kHeaderFooter);
   EXPECT_EQ(out[2].kind, BlockKind::kHeaderFooter);
@@ -75,9 +88,12 @@ TEST(NormalizeBlocksTest, JoinsParagraphCutByPageBreak) {
 
 TEST(NormalizeBlocksTest, DoesNotJoinFinishedSentenceOrNumberedParagraph) {
   std::vector<Block> blocks(3);
-  blocks[0] = {BlockKind::kBody, 1, "First paragraph ends.", "", 0, 0.5, 0.6, 11};
-  blocks[1] = {BlockKind::kBody, 2, "Not ending with a full stop", "", 0, 0.1, 0.2, 11};
-  blocks[2] = {BlockKind::kBody, 3, "12. Numbered paragraph", "", 0, 0.1, 0.2, 11};
+  blocks[0] = {
+      BlockKind::kBody, 1, "First paragraph ends.", "", 0, 0.5, 0.6, 11};
+  blocks[1] = {
+      BlockKind::kBody, 2, "Not ending with a full stop", "", 0, 0.1, 0.2, 11};
+  blocks[2] = {
+      BlockKind::kBody, 3, "12. Numbered paragraph", "", 0, 0.1, 0.2, 11};
   std::vector<Block> out = NormalizeBlocks(blocks);
   ASSERT_EQ(out.size(), 3u) << out[0].text;
 }

@@ -12,11 +12,20 @@ TEST(IsPageNumberTest, Table) {
     const char* text;
     bool page_number;
   } cases[] = {
-      {"3", true},           {"- 3 -", true},        {"– 12 –", true},
-      {"Page 3", true},      {"page 3 of 10", true}, {"3/10", true},
-      {"iv", true},          {"Página 2 de 5", true}, {"Page 2 sur 4", true},
-      {"2021", true},        {"Article 3", false},   {"3. Training", false},
-      {"Paragraph 3", false}, {"", false},
+      {"3", true},
+      {"- 3 -", true},
+      {"– 12 –", true},
+      {"Page 3", true},
+      {"page 3 of 10", true},
+      {"3/10", true},
+      {"iv", true},
+      {"Página 2 de 5", true},
+      {"Page 2 sur 4", true},
+      {"2021", true},
+      {"Article 3", false},
+      {"3. Training", false},
+      {"Paragraph 3", false},
+      {"", false},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(IsPageNumber(c.text), c.page_number) << c.text;
@@ -79,8 +88,10 @@ TEST(MarkPageFurnitureTest, FormatsWithoutPagesAreLeftAlone) {
 TEST(MarkFootnotesTest, SmallTextLowOnPageWithMark) {
   std::string body(100, 'x');
   std::vector<Block> blocks = {
-      At(1, body.c_str(), 0.2, 0.6),  At(1, body.c_str(), 0.6, 0.8),
-      At(1, "1 See the report.", 0.9, 0.92), At(1, "continued note", 0.92, 0.93),
+      At(1, body.c_str(), 0.2, 0.6),
+      At(1, body.c_str(), 0.6, 0.8),
+      At(1, "1 See the report.", 0.9, 0.92),
+      At(1, "continued note", 0.92, 0.93),
       At(2, "1 Not a footnote: body size", 0.9, 0.92),
   };
   for (Block& b : blocks) b.font_size = 15;

@@ -63,8 +63,8 @@ std::string AllText(const Extraction& e) {
 }
 
 TEST(PdfExtractorTest, LetterTextAndMetadata) {
-  std::string data = testing::ReadFileOrDie(
-      testing::Fixture("letters/samoa-needs.pdf"));
+  std::string data =
+      testing::ReadFileOrDie(testing::Fixture("letters/samoa-needs.pdf"));
   Extraction e;
   ASSERT_TRUE(ExtractPdf(data, ExtractLimits(), &e).ok());
   EXPECT_EQ(e.meta.pages, 2);
@@ -90,16 +90,17 @@ TEST(PdfExtractorTest, SameWordsAsPdftotext) {
         "letters/ghana-technology-transfer.pdf"}) {
     std::string path = testing::Fixture(name);
     std::unique_ptr<FILE, int (*)(FILE*)> pipe(
-        popen(("pdftotext -enc UTF-8 '" + path + "' -").c_str(), "r"),
-        pclose);
+        popen(("pdftotext -enc UTF-8 '" + path + "' -").c_str(), "r"), pclose);
     ASSERT_TRUE(pipe);
     std::string reference;
     char buf[4096];
     size_t n;
-    while ((n = fread(buf, 1, sizeof buf, pipe.get())) > 0) reference.append(buf, n);
+    while ((n = fread(buf, 1, sizeof buf, pipe.get())) > 0)
+      reference.append(buf, n);
 
     Extraction e;
-    ASSERT_TRUE(ExtractPdf(testing::ReadFileOrDie(path), ExtractLimits(), &e).ok());
+    ASSERT_TRUE(
+        ExtractPdf(testing::ReadFileOrDie(path), ExtractLimits(), &e).ok());
     std::map<std::string, int> ours;
     std::istringstream our_words(AllText(e));
     for (std::string w; our_words >> w;) ++ours[w];
@@ -110,8 +111,8 @@ TEST(PdfExtractorTest, SameWordsAsPdftotext) {
       if (ours[w]-- <= 0) ++missing;
     }
     EXPECT_GT(total, 200) << name;
-    EXPECT_LE(missing, total / 50) << name << ": " << missing << " of "
-                                   << total << " pdftotext words not found";
+    EXPECT_LE(missing, total / 50) << name << ": " << missing << " of " << total
+                                   << " pdftotext words not found";
   }
 }
 
@@ -137,8 +138,8 @@ TEST(PdfExtractorTest, BrokenFiles) {
 
 TEST(PdfExtractorTest, OwnerPasswordOnlyIsReadable) {
   Extraction e;
-  Status s = ExtractPdf(testing::ReadFileOrDie(
-                            testing::Fixture("broken/encrypted-owner-only.pdf")),
+  Status s = ExtractPdf(testing::ReadFileOrDie(testing::Fixture(
+                            "broken/encrypted-owner-only.pdf")),
                         ExtractLimits(), &e);
   ASSERT_TRUE(s.ok()) << s.ToString();
   EXPECT_FALSE(e.blocks.empty());
@@ -157,11 +158,12 @@ TEST(PdfExtractorTest, PageLimit) {
 
 // Every prefix of a real PDF: never a crash, always a status.
 TEST(PdfExtractorTest, TruncationsNeverCrash) {
-  std::string data =
-      testing::ReadFileOrDie(testing::Fixture("letters/ghana-technology-transfer.pdf"));
+  std::string data = testing::ReadFileOrDie(
+      testing::Fixture("letters/ghana-technology-transfer.pdf"));
   for (size_t cut = 0; cut < data.size(); cut += data.size() / 23 + 1) {
     Extraction e;
-    Status s = ExtractPdf(std::string_view(data).substr(0, cut), ExtractLimits(), &e);
+    Status s =
+        ExtractPdf(std::string_view(data).substr(0, cut), ExtractLimits(), &e);
     if (!s.ok()) {
       EXPECT_EQ(s.code(), Status::Code::kCorrupt) << cut;
     }

@@ -30,7 +30,8 @@ std::map<std::string, ManifestRow> ReadManifest(const std::string& dir) {
     std::vector<std::string> cols;
     std::stringstream ss(line);
     for (std::string col; std::getline(ss, col, '\t');) cols.push_back(col);
-    if (cols.size() >= 2) rows[cols[0]] = {cols[1], cols.size() > 7 ? cols[7] : ""};
+    if (cols.size() >= 2)
+      rows[cols[0]] = {cols[1], cols.size() > 7 ? cols[7] : ""};
   }
   return rows;
 }

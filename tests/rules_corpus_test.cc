@@ -23,10 +23,14 @@ struct Counts {
   int false_positive = 0;
   int false_negative = 0;
   double Precision() const {
-    return true_positive == 0 ? 0 : 1.0 * true_positive / (true_positive + false_positive);
+    return true_positive == 0
+               ? 0
+               : 1.0 * true_positive / (true_positive + false_positive);
   }
   double Recall() const {
-    return true_positive == 0 ? 0 : 1.0 * true_positive / (true_positive + false_negative);
+    return true_positive == 0
+               ? 0
+               : 1.0 * true_positive / (true_positive + false_negative);
   }
 };
 
@@ -34,7 +38,10 @@ void Count(const std::vector<std::string>& got, const Json& want, Counts* c) {
   std::set<std::string> expected(want.begin(), want.end());
   std::set<std::string> predicted(got.begin(), got.end());
   for (const std::string& code : predicted) {
-    if (expected.count(code)) ++c->true_positive; else ++c->false_positive;
+    if (expected.count(code))
+      ++c->true_positive;
+    else
+      ++c->false_positive;
   }
   for (const std::string& code : expected) {
     if (!predicted.count(code)) ++c->false_negative;
@@ -51,7 +58,8 @@ struct Floors {
 
 TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
   std::shared_ptr<const Rules> rules;
-  Status s = LoadRules(testing::SourceDir() + "/classifiers/rules/rules.xml", &rules);
+  Status s =
+      LoadRules(testing::SourceDir() + "/classifiers/rules/rules.xml", &rules);
   ASSERT_TRUE(s.ok()) << s.ToString();
   RuleClassifier classifier(rules);
 
