@@ -29,6 +29,16 @@ std::string StanceName(std::string_view code) {
   return std::string(kStance) + ":" + std::string(code);
 }
 
+// The longest prefix of `text` of at most `bytes` bytes that ends on a
+// character boundary.
+std::string_view Utf8Prefix(std::string_view text, size_t bytes) {
+  if (text.size() <= bytes) return text;
+  while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) {
+    --bytes;
+  }
+  return text.substr(0, bytes);
+}
+
 }  // namespace
 
 RuleClassifier::RuleClassifier(std::shared_ptr<const Rules> rules)
@@ -45,6 +55,10 @@ Labels RuleClassifier::Classify(std::string_view text, std::string_view lang,
   }
   const std::vector<LabelRule>& labels = rules_->labels();
   const std::vector<RuleEntry>& entries = rules_->entries();
+  // A passage this long is a layout failure or hostile input, not a
+  // paragraph: only its head is read, and a person is asked to look.
+  const bool too_long = text.size() > kMaxClassifiedBytes;
+  if (too_long) text = Utf8Prefix(text, kMaxClassifiedBytes);
   const FoldedText folded = FoldText(text);
   const std::vector<TermMatch> matches = rules_->matcher().Find(folded, lang);
 
@@ -145,6 +159,7 @@ Labels RuleClassifier::Classify(std::string_view text, std::string_view lang,
       out.article14.empty() && out.activity.empty() && out.theme.empty()) {
     out.review_reasons.push_back("no_label");
   }
+  if (too_long) out.review_reasons.push_back("too_long");
   if (!IsSupportedLanguage(lang)) {
     out.review_reasons.push_back("unsupported_language");
   }

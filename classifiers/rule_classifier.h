@@ -24,6 +24,9 @@ inline constexpr double kLowConfidence = 0.6;
 // A passage of at least this many words with no article14, activity or
 // theme label flags the passage.
 inline constexpr int kNoLabelMinWords = 25;
+// Only this many bytes of a passage are classified; a longer one is
+// flagged "too_long".
+inline constexpr size_t kMaxClassifiedBytes = 32 * 1024;
 
 class RuleClassifier : public Classifier {
  public:

@@ -10,6 +10,9 @@
 namespace intake {
 namespace {
 
+// ICU's match-engine steps allowed per find() (roughly milliseconds).
+constexpr int32_t kPatternStepLimit = 20;
+
 bool LangApplies(std::string_view entry_lang, std::string_view lang) {
   if (entry_lang.empty() || entry_lang == lang) return true;
   // A term for "en" also applies to a passage tagged "en-GB".
@@ -240,6 +243,9 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexMatcher> m(pattern.regex->matcher(input, status));
     if (U_FAILURE(status)) continue;
+    // A pattern that backtracks without end on odd text gives up on that
+    // text (U_REGEX_TIME_OUT ends the loop) instead of stalling the run.
+    m->setTimeLimit(kPatternStepLimit, status);
     while (m->find(status) && U_SUCCESS(status)) {
       int32_t begin = m->start(status);
       int32_t end = m->end(status);

@@ -12,6 +12,7 @@ namespace {
 // furniture ("I have the honour to report that our centre trained...").
 constexpr int kMaxTransmittalWords = 45;
 constexpr int kMaxLineWords = 14;
+constexpr size_t kMaxFurnitureBytes = 600;
 // A letterhead block holds a name, an address and contact lines.
 constexpr int kMaxLetterheadWords = 40;
 
@@ -77,6 +78,9 @@ bool IsMarkable(const Passage& p) {
 }  // namespace
 
 std::string_view FurnitureRoleOf(std::string_view text) {
+  // Furniture is short. The cap also keeps std::regex, which recurses per
+  // character, away from hostile long tokens.
+  if (text.size() > kMaxFurnitureBytes) return "";
   int words = CountWords(text);
   if (words <= kMaxLineWords && Search(text, Salutation())) return "salutation";
   if (words <= 40 && Search(text, Closing())) return "closing";

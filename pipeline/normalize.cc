@@ -1,5 +1,7 @@
 #include "pipeline/normalize.h"
 
+#include <algorithm>
+
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -47,11 +49,19 @@ bool IsAsciiLetter(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-// The letters and hyphens ending `text` ("capacity-" -> "capacity").
+// Longer runs are not words; scans stop there so that a hostile line of
+// one endless "a-a-a-..." token costs linear time.
+constexpr size_t kMaxWordBytes = 64;
+
+bool IsWordByte(char c) {
+  return IsAsciiLetter(c) || c == '-' || (static_cast<unsigned char>(c) & 0x80);
+}
+
+// The letters and hyphens ending `text` ("capacity-" -> "capacity-").
 std::string TrailingWord(std::string_view text) {
   size_t i = text.size();
-  while (i > 0 && (IsAsciiLetter(text[i - 1]) || text[i - 1] == '-' ||
-                   (static_cast<unsigned char>(text[i - 1]) & 0x80))) {
+  size_t stop = text.size() > kMaxWordBytes ? text.size() - kMaxWordBytes : 0;
+  while (i > stop && IsWordByte(text[i - 1])) {
     --i;
   }
   return std::string(text.substr(i));
@@ -59,8 +69,8 @@ std::string TrailingWord(std::string_view text) {
 
 std::string LeadingWord(std::string_view text) {
   size_t i = 0;
-  while (i < text.size() && (IsAsciiLetter(text[i]) || text[i] == '-' ||
-                             (static_cast<unsigned char>(text[i]) & 0x80))) {
+  size_t stop = std::min(text.size(), kMaxWordBytes);
+  while (i < stop && IsWordByte(text[i])) {
     ++i;
   }
   return std::string(text.substr(0, i));
@@ -169,12 +179,16 @@ std::set<std::string> CollectHyphenatedWords(const std::vector<Block>& blocks) {
       if (t[i] != '-' || t[i - 1] == ' ' || t[i - 1] == '\n') continue;
       if (t[i + 1] == '\n' || t[i + 1] == ' ') continue;
       size_t begin = i;
-      while (begin > 0 && t[begin - 1] != ' ' && t[begin - 1] != '\n') --begin;
+      size_t stop = i > kMaxWordBytes ? i - kMaxWordBytes : 0;
+      while (begin > stop && t[begin - 1] != ' ' && t[begin - 1] != '\n') {
+        --begin;
+      }
       size_t end = i;
-      while (end < t.size() && t[end] != ' ' && t[end] != '\n') ++end;
+      size_t limit = std::min(t.size(), i + kMaxWordBytes);
+      while (end < limit && t[end] != ' ' && t[end] != '\n') ++end;
       std::string word = TrailingWord(t.substr(begin, i - begin)) + "-" +
                          LeadingWord(t.substr(i + 1, end - i - 1));
-      words.insert(Lower(word));
+      if (word.size() <= kMaxWordBytes) words.insert(Lower(word));
     }
   }
   return words;

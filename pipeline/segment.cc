@@ -12,6 +12,8 @@ namespace {
 
 // A heading is short and does not read as a sentence.
 constexpr int kMaxHeadingWords = 14;
+// A paragraph number with its space fits in this many bytes.
+constexpr size_t kMaxNumberBytes = 24;
 // A heading known only by standing alone on its line is shorter still.
 constexpr int kMaxTitleLineWords = 10;
 
@@ -101,7 +103,10 @@ LeadingNumber SplitLeadingNumber(std::string_view text) {
       R"(^(\d{1,3}(\.\d{1,3})*\.?|\(\d{1,3}\)|\([a-z]{1,2}\)|[a-z]\)|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)|(?:[IVX]{1,5})\.|•|▪|◦|·|–|-) +)");
   std::match_results<std::string_view::const_iterator> m;
   LeadingNumber out;
-  if (std::regex_search(text.begin(), text.end(), m, kNumber)) {
+  // libstdc++'s std::regex recurses per character: it only ever sees the
+  // few bytes a number can take, never a whole (possibly hostile) line.
+  std::string_view head = text.substr(0, kMaxNumberBytes);
+  if (std::regex_search(head.begin(), head.end(), m, kNumber)) {
     std::string number = m[1].str();
     std::string rest(text.substr(m[0].length()));
     // "2021 was a year..." is a sentence, not paragraph 2021.
@@ -118,6 +123,7 @@ LeadingNumber SplitLeadingNumber(std::string_view text) {
 }
 
 bool IsParagraphNumber(std::string_view number) {
+  if (number.size() > kMaxNumberBytes) return false;
   static const std::regex kDecimal(R"(^\d{1,3}(\.\d{1,3})*\.?$)");
   return std::regex_match(number.begin(), number.end(), kDecimal);
 }
