@@ -19,6 +19,7 @@
 #include "pipeline/json_records.h"
 #include "pipeline/language.h"
 #include "pipeline/process_document.h"
+#include "pipeline/read_file.h"
 #include "pipeline/runner.h"
 
 namespace intake {
@@ -118,7 +119,12 @@ int RunCommand(const std::vector<std::string>& args) {
             << " passages; records in " << options.out_dir
             << "/documents.jsonl and " << options.out_dir
             << "/passages.jsonl\n";
-  return summary.failed > 0 ? kExitSomeFailed : kExitOk;
+  if (summary.problems > 0) {
+    std::cerr << "intake: " << summary.problems
+              << " inputs could not be listed or followed (see above)\n";
+  }
+  return summary.failed > 0 || summary.problems > 0 ? kExitSomeFailed
+                                                    : kExitOk;
 }
 
 int ExtractCommand(const std::vector<std::string>& args) {
@@ -131,13 +137,12 @@ int ExtractCommand(const std::vector<std::string>& args) {
       LoadClassifier(extract_args.rules_path);
   if (!classifier) return kExitCannotRun;
   std::string data;
-  {
-    std::ifstream in(extract_args.file, std::ios::binary);
-    if (!in) {
-      Error(extract_args.file + ": cannot open for reading");
-      return kExitCannotRun;
-    }
-    data.assign(std::istreambuf_iterator<char>(in), {});
+  long long size = 0;
+  Status read =
+      ReadWholeFile(extract_args.file, RunOptions().max_file_bytes, &data, &size);
+  if (!read.ok()) {
+    Error(extract_args.file + ": " + read.message());
+    return kExitCannotRun;
   }
   std::unique_ptr<Identifier> identifier;
   Status s = Identifier::Open(&identifier);
@@ -181,9 +186,7 @@ void PrintUsage(std::ostream& out) {
          "'intake --version' prints the version.\n";
 }
 
-}  // namespace
-
-int Main(int argc, char** argv) {
+int Dispatch(int argc, char** argv) {
   if (argc < 2) {
     PrintUsage(std::cerr);
     return kExitCannotRun;
@@ -205,6 +208,19 @@ int Main(int argc, char** argv) {
   Error("unknown command '" + name + "'");
   PrintUsage(std::cerr);
   return kExitCannotRun;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  try {
+    return Dispatch(argc, argv);
+  } catch (const std::exception& e) {
+    // Only what no document owns gets here (the output cannot be written,
+    // memory is gone before any document); the run as a whole stops.
+    Error(std::string("stopped: ") + e.what());
+    return kExitCannotRun;
+  }
 }
 
 }  // namespace intake

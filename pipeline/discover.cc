@@ -24,27 +24,45 @@ fs::path Canonical(const fs::path& p) {
   return ec ? p : c;
 }
 
-void WalkFolder(const fs::path& root, const fs::path& exclude, Discovery* out) {
-  std::error_code ec;
-  auto options = fs::directory_options::skip_permission_denied;
-  fs::recursive_directory_iterator it(root, options, ec), end;
-  if (ec) {
-    out->problems.push_back(root.string() + ": " + ec.message());
-    return;
-  }
-  for (; it != end; it.increment(ec)) {
+// Walks one folder tree with plain directory iterators so that every
+// entry that cannot be listed or followed is reported, never dropped.
+void WalkFolder(const fs::path& root, const fs::path& exclude,
+                Discovery* out) {
+  std::vector<fs::path> pending = {root};
+  while (!pending.empty()) {
+    fs::path dir = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec), end;
     if (ec) {
-      out->problems.push_back(it->path().string() + ": " + ec.message());
-      ec.clear();
+      out->problems.push_back(dir.string() + ": cannot list: " + ec.message());
       continue;
     }
-    const fs::path& p = it->path();
-    bool is_dir = it->is_directory(ec) && !it->is_symlink(ec);
-    if (IsHidden(p) || IsBelow(Canonical(p), exclude)) {
-      if (is_dir) it.disable_recursion_pending();
-      continue;
+    for (; it != end; it.increment(ec)) {
+      const fs::path& p = it->path();
+      if (IsHidden(p)) continue;
+      std::error_code link_ec, target_ec;
+      bool is_link = it->is_symlink(link_ec);
+      fs::file_status target = fs::status(p, target_ec);
+      if (target_ec) {
+        out->problems.push_back(p.string() + ": " +
+                                (is_link ? "broken link: " : "cannot read: ") +
+                                target_ec.message());
+        continue;
+      }
+      if (IsBelow(Canonical(p), exclude)) continue;
+      if (fs::is_directory(target)) {
+        // Links to folders are not followed: a link loop cannot trap the
+        // walk, and a tree is read once.
+        if (!is_link) pending.push_back(p);
+      } else if (fs::is_regular_file(target)) {
+        out->files.push_back(p.string());
+      }
     }
-    if (it->is_regular_file(ec)) out->files.push_back(p.string());
+    if (ec) {
+      out->problems.push_back(dir.string() + ": listing stopped: " +
+                              ec.message());
+    }
   }
 }
 

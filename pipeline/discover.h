@@ -19,7 +19,8 @@ struct Discovery {
 };
 
 // Walks `inputs` (files or folders). Symbolic links to files are followed;
-// links to folders are not, so a link loop cannot trap the walk. Hidden
+// links to folders are not, so a link loop cannot trap the walk. Folders
+// that cannot be listed and broken links are reported in `problems`. Hidden
 // entries (names starting with '.') inside folders are skipped; a path
 // named directly is always taken. Anything below `exclude` (the output
 // folder, when it sits inside an input) is skipped.

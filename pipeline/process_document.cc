@@ -51,17 +51,19 @@ const char* StatusForFailure(const Status& status) {
     case Status::Code::kIoError:
       return kStatusUnreadable;
     case Status::Code::kNotFound:
+    case Status::Code::kInvalidArgument:
       return kStatusUnreadable;
     default:
       return kStatusCorrupt;
   }
 }
 
-DocumentRecord ProcessDocument(const std::string& path, std::string_view data,
-                               const Identity& identity,
-                               const ExtractFn& extract,
-                               const ExtractLimits& limits,
-                               const Classifier& classifier) {
+namespace {
+
+DocumentRecord RunStages(const std::string& path, std::string_view data,
+                         const Identity& identity, const ExtractFn& extract,
+                         const ExtractLimits& limits,
+                         const Classifier& classifier) {
   DocumentRecord record;
   record.doc_id = identity.doc_id;
   record.path = path;
@@ -118,6 +120,31 @@ DocumentRecord ProcessDocument(const std::string& path, std::string_view data,
     record.status = kStatusOkWithWarnings;
   }
   return record;
+}
+
+}  // namespace
+
+DocumentRecord ProcessDocument(const std::string& path, std::string_view data,
+                               const Identity& identity,
+                               const ExtractFn& extract,
+                               const ExtractLimits& limits,
+                               const Classifier& classifier) {
+  try {
+    return RunStages(path, data, identity, extract, limits, classifier);
+  } catch (const std::exception& e) {
+    // Out of memory, or a bug of ours that this document triggers: the
+    // document fails with the reason, the run goes on.
+    DocumentRecord record;
+    record.doc_id = identity.doc_id;
+    record.path = path;
+    record.format = identity.format;
+    record.mime = identity.mime;
+    record.size = identity.size;
+    record.rules_version = classifier.Version();
+    record.status = kStatusCorrupt;
+    record.error = std::string("intake failed on this document: ") + e.what();
+    return record;
+  }
 }
 
 }  // namespace intake

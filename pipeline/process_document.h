@@ -14,8 +14,8 @@
 
 namespace intake {
 
-// Never throws for a bad document: every failure ends in the record's
-// status and error. REQUIRES: `data` holds the bytes `identity` describes.
+// Never throws: every failure of a stage on this document, exceptions and
+// running out of memory included, ends in the record's status and error. REQUIRES: `data` holds the bytes `identity` describes.
 DocumentRecord ProcessDocument(const std::string& path, std::string_view data,
                                const Identity& identity,
                                const ExtractFn& extract,

@@ -1,46 +1,27 @@
 #include "pipeline/runner.h"
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <memory>
-#include <sstream>
 
 #include "pipeline/discover.h"
 #include "pipeline/identify.h"
 #include "pipeline/json_records.h"
 #include "pipeline/output_files.h"
 #include "pipeline/process_document.h"
+#include "pipeline/read_file.h"
 
 namespace intake {
 namespace {
 
-Status ReadWholeFile(const std::string& path, long long max_bytes,
-                     std::string* out) {
-  std::error_code ec;
-  auto size = std::filesystem::file_size(path, ec);
-  if (ec) return Status::IoError("cannot read: " + ec.message());
-  if (static_cast<long long>(size) > max_bytes) {
-    return Status::LimitExceeded("file of " + std::to_string(size) +
-                                 " bytes is larger than the limit of " +
-                                 std::to_string(max_bytes));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::IoError("cannot open for reading");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return Status::IoError("read error");
-  *out = std::move(buffer).str();
-  return Status::Ok();
-}
-
 // A record for a file that could not be read at all: its identity is the
 // path, since there are no bytes to hash.
-DocumentRecord UnreadableRecord(const std::string& path, const Status& s,
-                                const Classifier& classifier) {
+DocumentRecord UnreadableRecord(const std::string& path, long long size,
+                                const Status& s, const Classifier& classifier) {
   DocumentRecord r;
   r.doc_id = "unread:" + path;
   r.path = path;
+  r.size = size < 0 ? 0 : size;
   r.status = StatusForFailure(s);
   r.error = s.message();
   r.rules_version = classifier.Version();
@@ -64,6 +45,7 @@ Status RunPipeline(const RunOptions& options, const ExtractFn& extract,
   for (const std::string& problem : found.problems) {
     observer->OnProblem(problem);
   }
+  summary->problems = static_cast<int>(found.problems.size());
   std::unique_ptr<Identifier> identifier;
   s = Identifier::Open(&identifier);
   if (!s.ok()) return s;
@@ -77,9 +59,10 @@ Status RunPipeline(const RunOptions& options, const ExtractFn& extract,
   for (const std::string& path : found.files) {
     ++summary->files;
     std::string data;
-    Status read = ReadWholeFile(path, options.max_file_bytes, &data);
+    long long size = 0;
+    Status read = ReadWholeFile(path, options.max_file_bytes, &data, &size);
     if (!read.ok()) {
-      documents.push_back(UnreadableRecord(path, read, classifier));
+      documents.push_back(UnreadableRecord(path, size, read, classifier));
       observer->OnDocument(documents.back());
       continue;
     }

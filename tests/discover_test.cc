@@ -41,5 +41,34 @@ TEST(DiscoverTest, MissingInputIsAnError) {
   EXPECT_NE(s.message().find("/no/such/folder"), std::string::npos);
 }
 
+TEST(DiscoverTest, BrokenLinksAndUnlistableFoldersAreReported) {
+  fs::path root = testing::MakeTempDir("discover-problems");
+  Touch(root / "ok.pdf");
+  fs::create_symlink(root / "missing.pdf", root / "dangling.pdf");
+  fs::create_directory(root / "locked");
+  Touch(root / "locked" / "inside.pdf");
+  fs::permissions(root / "locked", fs::perms::none);
+  bool root_reads_anything = fs::exists(root / "locked" / "inside.pdf");
+
+  Discovery found;
+  ASSERT_TRUE(Discover({root.string()}, "", &found).ok());
+  fs::permissions(root / "locked", fs::perms::owner_all);
+  bool dangling_reported = false, locked_reported = false;
+  for (const std::string& p : found.problems) {
+    if (p.find("dangling.pdf: broken link") != std::string::npos) {
+      dangling_reported = true;
+    }
+    if (p.find("locked: cannot list") != std::string::npos) {
+      locked_reported = true;
+    }
+  }
+  EXPECT_TRUE(dangling_reported);
+  // Root reads folders whatever their mode; only others see the lock.
+  if (!root_reads_anything) {
+    EXPECT_TRUE(locked_reported);
+  }
+  EXPECT_EQ(found.files.back(), (root / "ok.pdf").string());
+}
+
 }  // namespace
 }  // namespace intake
