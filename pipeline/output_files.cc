@@ -1,5 +1,7 @@
 #include "pipeline/output_files.h"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -20,6 +22,33 @@ std::string DocumentsFile(const std::string& out_dir) {
 
 std::string PassagesFile(const std::string& out_dir) {
   return out_dir + "/passages.jsonl";
+}
+
+std::string LockFile(const std::string& out_dir) {
+  return out_dir + "/.intake.lock";
+}
+
+OutputLock::~OutputLock() {
+  if (fd_ >= 0) close(fd_);  // closing releases the flock
+}
+
+Status OutputLock::Acquire(const std::string& out_dir) {
+  std::string path = LockFile(out_dir);
+  fd_ = open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd_ < 0) return ErrnoStatus("cannot create", path);
+  if (flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    return Status::IoError("another intake run is writing to " + out_dir);
+  }
+  return Status::Ok();
+}
+
+Status SyncDirectory(const std::string& dir) {
+  int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return ErrnoStatus("cannot open folder", dir);
+  bool ok = fsync(fd) == 0;
+  close(fd);
+  if (!ok) return ErrnoStatus("cannot sync folder", dir);
+  return Status::Ok();
 }
 
 AtomicFile::AtomicFile(std::string path)

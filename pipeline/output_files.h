@@ -15,6 +15,25 @@ namespace intake {
 
 std::string DocumentsFile(const std::string& out_dir);  // documents.jsonl
 std::string PassagesFile(const std::string& out_dir);   // passages.jsonl
+std::string LockFile(const std::string& out_dir);       // .intake.lock
+
+// Holds an exclusive lock on an output folder for the life of a run, so
+// two runs never write the same files at once.
+class OutputLock {
+ public:
+  OutputLock() = default;
+  ~OutputLock();
+  OutputLock(const OutputLock&) = delete;
+  OutputLock& operator=(const OutputLock&) = delete;
+  // Fails (without waiting) when another run holds the lock.
+  Status Acquire(const std::string& out_dir);
+
+ private:
+  int fd_ = -1;
+};
+
+// Flushes a folder's entries to disk, so renames in it survive a crash.
+Status SyncDirectory(const std::string& dir);
 
 // Writes a file atomically. Destroying it without Commit() removes the
 // temporary file and leaves any existing file untouched.

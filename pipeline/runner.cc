@@ -39,8 +39,11 @@ Status RunPipeline(const RunOptions& options, const ExtractFn& extract,
     return Status::IoError("cannot create output folder " + options.out_dir +
                            ": " + ec.message());
   }
+  OutputLock lock;
+  Status s = lock.Acquire(options.out_dir);
+  if (!s.ok()) return s;
   Discovery found;
-  Status s = Discover(options.inputs, options.out_dir, &found);
+  s = Discover(options.inputs, options.out_dir, &found);
   if (!s.ok()) return s;
   for (const std::string& problem : found.problems) {
     observer->OnProblem(problem);
@@ -94,9 +97,13 @@ Status RunPipeline(const RunOptions& options, const ExtractFn& extract,
     s = documents_file.WriteLine(DocumentJson(record));
     if (!s.ok()) return s;
   }
+  // documents.jsonl is renamed last: it is what says which documents the
+  // passages belong to.
   s = passages_file.Commit();
   if (!s.ok()) return s;
-  return documents_file.Commit();
+  s = documents_file.Commit();
+  if (!s.ok()) return s;
+  return SyncDirectory(options.out_dir);
 }
 
 }  // namespace intake

@@ -221,5 +221,18 @@ TEST(EndToEndCommandsTest, FailedRunKeepsPreviousOutput) {
   EXPECT_FALSE(fs::exists(out + "/documents.jsonl.tmp"));
 }
 
+TEST(EndToEndCommandsTest, SecondRunIntoTheSameFolderIsRefused) {
+  std::string out = testing::MakeTempDir("e2e-lock");
+  // flock(1) holds the run's lock file while the second run tries.
+  std::string command = "cd '" + testing::SourceDir() + "' && flock '" + out +
+                        "/.intake.lock' '" + testing::IntakeBinary() +
+                        "' run fixtures/letters --out '" + out +
+                        "' >/dev/null 2>&1";
+  int status = std::system(command.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+  EXPECT_FALSE(fs::exists(out + "/documents.jsonl"));
+}
+
 }  // namespace
 }  // namespace intake
