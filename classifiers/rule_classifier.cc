@@ -33,7 +33,8 @@ std::string StanceName(std::string_view code) {
 // character boundary.
 std::string_view Utf8Prefix(std::string_view text, size_t bytes) {
   if (text.size() <= bytes) return text;
-  while (bytes > 0 && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) {
+  while (bytes > 0 &&
+         (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) {
     --bytes;
   }
   return text.substr(0, bytes);

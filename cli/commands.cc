@@ -80,16 +80,25 @@ int HandleOutcome(ParseOutcome outcome, const std::string& message) {
   return -1;
 }
 
+// One log line per event, whatever a file name holds: control characters
+// (a newline in a name) become '?'.
+std::string OneLine(std::string text) {
+  for (char& c : text) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  }
+  return text;
+}
+
 class LogObserver : public RunObserver {
  public:
   explicit LogObserver(bool quiet) : quiet_(quiet) {}
   void OnDocument(const DocumentRecord& r) override {
     if (quiet_ || !IsFailure(r)) return;
-    std::cerr << "intake: " << r.path << ": " << r.status << ": " << r.error
-              << "\n";
+    std::cerr << "intake: " << OneLine(r.path) << ": " << r.status << ": "
+              << OneLine(r.error) << "\n";
   }
   void OnProblem(const std::string& problem) override {
-    if (!quiet_) std::cerr << "intake: " << problem << "\n";
+    if (!quiet_) std::cerr << "intake: " << OneLine(problem) << "\n";
   }
 
  private:
@@ -123,8 +132,7 @@ int RunCommand(const std::vector<std::string>& args) {
     std::cerr << "intake: " << summary.problems
               << " inputs could not be listed or followed (see above)\n";
   }
-  return summary.failed > 0 || summary.problems > 0 ? kExitSomeFailed
-                                                    : kExitOk;
+  return summary.failed > 0 || summary.problems > 0 ? kExitSomeFailed : kExitOk;
 }
 
 int ExtractCommand(const std::vector<std::string>& args) {
@@ -138,8 +146,8 @@ int ExtractCommand(const std::vector<std::string>& args) {
   if (!classifier) return kExitCannotRun;
   std::string data;
   long long size = 0;
-  Status read =
-      ReadWholeFile(extract_args.file, RunOptions().max_file_bytes, &data, &size);
+  Status read = ReadWholeFile(extract_args.file, RunOptions().max_file_bytes,
+                              &data, &size);
   if (!read.ok()) {
     Error(extract_args.file + ": " + read.message());
     return kExitCannotRun;

@@ -1,9 +1,17 @@
 #include "extractors/text_extractor.h"
 
+#include "extractors/text_decode.h"
+
 namespace intake {
 
-Status ExtractText(std::string_view data, Extraction* out) {
+Status ExtractText(std::string_view bytes, Extraction* out) {
   out->meta.extraction = "plain-text";
+  DecodedText decoded = DecodeText(bytes);
+  if (decoded.guessed) {
+    out->warnings.push_back("not UTF-8: decoded as " + decoded.charset +
+                            " (detected)");
+  }
+  std::string_view data = decoded.utf8;
   std::string current;
   auto flush = [&] {
     if (current.find_first_not_of(" \t\r\n") != std::string::npos) {

@@ -1,5 +1,6 @@
-// Plain text files: paragraphs are separated by blank lines, lines within
-// a paragraph are kept as layout breaks for normalize to join.
+// Plain text files: decoded to UTF-8 (text_decode.h), paragraphs separated
+// by blank lines, lines within a paragraph kept as layout breaks for
+// normalize to join.
 #ifndef INTAKE_EXTRACTORS_TEXT_EXTRACTOR_H_
 #define INTAKE_EXTRACTORS_TEXT_EXTRACTOR_H_
 

@@ -26,8 +26,7 @@ fs::path Canonical(const fs::path& p) {
 
 // Walks one folder tree with plain directory iterators so that every
 // entry that cannot be listed or followed is reported, never dropped.
-void WalkFolder(const fs::path& root, const fs::path& exclude,
-                Discovery* out) {
+void WalkFolder(const fs::path& root, const fs::path& exclude, Discovery* out) {
   std::vector<fs::path> pending = {root};
   while (!pending.empty()) {
     fs::path dir = std::move(pending.back());
@@ -60,8 +59,8 @@ void WalkFolder(const fs::path& root, const fs::path& exclude,
       }
     }
     if (ec) {
-      out->problems.push_back(dir.string() + ": listing stopped: " +
-                              ec.message());
+      out->problems.push_back(dir.string() +
+                              ": listing stopped: " + ec.message());
     }
   }
 }

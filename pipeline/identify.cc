@@ -92,6 +92,11 @@ Format FormatFromMime(std::string_view mime, std::string_view data) {
     return CompoundFileFormat(data);
   }
   if (StartsWith(data, "{\\rtf")) return Format::kRtf;
+  // UTF-16 text with a byte order mark (Windows Notepad), which libmagic
+  // calls binary data.
+  if (StartsWith(data, "\xFF\xFE") || StartsWith(data, "\xFE\xFF")) {
+    return Format::kText;
+  }
   if (mime == "application/mbox") return Format::kMbox;
   if (StartsWith(data, "From ")) {
     size_t nl = data.find('\n');

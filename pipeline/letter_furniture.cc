@@ -1,5 +1,8 @@
 #include "pipeline/letter_furniture.h"
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include <regex>
 #include <string>
 
@@ -15,6 +18,14 @@ constexpr int kMaxLineWords = 14;
 constexpr size_t kMaxFurnitureBytes = 600;
 // A letterhead block holds a name, an address and contact lines.
 constexpr int kMaxLetterheadWords = 40;
+
+std::string ToLower(std::string_view text) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()))
+      .toLower(icu::Locale::getRoot())
+      .toUTF8String(out);
+  return out;
+}
 
 bool Search(std::string_view text, const std::regex& re) {
   return std::regex_search(text.begin(), text.end(), re);
@@ -82,14 +93,18 @@ std::string_view FurnitureRoleOf(std::string_view text) {
   // character, away from hostile long tokens.
   if (text.size() > kMaxFurnitureBytes) return "";
   int words = CountWords(text);
-  if (words <= kMaxLineWords && Search(text, Salutation())) return "salutation";
-  if (words <= 40 && Search(text, Closing())) return "closing";
+  // std::regex's icase knows ASCII only: "SEÑORA" is lowered by ICU first.
+  std::string lower = ToLower(text);
+  if (words <= kMaxLineWords && Search(lower, Salutation())) {
+    return "salutation";
+  }
+  if (words <= 40 && Search(lower, Closing())) return "closing";
   if (words <= 8 && Search(text, DateLine())) return "date";
-  if (words <= kMaxLineWords && Search(text, Reference())) return "reference";
-  if (words <= kMaxLineWords && Search(text, AnnexHeading())) {
+  if (words <= kMaxLineWords && Search(lower, Reference())) return "reference";
+  if (words <= kMaxLineWords && Search(lower, AnnexHeading())) {
     return "annex_heading";
   }
-  if (words <= kMaxTransmittalWords && Search(text, Transmittal())) {
+  if (words <= kMaxTransmittalWords && Search(lower, Transmittal())) {
     return "transmittal";
   }
   return "";

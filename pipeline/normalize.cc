@@ -1,10 +1,10 @@
 #include "pipeline/normalize.h"
 
-#include <algorithm>
-
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+
+#include <algorithm>
 
 #include "pipeline/footnotes.h"
 #include "pipeline/page_breaks.h"

@@ -95,6 +95,9 @@ DocumentRecord RunStages(const std::string& path, std::string_view data,
   if (!s.ok()) {
     record.status = StatusForFailure(s);
     record.error = s.message();
+    if (identity.format == Format::kUnknown) {
+      record.error += " (libmagic says " + identity.mime + ")";
+    }
     return record;
   }
 
@@ -109,6 +112,8 @@ DocumentRecord RunStages(const std::string& path, std::string_view data,
     record.status = kStatusEmpty;
     if (identity.format == Format::kEmpty) {
       record.error = "file is empty (0 bytes)";
+    } else if (identity.format == Format::kPdf && record.meta.pages == 0) {
+      record.error = "PDF has no pages";
     } else if (identity.format == Format::kPdf) {
       record.error =
           "no text layer on any page (a scan? OCR is not "

@@ -15,7 +15,8 @@
 namespace intake {
 
 // Never throws: every failure of a stage on this document, exceptions and
-// running out of memory included, ends in the record's status and error. REQUIRES: `data` holds the bytes `identity` describes.
+// running out of memory included, ends in the record's status and error.
+// REQUIRES: `data` holds the bytes `identity` describes.
 DocumentRecord ProcessDocument(const std::string& path, std::string_view data,
                                const Identity& identity,
                                const ExtractFn& extract,

@@ -36,9 +36,9 @@ Status ReadWholeFile(const std::string& path, long long max_bytes,
   }
   *size = st.st_size;
   if (st.st_size > max_bytes) {
-    return Status::LimitExceeded(
-        "file of " + std::to_string(st.st_size) +
-        " bytes is larger than the limit of " + std::to_string(max_bytes));
+    return Status::LimitExceeded("file of " + std::to_string(st.st_size) +
+                                 " bytes is larger than the limit of " +
+                                 std::to_string(max_bytes));
   }
   out->clear();
   out->reserve(static_cast<size_t>(st.st_size));

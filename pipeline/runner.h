@@ -43,7 +43,7 @@ struct RunSummary {
   int documents = 0;  // distinct documents (by content)
   int failed = 0;     // documents whose status is a failure
   long long passages = 0;
-  int problems = 0;    // folders not listed, broken links: input missed
+  int problems = 0;  // folders not listed, broken links: input missed
 };
 
 // Fails only when the run as a whole cannot go on (an input path does not

@@ -22,14 +22,14 @@ std::string Repeat(const std::string& s, int n) {
 
 TEST(HostileTextTest, NormalizeAndSegmentSurvive) {
   const std::string cases[] = {
-      "A" + std::string(200000, 'a'),                // one endless word
+      "A" + std::string(200000, 'a'),                   // one endless word
       Repeat("1", 1) + Repeat(".1", 100000) + " text",  // endless number
-      Repeat("a-", 200000),                          // hyphen chain
-      Repeat("ab-\n", 100000),                       // hyphen at every line end
-      "Dear " + std::string(100000, 'x') + ",",      // salutation-like
-      "20 " + std::string(100000, 'M') + " 2021",    // date-like
-      Repeat("(", 50000) + " x",                     // brackets
-      Repeat("\xC3\xA9", 100000),                    // accents, no spaces
+      Repeat("a-", 200000),                             // hyphen chain
+      Repeat("ab-\n", 100000),                     // hyphen at every line end
+      "Dear " + std::string(100000, 'x') + ",",    // salutation-like
+      "20 " + std::string(100000, 'M') + " 2021",  // date-like
+      Repeat("(", 50000) + " x",                   // brackets
+      Repeat("\xC3\xA9", 100000),                  // accents, no spaces
   };
   for (const std::string& text : cases) {
     std::vector<Block> blocks(2);

@@ -14,6 +14,7 @@ TEST(FurnitureRoleOfTest, Table) {
       {"Excellency,", "salutation"},
       {"Estimada Sra. Secretaria Ejecutiva:", "salutation"},
       {"Madame la Secrétaire exécutive,", "salutation"},
+      {"SEÑORA SECRETARIA EJECUTIVA:", "salutation"},
       {"Yours sincerely,", "closing"},
       {"Please accept, Madam, the assurances of my highest consideration.",
        "closing"},
