@@ -6,6 +6,7 @@
 #include <libxml/xmlerror.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
 #include <cstring>
 #include <filesystem>
@@ -335,7 +336,10 @@ Status LoadRules(const std::string& path, std::shared_ptr<const Rules>* out) {
     return Status::IoError("rules file " + path + " is a directory");
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("cannot open rules file " + path);
+  if (!in) {
+    return Status::NotFound("cannot open rules file " + path + ": " +
+                            std::strerror(errno));
+  }
   std::ostringstream bytes;
   bytes << in.rdbuf();
   if (in.bad()) return Status::IoError("cannot read rules file " + path);

@@ -211,6 +211,18 @@ TEST(EndToEndCommandsTest, UsageErrorsAndHelp) {
   EXPECT_EQ(Intake(""), 2);
 }
 
+TEST(EndToEndCommandsTest, BadRulesFileStopsBeforeAnyOutput) {
+  std::string dir = testing::MakeTempDir("e2e-rules");
+  std::ofstream(dir + "/bad.xml")
+      << "<rules format=\"1\" version=\"x\"><label dimension=\"theme\" "
+         "code=\"nope\"><term weight=\"1\">a</term></label></rules>";
+  EXPECT_EQ(Intake("run fixtures/letters --out '" + dir + "/out' --rules '" +
+                   dir + "/bad.xml'"),
+            2);
+  EXPECT_FALSE(fs::exists(dir + "/out/documents.jsonl"));
+  EXPECT_EQ(Intake("classify --rules '" + dir + "/missing.xml' < /dev/null"), 2);
+}
+
 TEST(EndToEndCommandsTest, FailedRunKeepsPreviousOutput) {
   std::string out = testing::MakeTempDir("e2e-keep");
   ASSERT_EQ(Intake("run fixtures/letters/samoa-needs.pdf --out '" + out + "'"),
