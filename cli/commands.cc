@@ -161,13 +161,17 @@ int ExtractCommand(const std::vector<std::string>& args) {
   Identity identity = identifier->Identify(data);
   DocumentRecord record =
       ProcessDocument(extract_args.file, data, identity, ExtractDocument,
-                      ExtractLimits(), *classifier);
+                      ExtractLimits(), *classifier, nullptr);
   for (size_t i = 0; i < record.passages.size(); ++i) {
     std::cout << PassageJson(record, i) << "\n";
   }
   if (IsFailure(record)) {
     Error(record.path + ": " + record.status + ": " + record.error);
     return kExitSomeFailed;
+  }
+  if (record.embedded > 0) {
+    Error(record.path + " holds " + std::to_string(record.embedded) +
+          " documents; 'intake run' reads them");
   }
   return kExitOk;
 }

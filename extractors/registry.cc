@@ -5,6 +5,7 @@
 #include "extractors/docx_extractor.h"
 #include "extractors/pdf_extractor.h"
 #include "extractors/text_extractor.h"
+#include "extractors/zip_extractor.h"
 
 namespace intake {
 
@@ -17,6 +18,8 @@ Status ExtractDocument(Format format, std::string_view data,
       return ExtractDocx(data, limits, out);
     case Format::kText:
       return ExtractText(data, out);
+    case Format::kZip:
+      return ExtractZip(data, limits, out);
     case Format::kEncryptedOffice:
       return Status::Encrypted("Office document is password protected");
     case Format::kEmpty:
@@ -27,7 +30,6 @@ Status ExtractDocument(Format format, std::string_view data,
     case Format::kEml:
     case Format::kMbox:
     case Format::kMsg:
-    case Format::kZip:
       return Status::Unsupported(std::string(FormatName(format)) +
                                  " files are not read yet");
     case Format::kUnknown:

@@ -12,8 +12,8 @@ namespace intake {
 
 struct DecodedText {
   std::string utf8;
-  std::string charset;  // "UTF-8", "UTF-16LE", "windows-1252", ...
-  bool guessed = false; // true when the charset came from detection
+  std::string charset;   // "UTF-8", "UTF-16LE", "windows-1252", ...
+  bool guessed = false;  // true when the charset came from detection
 };
 
 DecodedText DecodeText(std::string_view bytes);

@@ -73,9 +73,19 @@ struct DocumentMeta {
   std::string extraction;  // how the text was obtained, e.g. "poppler-text"
 };
 
+// A document inside this one (a ZIP member, later an e-mail attachment),
+// which the runner processes as a document of its own.
+struct EmbeddedFile {
+  std::string kind;  // how it was inside: "zip_member", "attachment", ...
+  std::string name;  // its name there ("letters/samoa.pdf")
+  std::string data;  // its bytes
+};
+
 struct Extraction {
   DocumentMeta meta;
   std::vector<Block> blocks;
+  // For containers (archives, messages): what they hold, in their order.
+  std::vector<EmbeddedFile> embedded;
   // Problems that did not stop extraction ("footnotes.xml unreadable").
   std::vector<std::string> warnings;
 };

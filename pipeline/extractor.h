@@ -26,6 +26,14 @@ struct ExtractLimits {
   double max_compression_ratio = 200;
   // Deepest XML nesting accepted. Default 256.
   int max_xml_depth = 256;
+  // Members taken from one archive; the rest are skipped with a warning.
+  // Default 1000.
+  int max_archive_members = 1000;
+  // Bytes all members of one archive may expand to. Default 512 MiB.
+  long long max_archive_bytes = 512LL << 20;
+  // Containers inside containers (a ZIP in a ZIP) opened at most this deep.
+  // Default 3.
+  int max_nesting = 3;
 };
 
 // REQUIRES: `data` holds the whole file and stays valid during the call.

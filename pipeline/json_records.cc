@@ -66,6 +66,13 @@ std::string DocumentJson(const DocumentRecord& r) {
   j["doc_id"] = r.doc_id;
   j["path"] = r.path;
   j["other_paths"] = StringArray(r.other_paths);
+  Json provenance = Json::array();
+  for (const ProvenanceStep& step : r.provenance) {
+    provenance.push_back({{"type", step.type}, {"name", step.name}});
+  }
+  j["provenance"] = provenance;
+  j["container_id"] = r.container_id;
+  j["embedded"] = r.embedded;
   j["format"] = std::string(FormatName(r.format));
   j["mime"] = r.mime;
   j["size"] = r.size;

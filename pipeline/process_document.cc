@@ -38,6 +38,22 @@ Format FormatFromExtension(const std::string& path) {
   return Format::kUnknown;
 }
 
+// Why a document gave no text (and, for a container, no documents).
+std::string EmptyReason(Format format, const DocumentMeta& meta) {
+  switch (format) {
+    case Format::kEmpty:
+      return "file is empty (0 bytes)";
+    case Format::kZip:
+      return "archive holds no documents";
+    case Format::kPdf:
+      return meta.pages == 0 ? "PDF has no pages"
+                             : "no text layer on any page (a scan? OCR is "
+                               "not available yet)";
+    default:
+      return "no text found";
+  }
+}
+
 }  // namespace
 
 const char* StatusForFailure(const Status& status) {
@@ -63,7 +79,8 @@ namespace {
 DocumentRecord RunStages(const std::string& path, std::string_view data,
                          const Identity& identity, const ExtractFn& extract,
                          const ExtractLimits& limits,
-                         const Classifier& classifier) {
+                         const Classifier& classifier,
+                         std::vector<EmbeddedFile>* embedded) {
   DocumentRecord record;
   record.doc_id = identity.doc_id;
   record.path = path;
@@ -108,19 +125,11 @@ DocumentRecord RunStages(const std::string& path, std::string_view data,
     p.labels = classifier.Classify(p.text, p.lang, p.kind);
   }
   record.passage_count = static_cast<long long>(record.passages.size());
-  if (record.passages.empty()) {
+  record.embedded = static_cast<int>(extraction.embedded.size());
+  if (embedded != nullptr) *embedded = std::move(extraction.embedded);
+  if (record.passages.empty() && record.embedded == 0) {
     record.status = kStatusEmpty;
-    if (identity.format == Format::kEmpty) {
-      record.error = "file is empty (0 bytes)";
-    } else if (identity.format == Format::kPdf && record.meta.pages == 0) {
-      record.error = "PDF has no pages";
-    } else if (identity.format == Format::kPdf) {
-      record.error =
-          "no text layer on any page (a scan? OCR is not "
-          "available yet)";
-    } else {
-      record.error = "no text found";
-    }
+    record.error = EmptyReason(identity.format, record.meta);
   } else if (!record.warnings.empty()) {
     record.status = kStatusOkWithWarnings;
   }
@@ -133,9 +142,11 @@ DocumentRecord ProcessDocument(const std::string& path, std::string_view data,
                                const Identity& identity,
                                const ExtractFn& extract,
                                const ExtractLimits& limits,
-                               const Classifier& classifier) {
+                               const Classifier& classifier,
+                               std::vector<EmbeddedFile>* embedded) {
   try {
-    return RunStages(path, data, identity, extract, limits, classifier);
+    return RunStages(path, data, identity, extract, limits, classifier,
+                     embedded);
   } catch (const std::exception& e) {
     // Out of memory, or a bug of ours that this document triggers: the
     // document fails with the reason, the run goes on.

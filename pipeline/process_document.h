@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "pipeline/classifier.h"
 #include "pipeline/extractor.h"
@@ -16,12 +17,16 @@ namespace intake {
 
 // Never throws: every failure of a stage on this document, exceptions and
 // running out of memory included, ends in the record's status and error.
+// The documents a container holds are moved to `*embedded` (which may be
+// null when the caller does not open containers) and counted in the
+// record's `embedded`.
 // REQUIRES: `data` holds the bytes `identity` describes.
 DocumentRecord ProcessDocument(const std::string& path, std::string_view data,
                                const Identity& identity,
                                const ExtractFn& extract,
                                const ExtractLimits& limits,
-                               const Classifier& classifier);
+                               const Classifier& classifier,
+                               std::vector<EmbeddedFile>* embedded);
 
 // The record status for an extraction failure.
 const char* StatusForFailure(const Status& status);

@@ -25,10 +25,21 @@ inline constexpr char kStatusUnsupported[] = "unsupported";
 inline constexpr char kStatusCorrupt[] = "corrupt";
 inline constexpr char kStatusUnreadable[] = "unreadable";
 
+// One step of how a document was reached: the file named on the command
+// line or found in a folder, then each container it was inside.
+struct ProvenanceStep {
+  std::string type;  // "file", "zip_member", ...
+  std::string name;  // the path, or the name inside the container
+};
+
 struct DocumentRecord {
   std::string doc_id;                    // SHA-256 of the bytes
   std::string path;                      // first path it was found at
   std::vector<std::string> other_paths;  // same bytes found elsewhere
+  // Outermost first; a top-level file has one step of type "file".
+  std::vector<ProvenanceStep> provenance;
+  std::string container_id;  // doc_id of the container it came out of
+  int embedded = 0;          // documents taken out of this one
   Format format = Format::kUnknown;
   std::string mime;
   long long size = 0;

@@ -28,6 +28,91 @@ DocumentRecord UnreadableRecord(const std::string& path, long long size,
   return r;
 }
 
+// What lives for one run: the output being written and the documents seen.
+// Containers are opened depth-first, so a ZIP's members come right after
+// the ZIP, in the archive's order.
+class Run {
+ public:
+  Run(const RunOptions& options, const ExtractFn& extract,
+      const Classifier& classifier, const Identifier& identifier,
+      RunObserver* observer, AtomicFile* passages_file)
+      : options_(options),
+        extract_(extract),
+        classifier_(classifier),
+        identifier_(identifier),
+        observer_(observer),
+        passages_file_(passages_file) {}
+
+  Status AddFile(const std::string& path) {
+    std::string data;
+    long long size = 0;
+    Status read = ReadWholeFile(path, options_.max_file_bytes, &data, &size);
+    if (!read.ok()) {
+      documents_.push_back(UnreadableRecord(path, size, read, classifier_));
+      documents_.back().provenance = {{"file", path}};
+      observer_->OnDocument(documents_.back());
+      return Status::Ok();
+    }
+    return AddDocument(path, data, {{"file", path}}, "", 0);
+  }
+
+  const std::vector<DocumentRecord>& documents() const { return documents_; }
+
+ private:
+  // `depth` counts the containers `data` is inside.
+  Status AddDocument(const std::string& path, std::string_view data,
+                     std::vector<ProvenanceStep> provenance,
+                     const std::string& container_id, int depth) {
+    Identity identity = identifier_.Identify(data);
+    auto seen = by_id_.find(identity.doc_id);
+    if (seen != by_id_.end()) {
+      documents_[seen->second].other_paths.push_back(path);
+      return Status::Ok();
+    }
+    std::vector<EmbeddedFile> embedded;
+    DocumentRecord record =
+        ProcessDocument(path, data, identity, extract_, options_.limits,
+                        classifier_, &embedded);
+    record.provenance = std::move(provenance);
+    record.container_id = container_id;
+    if (!embedded.empty() && depth >= options_.limits.max_nesting) {
+      record.status = kStatusUnsupported;
+      record.error = "container nested more than " +
+                     std::to_string(options_.limits.max_nesting) +
+                     " levels deep: not opened";
+      record.embedded = 0;
+      embedded.clear();
+    }
+    for (size_t i = 0; i < record.passages.size(); ++i) {
+      Status s = passages_file_->WriteLine(PassageJson(record, i));
+      if (!s.ok()) return s;
+    }
+    observer_->OnDocument(record);
+    record.passages.clear();  // written; only the document record stays
+    by_id_[record.doc_id] = documents_.size();
+    documents_.push_back(record);
+    for (EmbeddedFile& file : embedded) {
+      std::vector<ProvenanceStep> chain =
+          documents_[by_id_[identity.doc_id]].provenance;
+      chain.push_back({file.kind, file.name});
+      std::string data_owned = std::move(file.data);
+      Status s = AddDocument(path + "!/" + file.name, data_owned,
+                             std::move(chain), identity.doc_id, depth + 1);
+      if (!s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
+  const RunOptions& options_;
+  const ExtractFn& extract_;
+  const Classifier& classifier_;
+  const Identifier& identifier_;
+  RunObserver* observer_;
+  AtomicFile* passages_file_;
+  std::vector<DocumentRecord> documents_;
+  std::map<std::string, size_t> by_id_;
+};
+
 }  // namespace
 
 Status RunPipeline(const RunOptions& options, const ExtractFn& extract,
@@ -57,40 +142,17 @@ Status RunPipeline(const RunOptions& options, const ExtractFn& extract,
   s = passages_file.Open();
   if (!s.ok()) return s;
 
-  std::vector<DocumentRecord> documents;
-  std::map<std::string, size_t> by_id;
+  Run run(options, extract, classifier, *identifier, observer, &passages_file);
   for (const std::string& path : found.files) {
     ++summary->files;
-    std::string data;
-    long long size = 0;
-    Status read = ReadWholeFile(path, options.max_file_bytes, &data, &size);
-    if (!read.ok()) {
-      documents.push_back(UnreadableRecord(path, size, read, classifier));
-      observer->OnDocument(documents.back());
-      continue;
-    }
-    Identity identity = identifier->Identify(data);
-    auto seen = by_id.find(identity.doc_id);
-    if (seen != by_id.end()) {
-      documents[seen->second].other_paths.push_back(path);
-      continue;
-    }
-    DocumentRecord record = ProcessDocument(path, data, identity, extract,
-                                            options.limits, classifier);
-    for (size_t i = 0; i < record.passages.size(); ++i) {
-      s = passages_file.WriteLine(PassageJson(record, i));
-      if (!s.ok()) return s;
-    }
-    observer->OnDocument(record);
-    record.passages.clear();  // written; only the document record stays
-    by_id[record.doc_id] = documents.size();
-    documents.push_back(std::move(record));
+    s = run.AddFile(path);
+    if (!s.ok()) return s;
   }
 
   AtomicFile documents_file(DocumentsFile(options.out_dir));
   s = documents_file.Open();
   if (!s.ok()) return s;
-  for (const DocumentRecord& record : documents) {
+  for (const DocumentRecord& record : run.documents()) {
     ++summary->documents;
     if (IsFailure(record)) ++summary->failed;
     summary->passages += record.passage_count;

@@ -185,6 +185,43 @@ TEST_F(EndToEndTest, OutputIsByteIdenticalWhateverTheInputOrder) {
   }
 }
 
+TEST(EndToEndCommandsTest, ArchivesAreOpenedWithProvenance) {
+  std::string out = testing::MakeTempDir("e2e-zip");
+  EXPECT_EQ(Intake("run fixtures/zip --out '" + out + "'"), 1);
+  std::vector<Json> docs = ReadJsonLines(out + "/documents.jsonl");
+  const Json* zip = FindDocument(docs, "zip/submissions.zip");
+  ASSERT_NE(zip, nullptr);
+  EXPECT_EQ((*zip)["status"], "ok");
+  EXPECT_EQ((*zip)["embedded"], 5);
+  const Json* honduras = FindDocument(docs, "honduras-mia-nap.docx");
+  ASSERT_NE(honduras, nullptr);
+  EXPECT_EQ((*honduras)["status"], "ok");
+  EXPECT_EQ((*honduras)["lang"], "es");
+  Json chain = (*honduras)["provenance"];
+  ASSERT_EQ(chain.size(), 3u);
+  EXPECT_EQ(chain[0]["type"], "file");
+  EXPECT_EQ(chain[0]["name"], "fixtures/zip/submissions.zip");
+  EXPECT_EQ(chain[1]["name"], "submissions/latin-america.zip");
+  EXPECT_EQ(chain[2]["type"], "zip_member");
+  EXPECT_EQ(chain[2]["name"], "honduras/honduras-mia-nap.docx");
+  const Json* inner = FindDocument(docs, "submissions/latin-america.zip");
+  ASSERT_NE(inner, nullptr);
+  EXPECT_EQ((*honduras)["container_id"], (*inner)["doc_id"]);
+  // The same letter twice in one archive is one document.
+  const Json* samoa = FindDocument(docs, "submissions/samoa-needs.pdf");
+  ASSERT_NE(samoa, nullptr);
+  ASSERT_EQ((*samoa)["other_paths"].size(), 1u);
+  EXPECT_EQ((*samoa)["other_paths"][0],
+            "fixtures/zip/submissions.zip!/submissions/again/samoa-copy.pdf");
+  const Json* deepest = FindDocument(docs, "level3.zip");
+  ASSERT_NE(deepest, nullptr);
+  EXPECT_EQ((*deepest)["status"], "unsupported");
+  const Json* bomb = FindDocument(docs, "zip/bomb.zip");
+  ASSERT_NE(bomb, nullptr);
+  EXPECT_EQ((*bomb)["status"], "ok_with_warnings");
+  EXPECT_EQ(FindDocument(docs, "zeros.txt"), nullptr);
+}
+
 TEST(EndToEndCommandsTest, ExtractPrintsPassages) {
   std::string out = testing::MakeTempDir("e2e-extract") + "/out.jsonl";
   EXPECT_EQ(Intake("extract fixtures/letters/samoa-needs.pdf", out), 0);
@@ -220,7 +257,8 @@ TEST(EndToEndCommandsTest, BadRulesFileStopsBeforeAnyOutput) {
                    dir + "/bad.xml'"),
             2);
   EXPECT_FALSE(fs::exists(dir + "/out/documents.jsonl"));
-  EXPECT_EQ(Intake("classify --rules '" + dir + "/missing.xml' < /dev/null"), 2);
+  EXPECT_EQ(Intake("classify --rules '" + dir + "/missing.xml' < /dev/null"),
+            2);
 }
 
 TEST(EndToEndCommandsTest, FailedRunKeepsPreviousOutput) {

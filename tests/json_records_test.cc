@@ -9,6 +9,7 @@ DocumentRecord Sample() {
   DocumentRecord r;
   r.doc_id = std::string(64, 'a');
   r.path = "in/lettre \"1\".pdf";
+  r.provenance = {{"file", "in/lettre \"1\".pdf"}};
   r.format = Format::kPdf;
   r.mime = "application/pdf";
   r.size = 1234;
@@ -40,7 +41,7 @@ TEST(JsonRecordsTest, DocumentRecordExactBytes) {
       DocumentJson(Sample()),
       R"({"schema_version":1,"record":"document","doc_id":")" +
           std::string(64, 'a') +
-          R"(","path":"in/lettre \"1\".pdf","other_paths":[],"format":"pdf","mime":"application/pdf","size":1234,"pages":2,"title":"Soumission de la Côte d'Ivoire","author":"","created":"","lang":"fr","extraction":"poppler-text","status":"ok","warnings":[],"error":"","passages":1,"rules_version":"2026.11.1+abc"})");
+          R"(","path":"in/lettre \"1\".pdf","other_paths":[],"provenance":[{"type":"file","name":"in/lettre \"1\".pdf"}],"container_id":"","embedded":0,"format":"pdf","mime":"application/pdf","size":1234,"pages":2,"title":"Soumission de la Côte d'Ivoire","author":"","created":"","lang":"fr","extraction":"poppler-text","status":"ok","warnings":[],"error":"","passages":1,"rules_version":"2026.11.1+abc"})");
 }
 
 TEST(JsonRecordsTest, PassageRecordExactBytes) {
