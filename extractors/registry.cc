@@ -30,6 +30,8 @@ Status ExtractDocument(Format format, std::string_view data,
     case Format::kEml:
     case Format::kMbox:
     case Format::kMsg:
+    case Format::kXml:
+    case Format::kHtml:
       return Status::Unsupported(std::string(FormatName(format)) +
                                  " files are not read yet");
     case Format::kUnknown:

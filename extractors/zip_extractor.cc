@@ -39,15 +39,15 @@ Status ExtractZip(std::string_view data, const ExtractLimits& limits,
     member.name = name;
     Status read = zip->Read(name, limits, &member.data);
     if (!read.ok()) {
-      out->warnings.push_back("member " + name + " skipped: " +
-                              read.ToString());
+      out->warnings.push_back("member " + name +
+                              " skipped: " + read.ToString());
       continue;
     }
     total += static_cast<long long>(member.data.size());
     if (total > limits.max_archive_bytes) {
-      out->warnings.push_back(
-          "members expand past " + std::to_string(limits.max_archive_bytes) +
-          " bytes: " + name + " and the rest were skipped");
+      out->warnings.push_back("members expand past " +
+                              std::to_string(limits.max_archive_bytes) +
+                              " bytes: " + name + " and the rest were skipped");
       break;
     }
     ++taken;

@@ -29,6 +29,8 @@ enum class Format {
   kMsg,
   kZip,
   kText,
+  kXml,  // XML that is no document format intake knows
+  kHtml,
   kEncryptedOffice,  // an OOXML file wrapped in an encrypted CDF container
 };
 

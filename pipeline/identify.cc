@@ -21,10 +21,17 @@ bool Contains(std::string_view s, std::string_view needle) {
 // Zip local headers and the central directory hold member names in clear,
 // so a Word package shows "word/" and an ODF one its mimetype member.
 Format ZipPackageFormat(std::string_view data) {
-  if (Contains(data, "word/document") || Contains(data, "word/_rels")) {
+  // An OOXML package whose names we cannot see (damaged) or that is not
+  // Word: the DOCX reader says which, better than "archive".
+  if (Contains(data, "word/document") || Contains(data, "word/_rels") ||
+      Contains(data, "[Content_Types].xml")) {
     return Format::kDocx;
   }
-  if (Contains(data, "application/vnd.oasis.opendocument.text")) {
+  // The mimetype member is normally stored first and uncompressed; some
+  // writers compress it, and then the manifest's name gives ODF away.
+  if (Contains(data, "application/vnd.oasis.opendocument.text") ||
+      (Contains(data, "META-INF/manifest.xml") &&
+       Contains(data, "content.xml"))) {
     return Format::kOdt;
   }
   return Format::kZip;
@@ -107,6 +114,11 @@ Format FormatFromMime(std::string_view mime, std::string_view data) {
   }
   if (mime == "message/rfc822" || LooksLikeMailHeaders(data)) {
     return Format::kEml;
+  }
+  if (mime == "text/html") return Format::kHtml;
+  if (mime == "text/xml" || mime == "application/xml" ||
+      StartsWith(data, "<?xml")) {
+    return Format::kXml;
   }
   if (StartsWith(mime, "text/")) return Format::kText;
   return Format::kUnknown;

@@ -31,6 +31,10 @@ std::string_view FormatName(Format format) {
       return "zip";
     case Format::kText:
       return "text";
+    case Format::kXml:
+      return "xml";
+    case Format::kHtml:
+      return "html";
     case Format::kEncryptedOffice:
       return "encrypted-office";
   }

@@ -38,6 +38,9 @@ TEST(FormatFromMimeTest, BytesDecideNotNames) {
        "text/plain", Format::kMbox},
       {"Note: this is text\nwith a colon line\n", "text/plain", Format::kText},
       {"plain words", "text/plain", Format::kText},
+      {"<?xml version=\"1.0\"?><a/>", "text/xml", Format::kXml},
+      {"<html><body>hi</body></html>", "text/html", Format::kHtml},
+      {"PK\x03\x04....[Content_Types].xml", "application/zip", Format::kDocx},
       {"\x7f"
        "ELF\x02\x01",
        "application/x-executable", Format::kUnknown},

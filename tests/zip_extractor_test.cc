@@ -28,8 +28,9 @@ TEST(ZipExtractorTest, MembersInArchiveOrderWithoutJunk) {
   EXPECT_TRUE(e.blocks.empty());
   EXPECT_TRUE(e.warnings.empty());
   for (const EmbeddedFile& f : e.embedded) EXPECT_EQ(f.kind, "zip_member");
-  EXPECT_EQ(e.embedded[0].data,
-            testing::ReadFileOrDie(testing::Fixture("letters/samoa-needs.pdf")));
+  EXPECT_EQ(
+      e.embedded[0].data,
+      testing::ReadFileOrDie(testing::Fixture("letters/samoa-needs.pdf")));
 }
 
 TEST(ZipExtractorTest, Limits) {
@@ -52,7 +53,8 @@ TEST(ZipExtractorTest, Limits) {
     ASSERT_TRUE(ExtractZip(data, limits, &e).ok());
     EXPECT_EQ(e.embedded.size(), c.kept) << c.warning;
     ASSERT_EQ(e.warnings.size(), 1u);
-    EXPECT_NE(e.warnings[0].find(c.warning), std::string::npos) << e.warnings[0];
+    EXPECT_NE(e.warnings[0].find(c.warning), std::string::npos)
+        << e.warnings[0];
   }
 }
 
@@ -69,9 +71,9 @@ TEST(ZipExtractorTest, BombMemberSkippedOthersKept) {
 
 TEST(ZipExtractorTest, NotAZip) {
   Extraction e;
-  Status s = ExtractZip(
-      testing::ReadFileOrDie(testing::Fixture("zip/not-a-zip.zip")),
-      ExtractLimits(), &e);
+  Status s =
+      ExtractZip(testing::ReadFileOrDie(testing::Fixture("zip/not-a-zip.zip")),
+                 ExtractLimits(), &e);
   EXPECT_EQ(s.code(), Status::Code::kCorrupt);
   EXPECT_NE(s.message().find("not a zip archive"), std::string::npos);
 }
