@@ -67,12 +67,25 @@ struct Block {
   double font_size = 0;
 };
 
+// The envelope of an e-mail message, decoded to UTF-8 (RFC 2047 words,
+// address lists as "Name <addr>, ...").
+struct MailHeaders {
+  std::string from;
+  std::string to;
+  std::string cc;
+  std::string date;  // ISO 8601 UTC, "" when absent or unreadable
+  std::string subject;
+  std::string message_id;
+};
+
 struct DocumentMeta {
   std::string title;
   std::string author;
   std::string created;     // ISO 8601 ("2021-05-20T10:31:00Z") or empty
   int pages = 0;           // 0 when the format has no pages
   std::string extraction;  // how the text was obtained, e.g. "poppler-text"
+  bool is_mail = false;    // set by mail readers; then `mail` is filled
+  MailHeaders mail;
 };
 
 // A document inside this one (a ZIP member, later an e-mail attachment),

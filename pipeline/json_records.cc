@@ -82,6 +82,14 @@ std::string DocumentJson(const DocumentRecord& r) {
   j["created"] = r.meta.created;
   j["lang"] = r.lang;
   j["extraction"] = r.meta.extraction;
+  if (r.meta.is_mail) {
+    const MailHeaders& m = r.meta.mail;
+    j["mail"] = {{"from", m.from},       {"to", m.to},
+                 {"cc", m.cc},           {"date", m.date},
+                 {"subject", m.subject}, {"message_id", m.message_id}};
+  } else {
+    j["mail"] = nullptr;
+  }
   j["status"] = r.status;
   j["warnings"] = StringArray(r.warnings);
   j["error"] = r.error;
