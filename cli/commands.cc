@@ -9,12 +9,10 @@
 #include <iostream>
 #include <memory>
 
-#include "classifiers/rule_classifier.h"
-#include "classifiers/rules.h"
 #include "cli/classify_stream.h"
 #include "cli/exit_codes.h"
 #include "cli/options.h"
-#include "extractors/registry.h"
+#include "cli/wiring.h"
 #include "pipeline/identify.h"
 #include "pipeline/json_records.h"
 #include "pipeline/language.h"
@@ -41,30 +39,10 @@ void Error(const std::string& message) {
   std::cerr << "intake: " << message << "\n";
 }
 
-// --rules, else $INTAKE_RULES, else rules installed beside the binary,
-// else the rules of the source tree the binary was built from.
-std::string RulesPath(const std::string& flag) {
-  if (!flag.empty()) return flag;
-  if (const char* env = std::getenv("INTAKE_RULES"); env && *env) return env;
-  std::error_code ec;
-  std::filesystem::path exe =
-      std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    auto installed =
-        exe.parent_path().parent_path() / "share" / "intake" / "rules.xml";
-    if (std::filesystem::exists(installed, ec)) return installed.string();
-  }
-  return INTAKE_DEFAULT_RULES;
-}
-
-std::unique_ptr<Classifier> LoadClassifier(const std::string& flag) {
-  std::shared_ptr<const Rules> rules;
-  Status s = LoadRules(RulesPath(flag), &rules);
-  if (!s.ok()) {
-    Error(s.message());
-    return nullptr;
-  }
-  return std::make_unique<RuleClassifier>(std::move(rules));
+bool Load(Wiring* wiring, const std::string& rules_flag) {
+  Status s = Wire(rules_flag, wiring);
+  if (!s.ok()) Error(s.message());
+  return s.ok();
 }
 
 // Returns -1 to go on, else the exit status for a help or parse outcome.
@@ -110,15 +88,14 @@ int RunCommand(const std::vector<std::string>& args) {
   std::string message;
   int exit = HandleOutcome(ParseRunArgs(args, &run_args, &message), message);
   if (exit >= 0) return exit;
-  std::unique_ptr<Classifier> classifier = LoadClassifier(run_args.rules_path);
-  if (!classifier) return kExitCannotRun;
+  Wiring wiring;
+  if (!Load(&wiring, run_args.rules_path)) return kExitCannotRun;
   RunOptions options;
   options.inputs = run_args.inputs;
   options.out_dir = run_args.out_dir;
   LogObserver observer(run_args.quiet);
   RunSummary summary;
-  Status s =
-      RunPipeline(options, ExtractDocument, *classifier, &observer, &summary);
+  Status s = RunPipeline(options, wiring.stages, &observer, &summary);
   if (!s.ok()) {
     Error(s.message());
     return kExitCannotRun;
@@ -141,9 +118,8 @@ int ExtractCommand(const std::vector<std::string>& args) {
   int exit =
       HandleOutcome(ParseExtractArgs(args, &extract_args, &message), message);
   if (exit >= 0) return exit;
-  std::unique_ptr<Classifier> classifier =
-      LoadClassifier(extract_args.rules_path);
-  if (!classifier) return kExitCannotRun;
+  Wiring wiring;
+  if (!Load(&wiring, extract_args.rules_path)) return kExitCannotRun;
   std::string data;
   long long size = 0;
   Status read = ReadWholeFile(extract_args.file, RunOptions().max_file_bytes,
@@ -159,9 +135,8 @@ int ExtractCommand(const std::vector<std::string>& args) {
     return kExitCannotRun;
   }
   Identity identity = identifier->Identify(data);
-  DocumentRecord record =
-      ProcessDocument(extract_args.file, data, identity, ExtractDocument,
-                      ExtractLimits(), *classifier, nullptr);
+  DocumentRecord record = ProcessDocument(extract_args.file, data, identity,
+                                          wiring.stages, nullptr);
   for (size_t i = 0; i < record.passages.size(); ++i) {
     std::cout << PassageJson(record, i) << "\n";
   }
@@ -182,9 +157,12 @@ int ClassifyCommand(const std::vector<std::string>& args) {
   int exit =
       HandleOutcome(ParseClassifyArgs(args, &classify_args, &message), message);
   if (exit >= 0) return exit;
-  std::unique_ptr<Classifier> classifier =
-      LoadClassifier(classify_args.rules_path);
-  if (!classifier) return kExitCannotRun;
+  std::unique_ptr<Classifier> classifier;
+  Status s = LoadClassifier(classify_args.rules_path, &classifier);
+  if (!s.ok()) {
+    Error(s.message());
+    return kExitCannotRun;
+  }
   return ClassifyStream(std::cin, std::cout, std::cerr, *classifier);
 }
 

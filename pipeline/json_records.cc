@@ -81,6 +81,14 @@ std::string DocumentJson(const DocumentRecord& r) {
   j["author"] = r.meta.author;
   j["created"] = r.meta.created;
   j["lang"] = r.lang;
+  if (r.submitter.found()) {
+    j["submitter"] = {{"name", r.submitter.name},
+                      {"code", r.submitter.code},
+                      {"kind", r.submitter.kind},
+                      {"found_by", r.submitter.found_by}};
+  } else {
+    j["submitter"] = nullptr;
+  }
   j["extraction"] = r.meta.extraction;
   if (r.meta.is_mail) {
     const MailHeaders& m = r.meta.mail;

@@ -77,10 +77,9 @@ const char* StatusForFailure(const Status& status) {
 namespace {
 
 DocumentRecord RunStages(const std::string& path, std::string_view data,
-                         const Identity& identity, const ExtractFn& extract,
-                         const ExtractLimits& limits,
-                         const Classifier& classifier,
+                         const Identity& identity, const Stages& stages,
                          std::vector<EmbeddedFile>* embedded) {
+  const Classifier& classifier = *stages.classifier;
   DocumentRecord record;
   record.doc_id = identity.doc_id;
   record.path = path;
@@ -92,7 +91,7 @@ DocumentRecord RunStages(const std::string& path, std::string_view data,
   Extraction extraction;
   Status s;
   try {
-    s = extract(identity.format, data, limits, &extraction);
+    s = stages.extract(identity.format, data, stages.limits, &extraction);
   } catch (const std::exception& e) {
     // A reader library that throws is a bug there or a hostile file; the
     // document fails, the run goes on.
@@ -124,6 +123,9 @@ DocumentRecord RunStages(const std::string& path, std::string_view data,
     p.lang = DetectLanguage(p.text, record.lang);
     p.labels = classifier.Classify(p.text, p.lang, p.kind);
   }
+  if (stages.submitters != nullptr) {
+    record.submitter = stages.submitters->Find(record.passages, record.meta);
+  }
   record.passage_count = static_cast<long long>(record.passages.size());
   record.embedded = static_cast<int>(extraction.embedded.size());
   if (embedded != nullptr) *embedded = std::move(extraction.embedded);
@@ -139,14 +141,10 @@ DocumentRecord RunStages(const std::string& path, std::string_view data,
 }  // namespace
 
 DocumentRecord ProcessDocument(const std::string& path, std::string_view data,
-                               const Identity& identity,
-                               const ExtractFn& extract,
-                               const ExtractLimits& limits,
-                               const Classifier& classifier,
+                               const Identity& identity, const Stages& stages,
                                std::vector<EmbeddedFile>* embedded) {
   try {
-    return RunStages(path, data, identity, extract, limits, classifier,
-                     embedded);
+    return RunStages(path, data, identity, stages, embedded);
   } catch (const std::exception& e) {
     // Out of memory, or a bug of ours that this document triggers: the
     // document fails with the reason, the run goes on.
@@ -156,7 +154,7 @@ DocumentRecord ProcessDocument(const std::string& path, std::string_view data,
     record.format = identity.format;
     record.mime = identity.mime;
     record.size = identity.size;
-    record.rules_version = classifier.Version();
+    record.rules_version = stages.classifier->Version();
     record.status = kStatusCorrupt;
     record.error = std::string("intake failed on this document: ") + e.what();
     return record;

@@ -8,10 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "pipeline/classifier.h"
-#include "pipeline/extractor.h"
 #include "pipeline/identify.h"
 #include "pipeline/records.h"
+#include "pipeline/stages.h"
 
 namespace intake {
 
@@ -22,10 +21,7 @@ namespace intake {
 // record's `embedded`.
 // REQUIRES: `data` holds the bytes `identity` describes.
 DocumentRecord ProcessDocument(const std::string& path, std::string_view data,
-                               const Identity& identity,
-                               const ExtractFn& extract,
-                               const ExtractLimits& limits,
-                               const Classifier& classifier,
+                               const Identity& identity, const Stages& stages,
                                std::vector<EmbeddedFile>* embedded);
 
 // The record status for an extraction failure.

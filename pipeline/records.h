@@ -9,6 +9,7 @@
 
 #include "pipeline/document.h"
 #include "pipeline/passage.h"
+#include "pipeline/submitter.h"
 
 namespace intake {
 
@@ -45,6 +46,7 @@ struct DocumentRecord {
   long long size = 0;
   DocumentMeta meta;
   std::string lang = "und";
+  Submitter submitter;  // empty when not found
   std::string status = kStatusOk;
   std::vector<std::string> warnings;
   std::string error;

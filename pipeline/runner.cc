@@ -33,12 +33,11 @@ DocumentRecord UnreadableRecord(const std::string& path, long long size,
 // the ZIP, in the archive's order.
 class Run {
  public:
-  Run(const RunOptions& options, const ExtractFn& extract,
-      const Classifier& classifier, const Identifier& identifier,
-      RunObserver* observer, AtomicFile* passages_file)
+  Run(const RunOptions& options, const Stages& stages,
+      const Identifier& identifier, RunObserver* observer,
+      AtomicFile* passages_file)
       : options_(options),
-        extract_(extract),
-        classifier_(classifier),
+        stages_(stages),
         identifier_(identifier),
         observer_(observer),
         passages_file_(passages_file) {}
@@ -48,7 +47,8 @@ class Run {
     long long size = 0;
     Status read = ReadWholeFile(path, options_.max_file_bytes, &data, &size);
     if (!read.ok()) {
-      documents_.push_back(UnreadableRecord(path, size, read, classifier_));
+      documents_.push_back(
+          UnreadableRecord(path, size, read, *stages_.classifier));
       documents_.back().provenance = {{"file", path}};
       observer_->OnDocument(documents_.back());
       return Status::Ok();
@@ -71,14 +71,13 @@ class Run {
     }
     std::vector<EmbeddedFile> embedded;
     DocumentRecord record =
-        ProcessDocument(path, data, identity, extract_, options_.limits,
-                        classifier_, &embedded);
+        ProcessDocument(path, data, identity, stages_, &embedded);
     record.provenance = std::move(provenance);
     record.container_id = container_id;
-    if (!embedded.empty() && depth >= options_.limits.max_nesting) {
+    if (!embedded.empty() && depth >= stages_.limits.max_nesting) {
       record.status = kStatusUnsupported;
       record.error = "container nested more than " +
-                     std::to_string(options_.limits.max_nesting) +
+                     std::to_string(stages_.limits.max_nesting) +
                      " levels deep: not opened";
       record.embedded = 0;
       embedded.clear();
@@ -104,8 +103,7 @@ class Run {
   }
 
   const RunOptions& options_;
-  const ExtractFn& extract_;
-  const Classifier& classifier_;
+  const Stages& stages_;
   const Identifier& identifier_;
   RunObserver* observer_;
   AtomicFile* passages_file_;
@@ -115,9 +113,8 @@ class Run {
 
 }  // namespace
 
-Status RunPipeline(const RunOptions& options, const ExtractFn& extract,
-                   const Classifier& classifier, RunObserver* observer,
-                   RunSummary* summary) {
+Status RunPipeline(const RunOptions& options, const Stages& stages,
+                   RunObserver* observer, RunSummary* summary) {
   std::error_code ec;
   std::filesystem::create_directories(options.out_dir, ec);
   if (ec) {
@@ -142,7 +139,7 @@ Status RunPipeline(const RunOptions& options, const ExtractFn& extract,
   s = passages_file.Open();
   if (!s.ok()) return s;
 
-  Run run(options, extract, classifier, *identifier, observer, &passages_file);
+  Run run(options, stages, *identifier, observer, &passages_file);
   for (const std::string& path : found.files) {
     ++summary->files;
     s = run.AddFile(path);

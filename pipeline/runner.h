@@ -12,9 +12,8 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/classifier.h"
-#include "pipeline/extractor.h"
 #include "pipeline/records.h"
+#include "pipeline/stages.h"
 #include "pipeline/status.h"
 
 namespace intake {
@@ -26,7 +25,6 @@ struct RunOptions {
   std::string out_dir;
   // Files larger than this are not read (status unsupported). 512 MiB.
   long long max_file_bytes = 512LL << 20;
-  ExtractLimits limits;
 };
 
 // Told about every document as it is done, for logs and progress.
@@ -48,9 +46,8 @@ struct RunSummary {
 
 // Fails only when the run as a whole cannot go on (an input path does not
 // exist, the output folder cannot be written); bad documents are recorded.
-Status RunPipeline(const RunOptions& options, const ExtractFn& extract,
-                   const Classifier& classifier, RunObserver* observer,
-                   RunSummary* summary);
+Status RunPipeline(const RunOptions& options, const Stages& stages,
+                   RunObserver* observer, RunSummary* summary);
 
 }  // namespace intake
 

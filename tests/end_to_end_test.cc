@@ -125,6 +125,8 @@ TEST_F(EndToEndTest, LongLetterPassages) {
   EXPECT_EQ((*doc)["format"], "pdf");
   EXPECT_EQ((*doc)["pages"], 4);
   EXPECT_EQ((*doc)["lang"], "en");
+  EXPECT_EQ((*doc)["submitter"]["code"], "KHM");
+  EXPECT_EQ((*doc)["submitter"]["found_by"], "letterhead");
   std::vector<Json> ps = PassagesOf(passages_, (*doc)["doc_id"]);
   ASSERT_GT(ps.size(), 30u);
   int heads = 0;

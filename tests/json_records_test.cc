@@ -41,7 +41,7 @@ TEST(JsonRecordsTest, DocumentRecordExactBytes) {
       DocumentJson(Sample()),
       R"({"schema_version":1,"record":"document","doc_id":")" +
           std::string(64, 'a') +
-          R"(","path":"in/lettre \"1\".pdf","other_paths":[],"provenance":[{"type":"file","name":"in/lettre \"1\".pdf"}],"container_id":"","embedded":0,"format":"pdf","mime":"application/pdf","size":1234,"pages":2,"title":"Soumission de la Côte d'Ivoire","author":"","created":"","lang":"fr","extraction":"poppler-text","mail":null,"status":"ok","warnings":[],"error":"","passages":1,"rules_version":"2026.11.1+abc"})");
+          R"(","path":"in/lettre \"1\".pdf","other_paths":[],"provenance":[{"type":"file","name":"in/lettre \"1\".pdf"}],"container_id":"","embedded":0,"format":"pdf","mime":"application/pdf","size":1234,"pages":2,"title":"Soumission de la Côte d'Ivoire","author":"","created":"","lang":"fr","submitter":null,"extraction":"poppler-text","mail":null,"status":"ok","warnings":[],"error":"","passages":1,"rules_version":"2026.11.1+abc"})");
 }
 
 TEST(JsonRecordsTest, PassageRecordExactBytes) {

@@ -1,0 +1,195 @@
+#include "classifiers/gazetteer.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "classifiers/mo_file.h"
+#include "classifiers/text_fold.h"
+
+namespace intake {
+namespace {
+
+// Shorter folded names ("uk") would match inside too much text.
+constexpr size_t kMinVariantBytes = 4;
+// The UN languages other than English, as iso-codes names their catalogues.
+const char* const kLocales[] = {"es", "fr", "ru", "ar", "zh_CN"};
+
+Status ReadFile(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot read " + path);
+  std::ostringstream s;
+  s << in.rdbuf();
+  *out = std::move(s).str();
+  return Status::Ok();
+}
+
+// "Bolivia, Plurinational State of" -> also "Bolivia" and "Plurinational
+// State of Bolivia": letters write names the natural way round.
+void AddForms(const std::string& name, std::vector<std::string>* names) {
+  if (name.empty()) return;
+  names->push_back(name);
+  size_t comma = name.find(", ");
+  if (comma == std::string::npos) return;
+  names->push_back(name.substr(0, comma));
+  names->push_back(name.substr(comma + 2) + " " + name.substr(0, comma));
+}
+
+bool IsWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+// CJK text has no spaces between words: names there match anywhere.
+bool IsCjk(const std::string& folded) {
+  unsigned char lead = folded.empty() ? 0 : folded[0];
+  return lead >= 0xE3 && lead <= 0xE9;
+}
+
+Status LoadStates(const GazetteerSources& sources,
+                  std::vector<std::pair<GazetteerEntry, std::vector<std::string>>>* out) {
+  std::string json_text;
+  Status s = ReadFile(sources.iso_codes_json, &json_text);
+  if (!s.ok()) return s;
+  nlohmann::json doc = nlohmann::json::parse(json_text, nullptr, false);
+  if (doc.is_discarded() || !doc.contains("3166-1")) {
+    return Status::Corrupt(sources.iso_codes_json +
+                           ": not the iso-codes ISO 3166-1 list");
+  }
+  std::vector<std::map<std::string, std::string>> catalogues;
+  for (const char* locale : kLocales) {
+    std::string path = sources.locale_dir + "/" + locale +
+                       "/LC_MESSAGES/iso_3166-1.mo";
+    std::string bytes;
+    std::map<std::string, std::string> catalogue;
+    // A missing translation only narrows matching; it is not an error.
+    if (ReadFile(path, &bytes).ok()) {
+      s = ParseMoFile(bytes, &catalogue);
+      if (!s.ok()) return Status::Corrupt(path + ": " + s.message());
+    }
+    catalogues.push_back(std::move(catalogue));
+  }
+  for (const nlohmann::json& country : doc["3166-1"]) {
+    GazetteerEntry entry;
+    entry.code = country.value("alpha_3", "");
+    entry.name = country.value("common_name", country.value("name", ""));
+    entry.kind = "state";
+    std::vector<std::string> english;
+    for (const char* field : {"name", "common_name", "official_name"}) {
+      if (country.contains(field)) english.push_back(country[field]);
+    }
+    std::vector<std::string> names;
+    for (const std::string& n : english) {
+      AddForms(n, &names);
+      for (const auto& catalogue : catalogues) {
+        auto t = catalogue.find(n);
+        if (t != catalogue.end()) AddForms(t->second, &names);
+      }
+    }
+    out->push_back({std::move(entry), std::move(names)});
+  }
+  return Status::Ok();
+}
+
+Status LoadNameList(const std::string& path, const char* kind,
+                   std::vector<std::pair<GazetteerEntry, std::vector<std::string>>>* out) {
+  std::string text;
+  Status s = ReadFile(path, &text);
+  if (!s.ok()) return s;
+  std::istringstream lines(text);
+  int number = 0;
+  for (std::string line; std::getline(lines, line);) {
+    ++number;
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> fields;
+    std::istringstream cols(line);
+    for (std::string f; std::getline(cols, f, '\t');) fields.push_back(f);
+    if (fields.size() != 3 || fields[0].empty() || fields[1].empty()) {
+      return Status::Corrupt(path + ":" + std::to_string(number) +
+                             ": expected id, name and forms separated by tabs");
+    }
+    GazetteerEntry entry{fields[0], fields[1], kind};
+    std::vector<std::string> names;
+    std::istringstream forms(fields[2]);
+    for (std::string f; std::getline(forms, f, '|');) {
+      if (!f.empty()) names.push_back(f);
+    }
+    out->push_back({std::move(entry), std::move(names)});
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status Gazetteer::Load(const GazetteerSources& sources,
+                       std::unique_ptr<const Gazetteer>* out) {
+  std::vector<std::pair<GazetteerEntry, std::vector<std::string>>> all;
+  Status s = LoadNameList(sources.centres_tsv, "regional_centre", &all);
+  if (!s.ok()) return s;
+  if (!sources.places_tsv.empty()) {
+    s = LoadNameList(sources.places_tsv, "place", &all);
+    if (!s.ok()) return s;
+  }
+  s = LoadStates(sources, &all);
+  if (!s.ok()) return s;
+  auto g = std::unique_ptr<Gazetteer>(new Gazetteer());
+  for (auto& [entry, names] : all) g->AddEntry(std::move(entry), names);
+  std::stable_sort(g->variants_.begin(), g->variants_.end(),
+                   [](const Variant& a, const Variant& b) {
+                     return a.folded.size() > b.folded.size();
+                   });
+  *out = std::move(g);
+  return Status::Ok();
+}
+
+void Gazetteer::AddEntry(GazetteerEntry entry,
+                         const std::vector<std::string>& names) {
+  int index = static_cast<int>(entries_.size());
+  entries_.push_back(std::move(entry));
+  std::set<std::string> seen;
+  for (const std::string& name : names) {
+    std::string folded = FoldToUtf8(name);
+    if (folded.size() < kMinVariantBytes || !seen.insert(folded).second) {
+      continue;
+    }
+    variants_.push_back({std::move(folded), index});
+  }
+}
+
+std::vector<GazetteerHit> Gazetteer::Find(std::string_view text) const {
+  std::string folded = FoldToUtf8(text);
+  std::vector<char> taken(folded.size(), 0);
+  std::map<int, GazetteerHit> first;  // entry -> first hit
+  for (const Variant& v : variants_) {
+    bool cjk = IsCjk(v.folded);
+    for (size_t at = folded.find(v.folded); at != std::string::npos;
+         at = folded.find(v.folded, at + 1)) {
+      size_t end = at + v.folded.size();
+      bool bounded =
+          cjk || ((at == 0 || !IsWordByte(folded[at - 1])) &&
+                  (end == folded.size() || !IsWordByte(folded[end])));
+      if (!bounded || std::any_of(taken.begin() + at, taken.begin() + end,
+                                  [](char c) { return c != 0; })) {
+        continue;
+      }
+      std::fill(taken.begin() + at, taken.begin() + end, 1);
+      auto it = first.find(v.entry);
+      if (it == first.end() || at < it->second.position) {
+        first[v.entry] = {v.entry, at, v.folded.size()};
+      }
+    }
+  }
+  std::vector<GazetteerHit> hits;
+  for (const auto& [entry, hit] : first) {
+    if (entries_[entry].kind != "place") hits.push_back(hit);
+  }
+  std::sort(hits.begin(), hits.end(),
+            [](const GazetteerHit& a, const GazetteerHit& b) {
+              return a.position < b.position;
+            });
+  return hits;
+}
+
+}  // namespace intake

@@ -1,0 +1,66 @@
+// The names of States and of the Basel and Stockholm regional centres, in
+// the six UN languages where Debian's iso-codes package has them, for
+// finding who wrote a letter (and, later, entities in passages).
+//
+// States come from iso-codes (/usr/share/iso-codes/json/iso_3166-1.json,
+// with translations from the gettext catalogues iso_3166-1.mo for es, fr,
+// ru, ar, zh_CN); centres from classifiers/gazetteer/regional_centres.tsv.
+// Matching is on case-folded, accent-free text and whole words.
+#ifndef INTAKE_CLASSIFIERS_GAZETTEER_H_
+#define INTAKE_CLASSIFIERS_GAZETTEER_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/status.h"
+
+namespace intake {
+
+struct GazetteerEntry {
+  std::string code;  // ISO 3166-1 alpha-3 ("WSM") or centre id ("BCRC-SEA")
+  std::string name;  // the name used in records ("Samoa")
+  std::string kind;  // "state", "regional_centre" or "place" (never found)
+};
+
+struct GazetteerHit {
+  int entry = 0;        // index into entries()
+  size_t position = 0;  // byte offset in the folded text of the first match
+  size_t length = 0;    // bytes of the folded variant that matched
+};
+
+struct GazetteerSources {
+  std::string iso_codes_json = "/usr/share/iso-codes/json/iso_3166-1.json";
+  std::string locale_dir = "/usr/share/locale";
+  std::string centres_tsv;  // required
+  std::string places_tsv;   // optional: names that hide a State's name
+};
+
+class Gazetteer {
+ public:
+  // Fails with a message naming the file when a source is missing or bad.
+  static Status Load(const GazetteerSources& sources,
+                     std::unique_ptr<const Gazetteer>* out);
+
+  const std::vector<GazetteerEntry>& entries() const { return entries_; }
+
+  // The entries named in `text`, each once, in order of first appearance;
+  // where two names overlap the longer wins ("Democratic Republic of the
+  // Congo" over "Congo"). Thread-safe.
+  std::vector<GazetteerHit> Find(std::string_view text) const;
+
+ private:
+  struct Variant {
+    std::string folded;
+    int entry;
+  };
+  void AddEntry(GazetteerEntry entry, const std::vector<std::string>& names);
+
+  std::vector<GazetteerEntry> entries_;
+  std::vector<Variant> variants_;  // longest first
+};
+
+}  // namespace intake
+
+#endif  // INTAKE_CLASSIFIERS_GAZETTEER_H_

@@ -1,0 +1,133 @@
+#include "classifiers/gazetteer.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "classifiers/mo_file.h"
+#include "classifiers/submitter_finder.h"
+#include "tests/test_paths.h"
+
+namespace intake {
+namespace {
+
+std::shared_ptr<const Gazetteer> Load() {
+  GazetteerSources sources;
+  sources.centres_tsv =
+      testing::SourceDir() + "/classifiers/gazetteer/regional_centres.tsv";
+  sources.places_tsv = testing::SourceDir() + "/classifiers/gazetteer/places.tsv";
+  std::unique_ptr<const Gazetteer> g;
+  Status s = Gazetteer::Load(sources, &g);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return std::shared_ptr<const Gazetteer>(std::move(g));
+}
+
+std::vector<std::string> Codes(const Gazetteer& g, const std::string& text) {
+  std::vector<std::string> codes;
+  for (const GazetteerHit& hit : g.Find(text)) {
+    codes.push_back(g.entries()[hit.entry].code);
+  }
+  return codes;
+}
+
+TEST(GazetteerTest, NamesInTheSixLanguages) {
+  std::shared_ptr<const Gazetteer> g = Load();
+  ASSERT_TRUE(g);
+  struct Case {
+    const char* text;
+    std::vector<std::string> codes;
+  } cases[] = {
+      {"GOVERNMENT OF SAMOA", {"WSM"}},
+      {"REPÚBLICA DE HONDURAS", {"HND"}},
+      {"Swiss Confederation", {"CHE"}},
+      {"Confédération helvétique", {"CHE"}},
+      {"Правительство: Швейцария", {"CHE"}},
+      {"瑞士联邦环境部", {"CHE"}},
+      {"سويسرا", {"CHE"}},
+      {"Plurinational State of Bolivia", {"BOL"}},
+      {"the Democratic Republic of the Congo", {"COD"}},
+      {"Nigeria and Niger", {"NGA", "NER"}},
+      {"BCRC-Caribbean, Port of Spain, Trinidad and Tobago",
+       {"BCRC-Caribbean", "TTO"}},
+      {"Côte d'Ivoire", {"CIV"}},
+      {"no country here; Nigerian", {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Codes(*g, c.text), c.codes) << c.text;
+  }
+}
+
+TEST(GazetteerTest, BadCentresFileNamesLine) {
+  std::string dir = testing::MakeTempDir("gazetteer");
+  std::ofstream(dir + "/c.tsv") << "# comment\nonly-one-field\n";
+  GazetteerSources sources;
+  sources.centres_tsv = dir + "/c.tsv";
+  std::unique_ptr<const Gazetteer> g;
+  Status s = Gazetteer::Load(sources, &g);
+  EXPECT_EQ(s.code(), Status::Code::kCorrupt);
+  EXPECT_NE(s.message().find("c.tsv:2"), std::string::npos) << s.message();
+}
+
+TEST(MoFileTest, RejectsWhatIsNotACatalogue) {
+  std::map<std::string, std::string> t;
+  EXPECT_EQ(ParseMoFile("", &t).code(), Status::Code::kCorrupt);
+  EXPECT_EQ(ParseMoFile(std::string("\xde\x12\x04\x95\0\0\0\0\xff\xff\xff\x7f"
+                                    "\x00\x01\0\0\x00\x02\0\0", 20),
+                        &t)
+                .code(),
+            Status::Code::kCorrupt);
+}
+
+Passage P(const char* text, const char* furniture = "") {
+  Passage p;
+  p.text = text;
+  p.furniture = furniture;
+  p.kind = *furniture ? PassageKind::kFurniture : PassageKind::kParagraph;
+  return p;
+}
+
+TEST(SubmitterFinderTest, Table) {
+  GazetteerSubmitterFinder finder(Load());
+  DocumentMeta no_mail;
+  DocumentMeta mail;
+  mail.is_mail = true;
+  mail.mail.from = "Ministerio de Ambiente del Ecuador <focal@ambiente.gob.ec>";
+  struct Case {
+    const char* name;
+    std::vector<Passage> passages;
+    const DocumentMeta* meta;
+    const char* code;
+    const char* found_by;
+  } cases[] = {
+      {"letterhead, secretariat address ignored",
+       {P("GOVERNMENT OF SAMOA", "letterhead"), P("Ref.: 1", "reference"),
+        P("Secretariat of the Minamata Convention", "letterhead"),
+        P("Geneva, Switzerland", "letterhead")},
+       &no_mail, "WSM", "letterhead"},
+      {"address block alone is not the writer",
+       {P("Executive Secretary", "letterhead"),
+        P("Geneva, Switzerland", "letterhead"),
+        P("The Government of Chile has the honour to submit its views.")},
+       &no_mail, "CHL", "text"},
+      {"centre over its host country",
+       {P("BCRC-Caribbean", "letterhead"),
+        P("Port of Spain, Trinidad and Tobago", "letterhead")},
+       &no_mail, "BCRC-Caribbean", "letterhead"},
+      {"signature",
+       {P("Ministry of Environment", "letterhead"),
+        P("Minister of Environment of Mongolia", "signature")},
+       &no_mail, "MNG", "signature"},
+      {"mail sender", {P("Please find our submission attached.")}, &mail,
+       "ECU", "mail_sender"},
+      {"a State named without a cue is not the writer",
+       {P("We trained officers from Fiji and Tonga.")}, &no_mail, "", ""},
+  };
+  for (const Case& c : cases) {
+    Submitter s = finder.Find(c.passages, *c.meta);
+    EXPECT_EQ(s.code, c.code) << c.name;
+    EXPECT_EQ(s.found_by, c.found_by) << c.name;
+  }
+}
+
+}  // namespace
+}  // namespace intake
