@@ -19,12 +19,21 @@ bool Contains(std::string_view s, std::string_view needle) {
 }
 
 // Zip local headers and the central directory hold member names in clear,
-// so a Word package shows "word/" and an ODF one its mimetype member.
+// so a Word package shows "word/" and an ODF one its mimetype member
+// (stored uncompressed, ".text" also covering -template and -master).
+// Some writers compress the mimetype member; an ODF package is then known
+// by its content.xml and manifest, and the ODT reader refuses the other
+// OpenDocument kinds by their body.
 Format ZipPackageFormat(std::string_view data) {
   if (Contains(data, "word/document") || Contains(data, "word/_rels")) {
     return Format::kDocx;
   }
   if (Contains(data, "application/vnd.oasis.opendocument.text")) {
+    return Format::kOdt;
+  }
+  if (!Contains(data, "application/vnd.oasis.opendocument.") &&
+      Contains(data, "content.xml") &&
+      Contains(data, "META-INF/manifest.xml")) {
     return Format::kOdt;
   }
   return Format::kZip;
