@@ -220,8 +220,7 @@ TEST(EndToEndCommandsTest, BadRulesFileStopsBeforeAnyOutput) {
                    dir + "/bad.xml'"),
             2);
   EXPECT_FALSE(fs::exists(dir + "/out/documents.jsonl"));
-  EXPECT_EQ(Intake("classify --rules '" + dir + "/missing.xml' < /dev/null"),
-            2);
+  EXPECT_EQ(Intake("classify --rules '" + dir + "/missing.xml' < /dev/null"), 2);
 }
 
 TEST(EndToEndCommandsTest, FailedRunKeepsPreviousOutput) {

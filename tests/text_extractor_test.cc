@@ -20,11 +20,9 @@ TEST(DecodeTextTest, Table) {
       {"\xEF\xBB\xBFSe\xC3\xB1ora", "Se\xC3\xB1ora", "UTF-8", false},
       {"\xFF\xFES\0e\0\xF1\0o\0r\0a\0"s, "Se\xC3\xB1ora", "UTF-16LE", false},
       {"\xFE\xFF\0S\0e\0\xF1\0o\0r\0a"s, "Se\xC3\xB1ora", "UTF-16BE", false},
-      {"La Se\xF1ora de la Secretar\xED"
-       "a recibi\xF3 el caf\xE9 y la "
+      {"La Se\xF1ora de la Secretar\xED" "a recibi\xF3 el caf\xE9 y la "
        "informaci\xF3n sobre el mercurio en Honduras.",
-       "La Se\xC3\xB1ora de la Secretar\xC3\xAD"
-       "a recibi\xC3\xB3 el caf\xC3\xA9 y la "
+       "La Se\xC3\xB1ora de la Secretar\xC3\xAD" "a recibi\xC3\xB3 el caf\xC3\xA9 y la "
        "informaci\xC3\xB3n sobre el mercurio en Honduras.",
        "ISO-8859-1", true},
   };
@@ -40,9 +38,9 @@ TEST(DecodeTextTest, Table) {
 
 TEST(ExtractTextTest, ParagraphsAndWarnings) {
   Extraction e;
-  ASSERT_TRUE(
-      ExtractText("First line\r\nsame paragraph\r\n\r\n  \r\nSecond\n", &e)
-          .ok());
+  ASSERT_TRUE(ExtractText("First line\r\nsame paragraph\r\n\r\n  \r\nSecond\n",
+                          &e)
+                  .ok());
   ASSERT_EQ(e.blocks.size(), 2u);
   EXPECT_EQ(e.blocks[0].text, "First line\nsame paragraph");
   EXPECT_EQ(e.blocks[1].text, "Second");
@@ -56,10 +54,7 @@ TEST(ExtractTextTest, ParagraphsAndWarnings) {
 
 TEST(ExtractTextTest, Utf16ParagraphBreaksSurvive) {
   Extraction e;
-  ASSERT_TRUE(ExtractText("\xFF\xFE"
-                          "a\0\n\0\n\0b\0"s,
-                          &e)
-                  .ok());
+  ASSERT_TRUE(ExtractText("\xFF\xFE" "a\0\n\0\n\0b\0"s, &e).ok());
   ASSERT_EQ(e.blocks.size(), 2u);
   EXPECT_EQ(e.blocks[1].text, "b");
 }
