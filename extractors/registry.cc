@@ -3,6 +3,7 @@
 #include <string>
 
 #include "extractors/docx_extractor.h"
+#include "extractors/odt_extractor.h"
 #include "extractors/pdf_extractor.h"
 #include "extractors/text_extractor.h"
 #include "extractors/zip_extractor.h"
@@ -16,6 +17,8 @@ Status ExtractDocument(Format format, std::string_view data,
       return ExtractPdf(data, limits, out);
     case Format::kDocx:
       return ExtractDocx(data, limits, out);
+    case Format::kOdt:
+      return ExtractOdt(data, limits, out);
     case Format::kText:
       return ExtractText(data, out);
     case Format::kZip:
@@ -25,7 +28,6 @@ Status ExtractDocument(Format format, std::string_view data,
     case Format::kEmpty:
       return Status::Ok();
     case Format::kDoc:
-    case Format::kOdt:
     case Format::kRtf:
     case Format::kEml:
     case Format::kMbox:

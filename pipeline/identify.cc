@@ -19,7 +19,11 @@ bool Contains(std::string_view s, std::string_view needle) {
 }
 
 // Zip local headers and the central directory hold member names in clear,
-// so a Word package shows "word/" and an ODF one its mimetype member.
+// so a Word package shows "word/" and an ODF one its mimetype member
+// (stored uncompressed, ".text" also covering -template and -master).
+// Some writers compress the mimetype member; an ODF package is then known
+// by its content.xml and manifest, and the ODT reader refuses the other
+// OpenDocument kinds by their body.
 Format ZipPackageFormat(std::string_view data) {
   // An OOXML package whose names we cannot see (damaged) or that is not
   // Word: the DOCX reader says which, better than "archive".
@@ -32,6 +36,11 @@ Format ZipPackageFormat(std::string_view data) {
   if (Contains(data, "application/vnd.oasis.opendocument.text") ||
       (Contains(data, "META-INF/manifest.xml") &&
        Contains(data, "content.xml"))) {
+    return Format::kOdt;
+  }
+  if (!Contains(data, "application/vnd.oasis.opendocument.") &&
+      Contains(data, "content.xml") &&
+      Contains(data, "META-INF/manifest.xml")) {
     return Format::kOdt;
   }
   return Format::kZip;

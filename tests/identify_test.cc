@@ -23,6 +23,13 @@ TEST(FormatFromMimeTest, BytesDecideNotNames) {
       {"PK\x03\x04....word/document.xml", "application/zip", Format::kDocx},
       {"PK\x03\x04....mimetypeapplication/vnd.oasis.opendocument.text",
        "application/zip", Format::kOdt},
+      {"PK\x03\x04....mimetypeapplication/vnd.oasis.opendocument.text-template",
+       "application/zip", Format::kOdt},
+      {"PK\x03\x04....content.xml....META-INF/manifest.xml", "application/zip",
+       Format::kOdt},
+      {"PK\x03\x04....mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
+       "content.xml....META-INF/manifest.xml",
+       "application/zip", Format::kZip},
       {"PK\x03\x04....letter.pdf", "application/zip", Format::kZip},
       {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1...W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0"s,
        "application/msword", Format::kDoc},
