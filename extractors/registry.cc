@@ -4,6 +4,7 @@
 
 #include "extractors/docx_extractor.h"
 #include "extractors/pdf_extractor.h"
+#include "extractors/rtf_extractor.h"
 #include "extractors/text_extractor.h"
 
 namespace intake {
@@ -15,6 +16,8 @@ Status ExtractDocument(Format format, std::string_view data,
       return ExtractPdf(data, limits, out);
     case Format::kDocx:
       return ExtractDocx(data, limits, out);
+    case Format::kRtf:
+      return ExtractRtf(data, limits, out);
     case Format::kText:
       return ExtractText(data, out);
     case Format::kEncryptedOffice:
@@ -23,7 +26,6 @@ Status ExtractDocument(Format format, std::string_view data,
       return Status::Ok();
     case Format::kDoc:
     case Format::kOdt:
-    case Format::kRtf:
     case Format::kEml:
     case Format::kMbox:
     case Format::kMsg:
