@@ -659,8 +659,8 @@ Status RtfReader::Run() {
     out_->warnings.push_back(
         "unbalanced RTF: text after the document's last brace was read too");
   if (open > 0) {
-    std::string what =
-        "truncated RTF: " + std::to_string(open) + " groups left open";
+    std::string what = "truncated RTF: " + std::to_string(open) +
+                       (open == 1 ? " group" : " groups") + " left open";
     if (NothingRead()) return Status::Corrupt(what + ", no text read");
     out_->warnings.push_back(what);
   }
