@@ -13,15 +13,19 @@ struct CharsetRow {
 };
 
 // From the RTF 1.9.1 specification's \fcharset table.
-constexpr CharsetRow kCharsets[] = {
-    {0, 1252},    {2, kSymbolCodePage},
-    {77, 10000},  {78, 932},  // Mac Japanese: Shift-JIS is the closest ICU has
-    {79, 10003},  {80, 10008}, {81, 10002}, {83, 10005}, {84, 10004},
-    {85, 10006},  {86, 10081}, {87, 10021}, {88, 10029}, {89, 10007},
-    {128, 932},   {129, 949},  {130, 1361}, {134, 936},  {136, 950},
-    {161, 1253},  {162, 1254}, {163, 1258}, {177, 1255}, {178, 1256},
-    {186, 1257},  {204, 1251}, {222, 874},  {238, 1250}, {254, 437},
-    {255, 850},
+constexpr CharsetRow kCharsets[] =
+    {
+        {0, 1252},   {2, kSymbolCodePage}, {77, 10000},
+        {78, 932},  // Mac Japanese: Shift-JIS is the closest ICU has
+        {79, 10003}, {80, 10008},          {81, 10002},
+        {83, 10005}, {84, 10004},          {85, 10006},
+        {86, 10081}, {87, 10021},          {88, 10029},
+        {89, 10007}, {128, 932},           {129, 949},
+        {130, 1361}, {134, 936},           {136, 950},
+        {161, 1253}, {162, 1254},          {163, 1258},
+        {177, 1255}, {178, 1256},          {186, 1257},
+        {204, 1251}, {222, 874},           {238, 1250},
+        {254, 437},  {255, 850},
 };
 
 struct SymbolRow {
@@ -125,8 +129,7 @@ bool CodePageDecoder::Decode(int code_page, std::string_view bytes,
   const char* source = bytes.data();
   UErrorCode status = U_ZERO_ERROR;
   ucnv_toUnicode(converter, &target, units.data() + units.size(), &source,
-                 bytes.data() + bytes.size(), nullptr, /*flush=*/true,
-                 &status);
+                 bytes.data() + bytes.size(), nullptr, /*flush=*/true, &status);
   int32_t length = static_cast<int32_t>(target - units.data());
   for (int32_t i = 0; i < length;) {
     UChar32 c;

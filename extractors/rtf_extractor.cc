@@ -30,8 +30,16 @@ enum class Dest {
 };
 
 // What to do when the group that opened a destination closes.
-enum class Closer { kNone, kFootnote, kHeader, kFooter, kNumber, kTitle,
-                    kAuthor, kCreated };
+enum class Closer {
+  kNone,
+  kFootnote,
+  kHeader,
+  kFooter,
+  kNumber,
+  kTitle,
+  kAuthor,
+  kCreated
+};
 
 // Formatting saved and restored with groups, as RTF defines it.
 struct GroupState {
@@ -45,9 +53,9 @@ struct GroupState {
   bool in_table = false;
   int itap = 0;
   bool hidden = false;
-  bool in_info = false;   // \info text is in the document's code page
-  bool at_start = true;   // nothing read yet in this group
-  bool star = false;      // a \* opened this group
+  bool in_info = false;  // \info text is in the document's code page
+  bool at_start = true;  // nothing read yet in this group
+  bool star = false;     // a \* opened this group
 };
 
 struct FontInfo {
@@ -59,8 +67,8 @@ struct FontInfo {
 // Fonts whose bytes are glyphs; writers do not always say so in \fcharset
 // (LibreOffice gives OpenSymbol charset 128).
 bool IsSymbolFontName(std::string_view name) {
-  for (std::string_view prefix : {"Symbol", "OpenSymbol", "Wingdings",
-                                  "Webdings", "StarSymbol"}) {
+  for (std::string_view prefix :
+       {"Symbol", "OpenSymbol", "Wingdings", "Webdings", "StarSymbol"}) {
     if (name.starts_with(prefix)) return true;
   }
   return false;
@@ -93,8 +101,7 @@ std::string_view Trim(std::string_view text) {
 
 class RtfReader {
  public:
-  RtfReader(std::string_view data, const ExtractLimits& limits,
-            Extraction* out)
+  RtfReader(std::string_view data, const ExtractLimits& limits, Extraction* out)
       : tokenizer_(data, limits.max_xml_depth), out_(out) {}
 
   Status Run();
@@ -193,8 +200,8 @@ void RtfReader::AddBytes(std::string_view bytes) {
     AddFontName(bytes);
     return;
   }
-  if (d == Dest::kSkip || d == Dest::kInfo ||
-      d == Dest::kCreated || state().hidden) {
+  if (d == Dest::kSkip || d == Dest::kInfo || d == Dest::kCreated ||
+      state().hidden) {
     return;
   }
   int code_page = CurrentCodePage();
@@ -488,8 +495,7 @@ void RtfReader::OnWord(const RtfToken& t) {
     case RtfWord::kCell:
     case RtfWord::kNestCell:
       if (s.dest != Dest::kText) break;
-      s.story->EndCell(info.word == RtfWord::kCell ? 1
-                                                    : std::max(2, s.itap));
+      s.story->EndCell(info.word == RtfWord::kCell ? 1 : std::max(2, s.itap));
       break;
     case RtfWord::kRow:
     case RtfWord::kNestRow:
@@ -623,7 +629,8 @@ void RtfReader::OnUnicode(int32_t unit) {
     if (symbol != 0) c = symbol;
   }
   // U+FEFF is an invisible byte order mark some writers leave in text.
-  if (c == 0xFEFF || c == 0xFFFE || c == 0xFFFF || (c < 0x20 && c != '\t')) return;
+  if (c == 0xFEFF || c == 0xFFFE || c == 0xFFFF || (c < 0x20 && c != '\t'))
+    return;
   AddChar(c);
 }
 
@@ -671,7 +678,8 @@ Status RtfReader::Run() {
 
 Status ExtractRtf(std::string_view data, const ExtractLimits& limits,
                   Extraction* out) {
-  if (!data.starts_with("{\\rtf")) return Status::Corrupt("not an RTF document");
+  if (!data.starts_with("{\\rtf"))
+    return Status::Corrupt("not an RTF document");
   // The only exception the code below can meet is the standard library's
   // allocation failure; the seam promises a Status, never a throw.
   try {

@@ -111,7 +111,8 @@ void RtfStory::EndRow(int level) {
   for (Block& b : l.nested) rows.push_back(std::move(b));
   l.cells.clear();
   l.nested.clear();
-  int clamped = level < 1 ? 1 : (level > kMaxTableLevel ? kMaxTableLevel : level);
+  int clamped =
+      level < 1 ? 1 : (level > kMaxTableLevel ? kMaxTableLevel : level);
   std::vector<Block>* to = clamped == 1 ? &blocks_ : &At(clamped - 1).nested;
   for (Block& b : rows) to->push_back(std::move(b));
 }
@@ -119,8 +120,7 @@ void RtfStory::EndRow(int level) {
 void RtfStory::CloseOpenRows() {
   for (int level = static_cast<int>(levels_.size()); level >= 1; --level) {
     const Level& l = levels_[level - 1];
-    if (!l.cells.empty() || !l.cell.empty() || !l.nested.empty())
-      EndRow(level);
+    if (!l.cells.empty() || !l.cell.empty() || !l.nested.empty()) EndRow(level);
   }
 }
 

@@ -6,7 +6,9 @@
 namespace intake {
 namespace {
 
-bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsLetter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 int HexValue(char c) {
@@ -135,8 +137,8 @@ RtfToken RtfTokenizer::LexControl() {
   while (pos_ < data_.size() && IsLetter(data_[pos_])) ++pos_;
   RtfToken t = Token(RtfTokenKind::kControlWord);
   t.text = data_.substr(begin, pos_ - begin);
-  bool negative = pos_ + 1 < data_.size() && data_[pos_] == '-' &&
-                  IsDigit(data_[pos_ + 1]);
+  bool negative =
+      pos_ + 1 < data_.size() && data_[pos_] == '-' && IsDigit(data_[pos_ + 1]);
   if (negative) ++pos_;
   int64_t value = 0;
   while (pos_ < data_.size() && IsDigit(data_[pos_])) {

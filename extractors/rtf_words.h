@@ -22,41 +22,41 @@ enum class RtfWord {
   kInfo,
   kTitle,
   kAuthor,
-  kCreated,          // \creatim
-  kFootnote,         // also endnotes (\footnote\ftnalt)
-  kHeader,           // \header, \headerl, \headerr, \headerf
+  kCreated,   // \creatim
+  kFootnote,  // also endnotes (\footnote\ftnalt)
+  kHeader,    // \header, \headerl, \headerr, \headerf
   kFooter,
-  kNumberText,       // \listtext, \pntext: the rendered list number
-  kTransparent,      // \fldrslt, \shptxt...: text of the enclosing story
-  kUnicodePair,      // \upr: an ANSI text followed by its \ud twin
-  kUnicodeText,      // \ud
+  kNumberText,   // \listtext, \pntext: the rendered list number
+  kTransparent,  // \fldrslt, \shptxt...: text of the enclosing story
+  kUnicodePair,  // \upr: an ANSI text followed by its \ud twin
+  kUnicodeText,  // \ud
   // Structure.
-  kPar,              // \par, \sect, \page
+  kPar,  // \par, \sect, \page
   kLine,
   kTab,
   kCell,
   kNestCell,
   kRow,
   kNestRow,
-  kChar,             // one character, RtfWordInfo::c
+  kChar,  // one character, RtfWordInfo::c
   // Formatting that changes what or how text is read.
   kPard,
   kPlain,
   kInTable,
   kItap,
-  kStyle,            // \sN
+  kStyle,  // \sN
   kOutlineLevel,
   kFont,
   kDefaultFont,
-  kCharset,          // \fcharsetN, in the font table
-  kFontCodePage,     // \cpgN, in the font table
+  kCharset,       // \fcharsetN, in the font table
+  kFontCodePage,  // \cpgN, in the font table
   kAnsiCodePage,
   kAnsi,
   kMac,
   kPc,
   kPca,
-  kHidden,           // \v
-  kDeleted,          // tracked deletion
+  kHidden,   // \v
+  kDeleted,  // tracked deletion
   kYear,
   kMonth,
   kDay,

@@ -43,7 +43,8 @@ std::string Render(std::string_view rtf, int max_depth = 256) {
         out += buf;
         break;
       case RtfTokenKind::kUnicode:
-        std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(t.param));
+        std::snprintf(buf, sizeof buf, "U+%04X",
+                      static_cast<unsigned>(t.param));
         out += buf;
         break;
       case RtfTokenKind::kBinary:
@@ -89,7 +90,8 @@ TEST(RtfTokenizerTest, Table) {
       {R"({\uc3 a}\u233?b)", R"({ \uc3 "a" } U+00E9 "b")"},
       // Out-of-range units become U+FFFD; a huge \uc skips to the group end.
       {R"(\u99999999999 x)", R"(U+FFFD)"},
-      {R"({\uc2147483647\u65 all of this}z)", R"({ \uc2147483647 U+0041 } "z")"},
+      {R"({\uc2147483647\u65 all of this}z)",
+       R"({ \uc2147483647 U+0041 } "z")"},
       // \bin data is raw, braces and backslashes included.
       {"{\\bin5 }{\\\\}x", R"({ bin(5) "x")"},
       {"{\\bin99 ab", "{ bin(2)"},
