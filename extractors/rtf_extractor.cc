@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <map>
 #include <memory>
 #include <new>
 #include <set>
@@ -11,6 +10,7 @@
 #include <vector>
 
 #include "extractors/rtf_codepage.h"
+#include "extractors/rtf_definitions.h"
 #include "extractors/rtf_story.h"
 #include "extractors/rtf_tokenizer.h"
 #include "extractors/rtf_words.h"
@@ -58,40 +58,6 @@ struct GroupState {
   bool star = false;     // a \* opened this group
 };
 
-struct FontInfo {
-  int charset_code_page = 0;  // from \fcharset; 0 = the document's
-  int code_page = 0;          // from \cpg, which wins
-  bool symbol = false;        // named like a symbol font, whatever its charset
-};
-
-// Fonts whose bytes are glyphs; writers do not always say so in \fcharset
-// (LibreOffice gives OpenSymbol charset 128).
-bool IsSymbolFontName(std::string_view name) {
-  for (std::string_view prefix :
-       {"Symbol", "OpenSymbol", "Wingdings", "Webdings", "StarSymbol"}) {
-    if (name.starts_with(prefix)) return true;
-  }
-  return false;
-}
-
-struct StyleInfo {
-  std::string name;
-  int outline = -1;
-};
-
-// "heading 3" -> 3, the way Word names its built-in heading styles.
-int LevelFromStyleName(std::string_view name) {
-  constexpr std::string_view kHeading = "heading ";
-  if (name.size() != kHeading.size() + 1) return 0;
-  for (size_t i = 0; i < kHeading.size(); ++i) {
-    char c = name[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != kHeading[i]) return 0;
-  }
-  char digit = name.back();
-  return digit >= '1' && digit <= '9' ? digit - '0' : 0;
-}
-
 std::string_view Trim(std::string_view text) {
   size_t begin = text.find_first_not_of(" \t\r\n");
   if (begin == std::string_view::npos) return {};
@@ -124,8 +90,6 @@ class RtfReader {
   RtfStory* NewStory();
   int CurrentCodePage() const;
   RtfParagraphProps Props() const;
-  void EndStyleName();
-  void AddFontName(std::string_view bytes);
   void AddHeaderFooter(RtfStory* story, bool header);
   void AddNote(RtfStory* story);
   bool NothingRead() const;
@@ -145,12 +109,8 @@ class RtfReader {
 
   int document_code_page_ = kDefaultCodePage;
   int default_font_ = 0;
-  int defining_font_ = 0;
-  std::string font_name_;
-  std::map<int, FontInfo> fonts_;
-  int defining_style_ = 0;
-  std::string style_name_;
-  std::map<int, StyleInfo> styles_;
+  RtfFontTable fonts_;
+  RtfStyleSheet styles_;
   std::string field_;
   int date_[6] = {0, 0, 0, 0, 0, 0};  // \creatim: yr mo dy hr min sec
   bool root_closed_ = false;
@@ -170,13 +130,7 @@ RtfStory* RtfReader::NewStory() {
 int RtfReader::CurrentCodePage() const {
   if (state().in_info) return document_code_page_;
   int font = state().font >= 0 ? state().font : default_font_;
-  auto it = fonts_.find(font);
-  if (it != fonts_.end()) {
-    if (it->second.symbol) return kSymbolCodePage;
-    if (it->second.code_page > 0) return it->second.code_page;
-    if (it->second.charset_code_page > 0) return it->second.charset_code_page;
-  }
-  return document_code_page_;
+  return fonts_.CodePageOf(font, document_code_page_);
 }
 
 RtfParagraphProps RtfReader::Props() const {
@@ -184,11 +138,8 @@ RtfParagraphProps RtfReader::Props() const {
   const GroupState& s = state();
   if (s.outline >= 0 && s.outline < 9) {
     p.heading_level = s.outline + 1;
-  } else if (auto it = styles_.find(s.style); it != styles_.end()) {
-    int level = LevelFromStyleName(it->second.name);
-    if (level == 0 && it->second.outline >= 0 && it->second.outline < 9)
-      level = it->second.outline + 1;
-    p.heading_level = level;
+  } else {
+    p.heading_level = styles_.HeadingLevel(s.style);
   }
   p.table_level = s.itap > 0 ? s.itap : (s.in_table ? 1 : 0);
   return p;
@@ -197,7 +148,7 @@ RtfParagraphProps RtfReader::Props() const {
 void RtfReader::AddBytes(std::string_view bytes) {
   Dest d = state().dest;
   if (d == Dest::kFontTable) {
-    AddFontName(bytes);
+    fonts_.AddNameBytes(bytes);
     return;
   }
   if (d == Dest::kSkip || d == Dest::kInfo || d == Dest::kCreated ||
@@ -241,34 +192,10 @@ void RtfReader::AddUtf8(std::string_view utf8) {
       field_ += utf8;
       break;
     case Dest::kStyleSheet:
-      for (char c : utf8) {
-        if (c == ';') {
-          EndStyleName();
-        } else {
-          style_name_ += c;
-        }
-      }
+      styles_.AddNameText(utf8);
       break;
     default:
       break;
-  }
-}
-
-void RtfReader::EndStyleName() {
-  StyleInfo& style = styles_[defining_style_];
-  style.name = std::string(Trim(style_name_));
-  style_name_.clear();
-}
-
-void RtfReader::AddFontName(std::string_view bytes) {
-  for (char c : bytes) {
-    if (c != ';') {
-      if (font_name_.size() < 256) font_name_ += c;
-      continue;
-    }
-    std::string_view name = Trim(font_name_);
-    if (IsSymbolFontName(name)) fonts_[defining_font_].symbol = true;
-    font_name_.clear();
   }
 }
 
@@ -328,18 +255,14 @@ void RtfReader::OnGroupStart() {
   child.at_start = true;
   child.star = false;
   stack_.push_back(child);
-  if (child.dest == Dest::kStyleSheet) {
-    defining_style_ = 0;
-    style_name_.clear();
-  }
+  if (child.dest == Dest::kStyleSheet) styles_.BeginEntry();
 }
 
 void RtfReader::OnGroupEnd() {
   if (stack_.size() <= 1) return;  // a stray brace after the end
   GroupState closed = std::move(stack_.back());
   stack_.pop_back();
-  if (closed.dest == Dest::kStyleSheet && !Trim(style_name_).empty())
-    EndStyleName();  // a last style without its ';'
+  if (closed.dest == Dest::kStyleSheet) styles_.EndEntry();
   RunCloser(closed);
   if (stack_.size() == 1) root_closed_ = true;
 }
@@ -421,8 +344,7 @@ void RtfReader::OnDestination(RtfWord word) {
       break;
     case RtfWord::kStyleSheet:
       s.dest = Dest::kStyleSheet;
-      defining_style_ = 0;
-      style_name_.clear();
+      styles_.BeginEntry();
       break;
     case RtfWord::kInfo:
       s.dest = Dest::kInfo;
@@ -523,23 +445,21 @@ void RtfReader::OnWord(const RtfToken& t) {
       break;
     case RtfWord::kStyle:
       if (s.dest == Dest::kStyleSheet) {
-        defining_style_ = param;
+        styles_.Define(param);
       } else {
         s.style = param;
       }
       break;
     case RtfWord::kOutlineLevel:
       if (s.dest == Dest::kStyleSheet) {
-        styles_[defining_style_].outline = param;
+        styles_.SetOutlineLevel(param);
       } else {
         s.outline = param;
       }
       break;
     case RtfWord::kFont:
       if (s.dest == Dest::kFontTable) {
-        defining_font_ = param;
-        fonts_[param];
-        font_name_.clear();
+        fonts_.Define(param);
       } else {
         s.font = param;
       }
@@ -548,12 +468,10 @@ void RtfReader::OnWord(const RtfToken& t) {
       default_font_ = param;
       break;
     case RtfWord::kCharset:
-      if (s.dest == Dest::kFontTable)
-        fonts_[defining_font_].charset_code_page = CodePageOfCharset(param);
+      if (s.dest == Dest::kFontTable) fonts_.SetCharset(param);
       break;
     case RtfWord::kFontCodePage:
-      if (s.dest == Dest::kFontTable && param > 0)
-        fonts_[defining_font_].code_page = param;
+      if (s.dest == Dest::kFontTable) fonts_.SetCodePage(param);
       break;
     case RtfWord::kAnsiCodePage:
       if (param > 0) document_code_page_ = param;

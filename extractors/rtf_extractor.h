@@ -4,9 +4,10 @@
 // RTF reading library (unrtf and catdoc are command-line converters with
 // no API, the rest are Perl, Java or PHP), and the part of RTF a letter
 // needs is small. rtf_tokenizer.h lexes, rtf_codepage.h decodes bytes,
-// rtf_story.h assembles paragraphs and tables; this module gives control
-// words their meaning: destinations, fonts, styles, notes, headers and the
-// \info metadata. It does not render pictures, objects, fields' codes,
+// rtf_definitions.h keeps the font table and stylesheet, rtf_story.h
+// assembles paragraphs and tables, rtf_words.h says what each control word
+// is; this module applies them: group state, destinations, notes, headers
+// and the \info metadata. It does not render pictures, objects, fields' codes,
 // comments or hidden text, and does not normalise or segment text.
 #ifndef INTAKE_EXTRACTORS_RTF_EXTRACTOR_H_
 #define INTAKE_EXTRACTORS_RTF_EXTRACTOR_H_
