@@ -63,13 +63,13 @@ void RtfStory::EndParagraph(const RtfParagraphProps& props) {
     level.cell += text;
     return;
   }
-  // A body paragraph after cells with no \row: the writer never closed the
-  // table, the reader still sees its rows before this text.
-  CloseOpenRows();
   Block block;
   block.text = std::string(TrimSpaces(text_));
   block.number = std::move(number_);
   TakeParagraph();
+  // A body paragraph after cells with no \row: the writer never closed the
+  // table, the reader still sees its rows before this text.
+  CloseOpenRows();
   if (IsBlank(block.text)) return;
   block.heading_level = p.heading_level;
   if (block.heading_level > 0) {

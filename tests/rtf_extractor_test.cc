@@ -119,6 +119,73 @@ TEST(RtfExtractorTest, GoodFixturesBlockByBlock) {
   }
 }
 
+// Small documents written inline: one behaviour per row, blocks rendered
+// as "kind:number:text" joined by " / " (kind b body, h heading, l list,
+// r row, n note, f header or footer).
+std::string Render(const Extraction& ex) {
+  std::string out;
+  for (const Block& b : ex.blocks) {
+    if (!out.empty()) out += " / ";
+    const char* kinds = "bhlrnf";
+    out += kinds[static_cast<int>(b.kind)];
+    out += ":" + b.number + ":" + b.text;
+  }
+  return out;
+}
+
+TEST(RtfExtractorTest, InlineCases) {
+  struct Case {
+    const char* rtf;
+    const char* blocks;
+  } cases[] = {
+      // Fields: the instruction is skipped, the result kept.
+      {R"({\rtf1 See {\field{\*\fldinst HYPERLINK "x"}{\fldrslt the site}}.\par})",
+       "b::See the site."},
+      // \upr: the \ud twin is read, the ANSI text is not.
+      {R"({\rtf1{\info{\upr{\title Ansi}{\*\ud{\title Uni\u233?}}}}x\par})",
+       "b::x"},
+      // A stray \* in the middle of a group hides nothing.
+      {R"({\rtf1{\b\*\cs7 kept}\par})", "b::kept"},
+      // Unknown \* destinations are skipped, unknown plain words ignored.
+      {R"({\rtf1 a{\*\foo skipped}{\foo shown}\par})", "b::ashown"},
+      // Hidden and deleted text is not shown.
+      {R"({\rtf1 a{\v hidden}b{\deleted gone}c\v0 d\par})", "b::abcd"},
+      // \pntext numbers, as older writers put them.
+      {R"({\rtf1{\pntext 3.\tab}Third\par})", "l:3.:Third"},
+      // A font named Symbol is a symbol font whatever its charset says.
+      {R"({\rtf1{\fonttbl{\f1\fcharset0 Symbol;}}{\listtext\f1 \'b7\tab}Dot\par})",
+       "l:\xE2\x80\xA2:Dot"},
+      // \cpg wins over \fcharset; \fcharset1 means the document's code page.
+      {R"({\rtf1\ansicpg1251{\fonttbl{\f0\fcharset1 A;}{\f1\fcharset0\cpg1253 B;}}\f0 \'e4{\f1 \'e4}\par})",
+       "b::\xD0\xB4\xCE\xB4"},
+      // A double-byte code page, lead and trail byte as two escapes.
+      {R"({\rtf1\ansicpg932 \'82\'a0\par})", "b::\xE3\x81\x82"},
+      // Text after the last brace is still read (with a warning).
+      {R"({\rtf1 one\par}} two\par)", "b::one / b::two"},
+      // A table left without \row still gives its row before the next text.
+      {R"({\rtf1\intbl a\cell b\cell\pard after\par})", "r::a | b / b::after"},
+      // A cell's paragraphs become one line; list numbers stay in front.
+      {R"({\rtf1\intbl one\par two\cell{\listtext 1.\tab}three\cell\row})",
+       "r::one two | 1. three"},
+      // Empty rows and blank paragraphs give nothing.
+      {R"({\rtf1\intbl \cell \cell\row \par \par})", ""},
+      // Endnotes are notes too, after the body; \chftn marks show nothing.
+      {R"({\rtf1 a{\chftn}{\footnote\ftnalt{\chftn} End.}\par b\par})",
+       "b::a / b::b / n::End."},
+      // Headers repeated by every section come once, before the body.
+      {R"({\rtf1{\header H\par}x\sect{\header H\par}y\par})",
+       "f::H / b::x / b::y"},
+      // \line and \tab inside a paragraph; \page and \sect end it.
+      {R"({\rtf1 a\line b\tab c\page d\sect e})", "b::a\nb\tc / b::d / b::e"},
+  };
+  for (const Case& c : cases) {
+    Extraction ex;
+    Status s = ExtractRtf(c.rtf, ExtractLimits{}, &ex);
+    ASSERT_TRUE(s.ok()) << c.rtf << ": " << s.ToString();
+    EXPECT_EQ(Render(ex), c.blocks) << c.rtf;
+  }
+}
+
 TEST(RtfExtractorTest, Metadata) {
   struct Case {
     const char* file;
