@@ -5,6 +5,7 @@
 #include "extractors/docx_extractor.h"
 #include "extractors/odt_extractor.h"
 #include "extractors/pdf_extractor.h"
+#include "extractors/rtf_extractor.h"
 #include "extractors/text_extractor.h"
 #include "extractors/zip_extractor.h"
 
@@ -19,6 +20,8 @@ Status ExtractDocument(Format format, std::string_view data,
       return ExtractDocx(data, limits, out);
     case Format::kOdt:
       return ExtractOdt(data, limits, out);
+    case Format::kRtf:
+      return ExtractRtf(data, limits, out);
     case Format::kText:
       return ExtractText(data, out);
     case Format::kZip:
@@ -28,7 +31,6 @@ Status ExtractDocument(Format format, std::string_view data,
     case Format::kEmpty:
       return Status::Ok();
     case Format::kDoc:
-    case Format::kRtf:
     case Format::kEml:
     case Format::kMbox:
     case Format::kMsg:
