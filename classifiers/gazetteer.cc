@@ -48,8 +48,9 @@ bool IsCjk(const std::string& folded) {
   return lead >= 0xE3 && lead <= 0xE9;
 }
 
-Status LoadStates(const GazetteerSources& sources,
-                  std::vector<std::pair<GazetteerEntry, std::vector<std::string>>>* out) {
+Status LoadStates(
+    const GazetteerSources& sources,
+    std::vector<std::pair<GazetteerEntry, std::vector<std::string>>>* out) {
   std::string json_text;
   Status s = ReadFile(sources.iso_codes_json, &json_text);
   if (!s.ok()) return s;
@@ -60,8 +61,8 @@ Status LoadStates(const GazetteerSources& sources,
   }
   std::vector<std::map<std::string, std::string>> catalogues;
   for (const char* locale : kLocales) {
-    std::string path = sources.locale_dir + "/" + locale +
-                       "/LC_MESSAGES/iso_3166-1.mo";
+    std::string path =
+        sources.locale_dir + "/" + locale + "/LC_MESSAGES/iso_3166-1.mo";
     std::string bytes;
     std::map<std::string, std::string> catalogue;
     // A missing translation only narrows matching; it is not an error.
@@ -93,8 +94,9 @@ Status LoadStates(const GazetteerSources& sources,
   return Status::Ok();
 }
 
-Status LoadNameList(const std::string& path, const char* kind,
-                   std::vector<std::pair<GazetteerEntry, std::vector<std::string>>>* out) {
+Status LoadNameList(
+    const std::string& path, const char* kind,
+    std::vector<std::pair<GazetteerEntry, std::vector<std::string>>>* out) {
   std::string text;
   Status s = ReadFile(path, &text);
   if (!s.ok()) return s;

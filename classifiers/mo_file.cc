@@ -58,8 +58,7 @@ Status ParseMoFile(std::string_view bytes,
     std::string_view original, translation;
     if (!r.String(originals, i, &original) ||
         !r.String(translated, i, &translation)) {
-      return Status::Corrupt("bad .mo string table entry " +
-                             std::to_string(i));
+      return Status::Corrupt("bad .mo string table entry " + std::to_string(i));
     }
     // Plural forms and context carry NULs; country names have neither.
     if (original.empty() || original.find('\0') != std::string_view::npos) {

@@ -47,9 +47,10 @@ Status Wire(const std::string& rules_flag, Wiring* out) {
   Status s = LoadClassifier(rules_flag, &out->classifier);
   if (!s.ok()) return s;
   GazetteerSources sources;
-  sources.centres_tsv =
-      DataFile("regional_centres.tsv", INTAKE_DEFAULT_GAZETTEER "/regional_centres.tsv");
-  sources.places_tsv = DataFile("places.tsv", INTAKE_DEFAULT_GAZETTEER "/places.tsv");
+  sources.centres_tsv = DataFile(
+      "regional_centres.tsv", INTAKE_DEFAULT_GAZETTEER "/regional_centres.tsv");
+  sources.places_tsv =
+      DataFile("places.tsv", INTAKE_DEFAULT_GAZETTEER "/places.tsv");
   std::unique_ptr<const Gazetteer> gazetteer;
   s = Gazetteer::Load(sources, &gazetteer);
   if (!s.ok()) return s;

@@ -11,7 +11,7 @@
 namespace intake {
 
 struct Stages {
-  ExtractFn extract;                            // required
+  ExtractFn extract;  // required
   ExtractLimits limits;
   const Classifier* classifier = nullptr;       // required
   const SubmitterFinder* submitters = nullptr;  // optional: no submitter

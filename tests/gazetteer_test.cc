@@ -15,7 +15,8 @@ std::shared_ptr<const Gazetteer> Load() {
   GazetteerSources sources;
   sources.centres_tsv =
       testing::SourceDir() + "/classifiers/gazetteer/regional_centres.tsv";
-  sources.places_tsv = testing::SourceDir() + "/classifiers/gazetteer/places.tsv";
+  sources.places_tsv =
+      testing::SourceDir() + "/classifiers/gazetteer/places.tsv";
   std::unique_ptr<const Gazetteer> g;
   Status s = Gazetteer::Load(sources, &g);
   EXPECT_TRUE(s.ok()) << s.ToString();
@@ -72,7 +73,8 @@ TEST(MoFileTest, RejectsWhatIsNotACatalogue) {
   std::map<std::string, std::string> t;
   EXPECT_EQ(ParseMoFile("", &t).code(), Status::Code::kCorrupt);
   EXPECT_EQ(ParseMoFile(std::string("\xde\x12\x04\x95\0\0\0\0\xff\xff\xff\x7f"
-                                    "\x00\x01\0\0\x00\x02\0\0", 20),
+                                    "\x00\x01\0\0\x00\x02\0\0",
+                                    20),
                         &t)
                 .code(),
             Status::Code::kCorrupt);
@@ -103,24 +105,38 @@ TEST(SubmitterFinderTest, Table) {
        {P("GOVERNMENT OF SAMOA", "letterhead"), P("Ref.: 1", "reference"),
         P("Secretariat of the Minamata Convention", "letterhead"),
         P("Geneva, Switzerland", "letterhead")},
-       &no_mail, "WSM", "letterhead"},
+       &no_mail,
+       "WSM",
+       "letterhead"},
       {"address block alone is not the writer",
        {P("Executive Secretary", "letterhead"),
         P("Geneva, Switzerland", "letterhead"),
         P("The Government of Chile has the honour to submit its views.")},
-       &no_mail, "CHL", "text"},
+       &no_mail,
+       "CHL",
+       "text"},
       {"centre over its host country",
        {P("BCRC-Caribbean", "letterhead"),
         P("Port of Spain, Trinidad and Tobago", "letterhead")},
-       &no_mail, "BCRC-Caribbean", "letterhead"},
+       &no_mail,
+       "BCRC-Caribbean",
+       "letterhead"},
       {"signature",
        {P("Ministry of Environment", "letterhead"),
         P("Minister of Environment of Mongolia", "signature")},
-       &no_mail, "MNG", "signature"},
-      {"mail sender", {P("Please find our submission attached.")}, &mail,
-       "ECU", "mail_sender"},
+       &no_mail,
+       "MNG",
+       "signature"},
+      {"mail sender",
+       {P("Please find our submission attached.")},
+       &mail,
+       "ECU",
+       "mail_sender"},
       {"a State named without a cue is not the writer",
-       {P("We trained officers from Fiji and Tonga.")}, &no_mail, "", ""},
+       {P("We trained officers from Fiji and Tonga.")},
+       &no_mail,
+       "",
+       ""},
   };
   for (const Case& c : cases) {
     Submitter s = finder.Find(c.passages, *c.meta);
