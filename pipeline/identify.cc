@@ -31,15 +31,15 @@ Format ZipPackageFormat(std::string_view data) {
       Contains(data, "[Content_Types].xml")) {
     return Format::kDocx;
   }
-  // The mimetype member is normally stored first and uncompressed; some
-  // writers compress it, and then the manifest's name gives ODF away.
-  if (Contains(data, "application/vnd.oasis.opendocument.text") ||
-      (Contains(data, "META-INF/manifest.xml") &&
-       Contains(data, "content.xml"))) {
+  if (Contains(data, "application/vnd.oasis.opendocument.text")) {
     return Format::kOdt;
   }
-  if (!Contains(data, "application/vnd.oasis.opendocument.") &&
-      Contains(data, "content.xml") &&
+  // A spreadsheet or presentation: not a text intake reads, and not an
+  // archive of submissions either.
+  if (Contains(data, "application/vnd.oasis.opendocument.")) {
+    return Format::kUnknown;
+  }
+  if (Contains(data, "content.xml") &&
       Contains(data, "META-INF/manifest.xml")) {
     return Format::kOdt;
   }

@@ -29,7 +29,7 @@ TEST(FormatFromMimeTest, BytesDecideNotNames) {
        Format::kOdt},
       {"PK\x03\x04....mimetypeapplication/vnd.oasis.opendocument.spreadsheet"
        "content.xml....META-INF/manifest.xml",
-       "application/zip", Format::kZip},
+       "application/zip", Format::kUnknown},
       {"PK\x03\x04....letter.pdf", "application/zip", Format::kZip},
       {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1...W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0"s,
        "application/msword", Format::kDoc},
