@@ -11,6 +11,7 @@
 #include <memory>
 #include <regex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "extractors/xml_doc.h"
@@ -353,6 +354,24 @@ TEST(ParseXmlTest, Table) {
         << s.ToString();
     EXPECT_EQ(doc != nullptr, s.ok());
   }
+}
+
+// The first ParseXml of a run may come from several workers at once.
+TEST(ParseXmlTest, ParsesFromManyThreadsAtOnce) {
+  std::vector<std::thread> threads;
+  std::vector<int> failures(8, 0);
+  for (int k = 0; k < 8; ++k) {
+    threads.emplace_back([&, k] {
+      for (int i = 0; i < 50; ++i) {
+        XmlDocPtr doc;
+        if (!ParseXml("<a><b>text</b></a>", "part.xml", ExtractLimits{}, &doc)
+                 .ok())
+          ++failures[k];
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(failures, std::vector<int>(8, 0));
 }
 
 // --- Cross-check against pandoc: every paragraph pandoc sees, we see too.
