@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <iterator>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -40,6 +43,33 @@ std::string_view Utf8Prefix(std::string_view text, size_t bytes) {
   return text.substr(0, bytes);
 }
 
+// Zero-width characters and soft hyphens fold to nothing, so a span that
+// ends (or starts) next to one would carry it into the evidence text.
+bool IsInvisible(std::string_view cp) {
+  static constexpr std::string_view kInvisible[] = {
+      "\xC2\xAD",      // soft hyphen
+      "\xE2\x80\x8B",  // zero width space
+      "\xE2\x80\x8C",  // zero width non-joiner
+      "\xE2\x80\x8D",  // zero width joiner
+      "\xE2\x81\xA0",  // word joiner
+      "\xEF\xBB\xBF",  // zero width no-break space
+  };
+  return std::find(std::begin(kInvisible), std::end(kInvisible), cp) !=
+         std::end(kInvisible);
+}
+
+// Narrows code points [*start, *end) of `text` past invisible characters
+// at either end.
+void TrimInvisibleEnds(std::string_view text, const FoldedText& folded,
+                       int32_t* start, int32_t* end) {
+  auto cp = [&](int32_t k) {
+    return text.substr(folded.cp_byte[k],
+                       folded.cp_byte[k + 1] - folded.cp_byte[k]);
+  };
+  while (*end - *start > 1 && IsInvisible(cp(*end - 1))) --*end;
+  while (*end - *start > 1 && IsInvisible(cp(*start))) ++*start;
+}
+
 }  // namespace
 
 RuleClassifier::RuleClassifier(std::shared_ptr<const Rules> rules)
@@ -61,7 +91,9 @@ Labels RuleClassifier::Classify(std::string_view text, std::string_view lang,
   const bool too_long = text.size() > kMaxClassifiedBytes;
   if (too_long) text = Utf8Prefix(text, kMaxClassifiedBytes);
   const FoldedText folded = FoldText(text);
-  const std::vector<TermMatch> matches = rules_->matcher().Find(folded, lang);
+  bool pattern_timeout = false;
+  const std::vector<TermMatch> matches =
+      rules_->matcher().Find(folded, lang, &pattern_timeout);
 
   // Each distinct entry counts once; summing in entry order (not text
   // order) keeps the floating-point score independent of where terms stand.
@@ -97,9 +129,11 @@ Labels RuleClassifier::Classify(std::string_view text, std::string_view lang,
       continue;
     }
     if (reached) {
-      // Highest score wins; a tie goes to the code listed first.
-      if (stance < 0 || score[i] > score[stance] ||
-          (score[i] == score[stance] && label.rank < labels[stance].rank)) {
+      // Highest score wins; a tie (within rounding, 0.1 + 0.2 vs 0.3) goes
+      // to the code listed first.
+      if (stance < 0 || score[i] > score[stance] + kScoreEpsilon ||
+          (std::abs(score[i] - score[stance]) <= kScoreEpsilon &&
+           label.rank < labels[stance].rank)) {
         stance = static_cast<int>(i);
       }
     } else if (score[i] > 0 && label.code != kStanceOther) {
@@ -135,9 +169,12 @@ Labels RuleClassifier::Classify(std::string_view text, std::string_view lang,
   for (const TermMatch& m : matches) {
     const RuleEntry& entry = entries[m.entry];
     if (entry.label < 0 || !given[entry.label] || entry.weight <= 0) continue;
+    int32_t start = m.start;
+    int32_t end = m.end;
+    TrimInvisibleEnds(text, folded, &start, &end);
     out.evidence.push_back(
-        {labels[entry.label].name, m.start, m.end,
-         std::string(folded.OriginalText(text, m.start, m.end))});
+        {labels[entry.label].name, start, end,
+         std::string(folded.OriginalText(text, start, end))});
   }
   auto key = [](const Evidence& e) {
     return std::tie(e.start, e.label, e.end, e.text);
@@ -160,6 +197,7 @@ Labels RuleClassifier::Classify(std::string_view text, std::string_view lang,
       out.article14.empty() && out.activity.empty() && out.theme.empty()) {
     out.review_reasons.push_back("no_label");
   }
+  if (pattern_timeout) out.review_reasons.push_back("pattern_timeout");
   if (too_long) out.review_reasons.push_back("too_long");
   if (!IsSupportedLanguage(lang)) {
     out.review_reasons.push_back("unsupported_language");

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <sstream>
 
@@ -108,6 +109,59 @@ struct XmlErrors {
   }
 };
 
+// Largest negation window a rules file may ask for, in words.
+constexpr int kMaxNegationWindow = 50;
+
+// libxml2 2.9 wants xmlInitParser() called once before parsers run on
+// several threads; its first call is not thread-safe.
+void InitLibxml2() {
+  static std::once_flag once;
+  std::call_once(once, [] { xmlInitParser(); });
+}
+
+bool StartsWithNoCase(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (size_t i = 0; i < prefix.size(); ++i) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
+  }
+  return true;
+}
+
+// Rules files are UTF-8. The DOCTYPE check below reads ASCII bytes, so a
+// file in UTF-16 (or any encoding that does not spell "<!DOCTYPE" in
+// ASCII) would get past it: such files are refused before parsing.
+Status CheckUtf8(std::string_view xml, std::string_view source) {
+  const std::string_view kHint = " (save the rules file as UTF-8)";
+  if (xml.starts_with("\xFF\xFE") || xml.starts_with("\xFE\xFF")) {
+    return Invalid(source, 1,
+                   "rules file is UTF-16 (byte order mark), not UTF-8" +
+                       std::string(kHint));
+  }
+  if (xml.starts_with("\xEF\xBB\xBF")) xml.remove_prefix(3);
+  if (xml.find('\0') != std::string_view::npos) {
+    return Invalid(source, 1,
+                   "rules file contains NUL bytes (UTF-16 or UTF-32?), not "
+                   "UTF-8" +
+                       std::string(kHint));
+  }
+  if (!xml.starts_with("<?xml")) return Status::Ok();
+  std::string_view decl = xml.substr(0, xml.find("?>"));
+  size_t at = decl.find("encoding");
+  if (at == std::string_view::npos) return Status::Ok();
+  std::string_view rest = decl.substr(at + 8);
+  size_t quote = rest.find_first_of("\"'");
+  if (quote == std::string_view::npos) return Status::Ok();  // parser says
+  size_t close = rest.find(rest[quote], quote + 1);
+  std::string_view name = rest.substr(
+      quote + 1, close == std::string_view::npos ? 0 : close - quote - 1);
+  if (name.size() == 5 && StartsWithNoCase(name, "utf-8")) return Status::Ok();
+  return Invalid(source, 1,
+                 "rules file declares encoding \"" + std::string(name) +
+                     "\"; only UTF-8 is accepted" + std::string(kHint));
+}
+
 // The line of a DOCTYPE in `xml`, or 0 when there is none. Checked on the
 // raw bytes so an internal subset is never parsed, let alone expanded.
 long DoctypeLine(std::string_view xml) {
@@ -117,11 +171,14 @@ long DoctypeLine(std::string_view xml) {
 }
 
 Status ParseXml(std::string_view xml, std::string_view source, XmlDocPtr* out) {
+  Status utf8 = CheckUtf8(xml, source);
+  if (!utf8.ok()) return utf8;
   if (long line = DoctypeLine(xml)) {
     return Invalid(source, line,
                    "DOCTYPE declarations (and so entities) are not allowed "
                    "in a rules file");
   }
+  InitLibxml2();
   std::unique_ptr<xmlParserCtxt, XmlParserCtxtFree> ctxt(xmlNewParserCtxt());
   if (ctxt == nullptr) return Status::IoError("libxml2: out of memory");
   // No XML_PARSE_NOENT (no entity substitution), no DTDLOAD/DTDATTR: the
@@ -200,12 +257,26 @@ class RulesBuilder {
 
  private:
   Status AddNegation(const xmlNode* node) {
-    double window = 0;
-    ParseDecimal(Attr(node, "window").value_or("0"), &window);
-    rules_->matcher_.set_negation_window(static_cast<int>(window));
+    // Schema-valid (xsd:positiveInteger) but possibly huge: parsed as an
+    // integer, never through a double.
+    std::string text = Trim(Attr(node, "window").value_or(""));
+    std::string_view digits = text;
+    if (digits.starts_with('+')) digits.remove_prefix(1);
+    int window = 0;
+    auto [end, ec] =
+        std::from_chars(digits.data(), digits.data() + digits.size(), window);
+    if (ec != std::errc() || end != digits.data() + digits.size() ||
+        window < 1 || window > kMaxNegationWindow) {
+      return Invalid(source_, xmlGetLineNo(node),
+                     "negation window must be 1.." +
+                         std::to_string(kMaxNegationWindow) + ", not \"" +
+                         text + "\"");
+    }
+    rules_->matcher_.set_negation_window(window);
     for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
       if (!IsElement(n, "term")) continue;
-      Status s = rules_->matcher_.AddNegation(Content(n));
+      Status s = rules_->matcher_.AddNegation(Content(n),
+                                              Attr(n, "lang").value_or(""));
       if (!s.ok()) return Invalid(source_, xmlGetLineNo(n), s.message());
     }
     return Status::Ok();

@@ -51,8 +51,9 @@ class TermMatcher {
   // Adds an ICU regular expression; fails when it does not compile.
   Status AddPattern(std::string_view pattern, std::string_view lang,
                     int* entry);
-  // Adds a negation term (same syntax as AddTerm).
-  Status AddNegation(std::string_view term);
+  // Adds a negation term (same syntax as AddTerm); it negates only in
+  // passages its `lang` applies to (empty = every language).
+  Status AddNegation(std::string_view term, std::string_view lang);
   // Default 0: negation terms have no effect.
   void set_negation_window(int words) { negation_window_ = words; }
 
@@ -60,9 +61,11 @@ class TermMatcher {
 
   // Every occurrence of every entry applying to `lang` in `text`, negated
   // occurrences left out. Terms come first in word order, then patterns in
-  // the order added, each in text order.
-  std::vector<TermMatch> Find(const FoldedText& text,
-                              std::string_view lang) const;
+  // the order added, each in text order. A pattern that runs past its time
+  // limit (about 20 ms) keeps the matches found so far and sets
+  // *timed_out, when given, to true; it is never set to false.
+  std::vector<TermMatch> Find(const FoldedText& text, std::string_view lang,
+                              bool* timed_out = nullptr) const;
 
  private:
   struct Word {

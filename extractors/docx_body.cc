@@ -17,6 +17,10 @@ constexpr std::string_view kMcNs =
 constexpr std::string_view kMathNs =
     "http://schemas.openxmlformats.org/officeDocument/2006/math";
 
+// Complex fields open at once in one story. Real documents nest a few (a
+// PAGE inside an IF); deeper begins are counted but hide nothing.
+constexpr size_t kMaxFieldDepth = 64;
+
 bool IsBlank(std::string_view text) {
   return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
@@ -135,14 +139,19 @@ class StoryWalker {
   bool WordInline(const xmlNode* n, std::string* text,
                   std::vector<const xmlNode*>* boxes);
   void FieldChar(const xmlNode* fld_char);
-  bool InInstruction() const;
+  bool InInstruction() const { return open_instructions_ > 0; }
+  void ClearFields();
 
   const DocxStyles& styles_;
   Numbering* numbering_;
   std::vector<Block>* out_;
-  // One entry per open complex field: false while reading its instruction
-  // (hidden), true once past "separate" (its displayed result).
+  // One entry per open complex field, at most kMaxFieldDepth: false while
+  // reading its instruction (hidden), true once past "separate" (its
+  // displayed result). Fields begun beyond the cap are only counted, so
+  // their ends do not close the fields below them.
   std::vector<bool> fields_;
+  size_t open_instructions_ = 0;  // entries of fields_ that are false
+  size_t fields_over_cap_ = 0;
 };
 
 void StoryWalker::Blocks(const xmlNode* container) {
@@ -167,7 +176,7 @@ void StoryWalker::Blocks(const xmlNode* container) {
 void StoryWalker::Paragraph(const xmlNode* p) {
   // An instruction never spans paragraphs; a field left open by a broken
   // file must not hide the rest of the document.
-  if (InInstruction()) fields_.clear();
+  if (InInstruction()) ClearFields();
   const xmlNode* ppr = FirstW(p, "pPr");
   std::string style = WChildVal(ppr, "pStyle");
   std::string text;
@@ -289,19 +298,30 @@ bool StoryWalker::WordInline(const xmlNode* n, std::string* text,
 void StoryWalker::FieldChar(const xmlNode* fld_char) {
   std::string type = WAttr(fld_char, "fldCharType");
   if (type == "begin") {
+    if (fields_.size() >= kMaxFieldDepth) {
+      ++fields_over_cap_;
+      return;
+    }
     fields_.push_back(false);
+    ++open_instructions_;
   } else if (type == "separate") {
-    if (!fields_.empty()) fields_.back() = true;
+    if (fields_over_cap_ > 0 || fields_.empty() || fields_.back()) return;
+    fields_.back() = true;
+    --open_instructions_;
   } else if (type == "end") {
-    if (!fields_.empty()) fields_.pop_back();
+    if (fields_over_cap_ > 0) {
+      --fields_over_cap_;
+    } else if (!fields_.empty()) {
+      if (!fields_.back()) --open_instructions_;
+      fields_.pop_back();
+    }
   }
 }
 
-bool StoryWalker::InInstruction() const {
-  for (bool shown : fields_) {
-    if (!shown) return true;
-  }
-  return false;
+void StoryWalker::ClearFields() {
+  fields_.clear();
+  open_instructions_ = 0;
+  fields_over_cap_ = 0;
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <new>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -20,8 +21,13 @@ namespace intake {
 
 namespace {
 
+// Distinct header and footer parts read from one document; a section may
+// bring its own, and a hostile file has tens of thousands of sections.
+constexpr size_t kMaxHeaderFooterParts = 64;
+
 // What every story of one document shares.
 struct DocxParts {
+  std::string main_part;           // "word/document.xml" as a rule
   std::vector<Relationship> rels;  // of the main document part
   DocxStyles styles;
   NumberingDefs numbering;
@@ -38,13 +44,29 @@ std::string_view Trim(std::string_view text) {
   return text.substr(begin, end - begin + 1);
 }
 
+// Part names compare ASCII case-insensitively, as ZipReader finds them.
+bool SamePart(std::string_view a, std::string_view b) {
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
 // Optional parts may be missing or broken without losing the body; a limit
-// hit is different: it marks hostile input and stops the document.
+// hit is different: it marks hostile input and stops the document. A
+// secondary part that is the main document itself is refused: it would
+// parse the largest part again for nothing.
 Status LoadOptional(const ZipReader& zip, const Relationship* rel,
-                    const ExtractLimits& limits, Extraction* out,
-                    XmlDocPtr* doc) {
+                    std::string_view main_part, const ExtractLimits& limits,
+                    Extraction* out, XmlDocPtr* doc) {
   doc->reset();
   if (rel == nullptr) return Status::Ok();
+  if (SamePart(rel->target, main_part)) {
+    out->warnings.push_back(rel->target +
+                            " is the main document part, not read again");
+    return Status::Ok();
+  }
   Status s = LoadXmlPart(zip, rel->target, limits, doc);
   if (s.ok() || s.code() == Status::Code::kLimitExceeded) return s;
   out->warnings.push_back(rel->target + " unreadable: " + s.ToString());
@@ -76,45 +98,72 @@ Status FindMainPart(const ZipReader& zip, const ExtractLimits& limits,
 Status LoadShared(const ZipReader& zip, const std::string& main_part,
                   const ExtractLimits& limits, Extraction* out,
                   DocxParts* parts) {
+  parts->main_part = main_part;
   Status s = ReadRelationships(zip, main_part, limits, &parts->rels);
   if (s.code() == Status::Code::kLimitExceeded) return s;
   if (!s.ok())
     out->warnings.push_back(RelsPathFor(main_part) +
                             " unreadable: " + s.ToString());
   XmlDocPtr doc;
-  s = LoadOptional(zip, FindByType(parts->rels, "styles"), limits, out, &doc);
+  s = LoadOptional(zip, FindByType(parts->rels, "styles"), main_part, limits,
+                   out, &doc);
   if (!s.ok()) return s;
   if (doc != nullptr)
     parts->styles = ParseStyles(xmlDocGetRootElement(doc.get()));
-  s = LoadOptional(zip, FindByType(parts->rels, "numbering"), limits, out,
-                   &doc);
+  s = LoadOptional(zip, FindByType(parts->rels, "numbering"), main_part, limits,
+                   out, &doc);
   if (!s.ok()) return s;
-  if (doc != nullptr)
+  if (doc != nullptr) {
     parts->numbering = ParseNumbering(xmlDocGetRootElement(doc.get()));
+    for (std::string& w : parts->numbering.warnings)
+      out->warnings.push_back(std::move(w));
+    parts->numbering.warnings.clear();
+  }
   return Status::Ok();
 }
 
-// Header or footer part paths, in the order the sections reference them.
-std::vector<std::string> ReferencedParts(const xmlNode* body,
-                                         std::string_view ref,
-                                         const DocxParts& parts) {
+struct HeaderFooterPaths {
+  std::vector<std::string> headers;
+  std::vector<std::string> footers;
+};
+
+// Header and footer part paths in the order the sections reference them,
+// each part once, at most kMaxHeaderFooterParts in all.
+HeaderFooterPaths ReferencedParts(const xmlNode* body, const DocxParts& parts,
+                                  Extraction* out) {
   std::vector<const xmlNode*> sections;
   for (const xmlNode* p : ChildrenW(body, "p")) {
     if (const xmlNode* s = FirstW(FirstW(p, "pPr"), "sectPr"))
       sections.push_back(s);
   }
   for (const xmlNode* s : ChildrenW(body, "sectPr")) sections.push_back(s);
-  std::vector<std::string> paths;
+  const RelationshipIndex rels(parts.rels);
+  std::unordered_set<std::string> seen;
+  HeaderFooterPaths paths;
+  bool capped = false;
   for (const xmlNode* section : sections) {
-    for (const xmlNode* r : ChildrenW(section, ref)) {
+    for (const xmlNode* r : ChildElements(section)) {
+      std::vector<std::string>* list =
+          IsW(r, "headerReference")   ? &paths.headers
+          : IsW(r, "footerReference") ? &paths.footers
+                                      : nullptr;
+      if (list == nullptr) continue;
       std::string id = Attr(r, kRelNs, "id");
       if (id.empty()) id = Attr(r, kRelStrictNs, "id");
-      const Relationship* rel = FindById(parts.rels, id);
-      if (rel != nullptr &&
-          std::find(paths.begin(), paths.end(), rel->target) == paths.end()) {
-        paths.push_back(rel->target);
+      const Relationship* rel = rels.Find(id);
+      if (rel == nullptr || seen.contains(rel->target)) continue;
+      if (seen.size() >= kMaxHeaderFooterParts) {
+        capped = true;
+        continue;
       }
+      seen.insert(rel->target);
+      list->push_back(rel->target);
     }
+  }
+  if (capped) {
+    out->warnings.push_back(
+        "more than " + std::to_string(kMaxHeaderFooterParts) +
+        " header and footer parts: only the first are read");
   }
   return paths;
 }
@@ -130,7 +179,7 @@ Status AppendHeaderFooters(const ZipReader& zip,
   for (const std::string& path : paths) {
     Relationship rel{"", "", path};
     XmlDocPtr doc;
-    Status s = LoadOptional(zip, &rel, limits, out, &doc);
+    Status s = LoadOptional(zip, &rel, parts.main_part, limits, out, &doc);
     if (!s.ok()) return s;
     if (doc == nullptr) continue;
     std::vector<Block> story;
@@ -151,7 +200,8 @@ Status AppendNotes(const ZipReader& zip, std::string_view kind,
                    std::string_view element, const ExtractLimits& limits,
                    const DocxParts& parts, Extraction* out) {
   XmlDocPtr doc;
-  Status s = LoadOptional(zip, FindByType(parts.rels, kind), limits, out, &doc);
+  Status s = LoadOptional(zip, FindByType(parts.rels, kind), parts.main_part,
+                          limits, out, &doc);
   if (!s.ok() || doc == nullptr) return s;
   std::vector<std::pair<long long, const xmlNode*>> notes;
   for (const xmlNode* note :
@@ -182,8 +232,8 @@ Status AppendNotes(const ZipReader& zip, std::string_view kind,
   return Status::Ok();
 }
 
-Status ReadMeta(const ZipReader& zip, const ExtractLimits& limits,
-                Extraction* out) {
+Status ReadMeta(const ZipReader& zip, std::string_view main_part,
+                const ExtractLimits& limits, Extraction* out) {
   std::vector<Relationship> rels;
   Status s = ReadRelationships(zip, "", limits, &rels);
   if (s.code() == Status::Code::kLimitExceeded) return s;
@@ -191,7 +241,7 @@ Status ReadMeta(const ZipReader& zip, const ExtractLimits& limits,
   Relationship fallback{"", "", "docProps/core.xml"};
   if (core == nullptr && zip.Has(fallback.target)) core = &fallback;
   XmlDocPtr doc;
-  s = LoadOptional(zip, core, limits, out, &doc);
+  s = LoadOptional(zip, core, main_part, limits, out, &doc);
   if (s.ok() && doc != nullptr) {
     ReadCoreProperties(xmlDocGetRootElement(doc.get()), &out->meta);
   }
@@ -247,20 +297,21 @@ Status Extract(std::string_view data, const ExtractLimits& limits,
   const xmlNode* body = FirstW(xmlDocGetRootElement(document.get()), "body");
   if (body == nullptr)
     return Status::Corrupt(main_part + ": no w:body element");
+  const HeaderFooterPaths hf = ReferencedParts(body, parts, out);
   std::set<std::string> seen;
-  s = AppendHeaderFooters(*zip, ReferencedParts(body, "headerReference", parts),
-                          limits, parts, &seen, out, &out->blocks);
+  s = AppendHeaderFooters(*zip, hf.headers, limits, parts, &seen, out,
+                          &out->blocks);
   if (!s.ok()) return s;
   Numbering numbering(parts.numbering);
   AppendStoryBlocks(body, parts.styles, &numbering, &out->blocks);
-  s = AppendHeaderFooters(*zip, ReferencedParts(body, "footerReference", parts),
-                          limits, parts, &seen, out, &out->blocks);
+  s = AppendHeaderFooters(*zip, hf.footers, limits, parts, &seen, out,
+                          &out->blocks);
   if (!s.ok()) return s;
   s = AppendNotes(*zip, "footnotes", "footnote", limits, parts, out);
   if (!s.ok()) return s;
   s = AppendNotes(*zip, "endnotes", "endnote", limits, parts, out);
   if (!s.ok()) return s;
-  s = ReadMeta(*zip, limits, out);
+  s = ReadMeta(*zip, main_part, limits, out);
   if (!s.ok()) return s;
   out->meta.extraction = "docx-xml";
   out->meta.pages = 0;

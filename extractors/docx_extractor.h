@@ -21,8 +21,10 @@ namespace intake {
 // footer blocks appear once. Errors: Corrupt("not a zip archive ...") and
 // Corrupt("no word/document.xml: not a Word document"), Corrupt naming the
 // part for malformed XML or a DOCTYPE, LimitExceeded for zip bombs and deep
-// nesting. Problems in optional parts (styles, numbering, notes, headers,
-// metadata) become out->warnings. Never throws.
+// nesting, and for an XML part past limits.max_xml_part_bytes. Problems in
+// optional parts (styles, numbering, notes, headers, metadata; one that is
+// the main document part itself; more than 64 distinct header and footer
+// parts) become out->warnings. Never throws.
 // REQUIRES: `data` stays valid during the call; `out` is empty.
 Status ExtractDocx(std::string_view data, const ExtractLimits& limits,
                    Extraction* out);

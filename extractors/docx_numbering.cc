@@ -1,6 +1,8 @@
 #include "extractors/docx_numbering.h"
 
+#include <algorithm>
 #include <charconv>
+#include <climits>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -78,15 +80,38 @@ std::string BulletLabel(const std::string& glyph) {
   return glyph;
 }
 
-NumLevel ParseLevel(const xmlNode* lvl) {
+int ClampStart(int start) { return std::clamp(start, 0, kMaxStart); }
+
+NumLevel ParseLevel(const xmlNode* lvl, int abstract_id, int ilvl,
+                    std::vector<std::string>* warnings) {
   NumLevel level;
-  level.start = IntOr(WChildVal(lvl, "start"), 1);
+  level.start = ClampStart(IntOr(WChildVal(lvl, "start"), 1));
   if (FirstW(lvl, "numFmt") != nullptr) {
     level.format = ParseFormat(WChildVal(lvl, "numFmt"));
   }
   level.text = WChildVal(lvl, "lvlText");
   level.is_legal = OnOff(FirstW(lvl, "isLgl"));
+  if (level.text.size() > kMaxLabelBytes) {
+    warnings->push_back("numbering: abstractNum " +
+                        std::to_string(abstract_id) + " level " +
+                        std::to_string(ilvl) + " has a w:lvlText of " +
+                        std::to_string(level.text.size()) +
+                        " bytes; its paragraphs get no number");
+    level.text.clear();
+    level.format = NumFormat::kNone;
+  }
   return level;
+}
+
+// Cuts `label` to at most kMaxLabelBytes without splitting a character.
+void CapLabel(std::string* label) {
+  if (label->size() <= kMaxLabelBytes) return;
+  size_t size = kMaxLabelBytes;
+  while (size > 0 &&
+         (static_cast<unsigned char>((*label)[size]) & 0xC0) == 0x80) {
+    --size;
+  }
+  label->resize(size);
 }
 
 const ParagraphStyle* FindStyle(const DocxStyles& styles,
@@ -160,7 +185,8 @@ NumberingDefs ParseNumbering(const xmlNode* root) {
     AbstractNum& entry = defs.abstracts[id];
     for (const xmlNode* lvl : ChildrenW(abs, "lvl")) {
       int ilvl = IntOr(WAttr(lvl, "ilvl"), -1);
-      if (ilvl >= 0 && ilvl < kNumLevels) entry.levels[ilvl] = ParseLevel(lvl);
+      if (ilvl >= 0 && ilvl < kNumLevels)
+        entry.levels[ilvl] = ParseLevel(lvl, id, ilvl, &defs.warnings);
     }
   }
   for (const xmlNode* num : ChildrenW(root, "num")) {
@@ -172,7 +198,7 @@ NumberingDefs ParseNumbering(const xmlNode* root) {
       int ilvl = IntOr(WAttr(over, "ilvl"), -1);
       const xmlNode* start = FirstW(over, "startOverride");
       if (ilvl >= 0 && ilvl < kNumLevels && start != nullptr) {
-        entry.start_overrides[ilvl] = IntOr(WAttr(start, "val"), 1);
+        entry.start_overrides[ilvl] = ClampStart(IntOr(WAttr(start, "val"), 1));
       }
     }
   }
@@ -197,7 +223,7 @@ std::string Numbering::Next(int num_id, int ilvl) {
       instance.start_overrides.empty() ? num->second.abstract_id : -1 - num_id;
   Counters& c = counters_[key];
   if (c.started[ilvl]) {
-    ++c.value[ilvl];
+    if (c.value[ilvl] < INT_MAX) ++c.value[ilvl];
   } else {
     c.value[ilvl] = start_of(ilvl);
     c.started[ilvl] = true;
@@ -207,9 +233,11 @@ std::string Numbering::Next(int num_id, int ilvl) {
 
   const NumLevel& level = levels[ilvl];
   if (level.format == NumFormat::kNone) return "";
+  // lvlText is at most kMaxLabelBytes (ParseLevel), so is a bullet.
   if (level.format == NumFormat::kBullet) return BulletLabel(level.text);
   std::string label;
-  for (size_t i = 0; i < level.text.size(); ++i) {
+  for (size_t i = 0; i < level.text.size() && label.size() <= kMaxLabelBytes;
+       ++i) {
     char ch = level.text[i];
     char d = i + 1 < level.text.size() ? level.text[i + 1] : '\0';
     if (ch != '%' || d < '1' || d > '9') {
@@ -223,6 +251,7 @@ std::string Numbering::Next(int num_id, int ilvl) {
     label += FormatNumber(value, format);
     ++i;
   }
+  CapLabel(&label);
   return label;
 }
 

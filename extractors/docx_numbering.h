@@ -14,6 +14,7 @@
 #include <array>
 #include <map>
 #include <string>
+#include <vector>
 
 namespace intake {
 
@@ -29,6 +30,12 @@ enum class NumFormat {
 };
 
 inline constexpr int kNumLevels = 9;
+// Longest w:lvlText accepted and longest label rendered, in bytes. Real
+// recipes are a few bytes ("%1.%2."); more is a malformed or hostile file,
+// and each paragraph renders its label afresh.
+inline constexpr size_t kMaxLabelBytes = 64;
+// Word's range for w:start and w:startOverride.
+inline constexpr int kMaxStart = 32767;
 
 struct NumLevel {
   int start = 1;
@@ -50,10 +57,14 @@ struct NumInstance {
 struct NumberingDefs {
   std::map<int, AbstractNum> abstracts;  // by w:abstractNumId
   std::map<int, NumInstance> nums;       // by w:numId
+  // What was malformed and how it was read, for Extraction::warnings.
+  std::vector<std::string> warnings;
 };
 
 // Reads the w:numbering root of word/numbering.xml. Unknown formats fall
-// back to decimal; malformed entries are skipped rather than failing.
+// back to decimal; malformed entries are skipped rather than failing. A
+// w:lvlText longer than kMaxLabelBytes makes its level render no label
+// (with a warning); starts are clamped to [0, kMaxStart].
 NumberingDefs ParseNumbering(const xmlNode* numbering_root);
 
 // Renders one value in a format: (4, kLowerRoman) -> "iv". Values a format
@@ -67,7 +78,9 @@ class Numbering {
   explicit Numbering(NumberingDefs defs) : defs_(std::move(defs)) {}
 
   // Advances the counter of (num_id, ilvl) and returns the label: "3.",
-  // "(b)", "•" for bullets, "" for format none or an unknown num_id.
+  // "(b)", "•" for bullets, "" for format none or an unknown num_id. The
+  // label is cut to at most kMaxLabelBytes (on a UTF-8 boundary); counters
+  // saturate instead of overflowing.
   // Shallower levels advancing restart deeper ones; nums sharing an
   // abstractNum continue one list unless they carry a startOverride.
   std::string Next(int num_id, int ilvl);

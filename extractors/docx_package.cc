@@ -69,7 +69,11 @@ std::string ResolveTarget(std::string_view source_part,
 Status LoadXmlPart(const ZipReader& zip, std::string_view part,
                    const ExtractLimits& limits, XmlDocPtr* out) {
   std::string bytes;
-  Status s = zip.Read(part, limits, &bytes);
+  const bool xml_limit = limits.max_xml_part_bytes < limits.max_member_bytes;
+  Status s =
+      zip.Read(part, limits,
+               xml_limit ? limits.max_xml_part_bytes : limits.max_member_bytes,
+               xml_limit ? "max_xml_part_bytes" : "max_member_bytes", &bytes);
   if (!s.ok()) return s;
   return ParseXml(bytes, part, limits, out);
 }
@@ -110,12 +114,15 @@ const Relationship* FindByType(const std::vector<Relationship>& rels,
   return nullptr;
 }
 
-const Relationship* FindById(const std::vector<Relationship>& rels,
-                             std::string_view id) {
-  for (const Relationship& rel : rels) {
-    if (rel.id == id) return &rel;
-  }
-  return nullptr;
+RelationshipIndex::RelationshipIndex(const std::vector<Relationship>& rels) {
+  by_id_.reserve(rels.size());
+  // The first of duplicate ids wins, as a linear search would find it.
+  for (const Relationship& rel : rels) by_id_.emplace(rel.id, &rel);
+}
+
+const Relationship* RelationshipIndex::Find(std::string_view id) const {
+  auto it = by_id_.find(std::string(id));
+  return it == by_id_.end() ? nullptr : it->second;
 }
 
 void ReadCoreProperties(const xmlNode* root, DocumentMeta* meta) {

@@ -10,6 +10,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "extractors/xml_doc.h"
@@ -56,11 +57,21 @@ bool HasType(const Relationship& rel, std::string_view kind);
 // The first relationship of `kind` in `rels`, or nullptr.
 const Relationship* FindByType(const std::vector<Relationship>& rels,
                                std::string_view kind);
-// The relationship with this id, or nullptr.
-const Relationship* FindById(const std::vector<Relationship>& rels,
-                             std::string_view id);
 
-// Reads and parses one XML part with the safety rules of ParseXml.
+// Relationships by id, for lookups per section of a long document.
+// REQUIRES: the indexed vector outlives the index and is not modified.
+class RelationshipIndex {
+ public:
+  explicit RelationshipIndex(const std::vector<Relationship>& rels);
+  // The first relationship with this id, or nullptr.
+  const Relationship* Find(std::string_view id) const;
+
+ private:
+  std::unordered_map<std::string, const Relationship*> by_id_;
+};
+
+// Reads and parses one XML part with the safety rules of ParseXml; the part
+// may expand to min(max_xml_part_bytes, max_member_bytes).
 Status LoadXmlPart(const ZipReader& zip, std::string_view part,
                    const ExtractLimits& limits, XmlDocPtr* out);
 

@@ -5,6 +5,7 @@
 #include <libxml/xmlerror.h>
 
 #include <climits>
+#include <mutex>
 #include <string>
 
 namespace intake {
@@ -81,6 +82,13 @@ void OnEnd(void* ctx, const xmlChar* localname, const xmlChar* prefix,
   xmlSAX2EndElementNs(ctx, localname, prefix, uri);
 }
 
+// libxml2 2.9 wants xmlInitParser() called once before parsers run on
+// several threads; its first call is not thread-safe.
+void InitLibxml2() {
+  static std::once_flag once;
+  std::call_once(once, [] { xmlInitParser(); });
+}
+
 std::string_view View(const xmlChar* s) {
   return s == nullptr ? std::string_view() : reinterpret_cast<const char*>(s);
 }
@@ -94,7 +102,7 @@ Status ParseXml(std::string_view text, std::string_view member,
   if (text.size() > static_cast<size_t>(INT_MAX)) {
     return Status::LimitExceeded(name + " is too large to parse");
   }
-  xmlInitParser();
+  InitLibxml2();
   std::unique_ptr<xmlParserCtxt, CtxtFree> ctxt(xmlNewParserCtxt());
   if (ctxt == nullptr)
     return Status::LimitExceeded("out of memory parsing " + name);

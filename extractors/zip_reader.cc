@@ -36,8 +36,9 @@ bool RatioTooHigh(long long expanded, long long compressed,
          limits.max_compression_ratio;
 }
 
-Status TooBig(std::string_view name, const char* why) {
-  return Status::LimitExceeded("zip member " + std::string(name) + ": " + why);
+Status TooBig(std::string_view name, std::string_view why) {
+  return Status::LimitExceeded("zip member " + std::string(name) + ": " +
+                               std::string(why));
 }
 
 }  // namespace
@@ -94,6 +95,12 @@ std::vector<std::string> ZipReader::Names() const {
 
 Status ZipReader::Read(std::string_view name, const ExtractLimits& limits,
                        std::string* out) const {
+  return Read(name, limits, limits.max_member_bytes, "max_member_bytes", out);
+}
+
+Status ZipReader::Read(std::string_view name, const ExtractLimits& limits,
+                       long long max_bytes, std::string_view limit_name,
+                       std::string* out) const {
   out->clear();
   long long index = Locate(name);
   if (index < 0) return Status::NotFound("zip member " + std::string(name));
@@ -113,8 +120,8 @@ Status ZipReader::Read(std::string_view name, const ExtractLimits& limits,
   long long compressed = (st.valid & ZIP_STAT_COMP_SIZE)
                              ? static_cast<long long>(st.comp_size)
                              : 0;
-  if (declared > limits.max_member_bytes) {
-    return TooBig(name, "declared size exceeds max_member_bytes");
+  if (declared > max_bytes) {
+    return TooBig(name, "declared size exceeds " + std::string(limit_name));
   }
   if (RatioTooHigh(declared, compressed, limits)) {
     return TooBig(name, "compression ratio exceeds max_compression_ratio");
@@ -144,9 +151,9 @@ Status ZipReader::Read(std::string_view name, const ExtractLimits& limits,
     if (n == 0) break;
     out->append(buffer, static_cast<size_t>(n));
     long long got = static_cast<long long>(out->size());
-    if (got > limits.max_member_bytes) {
+    if (got > max_bytes) {
       out->clear();
-      return TooBig(name, "expands past max_member_bytes");
+      return TooBig(name, "expands past " + std::string(limit_name));
     }
     if (RatioTooHigh(got, compressed, limits)) {
       out->clear();

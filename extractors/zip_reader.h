@@ -45,6 +45,11 @@ class ZipReader {
   // Corrupt when inflating fails.
   Status Read(std::string_view name, const ExtractLimits& limits,
               std::string* out) const;
+  // The same with a tighter size limit than limits.max_member_bytes;
+  // `limit_name` names it in the LimitExceeded message.
+  Status Read(std::string_view name, const ExtractLimits& limits,
+              long long max_bytes, std::string_view limit_name,
+              std::string* out) const;
 
  private:
   struct Closer {

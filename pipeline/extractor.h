@@ -22,6 +22,11 @@ struct ExtractLimits {
   int max_pages = 2000;
   // Bytes one zip member (a DOCX part) may expand to. Default 256 MiB.
   long long max_member_bytes = 256LL << 20;
+  // Bytes one XML part of a package (a DOCX document, styles, header...)
+  // may expand to; also bounded by max_member_bytes. Its parsed tree costs
+  // about 20 times its size, so this is kept well below max_member_bytes.
+  // Default 64 MiB.
+  long long max_xml_part_bytes = 64LL << 20;
   // Largest expansion ratio of one zip member. Default 200.
   double max_compression_ratio = 200;
   // Deepest XML nesting accepted. Default 256.

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "extractors/xml_doc.h"
@@ -212,11 +213,85 @@ TEST(DocxExtractorTest, HostileAndBrokenFilesFailCleanly) {
 TEST(DocxExtractorTest, ZipBombCaughtByRatioWhenSizeIsAllowed) {
   ExtractLimits limits;
   limits.max_member_bytes = 1LL << 30;
+  limits.max_xml_part_bytes = 1LL << 30;
   Extraction ex;
   Status s = ExtractFixture("zip_bomb.docx", &ex, limits);
   EXPECT_EQ(s.code(), Status::Code::kLimitExceeded);
   EXPECT_NE(s.message().find("compression ratio"), std::string::npos)
       << s.ToString();
+}
+
+TEST(DocxExtractorTest, XmlPartsHaveTheirOwnSmallerLimit) {
+  ExtractLimits limits;
+  limits.max_xml_part_bytes = 1000;  // basic.docx's document.xml is ~2 KB
+  Extraction ex;
+  Status s = ExtractFixture("basic.docx", &ex, limits);
+  EXPECT_EQ(s.code(), Status::Code::kLimitExceeded);
+  EXPECT_NE(s.message().find("word/document.xml: declared size exceeds "
+                             "max_xml_part_bytes"),
+            std::string::npos)
+      << s.ToString();
+  EXPECT_EQ(ExtractLimits{}.max_xml_part_bytes, 64LL << 20);
+}
+
+// Shapes that cost memory or quadratic time in earlier versions (see
+// make_docx_cases.py). The big ones took 13 to 26 s before the fix and
+// take well under one here; a regression shows as a CTest timeout.
+struct HostileShapeCase {
+  const char* file;
+  std::vector<WantBlock> blocks;  // text compared as a prefix
+  const char* warning_part;       // "" for no warning expected
+  size_t max_warnings;
+};
+
+TEST(DocxExtractorTest, HostileShapesStayBounded) {
+  const HostileShapeCase cases[] = {
+      {"long_lvltext.docx",
+       {{kBody, "", "Malformed level"},
+        // "%2" x 32 at 32767 (clamped from 2^31-1), cut to 64 bytes.
+        {kList,
+         "3276732767327673276732767327673276732767327673276732767327673276",
+         "Long label"},
+        {kList, "32767.", "Huge start"},
+        {kList, "32768.", "Next"}},
+       "has a w:lvlText of 4000 bytes; its paragraphs get no number",
+       1},
+      {"many_sections.docx",
+       {{kHdrFtr, "", "Letterhead"}, {kBody, "", "Body after many sections."}},
+       "more than 64 header and footer parts: only the first are read",
+       64},  // 63 missing header parts and the cap
+      {"open_fields.docx",
+       {{kBody, "", "Field result\t\t"}, {kBody, "", "Next paragraph"}},
+       "",
+       0},
+      {"self_styles.docx",
+       {{kHead, "", "Mercury and the Minamata Convention", 1}},
+       "word/document.xml is the main document part, not read again",
+       1},
+  };
+  for (const HostileShapeCase& c : cases) {
+    SCOPED_TRACE(c.file);
+    Extraction ex;
+    Status s = ExtractFixture(c.file, &ex);
+    ASSERT_TRUE(s.ok()) << s.ToString();
+    ASSERT_GE(ex.blocks.size(), c.blocks.size());
+    for (size_t i = 0; i < c.blocks.size(); ++i) {
+      const Block& got = ex.blocks[i];
+      const WantBlock& want = c.blocks[i];
+      EXPECT_TRUE(got.text.starts_with(want.text))
+          << "block " << i << ": " << got.text.substr(0, 80);
+      EXPECT_EQ(got.number, want.number) << "block " << i;
+      EXPECT_EQ(got.kind, want.kind) << "block " << i;
+      EXPECT_EQ(got.heading_level, want.heading_level) << "block " << i;
+    }
+    EXPECT_LE(ex.warnings.size(), c.max_warnings);
+    if (*c.warning_part != '\0') {
+      bool found = false;
+      for (const std::string& w : ex.warnings)
+        found = found || w.find(c.warning_part) != std::string::npos;
+      EXPECT_TRUE(found) << c.warning_part;
+    }
+  }
 }
 
 TEST(DocxExtractorTest, UnderstatedSizeStopsWhileInflating) {
@@ -282,6 +357,24 @@ TEST(ParseXmlTest, Table) {
         << s.ToString();
     EXPECT_EQ(doc != nullptr, s.ok());
   }
+}
+
+// The first ParseXml of a run may come from several workers at once.
+TEST(ParseXmlTest, ParsesFromManyThreadsAtOnce) {
+  std::vector<std::thread> threads;
+  std::vector<int> failures(8, 0);
+  for (int k = 0; k < 8; ++k) {
+    threads.emplace_back([&, k] {
+      for (int i = 0; i < 50; ++i) {
+        XmlDocPtr doc;
+        if (!ParseXml("<a><b>text</b></a>", "part.xml", ExtractLimits{}, &doc)
+                 .ok())
+          ++failures[k];
+      }
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  EXPECT_EQ(failures, std::vector<int>(8, 0));
 }
 
 // --- Cross-check against pandoc: every paragraph pandoc sees, we see too.

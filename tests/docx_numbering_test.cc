@@ -139,6 +139,43 @@ TEST(NumberingTest, MalformedEntriesAreSkipped) {
   EXPECT_EQ(numbering.Next(1, 0), "");
 }
 
+TEST(NumberingTest, HostileRecipesAndStartsStayBounded) {
+  const std::string long_text(65, 'x');  // one byte over kMaxLabelBytes
+  XmlDocPtr doc =
+      Parse("<w:numbering " + kW +
+            "><w:abstractNum w:abstractNumId=\"1\">"
+            "<w:lvl w:ilvl=\"0\"><w:lvlText w:val=\"" +
+            long_text +
+            "\"/></w:lvl>"
+            "<w:lvl w:ilvl=\"1\"><w:start w:val=\"2147483647\"/>"
+            "<w:lvlText w:val=\"%2.\"/></w:lvl>"
+            "<w:lvl w:ilvl=\"2\"><w:start w:val=\"-5\"/>"
+            "<w:lvlText w:val=\"%3%3%3%3%3%3%3%3%3%3%3%3%3%3%3%3%3%3%3%3\"/>"
+            "</w:lvl></w:abstractNum>"
+            "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"1\"/></w:num>"
+            "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/>"
+            "<w:lvlOverride w:ilvl=\"2\"><w:startOverride w:val=\"99999\"/>"
+            "</w:lvlOverride></w:num></w:numbering>");
+  NumberingDefs defs = ParseNumbering(xmlDocGetRootElement(doc.get()));
+  ASSERT_EQ(defs.warnings.size(), 1u);
+  EXPECT_NE(defs.warnings[0].find("abstractNum 1 level 0 has a w:lvlText of "
+                                  "65 bytes"),
+            std::string::npos)
+      << defs.warnings[0];
+  EXPECT_EQ(defs.abstracts[1].levels[1].start, kMaxStart);
+  EXPECT_EQ(defs.abstracts[1].levels[2].start, 0);
+  EXPECT_EQ(defs.nums[2].start_overrides[2], kMaxStart);
+  Numbering numbering(std::move(defs));
+  EXPECT_EQ(numbering.Next(1, 0), "");  // malformed level: no number
+  EXPECT_EQ(numbering.Next(1, 1), "32767.");
+  EXPECT_EQ(numbering.Next(1, 1), "32768.");
+  EXPECT_EQ(numbering.Next(1, 2), std::string(20, '0'));
+  // 20 x "32767" is 100 bytes: the label is cut to kMaxLabelBytes.
+  std::string label = numbering.Next(2, 2);
+  EXPECT_EQ(label.size(), kMaxLabelBytes);
+  EXPECT_TRUE(label.starts_with("3276732767"));
+}
+
 const char kStyles[] = R"xml(
  <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
  <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/>

@@ -276,6 +276,84 @@ TEST_F(RuleClassifierTest, SameLabelsFromManyThreads) {
   EXPECT_EQ(mismatches, std::vector<int>(4, 0));
 }
 
+RuleClassifier MakeClassifier(const char* xml) {
+  std::shared_ptr<const Rules> rules;
+  Status s = ParseRules(xml, "small-rules", &rules);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return RuleClassifier(rules);
+}
+
+TEST(RuleClassifierRegressionTest, StanceTiesWithinRoundingGoToTaxonomyOrder) {
+  // 0.1 + 0.2 is 0.30000000000000004: a tie with 0.3 all the same.
+  RuleClassifier c = MakeClassifier(R"(<rules format="1" version="t">
+  <label dimension="stance" code="provided" threshold="0.3">
+    <term weight="0.1">beta</term>
+    <term weight="0.2">gamma</term>
+  </label>
+  <label dimension="stance" code="need" threshold="0.3">
+    <term weight="0.3">alpha</term>
+  </label>
+</rules>)");
+  EXPECT_EQ(
+      c.Classify("alpha beta gamma", "en", PassageKind::kParagraph).stance,
+      "need");
+  EXPECT_EQ(c.Classify("beta gamma", "en", PassageKind::kParagraph).stance,
+            "provided");
+}
+
+TEST(RuleClassifierRegressionTest, PatternTimeoutIsAReviewReason) {
+  RuleClassifier c = MakeClassifier(R"(<rules format="1" version="t">
+  <label dimension="theme" code="asgm">
+    <pattern weight="1">(a+)+b</pattern>
+  </label>
+</rules>)");
+  std::string words;
+  for (int i = 0; i < 30; ++i) words += "word ";
+  const std::string hostile(5000, 'a');
+  struct Case {
+    std::string text;
+    const char* lang;
+    std::vector<std::string> reasons;
+  };
+  const Case cases[] = {
+      {hostile, "en", {"pattern_timeout"}},
+      {words + hostile,
+       "xx",
+       {"no_label", "pattern_timeout", "unsupported_language"}},
+      {"xyz", "en", {}},
+  };
+  for (const Case& k : cases) {
+    Labels l = c.Classify(k.text, k.lang, PassageKind::kParagraph);
+    EXPECT_EQ(l.review_reasons, k.reasons) << k.text.substr(0, 40);
+    EXPECT_EQ(l.needs_review, !k.reasons.empty());
+  }
+}
+
+TEST(RuleClassifierRegressionTest, EvidenceLeavesOutInvisibleEnds) {
+  RuleClassifier c = MakeClassifier(R"(<rules format="1" version="t">
+  <label dimension="theme" code="asgm">
+    <term weight="1">inventory of mercury</term>
+  </label>
+</rules>)");
+  struct Case {
+    const char* text;
+    int start, end;
+    const char* evidence;
+  };
+  const Case cases[] = {
+      {"An inventory of mercury\u200b here", 3, 23, "inventory of mercury"},
+      {"An inventory of mercury\u00ad\u2060.", 3, 23, "inventory of mercury"},
+      {"An inven\u00adtory of mercury", 3, 24, "inven\u00adtory of mercury"},
+  };
+  for (const Case& k : cases) {
+    Labels l = c.Classify(k.text, "en", PassageKind::kParagraph);
+    ASSERT_EQ(l.evidence.size(), 1u) << k.text;
+    EXPECT_EQ(l.evidence[0].text, k.evidence);
+    EXPECT_EQ(l.evidence[0].start, k.start);
+    EXPECT_EQ(l.evidence[0].end, k.end);
+  }
+}
+
 TEST_F(RuleClassifierTest, VersionIsTheRulesVersion) {
   EXPECT_EQ(classifier_->Version().substr(0, 5), "test+");
   EXPECT_EQ(classifier_->Version().size(), 5u + 12u);

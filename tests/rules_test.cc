@@ -118,6 +118,23 @@ TEST(RulesTest, RefusesADirectory) {
   EXPECT_NE(s.message().find("is a directory"), std::string::npos);
 }
 
+// `ascii` in UTF-16LE with a byte order mark.
+std::string Utf16Le(const std::string& ascii) {
+  std::string out = "\xFF\xFE";
+  for (char c : ascii) {
+    out += c;
+    out += '\0';
+  }
+  return out;
+}
+
+// A file with a negation of this window, for the table below.
+std::string WithWindow(const std::string& window) {
+  return "<rules format=\"1\" version=\"t\">\n<negation window=\"" + window +
+         "\"><term>not</term></negation>\n<label dimension=\"theme\" "
+         "code=\"waste\"><term weight=\"1\">x</term></label></rules>\n";
+}
+
 // A file built around one label body, for the table below.
 std::string WithLabel(const std::string& label) {
   return "<rules format=\"1\" version=\"t\">\n"
@@ -187,6 +204,23 @@ TEST(RulesTest, RefusesBadFilesWithFileLineAndReason) {
        "<!DOCTYPE rules SYSTEM \"http://example.org/rules.dtd\">"
        "<rules format=\"1\" version=\"t\"/>",
        {"external_entity:1:", "DOCTYPE"}},
+      {"window_huge",
+       WithWindow("99999999999999999999"),
+       {"window_huge:2:", "negation window must be 1..50"}},
+      {"window_51", WithWindow("51"), {"window_51:2:", "must be 1..50"}},
+      {"utf16_bom_doctype",
+       Utf16Le("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+               "<!DOCTYPE rules [<!ENTITY x \"waste\">]>\n"
+               "<rules format=\"1\" version=\"t\"><label dimension=\"theme\" "
+               "code=\"waste\"><term weight=\"1\">&x;</term></label></rules>"),
+       {"utf16_bom_doctype:1:", "UTF-16", "not UTF-8"}},
+      {"utf16_big_endian", "\xFE\xFF\0<", {"UTF-16"}},
+      {"utf16_no_bom", std::string("<\0r\0", 4), {"NUL bytes"}},
+      {"latin1",
+       "<?xml version=\"1.0\" encoding='ISO-8859-1'?>\n" +
+           WithLabel("<label dimension=\"theme\" code=\"waste\">"
+                     "<term weight=\"1\">x</term></label>"),
+       {"latin1:1:", "declares encoding \"ISO-8859-1\"", "only UTF-8"}},
       {"undeclared_entity",
        "<rules format=\"1\" version=\"t\"><label dimension=\"theme\" "
        "code=\"waste\"><term weight=\"1\">&x;</term></label></rules>",
@@ -225,6 +259,39 @@ TEST(RulesTest, RefusesBadFilesWithFileLineAndReason) {
           << c.name << ": \"" << part << "\" not in \"" << s.message() << "\"";
     }
   }
+}
+
+TEST(RulesTest, AcceptsUtf8DeclaredAnyCaseAndWithBom) {
+  const std::string label = WithLabel(
+      "<label dimension=\"theme\" code=\"waste\">"
+      "<term weight=\"1\">x</term></label>");
+  for (const std::string& head :
+       {std::string("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"),
+        std::string("\xEF\xBB\xBF<?xml version=\"1.0\"?>\n"),
+        std::string("\xEF\xBB\xBF")}) {
+    std::shared_ptr<const Rules> rules;
+    Status s = ParseRules(head + label, "utf8.xml", &rules);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+  }
+}
+
+TEST(RulesTest, NegationWindowAndLangAreRead) {
+  std::shared_ptr<const Rules> rules;
+  ASSERT_TRUE(ParseRules("<rules format=\"1\" version=\"t\"><negation "
+                         "window=\"50\"><term lang=\"fr\">pas</term>"
+                         "</negation><label dimension=\"theme\" "
+                         "code=\"asgm\"><term weight=\"1\">training</term>"
+                         "</label></rules>",
+                         "r.xml", &rules)
+                  .ok());
+  // 49 words between "pas" and the term: still within the window.
+  std::string gap;
+  for (int i = 0; i < 49; ++i) gap += " w";
+  EXPECT_TRUE(
+      rules->matcher().Find(FoldText("pas" + gap + " training"), "fr").empty());
+  EXPECT_EQ(
+      rules->matcher().Find(FoldText("pas" + gap + " training"), "en").size(),
+      1u);
 }
 
 TEST(TaxonomyTest, KnowsCodesAsWrittenInTaxonomyMd) {

@@ -107,9 +107,9 @@ TEST(TermMatcherTest, DropsMatchesAfterNegationInTheSameSentence) {
   int id = -1;
   ASSERT_TRUE(m.AddTerm("training", "", &id).ok());     // 0
   ASSERT_TRUE(m.AddPattern("received", "", &id).ok());  // 1
-  ASSERT_TRUE(m.AddNegation("no").ok());
-  ASSERT_TRUE(m.AddNegation("not").ok());
-  ASSERT_TRUE(m.AddNegation("no longer").ok());
+  ASSERT_TRUE(m.AddNegation("no", "").ok());
+  ASSERT_TRUE(m.AddNegation("not", "").ok());
+  ASSERT_TRUE(m.AddNegation("no longer", "").ok());
   m.set_negation_window(3);
   struct Case {
     const char* text;
@@ -136,8 +136,45 @@ TEST(TermMatcherTest, NegationWindowZeroDisablesNegation) {
   TermMatcher m;
   int id = -1;
   ASSERT_TRUE(m.AddTerm("training", "", &id).ok());
-  ASSERT_TRUE(m.AddNegation("no").ok());
+  ASSERT_TRUE(m.AddNegation("no", "").ok());
   EXPECT_EQ(Describe(m, "no training"), std::vector<std::string>{"0@3-11"});
+}
+
+TEST(TermMatcherTest, NegationTermsApplyOnlyToTheirLanguage) {
+  TermMatcher m;
+  int id = 0;
+  ASSERT_TRUE(m.AddTerm("training", "", &id).ok());
+  ASSERT_TRUE(m.AddNegation("pas", "fr").ok());
+  m.set_negation_window(3);
+  struct Case {
+    const char* lang;
+    std::vector<std::string> want;
+  };
+  const Case cases[] = {
+      {"fr", {}},
+      {"fr-CA", {}},
+      {"en", {"0@4-12"}},  // "pas" is not a negation in English
+      {"und", {"0@4-12"}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Describe(m, "pas training", c.lang), c.want) << c.lang;
+  }
+}
+
+TEST(TermMatcherTest, PatternTimeoutIsReported) {
+  TermMatcher m;
+  int id = 0;
+  ASSERT_TRUE(m.AddPattern("aa", "", &id).ok());
+  ASSERT_TRUE(m.AddPattern("(a+)+b", "", &id).ok());  // backtracks for ever
+  bool timed_out = false;
+  std::vector<TermMatch> found =
+      m.Find(FoldText(std::string(5000, 'a')), "en", &timed_out);
+  EXPECT_TRUE(timed_out);
+  EXPECT_EQ(found.size(), 2500u);  // the other pattern's matches are kept
+  timed_out = false;
+  m.Find(FoldText("aab"), "en", &timed_out);
+  EXPECT_FALSE(timed_out);
+  m.Find(FoldText(std::string(5000, 'a')), "en");  // no out-param: fine
 }
 
 }  // namespace
