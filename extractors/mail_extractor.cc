@@ -6,6 +6,7 @@
 #include "extractors/gmime_handles.h"
 #include "extractors/mail_parts.h"
 #include "extractors/mail_text.h"
+#include "pipeline/unicode_text.h"
 
 namespace intake {
 namespace {
@@ -63,7 +64,17 @@ bool HasHeaders(GMimeMessage* message) {
 }  // namespace
 
 Status ExtractEml(std::string_view data, const ExtractLimits& limits,
-                 Extraction* out) {
+                  Extraction* out) {
+  // MIME is a byte protocol GMime reads as ASCII; a mail saved as UTF-16
+  // (Outlook "Unicode text") is read through its UTF-8 transcoding.
+  std::string transcoded;
+  std::string_view utf16 = Utf16Charset(data);
+  if (!utf16.empty()) {
+    transcoded = Utf16ToUtf8(data, utf16);
+    data = transcoded;
+    out->warnings.push_back("message stored as " + std::string(utf16) +
+                            ": read as UTF-8");
+  }
   GObjectPtr<GMimeParser> parser = NewParser(data, GMIME_FORMAT_MESSAGE);
   GObjectPtr<GMimeMessage> message(
       g_mime_parser_construct_message(parser.get(), nullptr));
@@ -123,7 +134,8 @@ Status ExtractMbox(std::string_view data, const ExtractLimits& limits,
     }
     const char* subject = g_mime_message_get_subject(message.get());
     std::string name = "message-" + std::to_string(read);
-    if (subject != nullptr && *subject != '\0') name += " " + std::string(subject);
+    if (subject != nullptr && *subject != '\0')
+      name += " " + std::string(subject);
     name += ".eml";
     std::string bytes = SerializeMessage(message.get());
     total += static_cast<long long>(bytes.size());
@@ -133,7 +145,8 @@ Status ExtractMbox(std::string_view data, const ExtractLimits& limits,
                               " bytes: " + name + " and the rest were skipped");
       break;
     }
-    out->embedded.push_back({"mbox_message", std::move(name), std::move(bytes)});
+    out->embedded.push_back(
+        {"mbox_message", std::move(name), std::move(bytes)});
   }
   if (read == 0) return Status::Corrupt("not a readable mbox file");
   return Status::Ok();

@@ -14,8 +14,7 @@ struct HtmlDocFree {
 };
 
 bool NameIs(const xmlNode* node, const char* name) {
-  return xmlStrcasecmp(node->name, reinterpret_cast<const xmlChar*>(name)) ==
-         0;
+  return xmlStrcasecmp(node->name, reinterpret_cast<const xmlChar*>(name)) == 0;
 }
 
 bool Skipped(const xmlNode* node) {
@@ -25,11 +24,11 @@ bool Skipped(const xmlNode* node) {
 
 bool IsBlock(const xmlNode* node) {
   static const char* const kBlocks[] = {
-      "p",       "div",    "li",     "ul",      "ol",         "tr",
-      "table",   "h1",     "h2",     "h3",      "h4",         "h5",
-      "h6",      "pre",    "hr",     "section", "article",    "header",
-      "footer",  "dl",     "dt",     "dd",      "blockquote", "address",
-      "center",  "form",   "fieldset", "caption", "body",      "html"};
+      "p",      "div",  "li",       "ul",      "ol",         "tr",
+      "table",  "h1",   "h2",       "h3",      "h4",         "h5",
+      "h6",     "pre",  "hr",       "section", "article",    "header",
+      "footer", "dl",   "dt",       "dd",      "blockquote", "address",
+      "center", "form", "fieldset", "caption", "body",       "html"};
   for (const char* name : kBlocks) {
     if (NameIs(node, name)) return true;
   }

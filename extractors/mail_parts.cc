@@ -10,7 +10,8 @@ namespace intake {
 namespace {
 
 std::string StreamBytes(GMimeStream* stream) {
-  GByteArray* bytes = g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream));
+  GByteArray* bytes =
+      g_mime_stream_mem_get_byte_array(GMIME_STREAM_MEM(stream));
   if (bytes == nullptr || bytes->data == nullptr) return "";
   return std::string(reinterpret_cast<const char*>(bytes->data), bytes->len);
 }
@@ -117,9 +118,9 @@ class PartWalker {
 
   void Finish() {
     if (skipped_images_.empty()) return;
-    out_->warnings.push_back(std::to_string(image_count_) +
-                             " image(s) skipped, no OCR yet: " +
-                             skipped_images_);
+    out_->warnings.push_back(
+        std::to_string(image_count_) +
+        " image(s) skipped, no OCR yet: " + skipped_images_);
   }
 
  private:
@@ -145,8 +146,8 @@ class PartWalker {
     const char* charset =
         g_mime_object_get_content_type_parameter(object, "charset");
     std::string warning;
-    std::string text = MailTextToUtf8(DecodedBytes(part),
-                                      charset ? charset : "", &warning);
+    std::string text =
+        MailTextToUtf8(DecodedBytes(part), charset ? charset : "", &warning);
     if (!warning.empty()) out_->warnings.push_back(warning);
     if (IsType(object, "text", "html")) {
       text = HtmlToText(text, limits_.max_xml_depth);
@@ -187,10 +188,10 @@ class PartWalker {
       return;
     }
     const char* filename = g_mime_part_get_filename(part);
-    std::string name = filename != nullptr && *filename != '\0'
-                           ? std::string(filename)
-                           : "attachment-" + std::to_string(++unnamed_) +
-                                 Extension(object);
+    std::string name =
+        filename != nullptr && *filename != '\0'
+            ? std::string(filename)
+            : "attachment-" + std::to_string(++unnamed_) + Extension(object);
     if (IsType(object, "image", "*")) {
       if (!skipped_images_.empty()) skipped_images_ += ", ";
       skipped_images_ += name;
@@ -221,18 +222,18 @@ class PartWalker {
     if (stopped_) return;
     if (static_cast<int>(out_->embedded.size()) ==
         limits_.max_archive_members) {
-      out_->warnings.push_back(
-          "more than " + std::to_string(limits_.max_archive_members) +
-          " attachments: the rest were skipped");
+      out_->warnings.push_back("more than " +
+                               std::to_string(limits_.max_archive_members) +
+                               " attachments: the rest were skipped");
       stopped_ = true;
       return;
     }
     bytes_ += static_cast<long long>(data.size());
     if (bytes_ > limits_.max_archive_bytes) {
-      out_->warnings.push_back(
-          "attachments take more than " +
-          std::to_string(limits_.max_archive_bytes) + " bytes: " + name +
-          " and the rest were skipped");
+      out_->warnings.push_back("attachments take more than " +
+                               std::to_string(limits_.max_archive_bytes) +
+                               " bytes: " + name +
+                               " and the rest were skipped");
       stopped_ = true;
       return;
     }

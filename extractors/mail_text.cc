@@ -41,16 +41,15 @@ std::string MailTextToUtf8(std::string_view bytes, std::string_view charset,
   warning->clear();
   std::string name = Lower(charset);
   if (IsUtf8OrAscii(name)) {
-    std::string why =
-        name.empty() ? "text without a charset: "
-                       : "text declared " + name + " is not: ";
+    std::string why = name.empty() ? "text without a charset: "
+                                   : "text declared " + name + " is not: ";
     return Detected(bytes, why, warning);
   }
   icu::UnicodeString text(bytes.data(), static_cast<int32_t>(bytes.size()),
                           name.c_str());
   if (text.isBogus()) {
-    return Detected(bytes, "unknown charset \"" + std::string(charset) + "\": ",
-                    warning);
+    return Detected(
+        bytes, "unknown charset \"" + std::string(charset) + "\": ", warning);
   }
   std::string out;
   text.toUTF8String(out);
