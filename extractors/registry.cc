@@ -3,6 +3,7 @@
 #include <string>
 
 #include "extractors/docx_extractor.h"
+#include "extractors/mail_extractor.h"
 #include "extractors/odt_extractor.h"
 #include "extractors/pdf_extractor.h"
 #include "extractors/rtf_extractor.h"
@@ -26,13 +27,15 @@ Status ExtractDocument(Format format, std::string_view data,
       return ExtractText(data, out);
     case Format::kZip:
       return ExtractZip(data, limits, out);
+    case Format::kEml:
+      return ExtractEml(data, limits, out);
+    case Format::kMbox:
+      return ExtractMbox(data, limits, out);
     case Format::kEncryptedOffice:
       return Status::Encrypted("Office document is password protected");
     case Format::kEmpty:
       return Status::Ok();
     case Format::kDoc:
-    case Format::kEml:
-    case Format::kMbox:
     case Format::kMsg:
     case Format::kXml:
     case Format::kHtml:

@@ -4,8 +4,10 @@
 
 #include <cctype>
 #include <string>
+#include <vector>
 
 #include "pipeline/sha256.h"
+#include "pipeline/unicode_text.h"
 
 namespace intake {
 namespace {
@@ -88,11 +90,40 @@ bool LooksLikeMailHeaders(std::string_view data) {
     for (char& c : name) c = static_cast<char>(std::tolower(c));
     if (name == "from" || name == "to" || name == "subject" || name == "date" ||
         name == "message-id" || name == "received" || name == "mime-version" ||
-        name == "return-path") {
+        name == "return-path" || name == "content-transfer-encoding") {
       key_header = true;
     }
   }
   return headers >= 2 && key_header;
+}
+
+// The "From " line that starts each message of an mbox:
+// "From sender Mon Jun  1 10:00:00 2009". Strict, so that a text whose
+// first word is "From" is not taken for one.
+bool IsMboxFromLine(std::string_view data) {
+  std::string_view line = data.substr(0, data.find('\n'));
+  std::vector<std::string_view> words;
+  size_t pos = 0;
+  while (pos < line.size() && words.size() < 5) {
+    size_t end = line.find_first_of(" \t\r", pos);
+    if (end == std::string_view::npos) end = line.size();
+    if (end > pos) words.push_back(line.substr(pos, end - pos));
+    pos = end + 1;
+  }
+  if (words.size() < 5 || words[0] != "From") return false;
+  static const std::string_view kDays = "Mon Tue Wed Thu Fri Sat Sun";
+  static const std::string_view kMonths =
+      "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec";
+  return words[2].size() == 3 && Contains(kDays, words[2]) &&
+         words[3].size() == 3 && Contains(kMonths, words[3]);
+}
+
+// A mail saved as UTF-16 (Outlook's "Unicode text"): its head, in UTF-8,
+// shows the headers.
+bool IsUtf16Mail(std::string_view data) {
+  std::string_view charset = Utf16Charset(data);
+  if (charset.empty()) return false;
+  return LooksLikeMailHeaders(Utf16ToUtf8(data.substr(0, 8192), charset));
 }
 
 }  // namespace
@@ -108,6 +139,7 @@ Format FormatFromMime(std::string_view mime, std::string_view data) {
     return CompoundFileFormat(data);
   }
   if (StartsWith(data, "{\\rtf")) return Format::kRtf;
+  if (IsUtf16Mail(data)) return Format::kEml;
   // UTF-16 text with a byte order mark (Windows Notepad), which libmagic
   // calls binary data.
   if (StartsWith(data, "\xFF\xFE") || StartsWith(data, "\xFE\xFF")) {
@@ -116,8 +148,8 @@ Format FormatFromMime(std::string_view mime, std::string_view data) {
   if (mime == "application/mbox") return Format::kMbox;
   if (StartsWith(data, "From ")) {
     size_t nl = data.find('\n');
-    if (nl != std::string_view::npos &&
-        LooksLikeMailHeaders(data.substr(nl + 1))) {
+    if (IsMboxFromLine(data) || (nl != std::string_view::npos &&
+                                 LooksLikeMailHeaders(data.substr(nl + 1)))) {
       return Format::kMbox;
     }
   }
