@@ -1,6 +1,7 @@
 #include "classifiers/gazetteer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -77,6 +78,9 @@ Status LoadStates(
     entry.code = country.value("alpha_3", "");
     entry.name = country.value("common_name", country.value("name", ""));
     entry.kind = "state";
+    for (char c : country.value("alpha_2", std::string())) {
+      entry.alpha2 += static_cast<char>(std::tolower(c));
+    }
     std::vector<std::string> english;
     for (const char* field : {"name", "common_name", "official_name"}) {
       if (country.contains(field)) english.push_back(country[field]);
@@ -112,7 +116,7 @@ Status LoadNameList(
       return Status::Corrupt(path + ":" + std::to_string(number) +
                              ": expected id, name and forms separated by tabs");
     }
-    GazetteerEntry entry{fields[0], fields[1], kind};
+    GazetteerEntry entry{fields[0], fields[1], kind, ""};
     std::vector<std::string> names;
     std::istringstream forms(fields[2]);
     for (std::string f; std::getline(forms, f, '|');) {
@@ -158,6 +162,17 @@ void Gazetteer::AddEntry(GazetteerEntry entry,
     }
     variants_.push_back({std::move(folded), index});
   }
+}
+
+int Gazetteer::FindByDomain(std::string_view tld) const {
+  // The one ccTLD that is not the alpha-2 code.
+  if (tld == "uk") tld = "gb";
+  for (size_t i = 0; i < entries_.size(); ++i) {
+    if (!entries_[i].alpha2.empty() && entries_[i].alpha2 == tld) {
+      return static_cast<int>(i);
+    }
+  }
+  return -1;
 }
 
 std::vector<GazetteerHit> Gazetteer::Find(std::string_view text) const {

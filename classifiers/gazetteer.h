@@ -19,9 +19,10 @@
 namespace intake {
 
 struct GazetteerEntry {
-  std::string code;  // ISO 3166-1 alpha-3 ("WSM") or centre id ("BCRC-SEA")
-  std::string name;  // the name used in records ("Samoa")
-  std::string kind;  // "state", "regional_centre" or "place" (never found)
+  std::string code;    // ISO 3166-1 alpha-3 ("WSM") or centre id ("BCRC-SEA")
+  std::string name;    // the name used in records ("Samoa")
+  std::string kind;    // "state", "regional_centre" or "place" (never found)
+  std::string alpha2;  // ISO 3166-1 alpha-2 of a State ("ws"), lower case
 };
 
 struct GazetteerHit {
@@ -49,6 +50,10 @@ class Gazetteer {
   // where two names overlap the longer wins ("Democratic Republic of the
   // Congo" over "Congo"). Thread-safe.
   std::vector<GazetteerHit> Find(std::string_view text) const;
+
+  // The State whose country-code top-level domain is `tld` ("ws", "uk"),
+  // or -1.
+  int FindByDomain(std::string_view tld) const;
 
  private:
   struct Variant {

@@ -1,5 +1,6 @@
 #include "classifiers/submitter_finder.h"
 
+#include <cctype>
 #include <string>
 #include <string_view>
 
@@ -55,6 +56,32 @@ bool WriterCueBefore(std::string_view folded, size_t position) {
   return false;
 }
 
+// A government sender's address names its State in the domain:
+// "focal@mnre.gov.ws", "x@ambiente.gob.ec", "y@ecologie.gouv.fr".
+Submitter GovernmentDomain(const Gazetteer& g, const std::string& from) {
+  size_t at = from.rfind('@');
+  if (at == std::string::npos) return {};
+  std::string domain;
+  for (size_t i = at + 1; i < from.size(); ++i) {
+    char c = from[i];
+    if (c == '>' || c == ' ' || c == ',') break;
+    domain += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  size_t dot = domain.rfind('.');
+  if (dot == std::string::npos || domain.size() - dot != 3) return {};
+  std::string labels = "." + domain.substr(0, dot) + ".";
+  bool government = false;
+  for (const char* label : {".gov.", ".gob.", ".gouv.", ".go.", ".govt.",
+                            ".admin.", ".government."}) {
+    if (labels.find(label) != std::string::npos) government = true;
+  }
+  if (!government) return {};
+  int entry = g.FindByDomain(domain.substr(dot + 1));
+  if (entry < 0) return {};
+  const GazetteerEntry& e = g.entries()[entry];
+  return {e.name, e.code, e.kind, "mail_sender"};
+}
+
 }  // namespace
 
 Submitter GazetteerSubmitterFinder::Find(const std::vector<Passage>& passages,
@@ -81,6 +108,8 @@ Submitter GazetteerSubmitterFinder::Find(const std::vector<Passage>& passages,
   if (s.found()) return s;
   if (meta.is_mail) {
     s = Best(g, {meta.mail.from}, "mail_sender");
+    if (s.found()) return s;
+    s = GovernmentDomain(g, meta.mail.from);
     if (s.found()) return s;
   }
   for (size_t i = 0; i < passages.size() && i < kOpeningPassages; ++i) {

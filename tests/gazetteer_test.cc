@@ -94,6 +94,12 @@ TEST(SubmitterFinderTest, Table) {
   DocumentMeta mail;
   mail.is_mail = true;
   mail.mail.from = "Ministerio de Ambiente del Ecuador <focal@ambiente.gob.ec>";
+  DocumentMeta gov_mail;
+  gov_mail.is_mail = true;
+  gov_mail.mail.from = "Chemicals Unit <chemicals.unit@mnre.gov.ws>";
+  DocumentMeta private_mail;
+  private_mail.is_mail = true;
+  private_mail.mail.from = "Consultant <someone@example.ws>";
   struct Case {
     const char* name;
     std::vector<Passage> passages;
@@ -127,6 +133,16 @@ TEST(SubmitterFinderTest, Table) {
        &no_mail,
        "MNG",
        "signature"},
+      {"government mail domain",
+       {P("Please find our submission attached.")},
+       &gov_mail,
+       "WSM",
+       "mail_sender"},
+      {"private mail domain says nothing",
+       {P("Please find our submission attached.")},
+       &private_mail,
+       "",
+       ""},
       {"mail sender",
        {P("Please find our submission attached.")},
        &mail,
