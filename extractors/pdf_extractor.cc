@@ -4,11 +4,13 @@
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
 
+#include <algorithm>
 #include <climits>
 #include <ctime>
 #include <memory>
 #include <mutex>
 
+#include "extractors/pdf_columns.h"
 #include "extractors/pdf_layout.h"
 
 namespace intake {
@@ -53,6 +55,7 @@ std::vector<PdfWord> PageWords(const poppler::page& page) {
     // reader sees.
     w.font_size = r.height();
     w.space_after = box.has_space_after();
+    w.rotated = box.rotation() != 0;
     words.push_back(std::move(w));
   }
   return words;
@@ -95,7 +98,23 @@ Status ExtractPdf(std::string_view data, const ExtractLimits& limits,
       continue;
     }
     heights[i] = page->page_rect(poppler::media_box).height();
-    lines[i] = GroupLines(PageWords(*page));
+    // Columns first, so that lines never run across the gutter.
+    std::vector<std::vector<PdfWord>> groups = SplitColumns(PageWords(*page));
+    for (const std::vector<PdfWord>& group : groups) {
+      std::vector<PdfLine> group_lines = GroupLines(group);
+      // In a column a line is short against the column, not the page.
+      double column_right = 0;
+      if (groups.size() > 1) {
+        std::vector<double> rights;
+        for (const PdfLine& line : group_lines) rights.push_back(line.x1);
+        std::sort(rights.begin(), rights.end());
+        if (!rights.empty()) column_right = rights[rights.size() * 9 / 10];
+      }
+      for (PdfLine& line : group_lines) {
+        line.column_right = column_right;
+        lines[i].push_back(std::move(line));
+      }
+    }
   }
   TextGeometry geometry = MeasureText(lines);
   for (int i = 0; i < pages; ++i) {

@@ -127,7 +127,10 @@ std::vector<Block> GroupBlocks(const std::vector<PdfLine>& lines, int page,
     if (prev != nullptr) {
       double step = line.y1 - prev->y1;
       bool wide_gap = g.pitch > 0 && step > kParagraphPitch * g.pitch;
-      bool prev_short = prev->x1 < g.right - kShortLine * width;
+      double right_edge = prev->column_right > 0 ? prev->column_right : g.right;
+      bool prev_short =
+          prev->x1 < right_edge - kShortLine * width *
+                                      (prev->column_right > 0 ? 0.5 : 1.0);
       new_block = wide_gap || prev_short || step < 0 ||
                   std::fabs(line.font_size - prev->font_size) > kFontSizeJump ||
                   StartsWithNumber(line.text);

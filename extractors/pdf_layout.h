@@ -23,12 +23,16 @@ struct PdfWord {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // points, y grows downwards
   double font_size = 0;
   bool space_after = true;
+  bool rotated = false;  // set sideways (a margin stamp, an arXiv id)
 };
 
 struct PdfLine {
   std::string text;
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
   double font_size = 0;
+  // Right edge of the column the line stands in, when the page has
+  // columns (pdf_columns.h); 0 means the text's own right edge.
+  double column_right = 0;
 };
 
 // Groups words into lines. REQUIRES: words in reading order.

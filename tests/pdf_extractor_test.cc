@@ -7,6 +7,7 @@
 #include <memory>
 #include <sstream>
 
+#include "extractors/pdf_columns.h"
 #include "extractors/pdf_layout.h"
 #include "tests/test_paths.h"
 
@@ -54,6 +55,50 @@ TEST(PdfLayoutTest, BlocksSplitAtGapsShortLinesAndNumbers) {
   EXPECT_EQ(blocks[3].text, "after a wide gap");
   EXPECT_EQ(blocks[0].page, 3);
   EXPECT_NEAR(blocks[0].top, 100.0 / 792, 1e-9);
+}
+
+// A page of two columns of 30 lines, words 40pt wide, a centred title.
+std::vector<PdfWord> TwoColumnPage(double gutter) {
+  std::vector<PdfWord> words;
+  words.push_back(W("Title", 250, 50, 300, 62));
+  words.push_back(W("spanning", 305, 50, 360, 62));
+  for (int line = 0; line < 30; ++line) {
+    double y = 100 + 14 * line;
+    for (int i = 0; i < 5; ++i) {
+      double x = 72 + 45 * i;
+      words.push_back(W("left", x, y, x + 40, y + 12));
+      words.push_back(
+          W("right", x + 225 + gutter, y, x + 265 + gutter, y + 12));
+    }
+  }
+  words.push_back(W("sideways", 20, 300, 32, 400));
+  words.back().rotated = true;
+  return words;
+}
+
+TEST(PdfColumnsTest, TwoColumnsReadColumnByColumn) {
+  std::vector<std::vector<PdfWord>> groups = SplitColumns(TwoColumnPage(20));
+  ASSERT_EQ(groups.size(), 4u);
+  EXPECT_EQ(groups[0].size(), 2u);  // the title
+  for (const PdfWord& w : groups[1]) EXPECT_EQ(w.text, "left");
+  for (const PdfWord& w : groups[2]) EXPECT_EQ(w.text, "right");
+  EXPECT_EQ(groups[3].front().text, "sideways");
+}
+
+TEST(PdfColumnsTest, NoGutterMeansOneColumn) {
+  // Right words start where the left ones end: no gutter.
+  std::vector<std::vector<PdfWord>> groups = SplitColumns(TwoColumnPage(-43));
+  EXPECT_EQ(groups.size(), 2u);  // the page and the sideways word
+}
+
+TEST(PdfColumnsTest, NarrowTableCellsAreNotColumns) {
+  std::vector<PdfWord> words;
+  for (int row = 0; row < 30; ++row) {
+    double y = 100 + 14 * row;
+    words.push_back(W("2019", 72, y, 100, y + 12));
+    words.push_back(W("USD", 400, y, 430, y + 12));
+  }
+  EXPECT_EQ(SplitColumns(words).size(), 1u);
 }
 
 std::string AllText(const Extraction& e) {
