@@ -14,6 +14,7 @@
 #include "extractors/docx_body.h"
 #include "extractors/docx_numbering.h"
 #include "extractors/docx_package.h"
+#include "extractors/story_blocks.h"
 #include "extractors/xml_doc.h"
 #include "extractors/zip_reader.h"
 
@@ -32,17 +33,6 @@ struct DocxParts {
   DocxStyles styles;
   NumberingDefs numbering;
 };
-
-bool IsBlank(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
-std::string_view Trim(std::string_view text) {
-  size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
-  size_t end = text.find_last_not_of(" \t\r\n");
-  return text.substr(begin, end - begin + 1);
-}
 
 // Part names compare ASCII case-insensitively, as ZipReader finds them.
 bool SamePart(std::string_view a, std::string_view b) {
@@ -220,13 +210,7 @@ Status AppendNotes(const ZipReader& zip, std::string_view kind,
   for (const auto& [id, note] : notes) {
     std::vector<Block> story;
     AppendStoryBlocks(note, parts.styles, &numbering, &story);
-    Block block;
-    block.kind = BlockKind::kFootnote;
-    for (const Block& b : story) {
-      if (!block.text.empty()) block.text += '\n';
-      if (!b.number.empty()) block.text += b.number + ' ';
-      block.text += Trim(b.text);  // Word puts a space after the note mark
-    }
+    Block block = NoteBlock(story);
     if (!IsBlank(block.text)) out->blocks.push_back(std::move(block));
   }
   return Status::Ok();

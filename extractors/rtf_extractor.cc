@@ -14,6 +14,7 @@
 #include "extractors/rtf_story.h"
 #include "extractors/rtf_tokenizer.h"
 #include "extractors/rtf_words.h"
+#include "extractors/story_blocks.h"
 
 namespace intake {
 namespace {
@@ -57,13 +58,6 @@ struct GroupState {
   bool at_start = true;  // nothing read yet in this group
   bool star = false;     // a \* opened this group
 };
-
-std::string_view Trim(std::string_view text) {
-  size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
-  size_t end = text.find_last_not_of(" \t\r\n");
-  return text.substr(begin, end - begin + 1);
-}
 
 class RtfReader {
  public:
