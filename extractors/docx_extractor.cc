@@ -4,7 +4,6 @@
 #include <cctype>
 #include <charconv>
 #include <memory>
-#include <new>
 #include <set>
 #include <string>
 #include <unordered_set>
@@ -14,6 +13,7 @@
 #include "extractors/docx_body.h"
 #include "extractors/docx_numbering.h"
 #include "extractors/docx_package.h"
+#include "extractors/extraction_guard.h"
 #include "extractors/story_blocks.h"
 #include "extractors/xml_doc.h"
 #include "extractors/zip_reader.h"
@@ -306,16 +306,8 @@ Status Extract(std::string_view data, const ExtractLimits& limits,
 
 Status ExtractDocx(std::string_view data, const ExtractLimits& limits,
                    Extraction* out) {
-  // The only exception the code below can meet is the standard library's
-  // allocation failure; the seam promises a Status, never a throw.
-  try {
-    Status s = Extract(data, limits, out);
-    if (!s.ok()) out->blocks.clear();
-    return s;
-  } catch (const std::bad_alloc&) {
-    out->blocks.clear();
-    return Status::LimitExceeded("out of memory extracting docx");
-  }
+  return GuardExtraction("docx", out,
+                         [&] { return Extract(data, limits, out); });
 }
 
 }  // namespace intake

@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <memory>
-#include <new>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "extractors/extraction_guard.h"
 #include "extractors/rtf_codepage.h"
 #include "extractors/rtf_definitions.h"
 #include "extractors/rtf_story.h"
@@ -592,17 +592,10 @@ Status ExtractRtf(std::string_view data, const ExtractLimits& limits,
                   Extraction* out) {
   if (!data.starts_with("{\\rtf"))
     return Status::Corrupt("not an RTF document");
-  // The only exception the code below can meet is the standard library's
-  // allocation failure; the seam promises a Status, never a throw.
-  try {
+  return GuardExtraction("rtf", out, [&] {
     RtfReader reader(data, limits, out);
-    Status s = reader.Run();
-    if (!s.ok()) out->blocks.clear();
-    return s;
-  } catch (const std::bad_alloc&) {
-    out->blocks.clear();
-    return Status::LimitExceeded("out of memory extracting rtf");
-  }
+    return reader.Run();
+  });
 }
 
 }  // namespace intake
