@@ -158,8 +158,7 @@ HeaderFooterPaths ReferencedParts(const xmlNode* body, const DocxParts& parts,
   return paths;
 }
 
-// Headers repeat per section; a reader sees one letterhead, so identical
-// texts are kept once across all header and footer parts.
+// Identical texts are kept once across all header and footer parts.
 Status AppendHeaderFooters(const ZipReader& zip,
                            const std::vector<std::string>& paths,
                            const ExtractLimits& limits, const DocxParts& parts,
@@ -175,12 +174,7 @@ Status AppendHeaderFooters(const ZipReader& zip,
     std::vector<Block> story;
     AppendStoryBlocks(xmlDocGetRootElement(doc.get()), parts.styles, &numbering,
                       &story);
-    for (Block& b : story) {
-      if (!seen->insert(b.number + '\x1f' + b.text).second) continue;
-      b.kind = BlockKind::kHeaderFooter;
-      b.heading_level = 0;
-      blocks->push_back(std::move(b));
-    }
+    AppendHeaderFooterBlocks(std::move(story), seen, blocks);
   }
   return Status::Ok();
 }

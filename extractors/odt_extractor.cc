@@ -11,6 +11,7 @@
 #include "extractors/odf_namespaces.h"
 #include "extractors/odt_body.h"
 #include "extractors/odt_styles.h"
+#include "extractors/story_blocks.h"
 #include "extractors/xml_doc.h"
 #include "extractors/zip_reader.h"
 
@@ -92,12 +93,7 @@ void AppendHeaderFooters(const xmlNode* styles_root, const OdtStyles& styles,
       }
       OdtStory story;
       ReadOdtStory(part, styles, &story);
-      for (Block& b : story.blocks) {
-        if (!seen->insert(b.number + '\x1f' + b.text).second) continue;
-        b.kind = BlockKind::kHeaderFooter;
-        b.heading_level = 0;
-        blocks->push_back(std::move(b));
-      }
+      AppendHeaderFooterBlocks(std::move(story.blocks), seen, blocks);
     }
   }
 }

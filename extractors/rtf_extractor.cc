@@ -309,16 +309,9 @@ void RtfReader::AddNote(RtfStory* story) {
   if (!Trim(note.text).empty()) notes_.push_back(std::move(note));
 }
 
-// Headers repeat per section and per page kind (first, left, right); a
-// reader sees one letterhead, so identical texts are kept once.
 void RtfReader::AddHeaderFooter(RtfStory* story, bool header) {
-  for (Block& b : story->Finish()) {
-    if (!seen_header_footers_.insert(b.number + '\x1f' + b.text).second)
-      continue;
-    b.kind = BlockKind::kHeaderFooter;
-    b.heading_level = 0;
-    (header ? headers_ : footers_).push_back(std::move(b));
-  }
+  AppendHeaderFooterBlocks(story->Finish(), &seen_header_footers_,
+                           header ? &headers_ : &footers_);
 }
 
 void RtfReader::OnDestination(RtfWord word) {

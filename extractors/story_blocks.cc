@@ -53,6 +53,17 @@ std::string CellLine(std::vector<Block> paragraphs,
   return text;
 }
 
+void AppendHeaderFooterBlocks(std::vector<Block> story,
+                              std::set<std::string>* seen,
+                              std::vector<Block>* out) {
+  for (Block& b : story) {
+    if (!seen->insert(b.number + '\x1f' + b.text).second) continue;
+    b.kind = BlockKind::kHeaderFooter;
+    b.heading_level = 0;
+    out->push_back(std::move(b));
+  }
+}
+
 Block NoteBlock(const std::vector<Block>& paragraphs) {
   Block block;
   block.kind = BlockKind::kFootnote;

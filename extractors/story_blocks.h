@@ -6,6 +6,7 @@
 #ifndef INTAKE_EXTRACTORS_STORY_BLOCKS_H_
 #define INTAKE_EXTRACTORS_STORY_BLOCKS_H_
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,14 @@ void AppendTableRow(const std::vector<std::string>& cells,
 // A cell's paragraphs as one line, each number in front of its text; rows
 // of tables inside the cell are moved to `nested` instead.
 std::string CellLine(std::vector<Block> paragraphs, std::vector<Block>* nested);
+
+// Headers and footers repeat per section and per page kind (first, left,
+// right); a reader sees one letterhead. Appends `story`'s blocks as
+// kHeaderFooter blocks without heading level, each number and text only
+// the first time `seen` (one set for the whole document) meets it.
+void AppendHeaderFooterBlocks(std::vector<Block> story,
+                              std::set<std::string>* seen,
+                              std::vector<Block>* out);
 
 // A kFootnote block from a note's paragraphs: one a line, each number in
 // front, each text trimmed (writers put a space after the note mark).
