@@ -1,7 +1,6 @@
 #include "extractors/odt_body.h"
 
 #include <algorithm>
-#include <charconv>
 #include <deque>
 #include <map>
 #include <string>
@@ -19,14 +18,6 @@ namespace {
 // text:s may ask for any number of spaces. More than a few is layout, not
 // text, and the cap keeps a small hostile file from expanding to gigabytes.
 constexpr int kMaxSpaces = 64;
-
-int IntOr(const std::string& text, int fallback) {
-  int value = 0;
-  auto [end, ec] =
-      std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) return fallback;
-  return value;
-}
 
 bool IsText(const xmlNode* node, std::string_view local) {
   return IsElement(node, kTextNs, local);
