@@ -6,6 +6,7 @@
 #include <string_view>
 #include <utility>
 
+#include "extractors/story_blocks.h"
 #include "extractors/xml_doc.h"
 
 namespace intake {
@@ -20,10 +21,6 @@ constexpr std::string_view kMathNs =
 // Complex fields open at once in one story. Real documents nest a few (a
 // PAGE inside an IF); deeper begins are counted but hide nothing.
 constexpr size_t kMaxFieldDepth = 64;
-
-bool IsBlank(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
 
 bool IsWordNs(const xmlNode* node) {
   std::string_view ns = NamespaceOf(node);
@@ -210,22 +207,11 @@ void StoryWalker::Row(const xmlNode* tr) {
   std::vector<const xmlNode*> cells;
   CollectThroughWrappers(tr, "tc", &cells);
   std::vector<Block> nested;
-  std::string text;
-  bool any = false;
-  for (size_t i = 0; i < cells.size(); ++i) {
-    std::string cell =
-        IsMergedAway(cells[i]) ? "" : CellText(cells[i], &nested);
-    any = any || !IsBlank(cell);
-    if (i > 0) text += " | ";
-    text += cell;
+  std::vector<std::string> texts;
+  for (const xmlNode* tc : cells) {
+    texts.push_back(IsMergedAway(tc) ? "" : CellText(tc, &nested));
   }
-  if (any) {
-    Block block;
-    block.kind = BlockKind::kTableRow;
-    block.text = std::move(text);
-    out_->push_back(std::move(block));
-  }
-  for (Block& b : nested) out_->push_back(std::move(b));
+  AppendTableRow(texts, &nested, out_);
 }
 
 // A cell's paragraphs become one line of the row; tables nested in the
@@ -235,17 +221,7 @@ std::string StoryWalker::CellText(const xmlNode* tc,
   std::vector<Block> inner;
   StoryWalker walker(styles_, numbering_, &inner);
   walker.Blocks(tc);
-  std::string text;
-  for (Block& b : inner) {
-    if (b.kind == BlockKind::kTableRow) {
-      nested->push_back(std::move(b));
-      continue;
-    }
-    if (!text.empty()) text += ' ';
-    if (!b.number.empty()) text += b.number + ' ';
-    text += b.text;
-  }
-  return text;
+  return CellLine(std::move(inner), nested);
 }
 
 void StoryWalker::Inline(const xmlNode* node, std::string* text,

@@ -4,7 +4,6 @@
 #include <cctype>
 #include <charconv>
 #include <memory>
-#include <new>
 #include <set>
 #include <string>
 #include <unordered_set>
@@ -14,6 +13,8 @@
 #include "extractors/docx_body.h"
 #include "extractors/docx_numbering.h"
 #include "extractors/docx_package.h"
+#include "extractors/extraction_guard.h"
+#include "extractors/story_blocks.h"
 #include "extractors/xml_doc.h"
 #include "extractors/zip_reader.h"
 
@@ -32,17 +33,6 @@ struct DocxParts {
   DocxStyles styles;
   NumberingDefs numbering;
 };
-
-bool IsBlank(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
-std::string_view Trim(std::string_view text) {
-  size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
-  size_t end = text.find_last_not_of(" \t\r\n");
-  return text.substr(begin, end - begin + 1);
-}
 
 // Part names compare ASCII case-insensitively, as ZipReader finds them.
 bool SamePart(std::string_view a, std::string_view b) {
@@ -168,8 +158,7 @@ HeaderFooterPaths ReferencedParts(const xmlNode* body, const DocxParts& parts,
   return paths;
 }
 
-// Headers repeat per section; a reader sees one letterhead, so identical
-// texts are kept once across all header and footer parts.
+// Identical texts are kept once across all header and footer parts.
 Status AppendHeaderFooters(const ZipReader& zip,
                            const std::vector<std::string>& paths,
                            const ExtractLimits& limits, const DocxParts& parts,
@@ -185,12 +174,7 @@ Status AppendHeaderFooters(const ZipReader& zip,
     std::vector<Block> story;
     AppendStoryBlocks(xmlDocGetRootElement(doc.get()), parts.styles, &numbering,
                       &story);
-    for (Block& b : story) {
-      if (!seen->insert(b.number + '\x1f' + b.text).second) continue;
-      b.kind = BlockKind::kHeaderFooter;
-      b.heading_level = 0;
-      blocks->push_back(std::move(b));
-    }
+    AppendHeaderFooterBlocks(std::move(story), seen, blocks);
   }
   return Status::Ok();
 }
@@ -220,13 +204,7 @@ Status AppendNotes(const ZipReader& zip, std::string_view kind,
   for (const auto& [id, note] : notes) {
     std::vector<Block> story;
     AppendStoryBlocks(note, parts.styles, &numbering, &story);
-    Block block;
-    block.kind = BlockKind::kFootnote;
-    for (const Block& b : story) {
-      if (!block.text.empty()) block.text += '\n';
-      if (!b.number.empty()) block.text += b.number + ' ';
-      block.text += Trim(b.text);  // Word puts a space after the note mark
-    }
+    Block block = NoteBlock(story);
     if (!IsBlank(block.text)) out->blocks.push_back(std::move(block));
   }
   return Status::Ok();
@@ -322,16 +300,8 @@ Status Extract(std::string_view data, const ExtractLimits& limits,
 
 Status ExtractDocx(std::string_view data, const ExtractLimits& limits,
                    Extraction* out) {
-  // The only exception the code below can meet is the standard library's
-  // allocation failure; the seam promises a Status, never a throw.
-  try {
-    Status s = Extract(data, limits, out);
-    if (!s.ok()) out->blocks.clear();
-    return s;
-  } catch (const std::bad_alloc&) {
-    out->blocks.clear();
-    return Status::LimitExceeded("out of memory extracting docx");
-  }
+  return GuardExtraction("docx", out,
+                         [&] { return Extract(data, limits, out); });
 }
 
 }  // namespace intake

@@ -1,7 +1,6 @@
 #include "extractors/docx_numbering.h"
 
 #include <algorithm>
-#include <charconv>
 #include <climits>
 #include <set>
 #include <string_view>
@@ -15,20 +14,6 @@ namespace {
 
 // A style chain longer than this is a loop or an attack, not a document.
 constexpr int kMaxStyleChain = 32;
-
-bool ParseInt(std::string_view text, int* out) {
-  int value = 0;
-  auto [end, ec] =
-      std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) return false;
-  *out = value;
-  return true;
-}
-
-int IntOr(std::string_view text, int fallback) {
-  int value = fallback;
-  return ParseInt(text, &value) ? value : fallback;
-}
 
 // Word's attribute booleans: absent w:val means true.
 bool OnOff(const xmlNode* node) {

@@ -1,7 +1,6 @@
 #include "extractors/odt_body.h"
 
 #include <algorithm>
-#include <charconv>
 #include <deque>
 #include <map>
 #include <string>
@@ -9,6 +8,7 @@
 #include <utility>
 
 #include "extractors/odf_namespaces.h"
+#include "extractors/story_blocks.h"
 #include "extractors/xml_doc.h"
 
 namespace intake {
@@ -18,25 +18,6 @@ namespace {
 // text:s may ask for any number of spaces. More than a few is layout, not
 // text, and the cap keeps a small hostile file from expanding to gigabytes.
 constexpr int kMaxSpaces = 64;
-
-bool IsBlank(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
-std::string_view Trim(std::string_view text) {
-  size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
-  size_t end = text.find_last_not_of(" \t\r\n");
-  return text.substr(begin, end - begin + 1);
-}
-
-int IntOr(const std::string& text, int fallback) {
-  int value = 0;
-  auto [end, ec] =
-      std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) return fallback;
-  return value;
-}
 
 bool IsText(const xmlNode* node, std::string_view local) {
   return IsElement(node, kTextNs, local);
@@ -330,23 +311,11 @@ void StoryWalker::Table(const xmlNode* table, std::vector<Block>* out) {
 // empty filler.
 void StoryWalker::Row(const xmlNode* row, std::vector<Block>* out) {
   std::vector<Block> nested;
-  std::string text;
-  bool any = false;
-  bool first = true;
+  std::vector<std::string> texts;
   for (const xmlNode* cell : ChildElements(row, kTableNs, "table-cell")) {
-    std::string cell_text = CellText(cell, &nested);
-    any = any || !IsBlank(cell_text);
-    if (!first) text += " | ";
-    text += cell_text;
-    first = false;
+    texts.push_back(CellText(cell, &nested));
   }
-  if (any) {
-    Block block;
-    block.kind = BlockKind::kTableRow;
-    block.text = std::move(text);
-    out->push_back(std::move(block));
-  }
-  for (Block& b : nested) out->push_back(std::move(b));
+  AppendTableRow(texts, &nested, out);
 }
 
 // A cell's paragraphs become one line of the row; tables nested in the
@@ -355,17 +324,7 @@ std::string StoryWalker::CellText(const xmlNode* cell,
                                   std::vector<Block>* nested) {
   std::vector<Block> inner;
   Blocks(cell, &inner);
-  std::string text;
-  for (Block& b : inner) {
-    if (b.kind == BlockKind::kTableRow) {
-      nested->push_back(std::move(b));
-      continue;
-    }
-    if (!text.empty()) text += ' ';
-    if (!b.number.empty()) text += b.number + ' ';
-    text += b.text;
-  }
-  return text;
+  return CellLine(std::move(inner), nested);
 }
 
 void StoryWalker::Inline(const xmlNode* node, InlineText* in) {
@@ -411,13 +370,7 @@ void StoryWalker::Inline(const xmlNode* node, InlineText* in) {
 void StoryWalker::Note(const xmlNode* note) {
   std::vector<Block> inner;
   Blocks(FirstChild(note, kTextNs, "note-body"), &inner);
-  Block block;
-  block.kind = BlockKind::kFootnote;
-  for (const Block& b : inner) {
-    if (!block.text.empty()) block.text += '\n';
-    if (!b.number.empty()) block.text += b.number + ' ';
-    block.text += Trim(b.text);  // Word-made notes start with a space
-  }
+  Block block = NoteBlock(inner);
   if (IsBlank(block.text)) return;
   bool endnote = Attr(note, kTextNs, "note-class") == "endnote";
   (endnote ? story_->endnotes : story_->footnotes).push_back(std::move(block));

@@ -1,16 +1,17 @@
 #include "extractors/odt_extractor.h"
 
 #include <memory>
-#include <new>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "extractors/docx_package.h"
+#include "extractors/extraction_guard.h"
 #include "extractors/odf_namespaces.h"
 #include "extractors/odt_body.h"
 #include "extractors/odt_styles.h"
+#include "extractors/story_blocks.h"
 #include "extractors/xml_doc.h"
 #include "extractors/zip_reader.h"
 
@@ -92,12 +93,7 @@ void AppendHeaderFooters(const xmlNode* styles_root, const OdtStyles& styles,
       }
       OdtStory story;
       ReadOdtStory(part, styles, &story);
-      for (Block& b : story.blocks) {
-        if (!seen->insert(b.number + '\x1f' + b.text).second) continue;
-        b.kind = BlockKind::kHeaderFooter;
-        b.heading_level = 0;
-        blocks->push_back(std::move(b));
-      }
+      AppendHeaderFooterBlocks(std::move(story.blocks), seen, blocks);
     }
   }
 }
@@ -172,16 +168,8 @@ Status Extract(std::string_view data, const ExtractLimits& limits,
 
 Status ExtractOdt(std::string_view data, const ExtractLimits& limits,
                   Extraction* out) {
-  // The only exception the code below can meet is the standard library's
-  // allocation failure; the seam promises a Status, never a throw.
-  try {
-    Status s = Extract(data, limits, out);
-    if (!s.ok()) out->blocks.clear();
-    return s;
-  } catch (const std::bad_alloc&) {
-    out->blocks.clear();
-    return Status::LimitExceeded("out of memory extracting odt");
-  }
+  return GuardExtraction("odt", out,
+                         [&] { return Extract(data, limits, out); });
 }
 
 }  // namespace intake

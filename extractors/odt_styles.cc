@@ -1,7 +1,6 @@
 #include "extractors/odt_styles.h"
 
 #include <algorithm>
-#include <charconv>
 #include <set>
 #include <string>
 
@@ -18,14 +17,6 @@ namespace {
 constexpr int kMaxCounter = 1000000000;
 // Parent chains longer than this are loops or nonsense.
 constexpr int kMaxStyleChain = 32;
-
-int IntOr(const std::string& text, int fallback) {
-  int value = 0;
-  auto [end, ec] =
-      std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || end != text.data() + text.size()) return fallback;
-  return value;
-}
 
 OdtLevelStyle ParseLevel(const xmlNode* node) {
   OdtLevelStyle level;

@@ -1,6 +1,7 @@
 #include "extractors/rtf_definitions.h"
 
 #include "extractors/rtf_codepage.h"
+#include "extractors/story_blocks.h"
 
 namespace intake {
 namespace {
@@ -26,13 +27,6 @@ int LevelFromStyleName(std::string_view name) {
   }
   char digit = name.back();
   return digit >= '1' && digit <= '9' ? digit - '0' : 0;
-}
-
-std::string_view Trim(std::string_view text) {
-  size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return {};
-  size_t end = text.find_last_not_of(" \t\r\n");
-  return text.substr(begin, end - begin + 1);
 }
 
 // Names longer than this are no font or style anyone uses; the cap keeps a

@@ -6,8 +6,9 @@
 // needs is small. rtf_tokenizer.h lexes, rtf_codepage.h decodes bytes,
 // rtf_definitions.h keeps the font table and stylesheet, rtf_story.h
 // assembles paragraphs and tables, rtf_words.h says what each control word
-// is; this module applies them: group state, destinations, notes, headers
-// and the \info metadata. It does not render pictures, objects, fields' codes,
+// is; rtf_reader.h applies them: group state, destinations, notes,
+// headers and the \info metadata. This module is the entry point and the
+// seam's promises. It does not render pictures, objects, fields' codes,
 // comments or hidden text, and does not normalise or segment text.
 #ifndef INTAKE_EXTRACTORS_RTF_EXTRACTOR_H_
 #define INTAKE_EXTRACTORS_RTF_EXTRACTOR_H_

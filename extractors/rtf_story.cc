@@ -2,16 +2,14 @@
 
 #include <utility>
 
+#include "extractors/story_blocks.h"
+
 namespace intake {
 namespace {
 
 // Nested tables deeper than this share one level: a hostile \itap must not
 // size a vector.
 constexpr int kMaxTableLevel = 64;
-
-bool IsBlank(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
 
 // RTF writers leave the space that ends a control word, and the tab after a
 // list number, at the edges of paragraphs; a reader sees neither.
@@ -94,23 +92,9 @@ void RtfStory::EndCell(int level) {
 void RtfStory::EndRow(int level) {
   Level& l = At(level);
   if (!IsBlank(text_) || !l.cell.empty()) EndCell(level);
-  bool any = false;
-  std::string text;
-  for (size_t i = 0; i < l.cells.size(); ++i) {
-    any = any || !IsBlank(l.cells[i]);
-    if (i > 0) text += " | ";
-    text += l.cells[i];
-  }
   std::vector<Block> rows;
-  if (any) {
-    Block row;
-    row.kind = BlockKind::kTableRow;
-    row.text = std::move(text);
-    rows.push_back(std::move(row));
-  }
-  for (Block& b : l.nested) rows.push_back(std::move(b));
+  AppendTableRow(l.cells, &l.nested, &rows);
   l.cells.clear();
-  l.nested.clear();
   int clamped =
       level < 1 ? 1 : (level > kMaxTableLevel ? kMaxTableLevel : level);
   std::vector<Block>* to = clamped == 1 ? &blocks_ : &At(clamped - 1).nested;

@@ -4,6 +4,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
 
+#include <charconv>
 #include <climits>
 #include <mutex>
 #include <string>
@@ -216,6 +217,20 @@ std::string Attr(const xmlNode* node, std::string_view ns,
     if (n->type == XML_TEXT_NODE) value += View(n->content);
   }
   return value;
+}
+
+bool ParseInt(std::string_view text, int* out) {
+  int value = 0;
+  auto [end, ec] =
+      std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size()) return false;
+  *out = value;
+  return true;
+}
+
+int IntOr(std::string_view text, int fallback) {
+  int value = fallback;
+  return ParseInt(text, &value) ? value : fallback;
 }
 
 std::string TextContent(const xmlNode* node) {

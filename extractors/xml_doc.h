@@ -63,6 +63,12 @@ std::string Attr(const xmlNode* node, std::string_view ns,
                  std::string_view local);
 bool HasAttr(const xmlNode* node, std::string_view ns, std::string_view local);
 
+// An attribute value read as a whole decimal int: false, and `*out` left
+// alone, when it is empty, has anything else in it or is out of range.
+bool ParseInt(std::string_view text, int* out);
+// The same, with `fallback` where ParseInt would fail.
+int IntOr(std::string_view text, int fallback);
+
 // Concatenated text of all descendant text nodes.
 std::string TextContent(const xmlNode* node);
 

@@ -6,7 +6,6 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <thread>
@@ -14,45 +13,43 @@
 
 #include "extractors/xml_doc.h"
 #include "extractors/zip_reader.h"
+#include "tests/extractor_test_util.h"
 #include "tests/pandoc_plain.h"
 #include "tests/test_paths.h"
 
 namespace intake {
 namespace {
 
-using testing::Collapse;
+using testing::BlockExpectation;
+using testing::ExpectBlocks;
+using testing::ExpectGoodFixtures;
+using testing::ExpectHostile;
+using testing::ExpectPandocChunksIn;
 using testing::Fixture;
+using testing::GoodCase;
 using testing::HavePandoc;
+using testing::HostileCase;
+using testing::JoinedText;
+using testing::kBody;
+using testing::kBullet;
+using testing::kHdrFtr;
+using testing::kHead;
+using testing::kList;
+using testing::kNote;
+using testing::kRow;
 using testing::PandocChunks;
+using testing::PandocDifference;
 using testing::ReadFileOrDie;
+using testing::RealDocsRun;
 using testing::RunPandoc;
-
-constexpr BlockKind kBody = BlockKind::kBody;
-constexpr BlockKind kHead = BlockKind::kHeading;
-constexpr BlockKind kList = BlockKind::kListItem;
-constexpr BlockKind kRow = BlockKind::kTableRow;
-constexpr BlockKind kNote = BlockKind::kFootnote;
-constexpr BlockKind kHdrFtr = BlockKind::kHeaderFooter;
+using testing::RunRealDocs;
+using testing::TextMatch;
 
 Status ExtractFixture(const std::string& name, Extraction* out,
                       const ExtractLimits& limits = ExtractLimits{}) {
   std::string data = ReadFileOrDie(Fixture("docx/" + name));
   return ExtractDocx(data, limits, out);
 }
-
-struct WantBlock {
-  BlockKind kind;
-  const char* number;
-  const char* text;
-  int heading_level = 0;
-};
-
-struct GoodCase {
-  const char* file;
-  std::vector<WantBlock> blocks;
-};
-
-const char kBullet[] = "\xE2\x80\xA2";
 
 const std::vector<GoodCase>& GoodCases() {
   static const auto* cases = new std::vector<GoodCase>{
@@ -129,25 +126,7 @@ const std::vector<GoodCase>& GoodCases() {
 }
 
 TEST(DocxExtractorTest, GoodFixturesBlockByBlock) {
-  for (const GoodCase& c : GoodCases()) {
-    SCOPED_TRACE(c.file);
-    Extraction ex;
-    Status s = ExtractFixture(c.file, &ex);
-    ASSERT_TRUE(s.ok()) << s.ToString();
-    EXPECT_TRUE(ex.warnings.empty()) << ex.warnings.front();
-    ASSERT_EQ(ex.blocks.size(), c.blocks.size());
-    for (size_t i = 0; i < c.blocks.size(); ++i) {
-      const Block& got = ex.blocks[i];
-      const WantBlock& want = c.blocks[i];
-      EXPECT_EQ(got.text, want.text) << "block " << i;
-      EXPECT_EQ(got.number, want.number) << "block " << i;
-      EXPECT_EQ(got.kind, want.kind) << "block " << i << ": " << got.text;
-      EXPECT_EQ(got.heading_level, want.heading_level) << "block " << i;
-      EXPECT_EQ(got.page, 0);
-    }
-    EXPECT_EQ(ex.meta.extraction, "docx-xml");
-    EXPECT_EQ(ex.meta.pages, 0);
-  }
+  ExpectGoodFixtures("docx", ExtractDocx, "docx-xml", GoodCases());
 }
 
 TEST(DocxExtractorTest, CoreProperties) {
@@ -171,14 +150,8 @@ TEST(DocxExtractorTest, BrokenOptionalPartIsAWarning) {
   EXPECT_EQ(ex.blocks[3].kind, BlockKind::kFootnote);
 }
 
-struct BadCase {
-  const char* file;
-  Status::Code code;
-  const char* message_part;
-};
-
 TEST(DocxExtractorTest, HostileAndBrokenFilesFailCleanly) {
-  const BadCase cases[] = {
+  const HostileCase cases[] = {
       {"not_a_zip.docx", Status::Code::kCorrupt, "not a zip archive"},
       {"truncated.docx", Status::Code::kCorrupt, "not a zip archive"},
       {"no_document.docx", Status::Code::kCorrupt,
@@ -193,21 +166,7 @@ TEST(DocxExtractorTest, HostileAndBrokenFilesFailCleanly) {
       {"zip_bomb.docx", Status::Code::kLimitExceeded, "word/document.xml"},
       {"lying_size.docx", Status::Code::kLimitExceeded, "word/document.xml"},
   };
-  for (const BadCase& c : cases) {
-    SCOPED_TRACE(c.file);
-    Extraction ex;
-    ::testing::internal::CaptureStderr();
-    Status s = ExtractFixture(c.file, &ex);
-    std::string stderr_text = ::testing::internal::GetCapturedStderr();
-    EXPECT_EQ(s.code(), c.code) << s.ToString();
-    EXPECT_NE(s.message().find(c.message_part), std::string::npos)
-        << s.ToString();
-    EXPECT_TRUE(ex.blocks.empty());
-    EXPECT_EQ(stderr_text, "")
-        << "libxml2 or libzip printed instead of returning";
-    EXPECT_EQ(s.message().find("root:"), std::string::npos)
-        << "leaked /etc/passwd";
-  }
+  ExpectHostile("docx", ExtractDocx, cases);
 }
 
 TEST(DocxExtractorTest, ZipBombCaughtByRatioWhenSizeIsAllowed) {
@@ -239,8 +198,8 @@ TEST(DocxExtractorTest, XmlPartsHaveTheirOwnSmallerLimit) {
 // take well under one here; a regression shows as a CTest timeout.
 struct HostileShapeCase {
   const char* file;
-  std::vector<WantBlock> blocks;  // text compared as a prefix
-  const char* warning_part;       // "" for no warning expected
+  std::vector<BlockExpectation> blocks;  // text compared as a prefix
+  const char* warning_part;              // "" for no warning expected
   size_t max_warnings;
 };
 
@@ -274,16 +233,7 @@ TEST(DocxExtractorTest, HostileShapesStayBounded) {
     Extraction ex;
     Status s = ExtractFixture(c.file, &ex);
     ASSERT_TRUE(s.ok()) << s.ToString();
-    ASSERT_GE(ex.blocks.size(), c.blocks.size());
-    for (size_t i = 0; i < c.blocks.size(); ++i) {
-      const Block& got = ex.blocks[i];
-      const WantBlock& want = c.blocks[i];
-      EXPECT_TRUE(got.text.starts_with(want.text))
-          << "block " << i << ": " << got.text.substr(0, 80);
-      EXPECT_EQ(got.number, want.number) << "block " << i;
-      EXPECT_EQ(got.kind, want.kind) << "block " << i;
-      EXPECT_EQ(got.heading_level, want.heading_level) << "block " << i;
-    }
+    ExpectBlocks(ex.blocks, c.blocks, TextMatch::kPrefix);
     EXPECT_LE(ex.warnings.size(), c.max_warnings);
     if (*c.warning_part != '\0') {
       bool found = false;
@@ -382,21 +332,10 @@ TEST(ParseXmlTest, ParsesFromManyThreadsAtOnce) {
 // Where pandoc is the one that loses text: it drops a w:sym that gives a
 // plain Unicode code point in a symbol font, and the result of simple PAGE
 // fields. Each row is a chunk pandoc prints that we rightly print otherwise.
-struct PandocDifference {
-  const char* file;
-  const char* pandoc_chunk;
-};
 constexpr PandocDifference kPandocDifferences[] = {
     {"runs.docx", "Dashdone, 5 \xCE\xBCg"},
     {"runs.docx", "See and the website"},
 };
-
-bool KnownDifference(const std::string& file, const std::string& chunk) {
-  for (const PandocDifference& d : kPandocDifferences) {
-    if (file == d.file && chunk == d.pandoc_chunk) return true;
-  }
-  return false;
-}
 
 TEST(DocxExtractorTest, AgreesWithPandoc) {
   if (!HavePandoc()) GTEST_SKIP() << "pandoc not installed";
@@ -404,39 +343,18 @@ TEST(DocxExtractorTest, AgreesWithPandoc) {
     SCOPED_TRACE(c.file);
     Extraction ex;
     ASSERT_TRUE(ExtractFixture(c.file, &ex).ok());
-    std::string ours;
-    for (const Block& b : ex.blocks) ours += " " + b.text;
-    ours = Collapse(ours);
-    std::vector<std::string> chunks =
-        PandocChunks(RunPandoc(Fixture("docx/") + c.file));
-    EXPECT_FALSE(chunks.empty());
-    for (const std::string& chunk : chunks) {
-      if (KnownDifference(c.file, chunk)) continue;
-      EXPECT_NE(ours.find(chunk), std::string::npos) << "pandoc saw: " << chunk;
-    }
+    std::string plain = RunPandoc(Fixture("docx/") + c.file);
+    EXPECT_FALSE(PandocChunks(plain).empty());
+    ExpectPandocChunksIn(JoinedText(ex), plain, c.file, kPandocDifferences);
   }
 }
 
 // --- The shared corpus: every file ends in ok or a clear status.
 
 TEST(DocxExtractorTest, RealDocumentsNeverCrash) {
-  std::string dir = testing::RealDocsDir();
-  if (dir.empty() || !std::filesystem::is_directory(dir + "/docx")) {
-    GTEST_SKIP() << "no shared real-docs corpus";
-  }
-  int files = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir + "/docx")) {
-    if (entry.path().extension() != ".docx") continue;
-    ++files;
-    Extraction ex;
-    Status s =
-        ExtractDocx(ReadFileOrDie(entry.path().string()), ExtractLimits{}, &ex);
-    if (!s.ok()) {
-      EXPECT_FALSE(s.message().empty()) << entry.path();
-      EXPECT_TRUE(ex.blocks.empty()) << entry.path();
-    }
-  }
-  EXPECT_GT(files, 0);
+  RealDocsRun run = RunRealDocs("docx", ".docx", ExtractDocx, "docx-xml");
+  if (!run.present) GTEST_SKIP() << "no shared real-docs corpus";
+  EXPECT_GT(run.files, 0);
 }
 
 }  // namespace

@@ -7,7 +7,6 @@
 
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -15,6 +14,7 @@
 #include "extractors/docx_extractor.h"
 #include "extractors/odt_styles.h"
 #include "pipeline/identify.h"
+#include "tests/extractor_test_util.h"
 #include "tests/pandoc_plain.h"
 #include "tests/test_paths.h"
 
@@ -22,34 +22,31 @@ namespace intake {
 namespace {
 
 using testing::Collapse;
+using testing::ExpectGoodFixtures;
+using testing::ExpectHostile;
+using testing::ExpectPandocChunksIn;
 using testing::Fixture;
+using testing::GoodCase;
+using testing::HavePandoc;
+using testing::HostileCase;
+using testing::JoinedText;
+using testing::kBody;
+using testing::kBullet;
+using testing::kHdrFtr;
+using testing::kHead;
+using testing::kList;
+using testing::kNote;
+using testing::kRow;
 using testing::ReadFileOrDie;
-
-constexpr BlockKind kBody = BlockKind::kBody;
-constexpr BlockKind kHead = BlockKind::kHeading;
-constexpr BlockKind kList = BlockKind::kListItem;
-constexpr BlockKind kRow = BlockKind::kTableRow;
-constexpr BlockKind kNote = BlockKind::kFootnote;
-constexpr BlockKind kHdrFtr = BlockKind::kHeaderFooter;
-
-const char kBullet[] = "\xE2\x80\xA2";
+using testing::RealDocsFailure;
+using testing::RealDocsRun;
+using testing::RunPandoc;
+using testing::RunRealDocs;
 
 Status ExtractFixture(const std::string& name, Extraction* out) {
   return ExtractOdt(ReadFileOrDie(Fixture("odt/" + name)), ExtractLimits{},
                     out);
 }
-
-struct WantBlock {
-  BlockKind kind;
-  const char* number;
-  std::string text;
-  int heading_level = 0;
-};
-
-struct GoodCase {
-  const char* file;
-  std::vector<WantBlock> blocks;
-};
 
 const std::vector<GoodCase>& GoodCases() {
   static const auto* cases = new std::vector<GoodCase>{
@@ -135,25 +132,7 @@ const std::vector<GoodCase>& GoodCases() {
 }
 
 TEST(OdtExtractorTest, GoodFixturesBlockByBlock) {
-  for (const GoodCase& c : GoodCases()) {
-    SCOPED_TRACE(c.file);
-    Extraction ex;
-    Status s = ExtractFixture(c.file, &ex);
-    ASSERT_TRUE(s.ok()) << s.ToString();
-    EXPECT_TRUE(ex.warnings.empty()) << ex.warnings.front();
-    ASSERT_EQ(ex.blocks.size(), c.blocks.size());
-    for (size_t i = 0; i < c.blocks.size(); ++i) {
-      const Block& got = ex.blocks[i];
-      const WantBlock& want = c.blocks[i];
-      EXPECT_EQ(got.text, want.text) << "block " << i;
-      EXPECT_EQ(got.number, want.number) << "block " << i;
-      EXPECT_EQ(got.kind, want.kind) << "block " << i << ": " << got.text;
-      EXPECT_EQ(got.heading_level, want.heading_level) << "block " << i;
-      EXPECT_EQ(got.page, 0);
-    }
-    EXPECT_EQ(ex.meta.extraction, "odt-xml");
-    EXPECT_EQ(ex.meta.pages, 0);
-  }
+  ExpectGoodFixtures("odt", ExtractOdt, "odt-xml", GoodCases());
 }
 
 TEST(OdtExtractorTest, MetadataPrefersTheInitialCreator) {
@@ -255,14 +234,8 @@ TEST(OdtExtractorTest, LabelsAgreeWithTheDocxReaderOnTheSameLetter) {
 
 // --- Hostile and broken files.
 
-struct BadCase {
-  const char* file;
-  Status::Code code;
-  const char* message_part;
-};
-
 TEST(OdtExtractorTest, HostileAndBrokenFilesFailCleanly) {
-  const BadCase cases[] = {
+  const HostileCase cases[] = {
       {"not_a_zip.odt", Status::Code::kCorrupt, "not a zip archive"},
       {"no_content.odt", Status::Code::kCorrupt,
        "no content.xml: not an OpenDocument text"},
@@ -277,24 +250,7 @@ TEST(OdtExtractorTest, HostileAndBrokenFilesFailCleanly) {
       {"spreadsheet.odt", Status::Code::kUnsupported,
        "OpenDocument spreadsheet, not a text document"},
   };
-  for (const BadCase& c : cases) {
-    SCOPED_TRACE(c.file);
-    Extraction ex;
-    ::testing::internal::CaptureStderr();
-    Status s = ExtractFixture(c.file, &ex);
-    std::string stderr_text = ::testing::internal::GetCapturedStderr();
-    EXPECT_EQ(s.code(), c.code) << s.ToString();
-    EXPECT_NE(s.message().find(c.message_part), std::string::npos)
-        << s.ToString();
-    EXPECT_TRUE(ex.blocks.empty());
-    EXPECT_EQ(stderr_text, "")
-        << "libxml2 or libzip printed instead of returning";
-    EXPECT_EQ(s.message().find("root:"), std::string::npos)
-        << "leaked /etc/passwd";
-    for (const Block& b : ex.blocks) {
-      EXPECT_EQ(b.text.find("root:"), std::string::npos) << "leaked";
-    }
-  }
+  ExpectHostile("odt", ExtractOdt, cases);
 }
 
 // --- Identify: real ODT packages, including the ones whose mimetype
@@ -336,7 +292,7 @@ TEST(OdtStylesTest, FormatOdtNumber) {
 // --- Cross-check against pandoc: every paragraph pandoc sees, we see too.
 
 TEST(OdtExtractorTest, AgreesWithPandoc) {
-  if (!testing::HavePandoc()) GTEST_SKIP() << "pandoc not installed";
+  if (!HavePandoc()) GTEST_SKIP() << "pandoc not installed";
   std::vector<std::string> files = {"cambodia-long.odt",
                                     "honduras-mia-nap.odt"};
   for (const GoodCase& c : GoodCases()) {
@@ -350,46 +306,27 @@ TEST(OdtExtractorTest, AgreesWithPandoc) {
     SCOPED_TRACE(file);
     Extraction ex;
     ASSERT_TRUE(ExtractFixture(file, &ex).ok());
-    std::string ours;
-    for (const Block& b : ex.blocks) ours += " " + b.text;
-    ours = Collapse(ours);
-    std::string plain = testing::RunPandoc(Fixture("odt/") + file);
+    std::string plain = RunPandoc(Fixture("odt/") + file);
     EXPECT_FALSE(plain.empty());
-    for (const std::string& chunk : testing::PandocChunks(plain)) {
-      EXPECT_NE(ours.find(chunk), std::string::npos) << "pandoc saw: " << chunk;
-    }
+    ExpectPandocChunksIn(JoinedText(ex), plain, file);
   }
 }
 
 // --- The shared corpus: every file ends in ok or a clear status.
 
 TEST(OdtExtractorTest, RealDocumentsNeverCrash) {
-  std::string dir = testing::RealDocsDir();
-  if (dir.empty() || !std::filesystem::is_directory(dir + "/odt")) {
-    GTEST_SKIP() << "no shared real-docs corpus";
+  RealDocsRun run = RunRealDocs("odt", ".odt", ExtractOdt, "odt-xml");
+  if (!run.present) GTEST_SKIP() << "no shared real-docs corpus";
+  for (const RealDocsFailure& f : run.failures) {
+    Status::Code code = f.status.code();
+    EXPECT_TRUE(code == Status::Code::kCorrupt ||
+                code == Status::Code::kEncrypted ||
+                code == Status::Code::kUnsupported)
+        << f.file << ": " << f.status.ToString();
   }
-  int files = 0;
-  int ok = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir + "/odt")) {
-    if (entry.path().extension() != ".odt") continue;
-    ++files;
-    Extraction ex;
-    Status s =
-        ExtractOdt(ReadFileOrDie(entry.path().string()), ExtractLimits{}, &ex);
-    if (s.ok()) {
-      ++ok;
-      EXPECT_EQ(ex.meta.extraction, "odt-xml");
-    } else {
-      EXPECT_FALSE(s.message().empty()) << entry.path();
-      EXPECT_TRUE(ex.blocks.empty()) << entry.path();
-      EXPECT_TRUE(s.code() == Status::Code::kCorrupt ||
-                  s.code() == Status::Code::kEncrypted ||
-                  s.code() == Status::Code::kUnsupported)
-          << entry.path() << ": " << s.ToString();
-    }
-  }
-  EXPECT_GT(files, 0);
-  EXPECT_GE(ok, files - 2) << "only the encrypted and the not-a-zip may fail";
+  EXPECT_GT(run.files, 0);
+  EXPECT_GE(run.ok, run.files - 2)
+      << "only the encrypted and the not-a-zip may fail";
 }
 
 }  // namespace

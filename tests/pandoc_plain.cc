@@ -11,9 +11,9 @@ bool HavePandoc() {
   return std::system("pandoc --version >/dev/null 2>&1") == 0;
 }
 
-std::string RunPandoc(const std::string& path) {
-  std::string command =
-      "pandoc -t plain --wrap=none '" + path + "' 2>/dev/null";
+std::string RunPandoc(const std::string& path, const std::string& from) {
+  std::string command = "pandoc " + (from.empty() ? "" : "-f " + from + " ") +
+                        "-t plain --wrap=none '" + path + "' 2>/dev/null";
   std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"),
                                              pclose);
   std::string out;

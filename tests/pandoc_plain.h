@@ -10,8 +10,10 @@
 namespace intake::testing {
 
 bool HavePandoc();
-// `pandoc -t plain --wrap=none <path>`; "" when pandoc fails.
-std::string RunPandoc(const std::string& path);
+// `pandoc -t plain --wrap=none <path>`; "" when pandoc fails. `from`
+// names the input format where the extension is not enough ("rtf": an
+// older pandoc then fails rather than reading RTF as Markdown).
+std::string RunPandoc(const std::string& path, const std::string& from = "");
 // Runs of white space made one space, ends trimmed.
 std::string Collapse(const std::string& text);
 // Pandoc's paragraphs and table cells without what pandoc renders that is

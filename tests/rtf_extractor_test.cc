@@ -9,45 +9,44 @@
 
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
-#include <memory>
 #include <regex>
 #include <string>
 #include <vector>
 
 #include "extractors/docx_extractor.h"
 #include "extractors/registry.h"
+#include "tests/extractor_test_util.h"
+#include "tests/pandoc_plain.h"
 #include "tests/test_paths.h"
 
 namespace intake {
 namespace {
 
+using testing::Collapse;
+using testing::ExpectGoodFixtures;
+using testing::ExpectHostile;
+using testing::ExpectPandocChunksIn;
 using testing::Fixture;
+using testing::GoodCase;
+using testing::HavePandoc;
+using testing::HostileCase;
+using testing::kBody;
+using testing::kHdrFtr;
+using testing::kHead;
+using testing::kList;
+using testing::kNote;
+using testing::kRow;
+using testing::PandocDifference;
 using testing::ReadFileOrDie;
-
-constexpr BlockKind kBody = BlockKind::kBody;
-constexpr BlockKind kHead = BlockKind::kHeading;
-constexpr BlockKind kList = BlockKind::kListItem;
-constexpr BlockKind kRow = BlockKind::kTableRow;
-constexpr BlockKind kNote = BlockKind::kFootnote;
-constexpr BlockKind kHdrFtr = BlockKind::kHeaderFooter;
+using testing::RealDocsFailure;
+using testing::RealDocsRun;
+using testing::RunPandoc;
+using testing::RunRealDocs;
 
 Status ExtractFixture(const std::string& name, Extraction* out,
                       const ExtractLimits& limits = ExtractLimits{}) {
   return ExtractRtf(ReadFileOrDie(Fixture("rtf/" + name)), limits, out);
 }
-
-struct WantBlock {
-  BlockKind kind;
-  const char* number;
-  const char* text;
-  int heading_level = 0;
-};
-
-struct GoodCase {
-  const char* file;
-  std::vector<WantBlock> blocks;
-};
 
 const std::vector<GoodCase>& GoodCases() {
   static const auto* cases = new std::vector<GoodCase>{
@@ -100,23 +99,7 @@ const std::vector<GoodCase>& GoodCases() {
 }
 
 TEST(RtfExtractorTest, GoodFixturesBlockByBlock) {
-  for (const GoodCase& c : GoodCases()) {
-    SCOPED_TRACE(c.file);
-    Extraction ex;
-    Status s = ExtractFixture(c.file, &ex);
-    ASSERT_TRUE(s.ok()) << s.ToString();
-    EXPECT_TRUE(ex.warnings.empty()) << ex.warnings.front();
-    EXPECT_EQ(ex.meta.extraction, "rtf");
-    ASSERT_EQ(ex.blocks.size(), c.blocks.size());
-    for (size_t i = 0; i < c.blocks.size(); ++i) {
-      const Block& got = ex.blocks[i];
-      const WantBlock& want = c.blocks[i];
-      EXPECT_EQ(got.text, want.text) << "block " << i;
-      EXPECT_EQ(got.number, want.number) << "block " << i;
-      EXPECT_EQ(got.kind, want.kind) << "block " << i << ": " << got.text;
-      EXPECT_EQ(got.heading_level, want.heading_level) << "block " << i;
-    }
-  }
+  ExpectGoodFixtures("rtf", ExtractRtf, "rtf", GoodCases());
 }
 
 // Small documents written inline: one behaviour per row, blocks rendered
@@ -320,13 +303,6 @@ TEST(RtfExtractorTest, SpanishAccents) {
 
 // --- Hostile and broken files: a clear status, never a crash.
 
-struct HostileCase {
-  const char* file;
-  Status::Code code;
-  const char* message;  // substring of the status message or of a warning
-  bool has_blocks;
-};
-
 TEST(RtfExtractorTest, HostileFixtures) {
   const HostileCase cases[] = {
       {"not_rtf.rtf", Status::Code::kCorrupt, "not an RTF document", false},
@@ -340,16 +316,7 @@ TEST(RtfExtractorTest, HostileFixtures) {
       {"escapes.rtf", Status::Code::kOk, "", true},
       {"garbage.rtf", Status::Code::kOk, "truncated RTF", true},
   };
-  for (const HostileCase& c : cases) {
-    SCOPED_TRACE(c.file);
-    Extraction ex;
-    Status s = ExtractFixture(c.file, &ex);
-    EXPECT_EQ(s.code(), c.code) << s.ToString();
-    std::string said = s.message();
-    for (const std::string& w : ex.warnings) said += "\n" + w;
-    EXPECT_NE(said.find(c.message), std::string::npos) << said;
-    EXPECT_EQ(!ex.blocks.empty(), c.has_blocks);
-  }
+  ExpectHostile("rtf", ExtractRtf, cases);
 }
 
 TEST(RtfExtractorTest, TruncatedKeepsWhatWasRead) {
@@ -443,66 +410,13 @@ TEST(RtfExtractorTest, RegistryRoutesRtf) {
 
 // --- Cross-check against pandoc: every chunk pandoc sees, we see too.
 
-bool HavePandoc() {
-  return std::system("pandoc --version >/dev/null 2>&1") == 0;
-}
-
-// pandoc's plain text of an RTF file, "" when it cannot read it.
-std::string RunPandoc(const std::string& path) {
-  std::string command =
-      "pandoc -f rtf -t plain --wrap=none '" + path + "' 2>/dev/null";
-  std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"),
-                                             pclose);
-  std::string out;
-  if (pipe == nullptr) return out;
-  char buffer[4096];
-  size_t n;
-  while ((n = fread(buffer, 1, sizeof buffer, pipe.get())) > 0)
-    out.append(buffer, n);
-  return out;
-}
-
-std::string Collapse(const std::string& text) {
-  static const std::regex kSpace("\\s+");
-  std::string s = std::regex_replace(text, kSpace, " ");
-  size_t b = s.find_first_not_of(' ');
-  size_t e = s.find_last_not_of(' ');
-  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
-
-// pandoc's renderings that are not text: list markers, note marks, table
-// rules, the non-breaking space it writes as a plain one.
-std::vector<std::string> PandocChunks(std::string text) {
-  static const std::regex kMarker("^\\s*(-|\\(?[0-9A-Za-z]{1,6}[.)])\\s+");
-  static const std::regex kNoteMark("\\[\\^?[0-9]+\\]:?");
-  static const std::regex kCellSplit("\\||  +");
-  text = std::regex_replace(text, std::regex("\xC2\xA0"), " ");
-  std::vector<std::string> chunks;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find("\n\n", start);
-    if (end == std::string::npos) end = text.size();
-    std::string para =
-        std::regex_replace(text.substr(start, end - start), kMarker, "");
-    para = std::regex_replace(para, kNoteMark, "");
-    std::sregex_token_iterator it(para.begin(), para.end(), kCellSplit, -1),
-        last;
-    for (; it != last; ++it) {
-      std::string chunk = Collapse(*it);
-      if (chunk.find_first_not_of("-=+: ") != std::string::npos)
-        chunks.push_back(chunk);
-    }
-    start = end + 2;
-  }
-  return chunks;
+// pandoc writes a non-breaking space as a plain one.
+std::string WithPlainSpaces(const std::string& text) {
+  return std::regex_replace(text, std::regex("\xC2\xA0"), " ");
 }
 
 // Where pandoc is the one that errs. Each row is a chunk pandoc prints
 // that we rightly print otherwise.
-struct PandocDifference {
-  const char* file;
-  const char* pandoc_chunk;
-};
 constexpr PandocDifference kPandocDifferences[] = {
     // pandoc decodes \'hh by \ansicpg only, not by the font's \fcharset204.
     {"cp1251.rtf",
@@ -514,13 +428,6 @@ constexpr PandocDifference kPandocDifferences[] = {
     {"lists.rtf", "\xC2\xB7 Bullet"},
 };
 
-bool KnownDifference(const std::string& file, const std::string& chunk) {
-  for (const PandocDifference& d : kPandocDifferences) {
-    if (file == d.file && chunk == d.pandoc_chunk) return true;
-  }
-  return false;
-}
-
 TEST(RtfExtractorTest, AgreesWithPandoc) {
   if (!HavePandoc()) GTEST_SKIP() << "pandoc not installed";
   for (const char* file : {"cambodia-long.rtf", "honduras-mia-nap.rtf",
@@ -530,43 +437,25 @@ TEST(RtfExtractorTest, AgreesWithPandoc) {
     ASSERT_TRUE(ExtractFixture(file, &ex).ok());
     std::string ours;
     for (const Block& b : ex.blocks) ours += " " + b.number + " " + b.text;
-    ours = Collapse(std::regex_replace(ours, std::regex("\xC2\xA0"), " "));
-    std::string plain = RunPandoc(Fixture("rtf/") + file);
+    std::string plain = RunPandoc(Fixture("rtf/") + file, "rtf");
     if (plain.empty()) continue;  // pandoc could not read it
-    for (const std::string& chunk : PandocChunks(plain)) {
-      if (KnownDifference(file, chunk)) continue;
-      EXPECT_NE(ours.find(chunk), std::string::npos) << "pandoc saw: " << chunk;
-    }
+    ExpectPandocChunksIn(Collapse(WithPlainSpaces(ours)),
+                         WithPlainSpaces(plain), file, kPandocDifferences);
   }
 }
 
 // --- The shared corpus: every file ends in ok or a clear status.
 
 TEST(RtfExtractorTest, RealDocumentsNeverCrash) {
-  std::string dir = testing::RealDocsDir();
-  if (dir.empty() || !std::filesystem::is_directory(dir + "/rtf")) {
-    GTEST_SKIP() << "no shared real-docs corpus";
+  RealDocsRun run = RunRealDocs("rtf", "", ExtractRtf, "rtf");
+  if (!run.present) GTEST_SKIP() << "no shared real-docs corpus";
+  for (const RealDocsFailure& f : run.failures) {
+    std::printf("  %s: %s\n", f.file.c_str(), f.status.ToString().c_str());
   }
-  int files = 0;
-  int ok = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir + "/rtf")) {
-    ++files;
-    Extraction ex;
-    Status s =
-        ExtractRtf(ReadFileOrDie(entry.path().string()), ExtractLimits{}, &ex);
-    if (s.ok()) {
-      ++ok;
-      EXPECT_EQ(ex.meta.extraction, "rtf");
-    } else {
-      EXPECT_FALSE(s.message().empty()) << entry.path();
-      EXPECT_TRUE(ex.blocks.empty()) << entry.path();
-      std::printf("  %s: %s\n", entry.path().filename().c_str(),
-                  s.ToString().c_str());
-    }
-  }
-  std::printf("  real-docs rtf: %d of %d ok\n", ok, files);
-  EXPECT_GT(files, 0);
-  EXPECT_GE(ok, files - 1) << "only pandoc's headerless fragment may fail";
+  std::printf("  real-docs rtf: %d of %d ok\n", run.ok, run.files);
+  EXPECT_GT(run.files, 0);
+  EXPECT_GE(run.ok, run.files - 1)
+      << "only pandoc's headerless fragment may fail";
 }
 
 }  // namespace
