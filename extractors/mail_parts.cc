@@ -5,6 +5,7 @@
 #include "extractors/gmime_handles.h"
 #include "extractors/mail_html.h"
 #include "extractors/mail_text.h"
+#include "extractors/story_blocks.h"
 
 namespace intake {
 namespace {

@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "extractors/story_blocks.h"
 #include "extractors/text_decode.h"
 
 namespace intake {
@@ -54,13 +55,6 @@ std::string MailTextToUtf8(std::string_view bytes, std::string_view charset,
   std::string out;
   text.toUTF8String(out);
   return out;
-}
-
-bool IsBlank(std::string_view text) {
-  for (char c : text) {
-    if (!std::isspace(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
 }
 
 std::vector<std::string> SplitParagraphs(std::string_view text) {

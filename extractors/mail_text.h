@@ -22,9 +22,6 @@ std::string MailTextToUtf8(std::string_view bytes, std::string_view charset,
 // quoted "> " prefixes).
 std::vector<std::string> SplitParagraphs(std::string_view text);
 
-// True when `text` holds nothing but white space.
-bool IsBlank(std::string_view text);
-
 }  // namespace intake
 
 #endif  // INTAKE_EXTRACTORS_MAIL_TEXT_H_

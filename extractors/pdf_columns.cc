@@ -112,7 +112,8 @@ std::vector<std::vector<PdfWord>> SplitUpright(
   // A line spans the page (a centred title) when a word crosses the
   // gutter, or when its words on either side stand closer than a gutter's
   // width: the words of that line go together.
-  std::map<int, std::pair<double, double>> sides;  // line -> (left end, right start)
+  std::map<int, std::pair<double, double>>
+      sides;  // line -> (left end, right start)
   std::vector<std::pair<double, double>> spanning_bands;
   for (const PdfWord& w : words) {
     if (w.x0 < gutter.middle && w.x1 > gutter.middle) {
