@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "cli/classify_stream.h"
+#include "cli/eval_stream.h"
 #include "cli/exit_codes.h"
 #include "cli/options.h"
 #include "cli/wiring.h"
@@ -26,6 +27,7 @@ namespace {
 int RunCommand(const std::vector<std::string>& args);
 int ExtractCommand(const std::vector<std::string>& args);
 int ClassifyCommand(const std::vector<std::string>& args);
+int EvalCommand(const std::vector<std::string>& args);
 
 const Command kCommands[] = {
     {"run", "process files and folders of letters into records", RunCommand},
@@ -33,6 +35,8 @@ const Command kCommands[] = {
      ExtractCommand},
     {"classify", "add labels to JSON Lines passages read on standard input",
      ClassifyCommand},
+    {"eval", "measure the classifier against a labelled JSON Lines file",
+     EvalCommand},
 };
 
 void Error(const std::string& message) {
@@ -164,6 +168,29 @@ int ClassifyCommand(const std::vector<std::string>& args) {
     return kExitCannotRun;
   }
   return ClassifyStream(std::cin, std::cout, std::cerr, *classifier);
+}
+
+int EvalCommand(const std::vector<std::string>& args) {
+  EvalArgs eval_args;
+  std::string message;
+  int exit = HandleOutcome(ParseEvalArgs(args, &eval_args, &message), message);
+  if (exit >= 0) return exit;
+  std::unique_ptr<Classifier> classifier;
+  Status s = LoadClassifier(eval_args.rules_path, &classifier);
+  if (!s.ok()) {
+    Error(s.message());
+    return kExitCannotRun;
+  }
+  std::ifstream gold(eval_args.gold_file);
+  if (!gold) {
+    Error(eval_args.gold_file + ": cannot open for reading");
+    return kExitCannotRun;
+  }
+  Evaluation evaluation;
+  int bad = EvaluateStream(gold, *classifier, std::cerr, &evaluation);
+  std::cout << "rules " << classifier->Version() << "\n"
+            << FormatEvaluation(evaluation);
+  return bad > 0 ? kExitSomeFailed : kExitOk;
 }
 
 void PrintUsage(std::ostream& out) {

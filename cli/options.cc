@@ -94,4 +94,24 @@ ParseOutcome ParseClassifyArgs(const std::vector<std::string>& args,
                visible, hidden, positional, &vm, message);
 }
 
+ParseOutcome ParseEvalArgs(const std::vector<std::string>& args, EvalArgs* out,
+                           std::string* message) {
+  po::options_description visible("Options");
+  visible.add_options()("help,h", "show this help")(
+      "rules", po::value(&out->rules_path), kRulesHelp);
+  po::options_description hidden;
+  hidden.add_options()("gold", po::value(&out->gold_file)->required());
+  po::positional_options_description positional;
+  positional.add("gold", 1);
+  po::variables_map vm;
+  return Parse(args,
+               "intake eval GOLD.jsonl\n"
+               "Classifies the \"text\" of every line of a labelled file (the "
+               "form 'intake classify'\nwrites, gold labels in article14, "
+               "activity, theme, stance) and prints precision,\nrecall and F1 "
+               "per code, micro and macro per dimension, stance accuracy and\n"
+               "the stance confusion table.",
+               visible, hidden, positional, &vm, message);
+}
+
 }  // namespace intake

@@ -24,6 +24,11 @@ struct ClassifyArgs {
   std::string rules_path;
 };
 
+struct EvalArgs {
+  std::string gold_file;
+  std::string rules_path;
+};
+
 enum class ParseOutcome {
   kOk,     // the struct is filled
   kHelp,   // --help was asked: `message` holds the help text
@@ -36,6 +41,8 @@ ParseOutcome ParseExtractArgs(const std::vector<std::string>& args,
                               ExtractArgs* out, std::string* message);
 ParseOutcome ParseClassifyArgs(const std::vector<std::string>& args,
                                ClassifyArgs* out, std::string* message);
+ParseOutcome ParseEvalArgs(const std::vector<std::string>& args, EvalArgs* out,
+                           std::string* message);
 
 }  // namespace intake
 

@@ -240,7 +240,7 @@ TEST(EndToEndCommandsTest, ExtractOfBrokenFileFails) {
 TEST(EndToEndCommandsTest, UsageErrorsAndHelp) {
   EXPECT_EQ(Intake("--version"), 0);
   EXPECT_EQ(Intake("--help"), 0);
-  for (const char* command : {"run", "extract", "classify"}) {
+  for (const char* command : {"run", "extract", "classify", "eval"}) {
     EXPECT_EQ(Intake(std::string(command) + " --help"), 0) << command;
   }
   EXPECT_EQ(Intake("run fixtures/letters"), 2) << "--out is required";

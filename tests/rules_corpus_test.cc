@@ -6,47 +6,15 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <map>
-#include <nlohmann/json.hpp>
-#include <set>
+#include <sstream>
 
 #include "classifiers/rule_classifier.h"
 #include "classifiers/rules.h"
+#include "cli/eval_stream.h"
 #include "tests/test_paths.h"
 
 namespace intake {
 namespace {
-using Json = nlohmann::json;
-
-struct Counts {
-  int true_positive = 0;
-  int false_positive = 0;
-  int false_negative = 0;
-  double Precision() const {
-    return true_positive == 0
-               ? 0
-               : 1.0 * true_positive / (true_positive + false_positive);
-  }
-  double Recall() const {
-    return true_positive == 0
-               ? 0
-               : 1.0 * true_positive / (true_positive + false_negative);
-  }
-};
-
-void Count(const std::vector<std::string>& got, const Json& want, Counts* c) {
-  std::set<std::string> expected(want.begin(), want.end());
-  std::set<std::string> predicted(got.begin(), got.end());
-  for (const std::string& code : predicted) {
-    if (expected.count(code))
-      ++c->true_positive;
-    else
-      ++c->false_positive;
-  }
-  for (const std::string& code : expected) {
-    if (!predicted.count(code)) ++c->false_negative;
-  }
-}
 
 struct Floors {
   const char* file;
@@ -70,33 +38,26 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
   for (const Floors& f : floors) {
     std::ifstream in(testing::Fixture(f.file));
     ASSERT_TRUE(in.good()) << f.file;
-    Counts article14, activity, theme;
-    int passages = 0, stance_right = 0;
-    for (std::string line; std::getline(in, line);) {
-      Json gold = Json::parse(line);
-      Labels got = classifier.Classify(gold["text"].get<std::string>(),
-                                       gold["lang"].get<std::string>(),
-                                       PassageKind::kParagraph);
-      Count(got.article14, gold["article14"], &article14);
-      Count(got.activity, gold["activity"], &activity);
-      Count(got.theme, gold["theme"], &theme);
-      ++passages;
-      if (got.stance == gold["stance"]) ++stance_right;
-    }
-    ASSERT_GT(passages, 40) << f.file;
-    double stance = 1.0 * stance_right / passages;
-    EXPECT_GE(article14.Precision(), f.article14_precision) << f.file;
-    EXPECT_GE(article14.Recall(), f.article14_recall) << f.file;
-    EXPECT_GE(activity.Precision(), f.activity_precision) << f.file;
-    EXPECT_GE(activity.Recall(), f.activity_recall) << f.file;
-    EXPECT_GE(theme.Precision(), f.theme_precision) << f.file;
-    EXPECT_GE(theme.Recall(), f.theme_recall) << f.file;
-    EXPECT_GE(stance, f.stance_accuracy) << f.file;
+    std::ostringstream errors;
+    Evaluation r;
+    ASSERT_EQ(EvaluateStream(in, classifier, errors, &r), 0) << errors.str();
+    ASSERT_GT(r.passages, 40) << f.file;
+    const DimensionScore& article14 = r.dimensions[0];
+    const DimensionScore& activity = r.dimensions[1];
+    const DimensionScore& theme = r.dimensions[2];
+    EXPECT_GE(article14.micro_precision, f.article14_precision) << f.file;
+    EXPECT_GE(article14.micro_recall, f.article14_recall) << f.file;
+    EXPECT_GE(activity.micro_precision, f.activity_precision) << f.file;
+    EXPECT_GE(activity.micro_recall, f.activity_recall) << f.file;
+    EXPECT_GE(theme.micro_precision, f.theme_precision) << f.file;
+    EXPECT_GE(theme.micro_recall, f.theme_recall) << f.file;
+    EXPECT_GE(r.stance_accuracy, f.stance_accuracy) << f.file;
     std::printf(
         "%s: article14 P %.2f R %.2f | activity P %.2f R %.2f | theme P %.2f "
         "R %.2f | stance accuracy %.2f (%d passages)\n",
-        f.file, article14.Precision(), article14.Recall(), activity.Precision(),
-        activity.Recall(), theme.Precision(), theme.Recall(), stance, passages);
+        f.file, article14.micro_precision, article14.micro_recall,
+        activity.micro_precision, activity.micro_recall, theme.micro_precision,
+        theme.micro_recall, r.stance_accuracy, r.passages);
   }
 }
 

@@ -1,0 +1,24 @@
+// `intake eval GOLD.jsonl`: runs the classifier on every labelled passage
+// of a gold file (the JSON Lines form `intake classify` writes, with the
+// gold labels in article14, activity, theme and stance) and reports how
+// the predictions compare (classifiers/evaluation.h).
+#ifndef INTAKE_CLI_EVAL_STREAM_H_
+#define INTAKE_CLI_EVAL_STREAM_H_
+
+#include <istream>
+#include <ostream>
+
+#include "classifiers/evaluation.h"
+#include "pipeline/classifier.h"
+
+namespace intake {
+
+// Reads `gold`, classifies, fills `*result`. A line that is not a JSON
+// object with a string "text" is reported on `errors` with its number and
+// left out. Returns the number of such lines.
+int EvaluateStream(std::istream& gold, const Classifier& classifier,
+                   std::ostream& errors, Evaluation* result);
+
+}  // namespace intake
+
+#endif  // INTAKE_CLI_EVAL_STREAM_H_

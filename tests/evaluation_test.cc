@@ -1,0 +1,80 @@
+#include "classifiers/evaluation.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "cli/eval_stream.h"
+
+namespace intake {
+namespace {
+
+LabelSet L(std::vector<std::string> a14, std::vector<std::string> theme,
+           std::string stance) {
+  LabelSet s;
+  s.article14 = std::move(a14);
+  s.theme = std::move(theme);
+  s.stance = std::move(stance);
+  return s;
+}
+
+TEST(EvaluatorTest, CountsPerCodeMicroMacroAndStance) {
+  Evaluator e;
+  e.Add(L({"14.1", "14.2"}, {"asgm"}, "need"), L({"14.1"}, {"asgm"}, "need"));
+  e.Add(L({"14.1"}, {}, "provided"), L({"14.1", "14.5"}, {"waste"}, "other"));
+  e.Add(L({}, {}, "other"), L({}, {}, "other"));
+  Evaluation r = e.Finish();
+  EXPECT_EQ(r.passages, 3);
+  EXPECT_NEAR(r.stance_accuracy, 2.0 / 3, 1e-9);
+  EXPECT_EQ((r.stance_confusion[{"provided", "other"}]), 1);
+
+  const DimensionScore& a14 = r.dimensions[0];
+  ASSERT_EQ(a14.dimension, "article14");
+  ASSERT_EQ(a14.codes.size(), 3u);  // taxonomy order: 14.1, 14.2, 14.5
+  EXPECT_EQ(a14.codes[0].code, "14.1");
+  EXPECT_EQ(a14.codes[0].true_positive, 2);
+  EXPECT_DOUBLE_EQ(a14.codes[0].f1, 1.0);
+  EXPECT_EQ(a14.codes[1].code, "14.2");
+  EXPECT_EQ(a14.codes[1].false_negative, 1);
+  EXPECT_DOUBLE_EQ(a14.codes[1].recall, 0.0);
+  EXPECT_EQ(a14.codes[2].code, "14.5");
+  EXPECT_EQ(a14.codes[2].false_positive, 1);
+  EXPECT_NEAR(a14.micro_precision, 2.0 / 3, 1e-9);  // tp 2, fp 1
+  EXPECT_NEAR(a14.micro_recall, 2.0 / 3, 1e-9);     // tp 2, fn 1
+  EXPECT_NEAR(a14.macro_f1, 1.0 / 3, 1e-9);         // (1 + 0 + 0) / 3
+
+  const DimensionScore& theme = r.dimensions[2];
+  EXPECT_EQ(theme.codes.size(), 2u);
+  EXPECT_NE(FormatEvaluation(r).find("stance accuracy 0.667"),
+            std::string::npos);
+}
+
+class TheClassifier : public Classifier {
+ public:
+  Labels Classify(std::string_view text, std::string_view,
+                  PassageKind) const override {
+    Labels l;
+    if (text.find("gold") != std::string_view::npos) l.theme = {"asgm"};
+    return l;
+  }
+  std::string Version() const override { return "fake"; }
+};
+
+TEST(EvaluateStreamTest, GoldLinesAndBadLines) {
+  std::istringstream gold(
+      R"({"text":"gold mining","theme":["asgm"],"stance":"other"})"
+      "\nnot json\n"
+      R"({"text":"waste","theme":["waste"],"stance":"need"})"
+      "\n");
+  std::ostringstream errors;
+  Evaluation r;
+  EXPECT_EQ(EvaluateStream(gold, TheClassifier(), errors, &r), 1);
+  EXPECT_NE(errors.str().find("gold line 2"), std::string::npos);
+  EXPECT_EQ(r.passages, 2);
+  EXPECT_DOUBLE_EQ(r.stance_accuracy, 0.5);
+  EXPECT_DOUBLE_EQ(r.dimensions[2].micro_precision, 1.0);
+  EXPECT_DOUBLE_EQ(r.dimensions[2].micro_recall, 0.5);
+}
+
+}  // namespace
+}  // namespace intake
