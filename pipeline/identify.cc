@@ -55,10 +55,12 @@ Format CompoundFileFormat(std::string_view data) {
   if (Contains(data, "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0"sv)) {
     return Format::kEncryptedOffice;
   }
+  // A message first: one with a Word document attached holds that
+  // document's "WordDocument" stream in its own directory.
+  if (Contains(data, "_\0_\0s\0u\0b\0s\0t\0g\0"sv)) return Format::kMsg;
   if (Contains(data, "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0"sv)) {
     return Format::kDoc;
   }
-  if (Contains(data, "_\0_\0s\0u\0b\0s\0t\0g\0"sv)) return Format::kMsg;
   return Format::kUnknown;
 }
 
