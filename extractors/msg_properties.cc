@@ -54,10 +54,12 @@ bool CopyChildren(GsfInfile* from, GsfOutfile* to, int depth,
       }
       // An attached message's header is 8 bytes shorter than a message's
       // own ([MS-OXMSG] 2.4.1.2): insert the reserved bytes it lacks.
-      if (ok && depth == 0 && std::string_view(name) == "__properties_version1.0" &&
-          bytes.size() >= static_cast<size_t>(PropertyHeader::kEmbeddedMessage)) {
-        bytes.insert(static_cast<size_t>(PropertyHeader::kEmbeddedMessage),
-                     8, '\0');
+      if (ok && depth == 0 &&
+          std::string_view(name) == "__properties_version1.0" &&
+          bytes.size() >=
+              static_cast<size_t>(PropertyHeader::kEmbeddedMessage)) {
+        bytes.insert(static_cast<size_t>(PropertyHeader::kEmbeddedMessage), 8,
+                     '\0');
       }
       if (ok) {
         ok = gsf_output_write(out.get(), bytes.size(),

@@ -43,15 +43,16 @@ std::string DropNuls(std::string text) {
 
 std::string Decode8(std::string_view bytes, int code_page) {
   std::string ignored;
-  return MailTextToUtf8(DropNuls(std::string(bytes)),
-                        code_page == 65001 ? "UTF-8"
-                                           : "cp" + std::to_string(code_page),
-                        &ignored);
+  return MailTextToUtf8(
+      DropNuls(std::string(bytes)),
+      code_page == 65001 ? "UTF-8" : "cp" + std::to_string(code_page),
+      &ignored);
 }
 
 // MAPI string property `id` of `props`, UTF-16 or 8-bit, as UTF-8.
 std::string MapiString(MAPIProps* props, unsigned id, int code_page) {
-  std::string_view utf16 = Bytes(MAPIFindProperty(props, PROP_TAG(PT_UNICODE, id)));
+  std::string_view utf16 =
+      Bytes(MAPIFindProperty(props, PROP_TAG(PT_UNICODE, id)));
   if (!utf16.empty()) {
     std::string even(utf16.substr(0, utf16.size() & ~size_t{1}));
     return DropNuls(ToValidUtf8(Utf16ToUtf8(even, "UTF-16LE")));
@@ -90,8 +91,8 @@ std::string Body(TNEFStruct* tnef, int code_page, int max_depth) {
 bool IsTnefAttachment(std::string_view name, std::string_view content_type) {
   auto lower = [](std::string_view s) {
     std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(
-                            static_cast<unsigned char>(c)));
+    for (char& c : out)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
   };
   return lower(name) == "winmail.dat" ||

@@ -132,13 +132,15 @@ bool IsUtf16Mail(std::string_view data) {
 
 Format FormatFromMime(std::string_view mime, std::string_view data) {
   if (data.empty()) return Format::kEmpty;
+  // Before the PDF check: a compound file may store an attached PDF in
+  // its first sectors, within the 1 KiB a PDF's junk prefix may take.
+  if (StartsWith(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+    return CompoundFileFormat(data);
+  }
   // A PDF may carry junk before its header; readers accept up to 1 KiB.
   if (Contains(data.substr(0, 1024), "%PDF-")) return Format::kPdf;
   if (StartsWith(data, "PK\x03\x04") || StartsWith(data, "PK\x05\x06")) {
     return ZipPackageFormat(data);
-  }
-  if (StartsWith(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
-    return CompoundFileFormat(data);
   }
   if (StartsWith(data, "{\\rtf")) return Format::kRtf;
   if (IsUtf16Mail(data)) return Format::kEml;
