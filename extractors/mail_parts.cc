@@ -6,6 +6,7 @@
 #include "extractors/mail_html.h"
 #include "extractors/mail_text.h"
 #include "extractors/story_blocks.h"
+#include "extractors/tnef_reader.h"
 
 namespace intake {
 namespace {
@@ -118,6 +119,9 @@ class PartWalker {
   }
 
   void Finish() {
+    if (out_->texts.empty() && !IsBlank(tnef_text_)) {
+      out_->texts.push_back(std::move(tnef_text_));
+    }
     if (skipped_images_.empty()) return;
     out_->warnings.push_back(
         std::to_string(image_count_) +
@@ -200,7 +204,29 @@ class PartWalker {
       return;
     }
     if (stopped_) return;  // spare decoding what will not be kept
-    Add("attachment", std::move(name), DecodedBytes(part));
+    std::string data = DecodedBytes(part);
+    bool tnef_type = IsType(object, "application", "ms-tnef") ||
+                     IsType(object, "application", "vnd.ms-tnef");
+    if (IsTnefAttachment(name, tnef_type ? "application/ms-tnef" : "")) {
+      if (Tnef(data)) return;
+      out_->warnings.push_back(name +
+                               ": not a readable TNEF stream, kept as is");
+    }
+    Add("attachment", std::move(name), std::move(data));
+  }
+
+  // winmail.dat is packaging: its files are this message's attachments and
+  // its body the message's when the message has none of its own.
+  bool Tnef(std::string_view data) {
+    TnefContent tnef;
+    if (!ReadTnef(data, limits_, &tnef)) return false;
+    for (EmbeddedFile& f : tnef.files) {
+      Add("attachment", std::move(f.name), std::move(f.data));
+    }
+    if (tnef_text_.empty()) tnef_text_ = std::move(tnef.body);
+    out_->warnings.insert(out_->warnings.end(), tnef.warnings.begin(),
+                          tnef.warnings.end());
+    return true;
   }
 
   void AttachedMessage(GMimeMessagePart* part) {
@@ -248,6 +274,7 @@ class PartWalker {
   int messages_ = 0;
   int image_count_ = 0;
   std::string skipped_images_;
+  std::string tnef_text_;
   bool stopped_ = false;
   bool depth_warned_ = false;
 };

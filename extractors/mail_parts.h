@@ -8,6 +8,8 @@
 // application/pkcs7-mime give the warning "encrypted message body". Images
 // are skipped with one warning listing them: the pipeline has no OCR yet,
 // and most are logos. Parts nested deeper than kMaxMimeDepth are skipped.
+// A winmail.dat (TNEF) attachment is unpacked: its files become the
+// message's attachments, its body the message's when it has none.
 #ifndef INTAKE_EXTRACTORS_MAIL_PARTS_H_
 #define INTAKE_EXTRACTORS_MAIL_PARTS_H_
 

@@ -4,6 +4,7 @@
 
 #include "extractors/docx_extractor.h"
 #include "extractors/mail_extractor.h"
+#include "extractors/msg_extractor.h"
 #include "extractors/odt_extractor.h"
 #include "extractors/pdf_extractor.h"
 #include "extractors/rtf_extractor.h"
@@ -31,12 +32,13 @@ Status ExtractDocument(Format format, std::string_view data,
       return ExtractEml(data, limits, out);
     case Format::kMbox:
       return ExtractMbox(data, limits, out);
+    case Format::kMsg:
+      return ExtractMsg(data, limits, out);
     case Format::kEncryptedOffice:
       return Status::Encrypted("Office document is password protected");
     case Format::kEmpty:
       return Status::Ok();
     case Format::kDoc:
-    case Format::kMsg:
     case Format::kXml:
     case Format::kHtml:
       return Status::Unsupported(std::string(FormatName(format)) +

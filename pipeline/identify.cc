@@ -55,10 +55,12 @@ Format CompoundFileFormat(std::string_view data) {
   if (Contains(data, "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0"sv)) {
     return Format::kEncryptedOffice;
   }
+  // A message first: one with a Word document attached holds that
+  // document's "WordDocument" stream in its own directory.
+  if (Contains(data, "_\0_\0s\0u\0b\0s\0t\0g\0"sv)) return Format::kMsg;
   if (Contains(data, "W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0"sv)) {
     return Format::kDoc;
   }
-  if (Contains(data, "_\0_\0s\0u\0b\0s\0t\0g\0"sv)) return Format::kMsg;
   return Format::kUnknown;
 }
 
@@ -130,13 +132,15 @@ bool IsUtf16Mail(std::string_view data) {
 
 Format FormatFromMime(std::string_view mime, std::string_view data) {
   if (data.empty()) return Format::kEmpty;
+  // Before the PDF check: a compound file may store an attached PDF in
+  // its first sectors, within the 1 KiB a PDF's junk prefix may take.
+  if (StartsWith(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
+    return CompoundFileFormat(data);
+  }
   // A PDF may carry junk before its header; readers accept up to 1 KiB.
   if (Contains(data.substr(0, 1024), "%PDF-")) return Format::kPdf;
   if (StartsWith(data, "PK\x03\x04") || StartsWith(data, "PK\x05\x06")) {
     return ZipPackageFormat(data);
-  }
-  if (StartsWith(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
-    return CompoundFileFormat(data);
   }
   if (StartsWith(data, "{\\rtf")) return Format::kRtf;
   if (IsUtf16Mail(data)) return Format::kEml;

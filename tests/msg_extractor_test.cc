@@ -1,0 +1,282 @@
+// The Outlook .msg reader (and winmail.dat inside messages) on the
+// generated files of fixtures/msg, on hostile ones, end to end through
+// `intake run`, and over the real .msg files of ../shared/real-docs/other.
+#include "extractors/msg_extractor.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "extractors/mail_extractor.h"
+#include "extractors/registry.h"
+#include "tests/test_paths.h"
+
+namespace intake {
+namespace {
+using Json = nlohmann::json;
+
+Extraction Read(const std::string& fixture, Status* status = nullptr) {
+  Extraction e;
+  std::string data = testing::ReadFileOrDie(testing::Fixture(fixture));
+  Status s = fixture.ends_with(".eml") ? ExtractEml(data, ExtractLimits(), &e)
+                                       : ExtractMsg(data, ExtractLimits(), &e);
+  if (status != nullptr) *status = s;
+  EXPECT_TRUE(status != nullptr || s.ok()) << fixture << ": " << s.ToString();
+  return e;
+}
+
+TEST(MsgExtractorTest, EnvelopeDecoded) {
+  struct Case {
+    const char* fixture;
+    const char* from;
+    const char* to;
+    const char* cc;
+    const char* subject;
+    const char* message_id;
+  } cases[] = {
+      {"msg/samoa-submission.msg",
+       "Ministry of Natural Resources and Environment <mnre@example.ws>",
+       "Minamata Convention Secretariat <mea-minamata@example.org>",
+       "Focal Point <focal@example.ws>", "Submission of Samoa under Article 14",
+       "samoa-2021-07-05@example.ws"},
+      // An 8-bit subject in code page 1252.
+      {"msg/html-only-windows-1252.msg",
+       "Minist\u00e8re <ministere@example.fr>", "mea-minamata@example.org", "",
+       "Accus\u00e9 de r\u00e9ception", ""},
+      {"msg/winmail-mauritius.msg", "Mauritius <env@example.mu>", "", "",
+       "Transmittal from Mauritius", ""},
+  };
+  for (const Case& c : cases) {
+    Extraction e = Read(c.fixture);
+    const MailHeaders& h = e.meta.mail;
+    EXPECT_TRUE(e.meta.is_mail) << c.fixture;
+    EXPECT_EQ(e.meta.extraction, "msg") << c.fixture;
+    EXPECT_EQ(h.from, c.from) << c.fixture;
+    EXPECT_EQ(h.to, c.to) << c.fixture;
+    EXPECT_EQ(h.cc, c.cc) << c.fixture;
+    EXPECT_EQ(h.date, "2021-07-05T09:30:00Z") << c.fixture;
+    EXPECT_EQ(h.subject, c.subject) << c.fixture;
+    EXPECT_EQ(h.message_id, c.message_id) << c.fixture;
+    EXPECT_EQ(e.meta.title, c.subject) << c.fixture;
+    EXPECT_EQ(e.meta.author, c.from) << c.fixture;
+    EXPECT_EQ(e.meta.created, h.date) << c.fixture;
+  }
+}
+
+TEST(MsgExtractorTest, BodyBlocks) {
+  struct Case {
+    const char* fixture;
+    std::vector<std::string> blocks;
+  } cases[] = {
+      {"msg/samoa-submission.msg",
+       {"Dear Secretariat,",
+        "Please find attached the submission of Samoa on its capacity-building "
+        "needs under Article 14 of the Minamata Convention.",
+        "Kind regards,\nMinistry of Natural Resources and Environment"}},
+      {"msg/html-only-windows-1252.msg",
+       {"Estimados se\u00f1ores,",
+        "Le informamos que el Minist\u00e8re a re\u00e7u la lettre & les "
+        "annexes.",
+        "Cordialement,\nLe Minist\u00e8re"}},
+      // No body of its own: the winmail.dat's.
+      {"msg/winmail-mauritius.msg",
+       {"Please find the transmittal letter of Mauritius.", "Best regards"}},
+      {"msg/winmail-in-mail.eml",
+       {"Please find the transmittal letter of Mauritius.", "Best regards"}},
+  };
+  for (const Case& c : cases) {
+    Extraction e = Read(c.fixture);
+    std::vector<std::string> texts;
+    for (const Block& b : e.blocks) texts.push_back(b.text);
+    EXPECT_EQ(texts, c.blocks) << c.fixture;
+  }
+}
+
+TEST(MsgExtractorTest, AttachmentsKeepTheirNamesAndBytes) {
+  struct Case {
+    const char* fixture;
+    const char* kind;
+    const char* name;
+    const char* original;  // fixture whose bytes the attachment holds
+  } cases[] = {
+      {"msg/samoa-submission.msg", "attachment", "samoa-needs.pdf",
+       "letters/samoa-needs.pdf"},
+      {"msg/winmail-mauritius.msg", "attachment", "mauritius-transmittal.docx",
+       "letters/mauritius-transmittal.docx"},
+      {"msg/winmail-in-mail.eml", "attachment", "mauritius-transmittal.docx",
+       "letters/mauritius-transmittal.docx"},
+      {"msg/forwarded-ghana.msg", "attached_message",
+       "Ghana technology transfer letter.msg", nullptr},
+  };
+  for (const Case& c : cases) {
+    Extraction e = Read(c.fixture);
+    ASSERT_EQ(e.embedded.size(), 1u) << c.fixture;
+    EXPECT_EQ(e.embedded[0].kind, c.kind) << c.fixture;
+    EXPECT_EQ(e.embedded[0].name, c.name) << c.fixture;
+    if (c.original != nullptr) {
+      EXPECT_TRUE(e.embedded[0].data ==
+                  testing::ReadFileOrDie(testing::Fixture(c.original)))
+          << c.fixture;
+    }
+  }
+}
+
+TEST(MsgExtractorTest, AttachedMessageIsReadAgainAsAnMsg) {
+  Extraction outer = Read("msg/forwarded-ghana.msg");
+  ASSERT_EQ(outer.embedded.size(), 1u);
+  Extraction inner;
+  ASSERT_TRUE(ExtractDocument(Format::kMsg, outer.embedded[0].data,
+                              ExtractLimits(), &inner)
+                  .ok());
+  EXPECT_EQ(inner.meta.mail.from, "Ghana EPA <ghana-epa@example.gh>");
+  ASSERT_EQ(inner.embedded.size(), 1u);
+  EXPECT_EQ(inner.embedded[0].name, "ghana-technology-transfer.pdf");
+  EXPECT_TRUE(inner.embedded[0].data ==
+              testing::ReadFileOrDie(
+                  testing::Fixture("letters/ghana-technology-transfer.pdf")));
+}
+
+TEST(MsgExtractorTest, Limits) {
+  struct Case {
+    int max_members;
+    long long max_member_bytes;
+    size_t kept;
+    const char* warning;
+  } cases[] = {
+      {0, 256LL << 20, 0, "more than 0 attachments"},
+      {1000, 4096, 0, "samoa-needs.pdf: larger than 4096 bytes"},
+  };
+  std::string data =
+      testing::ReadFileOrDie(testing::Fixture("msg/samoa-submission.msg"));
+  for (const Case& c : cases) {
+    ExtractLimits limits;
+    limits.max_archive_members = c.max_members;
+    limits.max_member_bytes = c.max_member_bytes;
+    Extraction e;
+    ASSERT_TRUE(ExtractMsg(data, limits, &e).ok());
+    EXPECT_EQ(e.embedded.size(), c.kept) << c.warning;
+    bool found = false;
+    for (const std::string& w : e.warnings) {
+      found = found || w.find(c.warning) != std::string::npos;
+    }
+    EXPECT_TRUE(found) << c.warning;
+  }
+}
+
+TEST(MsgExtractorTest, HostileFilesNeverCrash) {
+  struct Case {
+    const char* fixture;
+    Status::Code code;
+    const char* message;
+    bool has_blocks;
+  } cases[] = {
+      {"msg/hostile/not-a-compound-file.msg", Status::Code::kCorrupt,
+       "not an Outlook message", false},
+      {"msg/hostile/truncated.msg", Status::Code::kCorrupt,
+       "not an Outlook message", false},
+      // libgsf drops the looping entry; the rest reads.
+      {"msg/hostile/directory-loop.msg", Status::Code::kOk, "", true},
+      {"msg/hostile/not-a-message.msg", Status::Code::kUnsupported,
+       "compound file that is not an Outlook message", false},
+  };
+  for (const Case& c : cases) {
+    Status s;
+    ::testing::internal::CaptureStderr();
+    Extraction e = Read(c.fixture, &s);
+    EXPECT_EQ(::testing::internal::GetCapturedStderr(), "") << c.fixture;
+    EXPECT_EQ(s.code(), c.code) << c.fixture << ": " << s.ToString();
+    EXPECT_EQ(s.message(), c.message) << c.fixture;
+    EXPECT_EQ(!e.blocks.empty(), c.has_blocks) << c.fixture;
+  }
+}
+
+std::vector<Json> RunIntake(const std::string& input, const std::string& out) {
+  std::string command = "cd '" + testing::SourceDir() + "' && '" +
+                        testing::IntakeBinary() + "' run --quiet '" + input +
+                        "' --out '" + out + "' >/dev/null 2>&1";
+  int status = std::system(command.c_str());
+  EXPECT_TRUE(WIFEXITED(status)) << command;
+  std::vector<Json> docs;
+  std::ifstream in(out + "/documents.jsonl");
+  for (std::string line; std::getline(in, line);) {
+    docs.push_back(Json::parse(line));
+  }
+  return docs;
+}
+
+std::vector<std::string> ChainTypes(const Json& doc) {
+  std::vector<std::string> types;
+  for (const Json& step : doc["provenance"]) types.push_back(step["type"]);
+  return types;
+}
+
+TEST(MsgEndToEndTest, AttachmentsBecomeDocumentsWithProvenance) {
+  std::vector<Json> docs =
+      RunIntake("fixtures/msg", testing::MakeTempDir("msg-e2e"));
+  struct Case {
+    const char* path_end;
+    std::vector<std::string> chain;
+    const char* format;
+  } cases[] = {
+      {"msg/samoa-submission.msg", {"file"}, "msg"},
+      {"msg/samoa-submission.msg!/samoa-needs.pdf",
+       {"file", "attachment"},
+       "pdf"},
+      {"msg/winmail-mauritius.msg!/mauritius-transmittal.docx",
+       {"file", "attachment"},
+       "docx"},
+      {"msg/forwarded-ghana.msg!/Ghana technology transfer letter.msg",
+       {"file", "attached_message"},
+       "msg"},
+      {"transfer letter.msg!/ghana-technology-transfer.pdf",
+       {"file", "attached_message", "attachment"},
+       "pdf"},
+  };
+  for (const Case& c : cases) {
+    const Json* found = nullptr;
+    for (const Json& d : docs) {
+      std::vector<std::string> paths = {d["path"]};
+      for (const Json& p : d["other_paths"]) paths.push_back(p);
+      for (const std::string& p : paths) {
+        if (p.ends_with(c.path_end)) found = &d;
+      }
+    }
+    ASSERT_NE(found, nullptr) << c.path_end;
+    EXPECT_EQ((*found)["format"], c.format) << c.path_end;
+    EXPECT_EQ((*found)["status"], "ok") << c.path_end << (*found)["error"];
+    if (std::string((*found)["path"]).ends_with(c.path_end)) {
+      EXPECT_EQ(ChainTypes(*found), c.chain) << c.path_end;
+    }
+  }
+}
+
+TEST(MsgRealDocsTest, EveryMsgEndsOkOrWithAClearStatus) {
+  std::string corpus = testing::RealDocsDir();
+  if (corpus.empty()) GTEST_SKIP() << "../shared/real-docs not present";
+  int files = 0;
+  int ok = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(corpus + "/other")) {
+    if (entry.path().extension() != ".msg") continue;
+    ++files;
+    Extraction e;
+    Status s = ExtractMsg(testing::ReadFileOrDie(entry.path().string()),
+                          ExtractLimits(), &e);
+    if (s.ok()) {
+      ++ok;
+      EXPECT_TRUE(e.meta.is_mail) << entry.path();
+      EXPECT_EQ(e.meta.extraction, "msg") << entry.path();
+    } else {
+      EXPECT_FALSE(s.message().empty()) << entry.path();
+      EXPECT_TRUE(e.blocks.empty()) << entry.path();
+    }
+  }
+  EXPECT_GE(ok, files * 9 / 10) << ok << " of " << files << " ok";
+  std::cout << "real-docs msg: " << ok << " of " << files << " ok\n";
+}
+
+}  // namespace
+}  // namespace intake
