@@ -53,15 +53,15 @@ Evaluation Evaluator::Finish() const {
     int tp = 0, fp = 0, fn = 0;
     double f1_sum = 0;
     if (found != counts_.end()) {
-      std::vector<std::pair<std::string, Counts>> ordered(
-          found->second.begin(), found->second.end());
+      std::vector<std::pair<std::string, Counts>> ordered(found->second.begin(),
+                                                          found->second.end());
       // Taxonomy order; unknown codes (a typo in a gold file) last.
-      std::stable_sort(ordered.begin(), ordered.end(),
-                       [&](const auto& a, const auto& b) {
-                         int ra = TaxonomyRank(dimension, a.first);
-                         int rb = TaxonomyRank(dimension, b.first);
-                         return (ra < 0 ? 1 << 20 : ra) < (rb < 0 ? 1 << 20 : rb);
-                       });
+      std::stable_sort(
+          ordered.begin(), ordered.end(), [&](const auto& a, const auto& b) {
+            int ra = TaxonomyRank(dimension, a.first);
+            int rb = TaxonomyRank(dimension, b.first);
+            return (ra < 0 ? 1 << 20 : ra) < (rb < 0 ? 1 << 20 : rb);
+          });
       for (const auto& [code, c] : ordered) {
         CodeScore s;
         s.code = code;

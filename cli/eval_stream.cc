@@ -1,7 +1,6 @@
 #include "cli/eval_stream.h"
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 #include "pipeline/unicode_text.h"
@@ -47,9 +46,9 @@ int EvaluateStream(std::istream& gold, const Classifier& classifier,
       want.stance = object["stance"].get<std::string>();
     }
     std::string lang = object.value("lang", std::string("und"));
-    Labels got = classifier.Classify(
-        ToValidUtf8(object["text"].get<std::string>()), lang,
-        PassageKind::kParagraph);
+    Labels got =
+        classifier.Classify(ToValidUtf8(object["text"].get<std::string>()),
+                            lang, PassageKind::kParagraph);
     LabelSet predicted{got.article14, got.activity, got.theme, got.stance};
     evaluator.Add(want, predicted);
   }
