@@ -137,6 +137,9 @@ Format FormatFromMime(std::string_view mime, std::string_view data) {
   if (StartsWith(data, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")) {
     return CompoundFileFormat(data);
   }
+  // A mail whose first attachment is an unencoded PDF shows "%PDF-" early
+  // too; a PDF never starts with mail headers.
+  if (LooksLikeMailHeaders(data)) return Format::kEml;
   // A PDF may carry junk before its header; readers accept up to 1 KiB.
   if (Contains(data.substr(0, 1024), "%PDF-")) return Format::kPdf;
   if (StartsWith(data, "PK\x03\x04") || StartsWith(data, "PK\x05\x06")) {

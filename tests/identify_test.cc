@@ -56,6 +56,9 @@ TEST(FormatFromMimeTest, BytesDecideNotNames) {
        Format::kText},
       {"Note: this is text\nwith a colon line\n", "text/plain", Format::kText},
       {"plain words", "text/plain", Format::kText},
+      {"From: a@b.org\nSubject: letter\nContent-Type: application/pdf\n\n"
+       "%PDF-1.4 raw",
+       "text/plain", Format::kEml},
       {"<?xml version=\"1.0\"?><a/>", "text/xml", Format::kXml},
       {"<html><body>hi</body></html>", "text/html", Format::kHtml},
       {"PK\x03\x04....[Content_Types].xml", "application/zip", Format::kDocx},
