@@ -94,6 +94,9 @@ int RunCommand(const std::vector<std::string>& args) {
   if (exit >= 0) return exit;
   Wiring wiring;
   if (!Load(&wiring, run_args.rules_path)) return kExitCannotRun;
+  if (run_args.max_ocr_pages >= 0) {
+    wiring.stages.limits.max_ocr_pages = run_args.max_ocr_pages;
+  }
   RunOptions options;
   options.inputs = run_args.inputs;
   options.out_dir = run_args.out_dir;

@@ -48,7 +48,9 @@ ParseOutcome ParseRunArgs(const std::vector<std::string>& args, RunArgs* out,
       "folder for documents.jsonl and passages.jsonl (created if missing)")(
       "rules", po::value(&out->rules_path), kRulesHelp)(
       "quiet,q", po::bool_switch(&out->quiet),
-      "print only the summary, not a line per failed document");
+      "print only the summary, not a line per failed document")(
+      "max-ocr-pages", po::value(&out->max_ocr_pages),
+      "pages of one PDF read by OCR at most (default 50; 0: no OCR)");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&out->inputs)->required());
   po::positional_options_description positional;

@@ -13,6 +13,7 @@ struct RunArgs {
   std::string out_dir;              // --out, required
   std::string rules_path;           // --rules, "" for the default rules
   bool quiet = false;               // --quiet: no per-document lines
+  int max_ocr_pages = -1;           // --max-ocr-pages, -1 for the default
 };
 
 struct ExtractArgs {

@@ -12,6 +12,8 @@
 
 #include "extractors/pdf_columns.h"
 #include "extractors/pdf_layout.h"
+#include "extractors/pdf_ocr.h"
+#include "extractors/pdf_text_quality.h"
 
 namespace intake {
 namespace {
@@ -61,6 +63,72 @@ std::vector<PdfWord> PageWords(const poppler::page& page) {
   return words;
 }
 
+std::string JoinWords(const std::vector<PdfWord>& words) {
+  std::string text;
+  for (const PdfWord& w : words) {
+    if (!text.empty()) text += ' ';
+    text += w.text;
+  }
+  return text;
+}
+
+// Pages whose text layer fails the gate go to OCR, as long as the limit
+// allows and the engine works; the rest keep what Poppler found.
+class OcrGate {
+ public:
+  OcrGate(const ExtractLimits& limits, Extraction* out)
+      : limits_(limits), out_(out) {}
+
+  // Replaces `words` (and `height`) with the OCR reading of `page` when
+  // the text layer fails the gate and OCR reads more words.
+  void Check(const poppler::page& page, int page_number,
+             std::vector<PdfWord>* words, double* height) {
+    std::string layer = JoinWords(*words);
+    PageTextVerdict verdict = JudgePageText(layer);
+    if (verdict == PageTextVerdict::kOk || !available_) return;
+    if (attempted_ >= limits_.max_ocr_pages) {
+      ++skipped_;
+      return;
+    }
+    ++attempted_;
+    OcrPage result;
+    Status s = ocr_.ReadPage(page, &result);
+    if (!s.ok()) {
+      out_->warnings.push_back("page " + std::to_string(page_number) + ": " +
+                               s.message());
+      if (s.code() == Status::Code::kUnsupported) available_ = false;
+      return;
+    }
+    if (CountWordLikeTokens(JoinWords(result.words)) <=
+        CountWordLikeTokens(layer)) {
+      return;
+    }
+    *words = std::move(result.words);
+    *height = result.height;
+    out_->meta.ocr_pages.push_back({page_number,
+                                    std::string(PageTextVerdictName(verdict)),
+                                    result.confidence});
+  }
+
+  // After the last page: the warning for pages past the limit.
+  void Finish() {
+    if (skipped_ > 0) {
+      out_->warnings.push_back(
+          std::to_string(skipped_) + " pages without usable text were not " +
+          "OCRed (limit of " + std::to_string(limits_.max_ocr_pages) +
+          " pages)");
+    }
+  }
+
+ private:
+  const ExtractLimits& limits_;
+  Extraction* out_;
+  PdfOcr ocr_;
+  bool available_ = true;
+  int attempted_ = 0;
+  int skipped_ = 0;
+};
+
 }  // namespace
 
 Status ExtractPdf(std::string_view data, const ExtractLimits& limits,
@@ -90,6 +158,7 @@ Status ExtractPdf(std::string_view data, const ExtractLimits& limits,
   out->meta.extraction = "poppler-text";
   std::vector<std::vector<PdfLine>> lines(pages);
   std::vector<double> heights(pages);
+  OcrGate gate(limits, out);
   for (int i = 0; i < pages; ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) {
@@ -98,8 +167,10 @@ Status ExtractPdf(std::string_view data, const ExtractLimits& limits,
       continue;
     }
     heights[i] = page->page_rect(poppler::media_box).height();
+    std::vector<PdfWord> words = PageWords(*page);
+    gate.Check(*page, i + 1, &words, &heights[i]);
     // Columns first, so that lines never run across the gutter.
-    std::vector<std::vector<PdfWord>> groups = SplitColumns(PageWords(*page));
+    std::vector<std::vector<PdfWord>> groups = SplitColumns(words);
     for (const std::vector<PdfWord>& group : groups) {
       std::vector<PdfLine> group_lines = GroupLines(group);
       // In a column a line is short against the column, not the page.
@@ -115,6 +186,12 @@ Status ExtractPdf(std::string_view data, const ExtractLimits& limits,
         lines[i].push_back(std::move(line));
       }
     }
+  }
+  gate.Finish();
+  if (!out->meta.ocr_pages.empty()) {
+    out->meta.extraction = static_cast<int>(out->meta.ocr_pages.size()) == pages
+                               ? "ocr"
+                               : "poppler-text+ocr";
   }
   TextGeometry geometry = MeasureText(lines);
   for (int i = 0; i < pages; ++i) {

@@ -41,8 +41,14 @@ PdfLine JoinWords(std::vector<const PdfWord*> words) {
   std::nth_element(sizes.begin(), sizes.begin() + sizes.size() / 2,
                    sizes.end());
   line.font_size = sizes[sizes.size() / 2];
+  double confidence_sum = 0;
+  int ocr_words = 0;
   const PdfWord* prev = nullptr;
   for (const PdfWord* w : words) {
+    if (w->ocr_confidence >= 0) {
+      confidence_sum += w->ocr_confidence;
+      ++ocr_words;
+    }
     if (prev != nullptr) {
       double gap = w->x0 - prev->x1;
       if (prev->space_after || gap > 0.12 * Height(w->y0, w->y1)) {
@@ -55,6 +61,7 @@ PdfLine JoinWords(std::vector<const PdfWord*> words) {
     line.y1 = std::max(line.y1, w->y1);
     prev = w;
   }
+  if (ocr_words > 0) line.ocr_confidence = confidence_sum / ocr_words;
   return line;
 }
 
@@ -122,6 +129,8 @@ std::vector<Block> GroupBlocks(const std::vector<PdfLine>& lines, int page,
   double scale = page_height > 0 ? 1.0 / page_height : 0;
   double width = std::max(1.0, g.right - g.left);
   const PdfLine* prev = nullptr;
+  double confidence_sum = 0;  // over the OCRed lines of the open block
+  int ocr_lines = 0;
   for (const PdfLine& line : lines) {
     bool new_block = prev == nullptr;
     if (prev != nullptr) {
@@ -143,11 +152,17 @@ std::vector<Block> GroupBlocks(const std::vector<PdfLine>& lines, int page,
       b.bottom = scale > 0 ? line.y1 * scale : -1;
       b.font_size = line.font_size;
       blocks.push_back(std::move(b));
+      confidence_sum = 0;
+      ocr_lines = 0;
     } else {
       Block& b = blocks.back();
       b.text += '\n';
       b.text += line.text;
       if (scale > 0) b.bottom = line.y1 * scale;
+    }
+    if (line.ocr_confidence >= 0) {
+      confidence_sum += line.ocr_confidence;
+      blocks.back().ocr_confidence = confidence_sum / ++ocr_lines;
     }
     prev = &line;
   }

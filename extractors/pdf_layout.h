@@ -23,7 +23,8 @@ struct PdfWord {
   double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // points, y grows downwards
   double font_size = 0;
   bool space_after = true;
-  bool rotated = false;  // set sideways (a margin stamp, an arXiv id)
+  bool rotated = false;        // set sideways (a margin stamp, an arXiv id)
+  double ocr_confidence = -1;  // [0, 1] for a word read by OCR, else -1
 };
 
 struct PdfLine {
@@ -33,6 +34,7 @@ struct PdfLine {
   // Right edge of the column the line stands in, when the page has
   // columns (pdf_columns.h); 0 means the text's own right edge.
   double column_right = 0;
+  double ocr_confidence = -1;  // mean over its OCRed words, else -1
 };
 
 // Groups words into lines. REQUIRES: words in reading order.

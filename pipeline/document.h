@@ -65,6 +65,9 @@ struct Block {
   double bottom = -1;
   // Font size in points of the block's first word when known (PDF), else 0.
   double font_size = 0;
+  // Mean OCR word confidence in [0, 1] when the text was read by OCR
+  // (a scanned PDF page); -1 when it came from the document's own text.
+  double ocr_confidence = -1;
 };
 
 // The envelope of an e-mail message, decoded to UTF-8 (RFC 2047 words,
@@ -78,13 +81,22 @@ struct MailHeaders {
   std::string message_id;
 };
 
+// A PDF page whose text was read by OCR, and why.
+struct PageOcr {
+  int page = 0;           // 1-based
+  std::string reason;     // the gate's verdict: "no_text", "unmapped_glyphs",
+                          // "not_words" (extractors/pdf_text_quality.h)
+  double confidence = 0;  // mean OCR word confidence, [0, 1]
+};
+
 struct DocumentMeta {
   std::string title;
   std::string author;
   std::string created;     // ISO 8601 ("2021-05-20T10:31:00Z") or empty
   int pages = 0;           // 0 when the format has no pages
   std::string extraction;  // how the text was obtained, e.g. "poppler-text"
-  bool is_mail = false;    // set by mail readers; then `mail` is filled
+  std::vector<PageOcr> ocr_pages;  // in page order; empty when none
+  bool is_mail = false;            // set by mail readers; then `mail` is filled
   MailHeaders mail;
 };
 

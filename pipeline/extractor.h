@@ -20,6 +20,10 @@ namespace intake {
 struct ExtractLimits {
   // Pages read from one PDF; more is an error (limit exceeded). Default 2000.
   int max_pages = 2000;
+  // PDF pages read by OCR (pages whose text layer fails the quality gate,
+  // extractors/pdf_text_quality.h); later such pages keep their text layer
+  // and a warning says so. OCR takes seconds a page. Default 50.
+  int max_ocr_pages = 50;
   // Bytes one zip member (a DOCX part) may expand to. Default 256 MiB.
   long long max_member_bytes = 256LL << 20;
   // Bytes one XML part of a package (a DOCX document, styles, header...)

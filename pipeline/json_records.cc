@@ -90,6 +90,13 @@ std::string DocumentJson(const DocumentRecord& r) {
     j["submitter"] = nullptr;
   }
   j["extraction"] = r.meta.extraction;
+  Json ocr_pages = Json::array();
+  for (const PageOcr& page : r.meta.ocr_pages) {
+    ocr_pages.push_back({{"page", page.page},
+                         {"reason", page.reason},
+                         {"confidence", Round3(page.confidence)}});
+  }
+  j["ocr_pages"] = ocr_pages;
   if (r.meta.is_mail) {
     const MailHeaders& m = r.meta.mail;
     j["mail"] = {{"from", m.from},       {"to", m.to},
@@ -121,6 +128,11 @@ std::string PassageJson(const DocumentRecord& r, size_t index) {
   j["number"] = p.number;
   j["text"] = p.text;
   j["lang"] = p.lang;
+  if (p.ocr_confidence >= 0) {
+    j["ocr_confidence"] = Round3(p.ocr_confidence);
+  } else {
+    j["ocr_confidence"] = nullptr;
+  }
   Json fields = LabelsJson(p.labels);
   for (auto it = fields.begin(); it != fields.end(); ++it) j[it.key()] = *it;
   j["rules_version"] = r.rules_version;

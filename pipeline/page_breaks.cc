@@ -66,6 +66,12 @@ std::vector<Block> JoinAcrossPageBreaks(std::vector<Block> blocks) {
         } else {
           prev.text += " " + block.text;
         }
+        // The joined text is only as sure as its least sure part.
+        if (block.ocr_confidence >= 0 &&
+            (prev.ocr_confidence < 0 ||
+             block.ocr_confidence < prev.ocr_confidence)) {
+          prev.ocr_confidence = block.ocr_confidence;
+        }
         open_page = block.page;
         continue;
       }

@@ -60,6 +60,9 @@ struct Passage {
   std::string number;  // "12.", "(b)", "(iii)" when the passage is numbered
   std::string text;    // normalised UTF-8, number included
   std::string lang;    // ISO 639-1 code or "und"
+  // Lowest OCR confidence in [0, 1] of the blocks it was made from when
+  // any was read by OCR; -1 when its text is the document's own.
+  double ocr_confidence = -1;
   Labels labels;
 };
 

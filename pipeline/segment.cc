@@ -57,6 +57,7 @@ bool LooksLikeHeading(const Block& b, const LeadingNumber& split,
 Passage FromBlock(const Block& b, double body_font_size) {
   Passage p;
   p.page = b.page;
+  p.ocr_confidence = b.ocr_confidence;
   switch (b.kind) {
     case BlockKind::kHeaderFooter:
       p.kind = PassageKind::kHeaderFooter;

@@ -15,7 +15,8 @@ DocumentRecord Sample() {
   r.size = 1234;
   r.meta.pages = 2;
   r.meta.title = "Soumission de la Côte d'Ivoire";
-  r.meta.extraction = "poppler-text";
+  r.meta.extraction = "poppler-text+ocr";
+  r.meta.ocr_pages = {{2, "no_text", 0.91349}};
   r.lang = "fr";
   r.rules_version = "2026.11.1+abc";
   Passage p;
@@ -41,7 +42,7 @@ TEST(JsonRecordsTest, DocumentRecordExactBytes) {
       DocumentJson(Sample()),
       R"({"schema_version":1,"record":"document","doc_id":")" +
           std::string(64, 'a') +
-          R"(","path":"in/lettre \"1\".pdf","other_paths":[],"provenance":[{"type":"file","name":"in/lettre \"1\".pdf"}],"container_id":"","embedded":0,"format":"pdf","mime":"application/pdf","size":1234,"pages":2,"title":"Soumission de la Côte d'Ivoire","author":"","created":"","lang":"fr","submitter":null,"extraction":"poppler-text","mail":null,"status":"ok","warnings":[],"error":"","passages":1,"rules_version":"2026.11.1+abc"})");
+          R"(","path":"in/lettre \"1\".pdf","other_paths":[],"provenance":[{"type":"file","name":"in/lettre \"1\".pdf"}],"container_id":"","embedded":0,"format":"pdf","mime":"application/pdf","size":1234,"pages":2,"title":"Soumission de la Côte d'Ivoire","author":"","created":"","lang":"fr","submitter":null,"extraction":"poppler-text+ocr","ocr_pages":[{"page":2,"reason":"no_text","confidence":0.913}],"mail":null,"status":"ok","warnings":[],"error":"","passages":1,"rules_version":"2026.11.1+abc"})");
 }
 
 TEST(JsonRecordsTest, PassageRecordExactBytes) {
@@ -49,7 +50,14 @@ TEST(JsonRecordsTest, PassageRecordExactBytes) {
       PassageJson(Sample(), 0),
       R"({"schema_version":1,"record":"passage","doc_id":")" +
           std::string(64, 'a') +
-          R"(","passage_id":"aaaaaaaaaaaaaaaa-p0001","page":1,"start":0,"end":5,"kind":"paragraph","furniture":"","number":"1.","text":"1. Côte","lang":"fr","article14":["14.1"],"activity":[],"theme":[],"stance":"need","confidence":{"article14:14.1":0.123,"stance:need":0.667},"evidence":[{"label":"article14:14.1","start":3,"end":7,"text":"Côte"}],"needs_review":false,"review_reasons":[],"rules_version":"2026.11.1+abc"})");
+          R"(","passage_id":"aaaaaaaaaaaaaaaa-p0001","page":1,"start":0,"end":5,"kind":"paragraph","furniture":"","number":"1.","text":"1. Côte","lang":"fr","ocr_confidence":null,"article14":["14.1"],"activity":[],"theme":[],"stance":"need","confidence":{"article14:14.1":0.123,"stance:need":0.667},"evidence":[{"label":"article14:14.1","start":3,"end":7,"text":"Côte"}],"needs_review":false,"review_reasons":[],"rules_version":"2026.11.1+abc"})");
+}
+
+TEST(JsonRecordsTest, PassageOcrConfidenceIsRoundedWhenOcred) {
+  DocumentRecord r = Sample();
+  r.passages[0].ocr_confidence = 0.87654;
+  EXPECT_NE(PassageJson(r, 0).find(R"("lang":"fr","ocr_confidence":0.877,)"),
+            std::string::npos);
 }
 
 TEST(JsonRecordsTest, PassageIds) {
