@@ -2,6 +2,7 @@
 
 #include <string_view>
 
+#include "extractors/attachment_list.h"
 #include "extractors/gmime_handles.h"
 #include "extractors/mail_html.h"
 #include "extractors/mail_text.h"
@@ -79,7 +80,9 @@ bool IsEncryptedLeaf(GMimeObject* object) {
 class PartWalker {
  public:
   PartWalker(const ExtractLimits& limits, MailContent* out)
-      : limits_(limits), out_(out) {}
+      : limits_(limits),
+        out_(out),
+        attachments_(limits, &out->embedded, &out->warnings) {}
 
   void Walk(GMimeObject* object, int depth) {
     if (object == nullptr) return;
@@ -203,7 +206,7 @@ class PartWalker {
       ++image_count_;
       return;
     }
-    if (stopped_) return;  // spare decoding what will not be kept
+    if (attachments_.full()) return;  // spare decoding what will not be kept
     std::string data = DecodedBytes(part);
     bool tnef_type = IsType(object, "application", "ms-tnef") ||
                      IsType(object, "application", "vnd.ms-tnef");
@@ -212,7 +215,7 @@ class PartWalker {
       out_->warnings.push_back(name +
                                ": not a readable TNEF stream, kept as is");
     }
-    Add("attachment", std::move(name), std::move(data));
+    attachments_.Add("attachment", std::move(name), std::move(data));
   }
 
   // winmail.dat is packaging: its files are this message's attachments and
@@ -221,7 +224,7 @@ class PartWalker {
     TnefContent tnef;
     if (!ReadTnef(data, limits_, &tnef)) return false;
     for (EmbeddedFile& f : tnef.files) {
-      Add("attachment", std::move(f.name), std::move(f.data));
+      attachments_.Add("attachment", std::move(f.name), std::move(f.data));
     }
     if (tnef_text_.empty()) tnef_text_ = std::move(tnef.body);
     out_->warnings.insert(out_->warnings.end(), tnef.warnings.begin(),
@@ -231,13 +234,14 @@ class PartWalker {
 
   void AttachedMessage(GMimeMessagePart* part) {
     GMimeMessage* message = g_mime_message_part_get_message(part);
-    if (message == nullptr || stopped_) return;
+    if (message == nullptr || attachments_.full()) return;
     const char* subject = g_mime_message_get_subject(message);
     // ".eml" so the name never promises another type ("Re: budget.pdf").
     std::string name = subject != nullptr && *subject != '\0'
                            ? std::string(subject) + ".eml"
                            : "message-" + std::to_string(++messages_) + ".eml";
-    Add("attached_message", std::move(name), SerializeMessage(message));
+    attachments_.Add("attached_message", std::move(name),
+                     SerializeMessage(message));
   }
 
   void Encrypted() {
@@ -245,37 +249,14 @@ class PartWalker {
     out_->encrypted = true;
   }
 
-  void Add(const char* kind, std::string name, std::string data) {
-    if (stopped_) return;
-    if (static_cast<int>(out_->embedded.size()) ==
-        limits_.max_archive_members) {
-      out_->warnings.push_back("more than " +
-                               std::to_string(limits_.max_archive_members) +
-                               " attachments: the rest were skipped");
-      stopped_ = true;
-      return;
-    }
-    bytes_ += static_cast<long long>(data.size());
-    if (bytes_ > limits_.max_archive_bytes) {
-      out_->warnings.push_back("attachments take more than " +
-                               std::to_string(limits_.max_archive_bytes) +
-                               " bytes: " + name +
-                               " and the rest were skipped");
-      stopped_ = true;
-      return;
-    }
-    out_->embedded.push_back({kind, std::move(name), std::move(data)});
-  }
-
   const ExtractLimits& limits_;
   MailContent* out_;
-  long long bytes_ = 0;
   int unnamed_ = 0;
   int messages_ = 0;
   int image_count_ = 0;
   std::string skipped_images_;
   std::string tnef_text_;
-  bool stopped_ = false;
+  AttachmentList attachments_;
   bool depth_warned_ = false;
 };
 

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/attachment_list.h"
 #include "extractors/mail_html.h"
 #include "extractors/mail_text.h"
 #include "extractors/msg_properties.h"
@@ -98,7 +99,9 @@ int CodePage(const MsgProperties& props) {
 class MsgReader {
  public:
   MsgReader(const ExtractLimits& limits, Extraction* out)
-      : limits_(limits), out_(out) {}
+      : limits_(limits),
+        out_(out),
+        attached_(limits, &out->embedded, &out->warnings) {}
 
   void Read(GsfInfile* root, PropertyHeader header) {
     MsgProperties props(root, header, limits_.max_member_bytes);
@@ -222,7 +225,7 @@ class MsgReader {
       ++image_count_;
       return;
     }
-    if (stopped_) return;
+    if (attached_.full()) return;
     bool too_big = false;
     // An OLE object (a Word document inserted as an object) is a storage:
     // handed on as the compound file it was.
@@ -241,7 +244,7 @@ class MsgReader {
       TnefContent tnef;
       if (ReadTnef(*data, limits_, &tnef)) {
         for (EmbeddedFile& f : tnef.files) {
-          Add(std::move(f.name), std::move(f.data), "attachment");
+          attached_.Add("attachment", std::move(f.name), std::move(f.data));
         }
         if (tnef_body_.empty()) tnef_body_ = std::move(tnef.body);
         out_->warnings.insert(out_->warnings.end(), tnef.warnings.begin(),
@@ -251,7 +254,7 @@ class MsgReader {
       out_->warnings.push_back(name +
                                ": not a readable TNEF stream, kept as is");
     }
-    Add(std::move(name), std::move(*data), "attachment");
+    attached_.Add("attachment", std::move(name), std::move(*data));
   }
 
   void EmbeddedMessage(GsfInfile* storage) {
@@ -259,7 +262,7 @@ class MsgReader {
       out_->warnings.push_back("attached message without its data, skipped");
       return;
     }
-    if (stopped_) return;
+    if (attached_.full()) return;
     MsgProperties inner(storage, PropertyHeader::kEmbeddedMessage,
                         limits_.max_member_bytes);
     std::string subject = inner.String(kSubject, CodePage(inner));
@@ -275,29 +278,7 @@ class MsgReader {
                                "deeply nested, skipped");
       return;
     }
-    Add(std::move(name), std::move(*bytes), "attached_message");
-  }
-
-  void Add(std::string name, std::string data, const char* kind) {
-    if (stopped_) return;
-    if (static_cast<int>(out_->embedded.size()) ==
-        limits_.max_archive_members) {
-      out_->warnings.push_back("more than " +
-                               std::to_string(limits_.max_archive_members) +
-                               " attachments: the rest were skipped");
-      stopped_ = true;
-      return;
-    }
-    bytes_ += static_cast<long long>(data.size());
-    if (bytes_ > limits_.max_archive_bytes) {
-      out_->warnings.push_back("attachments take more than " +
-                               std::to_string(limits_.max_archive_bytes) +
-                               " bytes: " + name +
-                               " and the rest were skipped");
-      stopped_ = true;
-      return;
-    }
-    out_->embedded.push_back({kind, std::move(name), std::move(data)});
+    attached_.Add("attached_message", std::move(name), std::move(*bytes));
   }
 
   const ExtractLimits& limits_;
@@ -306,10 +287,9 @@ class MsgReader {
   std::string body_;
   std::string tnef_body_;
   int attachments_ = 0;
-  long long bytes_ = 0;
   int image_count_ = 0;
   std::string skipped_images_;
-  bool stopped_ = false;
+  AttachmentList attached_;
 };
 
 bool HasPropertyStreams(GsfInfile* root) {
