@@ -2,8 +2,7 @@
 
 namespace intake {
 
-void AttachmentList::Add(const char* kind, std::string name,
-                         std::string data) {
+void AttachmentList::Add(const char* kind, std::string name, std::string data) {
   if (full_) return;
   if (static_cast<int>(embedded_->size()) == limits_.max_archive_members) {
     warnings_->push_back("more than " +

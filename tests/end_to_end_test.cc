@@ -8,43 +8,16 @@
 #include <string>
 #include <vector>
 
+#include "tests/intake_runs.h"
 #include "tests/test_paths.h"
 
 namespace intake {
 namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::json;
-
-// Runs `args` with the intake binary from the source dir; returns the exit
-// status.
-int Intake(const std::string& args, const std::string& stdout_file = "") {
-  std::string command = "cd '" + testing::SourceDir() + "' && '" +
-                        testing::IntakeBinary() + "' " + args;
-  command += " > '" + (stdout_file.empty() ? "/dev/null" : stdout_file) + "'";
-  command += " 2>/dev/null";
-  int status = std::system(command.c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::vector<Json> ReadJsonLines(const std::string& path) {
-  std::vector<Json> records;
-  std::ifstream in(path);
-  for (std::string line; std::getline(in, line);) {
-    records.push_back(Json::parse(line));
-  }
-  return records;
-}
-
-const Json* FindDocument(const std::vector<Json>& docs,
-                         const std::string& name) {
-  for (const Json& d : docs) {
-    if (d["path"].get<std::string>().ends_with(name)) return &d;
-    for (const Json& other : d["other_paths"]) {
-      if (other.get<std::string>().ends_with(name)) return &d;
-    }
-  }
-  return nullptr;
-}
+using testing::FindDocument;
+using testing::Intake;
+using testing::ReadJsonLines;
 
 std::vector<Json> PassagesOf(const std::vector<Json>& passages,
                              const std::string& doc_id) {

@@ -4,13 +4,13 @@
 #include "extractors/mail_extractor.h"
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "extractors/registry.h"
+#include "tests/intake_runs.h"
 #include "tests/test_paths.h"
 
 namespace intake {
@@ -303,29 +303,9 @@ TEST(MailExtractorTest, RegistryRoutesMail) {
   EXPECT_EQ(mbox.embedded.size(), 3u);
 }
 
-std::vector<Json> RunIntake(const std::string& input, const std::string& out) {
-  std::string command = "cd '" + testing::SourceDir() + "' && '" +
-                        testing::IntakeBinary() + "' run --quiet '" + input +
-                        "' --out '" + out + "' >/dev/null 2>&1";
-  int status = std::system(command.c_str());
-  EXPECT_TRUE(WIFEXITED(status)) << command;
-  std::vector<Json> docs;
-  std::ifstream in(out + "/documents.jsonl");
-  for (std::string line; std::getline(in, line);) {
-    docs.push_back(Json::parse(line));
-  }
-  return docs;
-}
-
-std::vector<std::string> ChainTypes(const Json& doc) {
-  std::vector<std::string> types;
-  for (const Json& step : doc["provenance"]) types.push_back(step["type"]);
-  return types;
-}
-
 TEST(MailEndToEndTest, AttachmentsBecomeDocumentsWithProvenance) {
-  std::vector<Json> docs =
-      RunIntake("fixtures/mail", testing::MakeTempDir("mail-e2e"));
+  std::vector<Json> docs = testing::RunAndReadDocuments(
+      "fixtures/mail", testing::MakeTempDir("mail-e2e"));
   struct Case {
     const char* path_end;
     std::vector<std::string> chain;
@@ -354,7 +334,7 @@ TEST(MailEndToEndTest, AttachmentsBecomeDocumentsWithProvenance) {
       if (d["path"].get<std::string>().ends_with(c.path_end)) found = &d;
     }
     ASSERT_NE(found, nullptr) << c.path_end;
-    EXPECT_EQ(ChainTypes(*found), c.chain) << c.path_end;
+    EXPECT_EQ(testing::ProvenanceTypes(*found), c.chain) << c.path_end;
     EXPECT_EQ((*found)["format"], c.format) << c.path_end;
     EXPECT_EQ((*found)["status"], "ok") << c.path_end << (*found)["error"];
   }
@@ -378,8 +358,8 @@ TEST(MailEndToEndTest, AttachmentsBecomeDocumentsWithProvenance) {
 TEST(MailRealDocsTest, EveryMailEndsOkOrWithAClearStatus) {
   std::string corpus = testing::RealDocsDir();
   if (corpus.empty()) GTEST_SKIP() << "../shared/real-docs not present";
-  std::vector<Json> docs =
-      RunIntake(corpus + "/eml", testing::MakeTempDir("mail-real"));
+  std::vector<Json> docs = testing::RunAndReadDocuments(
+      corpus + "/eml", testing::MakeTempDir("mail-real"));
   int files = 0;
   int ok = 0;
   for (const Json& d : docs) {

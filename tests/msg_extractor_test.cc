@@ -4,7 +4,6 @@
 #include "extractors/msg_extractor.h"
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <filesystem>
 #include <fstream>
@@ -12,6 +11,7 @@
 
 #include "extractors/mail_extractor.h"
 #include "extractors/registry.h"
+#include "tests/intake_runs.h"
 #include "tests/test_paths.h"
 
 namespace intake {
@@ -193,29 +193,9 @@ TEST(MsgExtractorTest, HostileFilesNeverCrash) {
   }
 }
 
-std::vector<Json> RunIntake(const std::string& input, const std::string& out) {
-  std::string command = "cd '" + testing::SourceDir() + "' && '" +
-                        testing::IntakeBinary() + "' run --quiet '" + input +
-                        "' --out '" + out + "' >/dev/null 2>&1";
-  int status = std::system(command.c_str());
-  EXPECT_TRUE(WIFEXITED(status)) << command;
-  std::vector<Json> docs;
-  std::ifstream in(out + "/documents.jsonl");
-  for (std::string line; std::getline(in, line);) {
-    docs.push_back(Json::parse(line));
-  }
-  return docs;
-}
-
-std::vector<std::string> ChainTypes(const Json& doc) {
-  std::vector<std::string> types;
-  for (const Json& step : doc["provenance"]) types.push_back(step["type"]);
-  return types;
-}
-
 TEST(MsgEndToEndTest, AttachmentsBecomeDocumentsWithProvenance) {
-  std::vector<Json> docs =
-      RunIntake("fixtures/msg", testing::MakeTempDir("msg-e2e"));
+  std::vector<Json> docs = testing::RunAndReadDocuments(
+      "fixtures/msg", testing::MakeTempDir("msg-e2e"));
   struct Case {
     const char* path_end;
     std::vector<std::string> chain;
@@ -248,7 +228,7 @@ TEST(MsgEndToEndTest, AttachmentsBecomeDocumentsWithProvenance) {
     EXPECT_EQ((*found)["format"], c.format) << c.path_end;
     EXPECT_EQ((*found)["status"], "ok") << c.path_end << (*found)["error"];
     if (std::string((*found)["path"]).ends_with(c.path_end)) {
-      EXPECT_EQ(ChainTypes(*found), c.chain) << c.path_end;
+      EXPECT_EQ(testing::ProvenanceTypes(*found), c.chain) << c.path_end;
     }
   }
 }

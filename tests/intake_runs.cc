@@ -1,0 +1,57 @@
+#include "tests/intake_runs.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "tests/test_paths.h"
+
+namespace intake::testing {
+
+int Intake(const std::string& args, const std::string& stdout_file) {
+  std::string command =
+      "cd '" + SourceDir() + "' && '" + IntakeBinary() + "' " + args;
+  command += " > '" + (stdout_file.empty() ? "/dev/null" : stdout_file) + "'";
+  command += " 2>/dev/null";
+  int status = std::system(command.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::vector<nlohmann::json> ReadJsonLines(const std::string& path) {
+  std::vector<nlohmann::json> records;
+  std::ifstream in(path);
+  for (std::string line; std::getline(in, line);) {
+    records.push_back(nlohmann::json::parse(line));
+  }
+  return records;
+}
+
+std::vector<nlohmann::json> RunAndReadDocuments(const std::string& input,
+                                                const std::string& out) {
+  int status = Intake("run --quiet '" + input + "' --out '" + out + "'");
+  EXPECT_GE(status, 0) << "intake did not exit normally on " << input;
+  return ReadJsonLines(out + "/documents.jsonl");
+}
+
+const nlohmann::json* FindDocument(const std::vector<nlohmann::json>& docs,
+                                   const std::string& name) {
+  for (const nlohmann::json& d : docs) {
+    if (d["path"].get<std::string>().ends_with(name)) return &d;
+    for (const nlohmann::json& other : d["other_paths"]) {
+      if (other.get<std::string>().ends_with(name)) return &d;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::string> ProvenanceTypes(const nlohmann::json& doc) {
+  std::vector<std::string> types;
+  for (const nlohmann::json& step : doc["provenance"]) {
+    types.push_back(step["type"]);
+  }
+  return types;
+}
+
+}  // namespace intake::testing

@@ -1,0 +1,34 @@
+// Running the built intake binary as a user would, for the end-to-end
+// tests, and reading what it wrote.
+#ifndef INTAKE_TESTS_INTAKE_RUNS_H_
+#define INTAKE_TESTS_INTAKE_RUNS_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace intake::testing {
+
+// Runs `intake ARGS` from the source folder; standard output goes to
+// `stdout_file` (or nowhere), standard error nowhere. Returns the exit
+// status, -1 when the process did not exit.
+int Intake(const std::string& args, const std::string& stdout_file = "");
+
+// One JSON value per line of `path`.
+std::vector<nlohmann::json> ReadJsonLines(const std::string& path);
+
+// `intake run --quiet INPUT --out OUT`, then OUT/documents.jsonl.
+std::vector<nlohmann::json> RunAndReadDocuments(const std::string& input,
+                                                const std::string& out);
+
+// The document record whose path or one of its other_paths ends with
+// `name`, or null.
+const nlohmann::json* FindDocument(const std::vector<nlohmann::json>& docs,
+                                   const std::string& name);
+
+// The types of a record's provenance chain ("file", "attachment", ...).
+std::vector<std::string> ProvenanceTypes(const nlohmann::json& doc);
+
+}  // namespace intake::testing
+
+#endif  // INTAKE_TESTS_INTAKE_RUNS_H_
