@@ -6,6 +6,8 @@
 
 #include <memory>
 
+#include "pipeline/unicode_text.h"
+
 namespace intake {
 namespace {
 
@@ -56,12 +58,10 @@ std::string DetectCharset(std::string_view bytes) {
 DecodedText DecodeText(std::string_view bytes) {
   DecodedText out;
   if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  if (bytes.starts_with("\xFF\xFE")) {
-    out.charset = "UTF-16LE";
-    out.utf8 = Convert(bytes.substr(2), "UTF-16LE");
-  } else if (bytes.starts_with("\xFE\xFF")) {
-    out.charset = "UTF-16BE";
-    out.utf8 = Convert(bytes.substr(2), "UTF-16BE");
+  std::string_view utf16 = Utf16Charset(bytes);
+  if (!utf16.empty()) {
+    out.charset = std::string(utf16);
+    out.utf8 = Utf16ToUtf8(bytes, utf16);
   } else if (IsValidUtf8(bytes)) {
     out.charset = "UTF-8";
     out.utf8 = std::string(bytes);

@@ -32,23 +32,6 @@ int CountCodePoints(std::string_view utf8) {
   return n;
 }
 
-std::string SliceCodePoints(std::string_view utf8, int start, int end) {
-  size_t begin_byte = utf8.size();
-  size_t end_byte = utf8.size();
-  int index = 0;
-  for (size_t i = 0; i < utf8.size(); ++i) {
-    if ((static_cast<unsigned char>(utf8[i]) & 0xC0) == 0x80) continue;
-    if (index == start) begin_byte = i;
-    if (index == end) {
-      end_byte = i;
-      break;
-    }
-    ++index;
-  }
-  if (begin_byte >= end_byte) return "";
-  return std::string(utf8.substr(begin_byte, end_byte - begin_byte));
-}
-
 int CountWords(std::string_view text) {
   int words = 0;
   bool in_word = false;

@@ -15,10 +15,6 @@ std::string ToValidUtf8(std::string_view bytes);
 // Number of code points in `utf8`. REQUIRES: valid UTF-8.
 int CountCodePoints(std::string_view utf8);
 
-// The code points [start, end) of `utf8`, clamped to its length.
-// REQUIRES: valid UTF-8.
-std::string SliceCodePoints(std::string_view utf8, int start, int end);
-
 // "UTF-16LE" or "UTF-16BE" when `bytes` look like UTF-16 text: a byte order
 // mark, or (Windows tools that write none) zero bytes in most odd or most
 // even places of the first 256 bytes. "" otherwise.
