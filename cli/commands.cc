@@ -13,6 +13,8 @@
 #include "cli/eval_stream.h"
 #include "cli/exit_codes.h"
 #include "cli/options.h"
+#include "cli/run_reporter.h"
+#include "cli/status_report.h"
 #include "cli/wiring.h"
 #include "pipeline/identify.h"
 #include "pipeline/json_records.h"
@@ -20,6 +22,7 @@
 #include "pipeline/process_document.h"
 #include "pipeline/read_file.h"
 #include "pipeline/runner.h"
+#include "pipeline/state_store.h"
 
 namespace intake {
 namespace {
@@ -28,9 +31,11 @@ int RunCommand(const std::vector<std::string>& args);
 int ExtractCommand(const std::vector<std::string>& args);
 int ClassifyCommand(const std::vector<std::string>& args);
 int EvalCommand(const std::vector<std::string>& args);
+int StatusCommand(const std::vector<std::string>& args);
 
 const Command kCommands[] = {
     {"run", "process files and folders of letters into records", RunCommand},
+    {"status", "summarise the state store of an output folder", StatusCommand},
     {"extract", "print the passages of one document as JSON Lines",
      ExtractCommand},
     {"classify", "add labels to JSON Lines passages read on standard input",
@@ -62,30 +67,17 @@ int HandleOutcome(ParseOutcome outcome, const std::string& message) {
   return -1;
 }
 
-// One log line per event, whatever a file name holds: control characters
-// (a newline in a name) become '?'.
-std::string OneLine(std::string text) {
-  for (char& c : text) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
-  }
-  return text;
+WorkerLimits LimitsFrom(const RunArgs& args) {
+  WorkerLimits limits;
+  long cores = sysconf(_SC_NPROCESSORS_ONLN);
+  limits.workers =
+      args.jobs > 0 ? args.jobs : static_cast<int>(cores < 1 ? 1 : cores);
+  limits.max_memory_bytes = static_cast<long long>(args.max_memory_mib) << 20;
+  limits.stall_seconds = args.stall_seconds;
+  limits.total_seconds = args.doc_seconds;
+  limits.recycle_after = args.recycle_after;
+  return limits;
 }
-
-class LogObserver : public RunObserver {
- public:
-  explicit LogObserver(bool quiet) : quiet_(quiet) {}
-  void OnDocument(const DocumentRecord& r) override {
-    if (quiet_ || !IsFailure(r)) return;
-    std::cerr << "intake: " << OneLine(r.path) << ": " << r.status << ": "
-              << OneLine(r.error) << "\n";
-  }
-  void OnProblem(const std::string& problem) override {
-    if (!quiet_) std::cerr << "intake: " << OneLine(problem) << "\n";
-  }
-
- private:
-  bool quiet_;
-};
 
 int RunCommand(const std::vector<std::string>& args) {
   RunArgs run_args;
@@ -100,23 +92,75 @@ int RunCommand(const std::vector<std::string>& args) {
   RunOptions options;
   options.inputs = run_args.inputs;
   options.out_dir = run_args.out_dir;
-  LogObserver observer(run_args.quiet);
+  options.state_path = run_args.state_path;
+  options.reprocess = run_args.reprocess;
+  options.dry_run = run_args.dry_run;
+  options.isolate = !run_args.in_process;
+  options.workers = LimitsFrom(run_args);
+  if (run_args.in_process && run_args.jobs > 1) {
+    Error("--in-process reads one document at a time; --jobs is ignored");
+  }
+  RunReporter reporter(std::cout, std::cerr, run_args.quiet,
+                       isatty(STDERR_FILENO) != 0);
+  if (!run_args.dry_run) {
+    std::error_code ec;
+    std::filesystem::create_directories(run_args.out_dir, ec);
+    std::string log_path = run_args.log_path.empty()
+                               ? run_args.out_dir + "/intake.log"
+                               : run_args.log_path;
+    Status s = reporter.OpenLog(log_path);
+    if (!s.ok()) {
+      Error(s.message());
+      return kExitCannotRun;
+    }
+  }
   RunSummary summary;
-  Status s = RunPipeline(options, wiring.stages, &observer, &summary);
+  Status s = RunPipeline(options, wiring.stages, &reporter, &summary);
+  reporter.Finish();
   if (!s.ok()) {
     Error(s.message());
     return kExitCannotRun;
   }
-  std::cerr << "intake: " << summary.documents << " documents ("
-            << summary.failed << " failed), " << summary.passages
-            << " passages; records in " << options.out_dir
-            << "/documents.jsonl and " << options.out_dir
-            << "/passages.jsonl\n";
+  if (run_args.dry_run) {
+    return summary.problems > 0 ? kExitSomeFailed : kExitOk;
+  }
+  std::cerr << "intake: " << summary.processed << " documents processed ("
+            << summary.failed << " failed, " << summary.quarantined
+            << " quarantined), " << summary.unchanged << " unchanged; "
+            << summary.documents << " documents and " << summary.passages
+            << " passages in " << options.out_dir << "/documents.jsonl and "
+            << options.out_dir << "/passages.jsonl\n";
   if (summary.problems > 0) {
     std::cerr << "intake: " << summary.problems
               << " inputs could not be listed or followed (see above)\n";
   }
   return summary.failed > 0 || summary.problems > 0 ? kExitSomeFailed : kExitOk;
+}
+
+int StatusCommand(const std::vector<std::string>& args) {
+  StatusArgs status_args;
+  std::string message;
+  int exit =
+      HandleOutcome(ParseStatusArgs(args, &status_args, &message), message);
+  if (exit >= 0) return exit;
+  std::string path = status_args.state_path.empty()
+                         ? status_args.out_dir + "/intake.sqlite"
+                         : status_args.state_path;
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    Error("no state store at " + path + " (has 'intake run' written there?)");
+    return kExitCannotRun;
+  }
+  std::unique_ptr<StateStore> store;
+  Status s = StateStore::Open(path, &store);
+  StoreSummary summary;
+  if (s.ok()) s = store->Summarize(&summary);
+  if (!s.ok()) {
+    Error(s.message());
+    return kExitCannotRun;
+  }
+  std::cout << FormatStoreSummary(path, summary);
+  return kExitOk;
 }
 
 int ExtractCommand(const std::vector<std::string>& args) {

@@ -50,17 +50,83 @@ ParseOutcome ParseRunArgs(const std::vector<std::string>& args, RunArgs* out,
       "quiet,q", po::bool_switch(&out->quiet),
       "print only the summary, not a line per failed document")(
       "max-ocr-pages", po::value(&out->max_ocr_pages),
-      "pages of one PDF read by OCR at most (default 50; 0: no OCR)");
+      "pages of one PDF read by OCR at most (default 50; 0: no OCR)")(
+      "state", po::value(&out->state_path),
+      "state store (default: DIR/intake.sqlite)")(
+      "log", po::value(&out->log_path),
+      "log file, one line per document, appended (default: DIR/intake.log)")(
+      "jobs,j", po::value(&out->jobs),
+      "documents processed at once (default: one per core)")(
+      "reprocess", po::bool_switch(&out->reprocess),
+      "process every document again, even those the store has up to date")(
+      "dry-run,n", po::bool_switch(&out->dry_run),
+      "list what would be processed and why; change nothing")(
+      "in-process", po::bool_switch(&out->in_process),
+      "read documents in this process, one at a time, with no worker "
+      "processes (for debugging: a crashing document stops the run)")(
+      "max-memory", po::value(&out->max_memory_mib),
+      "memory one worker may use, in MiB (default 2048)")(
+      "stall-timeout", po::value(&out->stall_seconds),
+      "seconds a worker may go without progress (default 120)")(
+      "doc-timeout", po::value(&out->doc_seconds),
+      "seconds one document may take in all (default 900)")(
+      "recycle-after", po::value(&out->recycle_after),
+      "documents a worker reads before it is replaced (default 200)");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&out->inputs)->required());
   po::positional_options_description positional;
   positional.add("input", -1);
   po::variables_map vm;
-  return Parse(args,
-               "intake run INPUT... --out DIR\n"
-               "Reads every document in the INPUT files and folders and "
-               "writes classified records to DIR.",
-               visible, hidden, positional, &vm, message);
+  ParseOutcome outcome = Parse(
+      args,
+      "intake run INPUT... --out DIR\n"
+      "Reads every document in the INPUT files and folders and writes "
+      "classified records to DIR.\nOnly documents that are new, changed, or "
+      "read with other rules are processed; DIR\nalways holds the records of "
+      "every document in the state store.",
+      visible, hidden, positional, &vm, message);
+  if (outcome != ParseOutcome::kOk) return outcome;
+  const std::pair<const char*, int> positive[] = {
+      {"--max-memory", out->max_memory_mib},
+      {"--stall-timeout", out->stall_seconds},
+      {"--doc-timeout", out->doc_seconds},
+      {"--recycle-after", out->recycle_after}};
+  for (const auto& [name, value] : positive) {
+    if (value < 1) {
+      *message = std::string(name) + " must be at least 1";
+      return ParseOutcome::kError;
+    }
+  }
+  if (vm.count("jobs") && out->jobs < 1) {
+    *message = "--jobs must be at least 1";
+    return ParseOutcome::kError;
+  }
+  return ParseOutcome::kOk;
+}
+
+ParseOutcome ParseStatusArgs(const std::vector<std::string>& args,
+                             StatusArgs* out, std::string* message) {
+  po::options_description visible("Options");
+  visible.add_options()("help,h", "show this help")(
+      "state", po::value(&out->state_path),
+      "the state store (default: OUT_DIR/intake.sqlite)");
+  po::options_description hidden;
+  hidden.add_options()("out", po::value(&out->out_dir));
+  po::positional_options_description positional;
+  positional.add("out", 1);
+  po::variables_map vm;
+  ParseOutcome outcome = Parse(
+      args,
+      "intake status OUT_DIR | intake status --state PATH\n"
+      "Summarises the state store: documents by status and rules version, "
+      "quarantined\ndocuments and why, and the last runs.",
+      visible, hidden, positional, &vm, message);
+  if (outcome == ParseOutcome::kOk && out->out_dir.empty() &&
+      out->state_path.empty()) {
+    *message = "name an output folder or --state PATH";
+    return ParseOutcome::kError;
+  }
+  return outcome;
 }
 
 ParseOutcome ParseExtractArgs(const std::vector<std::string>& args,

@@ -14,6 +14,21 @@ struct RunArgs {
   std::string rules_path;           // --rules, "" for the default rules
   bool quiet = false;               // --quiet: no per-document lines
   int max_ocr_pages = -1;           // --max-ocr-pages, -1 for the default
+  std::string state_path;           // --state, "" for <out>/intake.sqlite
+  std::string log_path;             // --log, "" for <out>/intake.log
+  int jobs = 0;                     // --jobs, 0 for one per core
+  bool reprocess = false;           // --reprocess
+  bool dry_run = false;             // --dry-run
+  bool in_process = false;          // --in-process: no worker processes
+  int max_memory_mib = 2048;        // --max-memory, per worker
+  int stall_seconds = 120;          // --stall-timeout
+  int doc_seconds = 900;            // --doc-timeout
+  int recycle_after = 200;          // --recycle-after
+};
+
+struct StatusArgs {
+  std::string out_dir;     // positional, or
+  std::string state_path;  // --state
 };
 
 struct ExtractArgs {
@@ -38,6 +53,8 @@ enum class ParseOutcome {
 
 ParseOutcome ParseRunArgs(const std::vector<std::string>& args, RunArgs* out,
                           std::string* message);
+ParseOutcome ParseStatusArgs(const std::vector<std::string>& args,
+                             StatusArgs* out, std::string* message);
 ParseOutcome ParseExtractArgs(const std::vector<std::string>& args,
                               ExtractArgs* out, std::string* message);
 ParseOutcome ParseClassifyArgs(const std::vector<std::string>& args,

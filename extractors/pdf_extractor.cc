@@ -14,6 +14,7 @@
 #include "extractors/pdf_layout.h"
 #include "extractors/pdf_ocr.h"
 #include "extractors/pdf_text_quality.h"
+#include "pipeline/progress.h"
 
 namespace intake {
 namespace {
@@ -160,6 +161,7 @@ Status ExtractPdf(std::string_view data, const ExtractLimits& limits,
   std::vector<double> heights(pages);
   OcrGate gate(limits, out);
   for (int i = 0; i < pages; ++i) {
+    NoteProgress();
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) {
       out->warnings.push_back("page " + std::to_string(i + 1) +

@@ -11,6 +11,8 @@
 #include <cmath>
 #include <mutex>
 
+#include "pipeline/progress.h"
+
 namespace intake {
 namespace {
 
@@ -117,9 +119,11 @@ Status PdfOcr::ReadPage(const poppler::page& page, OcrPage* out) {
   upright.h = image.height();
   out->width = upright.w * points_per_pixel;
   out->height = upright.h * points_per_pixel;
+  NoteProgress();
   if (api.Recognize(nullptr) != 0) {
     return Status::Corrupt("OCR failed on the rendered page");
   }
+  NoteProgress();
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (!it || it->Empty(tesseract::RIL_WORD)) return Status::Ok();
   tesseract::WritingDirection direction;

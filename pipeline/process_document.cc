@@ -3,9 +3,11 @@
 #include <cctype>
 #include <exception>
 #include <filesystem>
+#include <new>
 
 #include "pipeline/language.h"
 #include "pipeline/normalize.h"
+#include "pipeline/progress.h"
 #include "pipeline/segment.h"
 
 namespace intake {
@@ -117,9 +119,11 @@ DocumentRecord RunStages(const std::string& path, std::string_view data,
     return record;
   }
 
+  NoteProgress();
   record.passages = Segment(NormalizeBlocks(std::move(extraction.blocks)));
   record.lang = DocumentLanguage(record.passages);
   for (Passage& p : record.passages) {
+    NoteProgress();
     p.lang = DetectLanguage(p.text, record.lang);
     p.labels = classifier.Classify(p.text, p.lang, p.kind);
   }
@@ -143,22 +147,29 @@ DocumentRecord RunStages(const std::string& path, std::string_view data,
 DocumentRecord ProcessDocument(const std::string& path, std::string_view data,
                                const Identity& identity, const Stages& stages,
                                std::vector<EmbeddedFile>* embedded) {
+  std::string status = kStatusCorrupt;
+  std::string error;
   try {
     return RunStages(path, data, identity, stages, embedded);
+  } catch (const std::bad_alloc&) {
+    // Past the worker's memory limit (or the machine's): this document
+    // fails, the run goes on.
+    status = kStatusOom;
+    error = "out of memory while reading this document";
   } catch (const std::exception& e) {
-    // Out of memory, or a bug of ours that this document triggers: the
-    // document fails with the reason, the run goes on.
-    DocumentRecord record;
-    record.doc_id = identity.doc_id;
-    record.path = path;
-    record.format = identity.format;
-    record.mime = identity.mime;
-    record.size = identity.size;
-    record.rules_version = stages.classifier->Version();
-    record.status = kStatusCorrupt;
-    record.error = std::string("intake failed on this document: ") + e.what();
-    return record;
+    // A bug of ours that this document triggers.
+    error = std::string("intake failed on this document: ") + e.what();
   }
+  DocumentRecord record;
+  record.doc_id = identity.doc_id;
+  record.path = path;
+  record.format = identity.format;
+  record.mime = identity.mime;
+  record.size = identity.size;
+  record.rules_version = stages.classifier->Version();
+  record.status = status;
+  record.error = error;
+  return record;
 }
 
 }  // namespace intake

@@ -25,6 +25,11 @@ inline constexpr char kStatusEncrypted[] = "encrypted";
 inline constexpr char kStatusUnsupported[] = "unsupported";
 inline constexpr char kStatusCorrupt[] = "corrupt";
 inline constexpr char kStatusUnreadable[] = "unreadable";
+// Set by the run when a document stopped the worker reading it: it ran
+// past a time limit, past the memory limit, or the worker died.
+inline constexpr char kStatusTimeout[] = "timeout";
+inline constexpr char kStatusOom[] = "oom";
+inline constexpr char kStatusCrash[] = "crash";
 
 // One step of how a document was reached: the file named on the command
 // line or found in a folder, then each container it was inside.

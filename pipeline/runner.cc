@@ -1,120 +1,455 @@
 #include "pipeline/runner.h"
 
+#include <deque>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "pipeline/discover.h"
-#include "pipeline/identify.h"
-#include "pipeline/json_records.h"
+#include "pipeline/document_task.h"
+#include "pipeline/executor.h"
 #include "pipeline/output_files.h"
 #include "pipeline/process_document.h"
+#include "pipeline/process_task.h"
 #include "pipeline/read_file.h"
+#include "pipeline/records.h"
+#include "pipeline/sha256.h"
+#include "pipeline/state_store.h"
+#include "pipeline/store_output.h"
 
 namespace intake {
 namespace {
 
-// A record for a file that could not be read at all: its identity is the
-// path, since there are no bytes to hash.
-DocumentRecord UnreadableRecord(const std::string& path, long long size,
-                                const Status& s, const Classifier& classifier) {
-  DocumentRecord r;
-  r.doc_id = "unread:" + path;
-  r.path = path;
-  r.size = size < 0 ? 0 : size;
-  r.status = StatusForFailure(s);
-  r.error = s.message();
-  r.rules_version = classifier.Version();
-  return r;
+// A place in the walk: a file found on disk, a document taken out of a
+// container, or the end of a container's documents.
+struct Node {
+  enum class Kind { kFile, kEmbedded, kEndOfContainer };
+  Kind kind = Kind::kFile;
+  std::string path;
+  // Sorts like the walk: a file's path; a container's key, a zero byte
+  // and the member's index (big-endian), so that what a container holds
+  // comes right after it and before the next file.
+  std::string order_key;
+  std::vector<ProvenanceStep> provenance;
+  std::string container_id;
+  int depth = 0;
+  std::string doc_id;  // once known
+  std::string data;    // the bytes of an embedded document
+  FileFacts facts;     // of a file
+  Status unreadable;   // a file that could not be hashed
+  bool hashed = false;
+};
+
+std::string ChildKey(const std::string& parent, size_t index) {
+  std::string key = parent;
+  key += '\0';
+  for (int shift = 24; shift >= 0; shift -= 8) {
+    key += static_cast<char>((index >> shift) & 0xff);
+  }
+  return key;
 }
 
-// What lives for one run: the output being written and the documents seen.
-// Containers are opened depth-first, so a ZIP's members come right after
-// the ZIP, in the archive's order.
+// How far past the oldest undecided document the run starts work, in
+// tasks per worker: enough to keep every worker busy, little enough that
+// finished results waiting their turn stay few.
+constexpr size_t kLookaheadPerWorker = 8;
+
 class Run {
  public:
-  Run(const RunOptions& options, const Stages& stages,
-      const Identifier& identifier, RunObserver* observer,
-      AtomicFile* passages_file)
+  Run(const RunOptions& options, const Stages& stages, StateStore* store,
+      Executor* executor, int workers, RunObserver* observer,
+      RunSummary* summary)
       : options_(options),
         stages_(stages),
-        identifier_(identifier),
+        store_(store),
+        executor_(executor),
+        lookahead_(kLookaheadPerWorker * static_cast<size_t>(workers) + 4),
         observer_(observer),
-        passages_file_(passages_file) {}
+        summary_(summary),
+        rules_version_(stages.classifier->Version()) {}
 
-  Status AddFile(const std::string& path) {
-    std::string data;
-    long long size = 0;
-    Status read = ReadWholeFile(path, options_.max_file_bytes, &data, &size);
-    if (!read.ok()) {
-      documents_.push_back(
-          UnreadableRecord(path, size, read, *stages_.classifier));
-      documents_.back().provenance = {{"file", path}};
-      observer_->OnDocument(documents_.back());
-      return Status::Ok();
+  Status Go(const std::vector<std::string>& files) {
+    for (const std::string& path : files) {
+      Node node;
+      node.path = path;
+      node.order_key = path;
+      node.provenance = {{"file", path}};
+      walk_.push_back(std::move(node));
     }
-    return AddDocument(path, data, {{"file", path}}, "", 0);
-  }
-
-  const std::vector<DocumentRecord>& documents() const { return documents_; }
-
- private:
-  // `depth` counts the containers `data` is inside.
-  Status AddDocument(const std::string& path, std::string_view data,
-                     std::vector<ProvenanceStep> provenance,
-                     const std::string& container_id, int depth) {
-    Identity identity = identifier_.Identify(data);
-    auto seen = by_id_.find(identity.doc_id);
-    if (seen != by_id_.end()) {
-      documents_[seen->second].other_paths.push_back(path);
-      return Status::Ok();
-    }
-    std::vector<EmbeddedFile> embedded;
-    DocumentRecord record =
-        ProcessDocument(path, data, identity, stages_, &embedded);
-    record.provenance = std::move(provenance);
-    record.container_id = container_id;
-    if (!embedded.empty() && depth >= stages_.limits.max_nesting) {
-      record.status = kStatusUnsupported;
-      record.error = "container nested more than " +
-                     std::to_string(stages_.limits.max_nesting) +
-                     " levels deep: not opened";
-      record.embedded = 0;
-      embedded.clear();
-    }
-    for (size_t i = 0; i < record.passages.size(); ++i) {
-      Status s = passages_file_->WriteLine(PassageJson(record, i));
+    total_files_ = static_cast<int>(files.size());
+    observer_->OnProgress(0, total_files_);
+    for (;;) {
+      Status s = CommitReady();
+      if (!s.ok() || walk_.empty()) return s;
+      s = StartAhead();
+      if (!s.ok()) return s;
+      if (tasks_.empty()) {
+        return Status::Corrupt("internal error: the run is waiting on nothing");
+      }
+      DocumentResult result;
+      s = executor_->Next(&result);
+      if (!s.ok()) return s;
+      s = Take(std::move(result));
       if (!s.ok()) return s;
     }
-    observer_->OnDocument(record);
-    record.passages.clear();  // written; only the document record stays
-    by_id_[record.doc_id] = documents_.size();
-    documents_.push_back(record);
-    for (EmbeddedFile& file : embedded) {
-      std::vector<ProvenanceStep> chain =
-          documents_[by_id_[identity.doc_id]].provenance;
-      chain.push_back({file.kind, file.name});
-      std::string data_owned = std::move(file.data);
-      Status s = AddDocument(path + "!/" + file.name, data_owned,
-                             std::move(chain), identity.doc_id, depth + 1);
+  }
+
+ private:
+  struct Ready {
+    DocumentResult result;
+    std::string path;  // the path it was processed under
+    bool quarantined = false;
+  };
+
+  // Hashes a file (or finds it unchanged in the store). Embedded documents
+  // are hashed when they are taken out.
+  Status Hash(Node* node) {
+    if (node->hashed) return Status::Ok();
+    node->hashed = true;
+    Status s = StatFile(node->path, &node->facts);
+    if (!s.ok()) {
+      node->unreadable = s;
+      return Status::Ok();
+    }
+    Status stored =
+        store_->FindUnchangedFile(node->path, node->facts, &node->doc_id);
+    if (!stored.ok() || !node->doc_id.empty()) return stored;
+    s = HashFile(node->path, options_.max_file_bytes, &node->facts);
+    if (!s.ok()) {
+      node->unreadable = s;
+      return Status::Ok();
+    }
+    node->doc_id = node->facts.sha256;
+    stored = store_->PutFile(node->path, node->facts, node->doc_id);
+    if (stored.ok()) stored = store_->ForgetUnreadable(node->path);
+    return stored;
+  }
+
+  // True when the store's record of the document stands for this run.
+  Status UpToDate(const std::string& doc_id, bool* up_to_date) {
+    auto known = up_to_date_.find(doc_id);
+    if (known != up_to_date_.end()) {
+      *up_to_date = known->second;
+      return Status::Ok();
+    }
+    StoredDocument doc;
+    bool found = false;
+    Status s = store_->FindDocument(doc_id, &doc, &found);
+    if (!s.ok()) return s;
+    *up_to_date = found && !options_.reprocess &&
+                  (doc.quarantined ||
+                   (doc.complete && doc.rules_version == rules_version_ &&
+                    doc.model_version == options_.model_version));
+    up_to_date_[doc_id] = *up_to_date;
+    return Status::Ok();
+  }
+
+  // Decides documents at the front of the walk, in walk order, for as long
+  // as what each needs is there.
+  Status CommitReady() {
+    while (!walk_.empty()) {
+      Node& node = walk_.front();
+      if (node.kind == Node::Kind::kEndOfContainer) {
+        Status s = store_->MarkComplete(node.doc_id);
+        if (!s.ok()) return s;
+        walk_.pop_front();
+        continue;
+      }
+      Status s = Hash(&node);
+      if (!s.ok()) return s;
+      if (!node.unreadable.ok()) {
+        s = CommitUnreadable(node);
+        if (!s.ok()) return s;
+        PopFront();
+        continue;
+      }
+      bool up_to_date = false;
+      if (decided_.count(node.doc_id) == 0) {
+        s = UpToDate(node.doc_id, &up_to_date);
+        if (!s.ok()) return s;
+      }
+      if (decided_.count(node.doc_id) > 0 || up_to_date) {
+        s = store_->AddPath(node.doc_id, node.path, node.order_key);
+        if (!s.ok()) return s;
+        if (decided_.insert(node.doc_id).second) {
+          ++summary_->unchanged;
+          observer_->OnDocument(
+              {node.path, node.doc_id, "unchanged", "", 0, false, false});
+        }
+        PopFront();
+        continue;
+      }
+      auto ready = ready_.find(node.doc_id);
+      if (ready == ready_.end()) return Status::Ok();  // still being done
+      if (ready->second.path != node.path) {
+        // Done ahead of time under another path where the same bytes are
+        // found later in the walk: the record must name this path.
+        ready_.erase(ready);
+        return Status::Ok();
+      }
+      Ready done = std::move(ready->second);
+      ready_.erase(ready);
+      s = Commit(std::move(done));
       if (!s.ok()) return s;
     }
     return Status::Ok();
   }
 
+  void PopFront() {
+    if (walk_.front().kind == Node::Kind::kFile) {
+      observer_->OnProgress(++files_done_, total_files_);
+    }
+    walk_.pop_front();
+  }
+
+  Status CommitUnreadable(const Node& node) {
+    DocumentTask task = TaskFor(node);
+    task.doc_id.clear();
+    DocumentResult result =
+        FailedResult(task, node.facts.size, StatusForFailure(node.unreadable),
+                     node.unreadable.message(), rules_version_);
+    // The same failure as last time changes nothing in the output.
+    StoredDocument stored;
+    bool found = false;
+    Status s = store_->FindDocument(result.doc_id, &stored, &found);
+    if (!s.ok()) return s;
+    ++summary_->processed;
+    ++summary_->failed;
+    observer_->OnDocument({node.path, result.doc_id, result.status,
+                           result.error, 0, true, false});
+    if (found && stored.record == result.document_json) return Status::Ok();
+    DocumentEntry entry = EntryFor(node, result, false);
+    entry.complete = true;
+    return store_->PutDocument(entry);
+  }
+
+  DocumentEntry EntryFor(const Node& node, const DocumentResult& result,
+                         bool quarantined) {
+    DocumentEntry entry;
+    entry.doc_id = result.doc_id;
+    entry.path = node.path;
+    entry.order_key = node.order_key;
+    entry.status = result.status;
+    entry.error = result.error;
+    entry.rules_version = rules_version_;
+    entry.model_version = options_.model_version;
+    entry.complete = result.embedded.empty();
+    entry.quarantined = quarantined;
+    entry.seconds = result.seconds;
+    entry.document_json = result.document_json;
+    entry.passage_json = result.passage_json;
+    return entry;
+  }
+
+  // Stores the document at the front of the walk and puts what it holds
+  // right behind it.
+  Status Commit(Ready done) {
+    Node node = std::move(walk_.front());
+    DocumentResult& result = done.result;
+    Status s = store_->PutDocument(EntryFor(node, result, done.quarantined));
+    if (!s.ok()) return s;
+    decided_.insert(node.doc_id);
+    ++summary_->processed;
+    bool failed =
+        result.status != kStatusOk && result.status != kStatusOkWithWarnings;
+    if (failed) ++summary_->failed;
+    if (done.quarantined) ++summary_->quarantined;
+    observer_->OnDocument({node.path, node.doc_id, result.status, result.error,
+                           result.seconds, true, done.quarantined});
+    PopFront();
+    if (result.embedded.empty()) return Status::Ok();
+    Node end;
+    end.kind = Node::Kind::kEndOfContainer;
+    end.doc_id = node.doc_id;
+    walk_.push_front(std::move(end));
+    for (size_t i = result.embedded.size(); i-- > 0;) {
+      EmbeddedFile& file = result.embedded[i];
+      Node child;
+      child.kind = Node::Kind::kEmbedded;
+      child.path = node.path + "!/" + file.name;
+      child.order_key = ChildKey(node.order_key, i);
+      child.provenance = node.provenance;
+      child.provenance.push_back({file.kind, file.name});
+      child.container_id = node.doc_id;
+      child.depth = node.depth + 1;
+      child.doc_id = Sha256Hex(file.data);
+      child.data = std::move(file.data);
+      child.hashed = true;
+      walk_.push_front(std::move(child));
+    }
+    return Status::Ok();
+  }
+
+  DocumentTask TaskFor(const Node& node) {
+    DocumentTask task;
+    task.id = ++last_task_id_;
+    task.path = node.path;
+    task.read_path = node.kind == Node::Kind::kFile;
+    if (!task.read_path) task.data = node.data;
+    task.doc_id = node.doc_id;
+    task.provenance = node.provenance;
+    task.container_id = node.container_id;
+    task.depth = node.depth;
+    return task;
+  }
+
+  // Starts work on the undecided documents nearest the front of the walk,
+  // each under the first path the walk finds it at.
+  Status StartAhead() {
+    std::set<std::string> seen;
+    for (size_t i = 0; i < walk_.size() && i < lookahead_; ++i) {
+      if (executor_->FreeSlots() == 0) return Status::Ok();
+      Node& node = walk_[i];
+      if (node.kind == Node::Kind::kEndOfContainer) continue;
+      Status s = Hash(&node);
+      if (!s.ok()) return s;
+      if (!node.unreadable.ok() || !seen.insert(node.doc_id).second) continue;
+      if (decided_.count(node.doc_id) > 0 || ready_.count(node.doc_id) > 0 ||
+          running_.count(node.doc_id) > 0) {
+        continue;
+      }
+      bool up_to_date = false;
+      s = UpToDate(node.doc_id, &up_to_date);
+      if (!s.ok()) return s;
+      if (up_to_date) continue;
+      s = Start(TaskFor(node));
+      if (!s.ok()) return s;
+    }
+    return Status::Ok();
+  }
+
+  Status Start(DocumentTask task) {
+    running_.insert(task.doc_id);
+    int64_t id = task.id;
+    auto [it, inserted] = tasks_.emplace(id, std::move(task));
+    return executor_->Submit(it->second);
+  }
+
+  // A result is in: kept until the walk reaches its document. A document
+  // that stopped a worker gets one more try in a new worker; the second
+  // time it is quarantined.
+  Status Take(DocumentResult result) {
+    auto task = tasks_.find(result.task_id);
+    if (task == tasks_.end()) {
+      return Status::Corrupt("internal error: a result for no task");
+    }
+    DocumentTask done = std::move(task->second);
+    tasks_.erase(task);
+    bool quarantined = false;
+    if (result.killed_worker) {
+      if (++kills_[done.doc_id] < 2) {
+        done.id = ++last_task_id_;
+        int64_t id = done.id;
+        auto [it, inserted] = tasks_.emplace(id, std::move(done));
+        return executor_->Submit(it->second);
+      }
+      quarantined = true;
+      result.error += " (twice: quarantined)";
+    }
+    running_.erase(done.doc_id);
+    ready_[done.doc_id] = Ready{std::move(result), done.path, quarantined};
+    return Status::Ok();
+  }
+
   const RunOptions& options_;
   const Stages& stages_;
-  const Identifier& identifier_;
+  StateStore* store_;
+  Executor* executor_;
+  size_t lookahead_;
   RunObserver* observer_;
-  AtomicFile* passages_file_;
-  std::vector<DocumentRecord> documents_;
-  std::map<std::string, size_t> by_id_;
+  RunSummary* summary_;
+  std::string rules_version_;
+
+  std::deque<Node> walk_;
+  std::set<std::string> decided_;  // stored or found up to date this run
+  std::map<std::string, bool> up_to_date_;
+  std::set<std::string> running_;  // doc_ids being processed
+  std::map<std::string, Ready> ready_;
+  std::map<int64_t, DocumentTask> tasks_;
+  std::map<std::string, int> kills_;
+  int64_t last_task_id_ = 0;
+  int total_files_ = 0;
+  int files_done_ = 0;
 };
+
+std::string StatePath(const RunOptions& options) {
+  return options.state_path.empty() ? options.out_dir + "/intake.sqlite"
+                                    : options.state_path;
+}
+
+std::string JoinInputs(const std::vector<std::string>& inputs) {
+  std::string joined;
+  for (const std::string& input : inputs) {
+    if (!joined.empty()) joined += '\n';
+    joined += input;
+  }
+  return joined;
+}
+
+// --dry-run: what each file would get, from the store as it is; nothing
+// is written.
+Status Plan(const RunOptions& options, const Stages& stages,
+            const Discovery& found, RunObserver* observer) {
+  std::unique_ptr<StateStore> store;
+  std::error_code ec;
+  if (std::filesystem::exists(StatePath(options), ec)) {
+    Status s = StateStore::Open(StatePath(options), &store);
+    if (!s.ok()) return s;
+  }
+  for (const std::string& path : found.files) {
+    FileFacts facts;
+    std::string doc_id;
+    Status s = StatFile(path, &facts);
+    if (s.ok() && store) s = store->FindUnchangedFile(path, facts, &doc_id);
+    if (s.ok() && doc_id.empty()) {
+      s = HashFile(path, options.max_file_bytes, &facts);
+      doc_id = facts.sha256;
+    }
+    if (!s.ok()) {
+      observer->OnPlan(path, "cannot read: " + s.message());
+      continue;
+    }
+    StoredDocument doc;
+    bool stored = false;
+    if (store) {
+      s = store->FindDocument(doc_id, &doc, &stored);
+      if (!s.ok()) return s;
+    }
+    std::string plan = "new";
+    if (stored && options.reprocess) {
+      plan = "reprocess (--reprocess)";
+    } else if (stored && doc.quarantined) {
+      plan = "skip (quarantined: " + doc.status + ")";
+    } else if (stored && doc.rules_version != stages.classifier->Version()) {
+      plan = "reprocess (rules " + doc.rules_version + " -> " +
+             stages.classifier->Version() + ")";
+    } else if (stored && doc.model_version != options.model_version) {
+      plan = "reprocess (model changed)";
+    } else if (stored && !doc.complete) {
+      plan = "resume (its attachments or members are not all done)";
+    } else if (stored) {
+      plan = "unchanged";
+    }
+    observer->OnPlan(path, plan);
+  }
+  return Status::Ok();
+}
 
 }  // namespace
 
 Status RunPipeline(const RunOptions& options, const Stages& stages,
                    RunObserver* observer, RunSummary* summary) {
+  Discovery found;
+  Status s = Discover(options.inputs, options.out_dir, &found);
+  if (!s.ok()) return s;
+  for (const std::string& problem : found.problems) {
+    observer->OnProblem(problem);
+  }
+  summary->problems = static_cast<int>(found.problems.size());
+  summary->files = static_cast<int>(found.files.size());
+  if (options.dry_run) return Plan(options, stages, found, observer);
+
   std::error_code ec;
   std::filesystem::create_directories(options.out_dir, ec);
   if (ec) {
@@ -122,47 +457,40 @@ Status RunPipeline(const RunOptions& options, const Stages& stages,
                            ": " + ec.message());
   }
   OutputLock lock;
-  Status s = lock.Acquire(options.out_dir);
+  s = lock.Acquire(options.out_dir);
   if (!s.ok()) return s;
-  Discovery found;
-  s = Discover(options.inputs, options.out_dir, &found);
+  std::unique_ptr<StateStore> store;
+  s = StateStore::Open(StatePath(options), &store);
   if (!s.ok()) return s;
-  for (const std::string& problem : found.problems) {
-    observer->OnProblem(problem);
-  }
-  summary->problems = static_cast<int>(found.problems.size());
+  long long run_id = 0;
+  s = store->BeginRun(JoinInputs(options.inputs), &run_id);
+  if (!s.ok()) return s;
+
   std::unique_ptr<Identifier> identifier;
-  s = Identifier::Open(&identifier);
-  if (!s.ok()) return s;
-
-  AtomicFile passages_file(PassagesFile(options.out_dir));
-  s = passages_file.Open();
-  if (!s.ok()) return s;
-
-  Run run(options, stages, *identifier, observer, &passages_file);
-  for (const std::string& path : found.files) {
-    ++summary->files;
-    s = run.AddFile(path);
+  std::unique_ptr<Executor> executor;
+  int workers = 1;
+  if (options.isolate) {
+    workers = options.workers.workers;
+    executor = NewWorkerPool(options.workers, stages, options.max_file_bytes);
+  } else {
+    s = Identifier::Open(&identifier);
     if (!s.ok()) return s;
+    executor =
+        NewInProcessExecutor(stages, *identifier, options.max_file_bytes);
   }
-
-  AtomicFile documents_file(DocumentsFile(options.out_dir));
-  s = documents_file.Open();
+  Run run(options, stages, store.get(), executor.get(), workers, observer,
+          summary);
+  s = run.Go(found.files);
+  executor.reset();  // workers end before the output is written
   if (!s.ok()) return s;
-  for (const DocumentRecord& record : run.documents()) {
-    ++summary->documents;
-    if (IsFailure(record)) ++summary->failed;
-    summary->passages += record.passage_count;
-    s = documents_file.WriteLine(DocumentJson(record));
-    if (!s.ok()) return s;
-  }
-  // documents.jsonl is renamed last: it is what says which documents the
-  // passages belong to.
-  s = passages_file.Commit();
+  s = store->FinishRun(
+      run_id, {summary->processed, summary->unchanged, summary->failed});
   if (!s.ok()) return s;
-  s = documents_file.Commit();
-  if (!s.ok()) return s;
-  return SyncDirectory(options.out_dir);
+  OutputCounts counts;
+  s = WriteOutputFromStore(store.get(), options.out_dir, &counts);
+  summary->documents = counts.documents;
+  summary->passages = counts.passages;
+  return s;
 }
 
 }  // namespace intake

@@ -11,6 +11,21 @@ namespace intake {
 // 64 lowercase hex digits.
 std::string Sha256Hex(std::string_view bytes);
 
+// The same hash over bytes that arrive in pieces (a file read in blocks).
+class Sha256 {
+ public:
+  Sha256();
+  ~Sha256();
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  void Update(std::string_view bytes);
+  // 64 lowercase hex digits of everything given to Update. Call once.
+  std::string HexDigest();
+
+ private:
+  void* context_;  // EVP_MD_CTX
+};
+
 }  // namespace intake
 
 #endif  // INTAKE_PIPELINE_SHA256_H_

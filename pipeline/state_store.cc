@@ -1,0 +1,515 @@
+#include "pipeline/state_store.h"
+
+#include <sqlite3.h>
+
+#include <ctime>
+
+#include "pipeline/json_records.h"
+
+namespace intake {
+namespace {
+
+// Version of the tables below; a store written by a newer intake is
+// refused rather than misread.
+constexpr int kStoreSchemaVersion = 1;
+
+constexpr char kSchema[] = R"sql(
+CREATE TABLE IF NOT EXISTS meta(
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents(
+  doc_id TEXT PRIMARY KEY,
+  path TEXT NOT NULL,
+  order_key BLOB NOT NULL,
+  status TEXT NOT NULL,
+  error TEXT NOT NULL,
+  rules_version TEXT NOT NULL,
+  model_version TEXT NOT NULL,
+  complete INTEGER NOT NULL,
+  quarantined INTEGER NOT NULL,
+  seconds REAL NOT NULL,
+  processed_at TEXT NOT NULL,
+  record TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS documents_order ON documents(order_key);
+CREATE TABLE IF NOT EXISTS passages(
+  doc_id TEXT NOT NULL,
+  idx INTEGER NOT NULL,
+  passage_id TEXT NOT NULL,
+  record TEXT NOT NULL,
+  PRIMARY KEY(doc_id, idx));
+CREATE TABLE IF NOT EXISTS paths(
+  doc_id TEXT NOT NULL,
+  path TEXT NOT NULL,
+  order_key BLOB NOT NULL,
+  first_seen TEXT NOT NULL,
+  PRIMARY KEY(doc_id, path));
+CREATE TABLE IF NOT EXISTS files(
+  path TEXT PRIMARY KEY,
+  size INTEGER NOT NULL,
+  mtime_ns INTEGER NOT NULL,
+  doc_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS runs(
+  run_id INTEGER PRIMARY KEY,
+  started TEXT NOT NULL,
+  finished TEXT,
+  inputs TEXT NOT NULL,
+  processed INTEGER,
+  unchanged INTEGER,
+  failed INTEGER);
+)sql";
+
+std::string Now() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm;
+  gmtime_r(&t, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+// A prepared statement, finalized on every way out.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) : db_(db) {
+    prepared_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& Bind(int i, const std::string& text) {
+    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()),
+                      SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& BindBlob(int i, const std::string& bytes) {
+    sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()),
+                      SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& Bind(int i, long long value) {
+    sqlite3_bind_int64(stmt_, i, value);
+    return *this;
+  }
+  Statement& Bind(int i, double value) {
+    sqlite3_bind_double(stmt_, i, value);
+    return *this;
+  }
+
+  // Steps once: *row says whether a row is ready to read.
+  Status Step(bool* row) {
+    if (prepared_ != SQLITE_OK) return Error();
+    int rc = sqlite3_step(stmt_);
+    *row = rc == SQLITE_ROW;
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE) return Status::Ok();
+    return Error();
+  }
+  // Makes the statement ready to run again with new bindings.
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  // Runs a statement that returns no rows.
+  Status Run() {
+    bool row = false;
+    return Step(&row);
+  }
+
+  std::string Text(int column) {
+    const void* p = sqlite3_column_blob(stmt_, column);
+    int n = sqlite3_column_bytes(stmt_, column);
+    return p == nullptr ? std::string()
+                        : std::string(static_cast<const char*>(p), n);
+  }
+  long long Int(int column) { return sqlite3_column_int64(stmt_, column); }
+
+ private:
+  Status Error() {
+    return Status::IoError(std::string("state store: ") + sqlite3_errmsg(db_));
+  }
+
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+  int prepared_;
+};
+
+// Rolls back unless committed, so an error half-way leaves nothing half
+// written.
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : db_(db) {}
+  ~Transaction() {
+    if (open_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  Status Begin() {
+    Status s = Statement(db_, "BEGIN IMMEDIATE").Run();
+    open_ = s.ok();
+    return s;
+  }
+  Status Commit() {
+    Status s = Statement(db_, "COMMIT").Run();
+    if (s.ok()) open_ = false;
+    return s;
+  }
+
+ private:
+  sqlite3* db_;
+  bool open_ = false;
+};
+
+}  // namespace
+
+Status StateStore::Open(const std::string& path,
+                        std::unique_ptr<StateStore>* out) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(
+      path.c_str(), &db,
+      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+      nullptr);
+  if (rc != SQLITE_OK) {
+    std::string reason = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    return Status::IoError("cannot open state store " + path + ": " + reason);
+  }
+  std::unique_ptr<StateStore> store(new StateStore(db));
+  sqlite3_busy_timeout(db, 10000);
+  // WAL: a reader (intake status) never blocks a run; NORMAL sync keeps
+  // the database consistent after a power loss, losing at most the last
+  // documents, which the next run redoes.
+  Status s = store->Exec(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+      "PRAGMA foreign_keys=ON;");
+  if (s.ok()) s = store->Exec(kSchema);
+  if (!s.ok()) {
+    return Status::IoError("cannot use state store " + path + ": " +
+                           s.message());
+  }
+  Statement get(db, "SELECT value FROM meta WHERE key='schema_version'");
+  bool row = false;
+  s = get.Step(&row);
+  if (!s.ok()) return s;
+  if (!row) {
+    s = Statement(db, "INSERT INTO meta VALUES('schema_version', ?1)")
+            .Bind(1, std::to_string(kStoreSchemaVersion))
+            .Run();
+    if (!s.ok()) return s;
+  } else if (get.Text(0) != std::to_string(kStoreSchemaVersion)) {
+    return Status::Unsupported("state store " + path + " has schema version " +
+                               get.Text(0) + "; this intake reads version " +
+                               std::to_string(kStoreSchemaVersion));
+  }
+  *out = std::move(store);
+  return Status::Ok();
+}
+
+StateStore::~StateStore() { sqlite3_close(db_); }
+
+Status StateStore::Exec(const char* sql) {
+  char* error = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &error) == SQLITE_OK) {
+    return Status::Ok();
+  }
+  std::string message = error ? error : "unknown error";
+  sqlite3_free(error);
+  return Status::IoError("state store: " + message);
+}
+
+Status StateStore::FindDocument(const std::string& doc_id, StoredDocument* doc,
+                                bool* found) {
+  Statement q(db_,
+              "SELECT status, rules_version, model_version, complete, "
+              "quarantined, record FROM documents WHERE doc_id=?1");
+  q.Bind(1, doc_id);
+  Status s = q.Step(found);
+  if (!s.ok() || !*found) return s;
+  doc->status = q.Text(0);
+  doc->rules_version = q.Text(1);
+  doc->model_version = q.Text(2);
+  doc->complete = q.Int(3) != 0;
+  doc->quarantined = q.Int(4) != 0;
+  doc->record = q.Text(5);
+  return Status::Ok();
+}
+
+Status StateStore::FindUnchangedFile(const std::string& path,
+                                     const FileFacts& facts,
+                                     std::string* doc_id) {
+  doc_id->clear();
+  Statement q(db_, "SELECT size, mtime_ns, doc_id FROM files WHERE path=?1");
+  q.Bind(1, path);
+  bool row = false;
+  Status s = q.Step(&row);
+  if (!s.ok() || !row) return s;
+  if (q.Int(0) == facts.size && q.Int(1) == facts.mtime_ns) {
+    *doc_id = q.Text(2);
+  }
+  return Status::Ok();
+}
+
+Status StateStore::PutFile(const std::string& path, const FileFacts& facts,
+                           const std::string& doc_id) {
+  return Statement(db_, "INSERT OR REPLACE INTO files VALUES(?1, ?2, ?3, ?4)")
+      .Bind(1, path)
+      .Bind(2, facts.size)
+      .Bind(3, facts.mtime_ns)
+      .Bind(4, doc_id)
+      .Run();
+}
+
+Status StateStore::BumpGeneration() {
+  return Statement(db_,
+                   "INSERT INTO meta VALUES('generation', '1') ON CONFLICT(key) "
+                   "DO UPDATE SET value=CAST(value AS INTEGER)+1")
+      .Run();
+}
+
+Status StateStore::PutDocument(const DocumentEntry& e) {
+  Transaction t(db_);
+  Status s = t.Begin();
+  if (!s.ok()) return s;
+  s = Statement(db_, "DELETE FROM passages WHERE doc_id=?1")
+          .Bind(1, e.doc_id)
+          .Run();
+  if (!s.ok()) return s;
+  s = Statement(db_,
+                "INSERT OR REPLACE INTO documents VALUES(?1, ?2, ?3, ?4, ?5, "
+                "?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+          .Bind(1, e.doc_id)
+          .Bind(2, e.path)
+          .BindBlob(3, e.order_key)
+          .Bind(4, e.status)
+          .Bind(5, e.error)
+          .Bind(6, e.rules_version)
+          .Bind(7, e.model_version)
+          .Bind(8, static_cast<long long>(e.complete))
+          .Bind(9, static_cast<long long>(e.quarantined))
+          .Bind(10, e.seconds)
+          .Bind(11, Now())
+          .Bind(12, e.document_json)
+          .Run();
+  if (!s.ok()) return s;
+  Statement insert(db_, "INSERT INTO passages VALUES(?1, ?2, ?3, ?4)");
+  for (size_t i = 0; i < e.passage_json.size(); ++i) {
+    // The passage id is a column too, so that an analyst can join on it
+    // without parsing JSON.
+    insert.Reset();
+    s = insert.Bind(1, e.doc_id)
+            .Bind(2, static_cast<long long>(i))
+            .Bind(3, PassageId(e.doc_id, i))
+            .Bind(4, e.passage_json[i])
+            .Run();
+    if (!s.ok()) return s;
+  }
+  s = AddPath(e.doc_id, e.path, e.order_key);
+  if (!s.ok()) return s;
+  s = BumpGeneration();
+  if (!s.ok()) return s;
+  return t.Commit();
+}
+
+Status StateStore::AddPath(const std::string& doc_id, const std::string& path,
+                           const std::string& order_key) {
+  Statement insert(db_,
+                   "INSERT OR IGNORE INTO paths VALUES(?1, ?2, ?3, ?4)");
+  Status s = insert.Bind(1, doc_id)
+                 .Bind(2, path)
+                 .BindBlob(3, order_key)
+                 .Bind(4, Now())
+                 .Run();
+  if (!s.ok()) return s;
+  // A new path changes the document's other_paths in the output.
+  if (sqlite3_changes(db_) > 0) return BumpGeneration();
+  return Status::Ok();
+}
+
+Status StateStore::MarkComplete(const std::string& doc_id) {
+  return Statement(db_, "UPDATE documents SET complete=1 WHERE doc_id=?1")
+      .Bind(1, doc_id)
+      .Run();
+}
+
+Status StateStore::ForgetUnreadable(const std::string& path) {
+  Transaction t(db_);
+  Status s = t.Begin();
+  if (!s.ok()) return s;
+  std::string doc_id = "unread:" + path;
+  s = Statement(db_, "DELETE FROM documents WHERE doc_id=?1")
+          .Bind(1, doc_id)
+          .Run();
+  if (!s.ok()) return s;
+  bool removed = sqlite3_changes(db_) > 0;
+  s = Statement(db_, "DELETE FROM paths WHERE doc_id=?1").Bind(1, doc_id).Run();
+  if (!s.ok()) return s;
+  if (removed) {
+    s = BumpGeneration();
+    if (!s.ok()) return s;
+  }
+  return t.Commit();
+}
+
+Status StateStore::ForEachDocument(
+    const std::function<Status(const DocumentRow&)>& fn) {
+  Statement docs(db_,
+                 "SELECT doc_id, path, record FROM documents "
+                 "ORDER BY order_key, doc_id");
+  Statement paths(db_,
+                  "SELECT path FROM paths WHERE doc_id=?1 AND path<>?2 "
+                  "ORDER BY order_key, path");
+  for (;;) {
+    bool row = false;
+    Status s = docs.Step(&row);
+    if (!s.ok()) return s;
+    if (!row) return Status::Ok();
+    DocumentRow doc;
+    doc.doc_id = docs.Text(0);
+    doc.path = docs.Text(1);
+    doc.document_json = docs.Text(2);
+    paths.Reset();
+    paths.Bind(1, doc.doc_id).Bind(2, doc.path);
+    for (;;) {
+      s = paths.Step(&row);
+      if (!s.ok()) return s;
+      if (!row) break;
+      doc.other_paths.push_back(paths.Text(0));
+    }
+    s = fn(doc);
+    if (!s.ok()) return s;
+  }
+}
+
+Status StateStore::ForEachPassage(
+    const std::string& doc_id,
+    const std::function<Status(const std::string&)>& fn) {
+  Statement q(db_, "SELECT record FROM passages WHERE doc_id=?1 ORDER BY idx");
+  q.Bind(1, doc_id);
+  for (;;) {
+    bool row = false;
+    Status s = q.Step(&row);
+    if (!s.ok()) return s;
+    if (!row) return Status::Ok();
+    s = fn(q.Text(0));
+    if (!s.ok()) return s;
+  }
+}
+
+namespace {
+
+Status ReadCounter(sqlite3* db, const std::string& key, long long* value) {
+  *value = 0;
+  Statement q(db, "SELECT CAST(value AS INTEGER) FROM meta WHERE key=?1");
+  q.Bind(1, key);
+  bool row = false;
+  Status s = q.Step(&row);
+  if (s.ok() && row) *value = q.Int(0);
+  return s;
+}
+
+}  // namespace
+
+Status StateStore::Totals(long long* documents, long long* passages) {
+  Statement q(db_,
+              "SELECT (SELECT COUNT(*) FROM documents), "
+              "(SELECT COUNT(*) FROM passages)");
+  bool row = false;
+  Status s = q.Step(&row);
+  if (s.ok() && row) {
+    *documents = q.Int(0);
+    *passages = q.Int(1);
+  }
+  return s;
+}
+
+Status StateStore::Generation(long long* generation) {
+  return ReadCounter(db_, "generation", generation);
+}
+
+Status StateStore::OutputGeneration(const std::string& out_dir,
+                                    long long* generation) {
+  return ReadCounter(db_, "output_generation:" + out_dir, generation);
+}
+
+Status StateStore::SetOutputGeneration(const std::string& out_dir,
+                                       long long generation) {
+  return Statement(db_, "INSERT OR REPLACE INTO meta VALUES(?1, ?2)")
+      .Bind(1, "output_generation:" + out_dir)
+      .Bind(2, std::to_string(generation))
+      .Run();
+}
+
+namespace {
+
+Status CountBy(sqlite3* db, const char* sql,
+               std::vector<std::pair<std::string, long long>>* out) {
+  Statement q(db, sql);
+  for (;;) {
+    bool row = false;
+    Status s = q.Step(&row);
+    if (!s.ok() || !row) return s;
+    out->emplace_back(q.Text(0), q.Int(1));
+  }
+}
+
+}  // namespace
+
+Status StateStore::Summarize(StoreSummary* summary) {
+  Status s = Totals(&summary->documents, &summary->passages);
+  if (s.ok()) {
+    s = CountBy(db_,
+                "SELECT status, COUNT(*) FROM documents GROUP BY status "
+                "ORDER BY COUNT(*) DESC, status",
+                &summary->by_status);
+  }
+  if (s.ok()) {
+    s = CountBy(db_,
+                "SELECT rules_version, COUNT(*) FROM documents "
+                "GROUP BY rules_version ORDER BY rules_version",
+                &summary->by_rules_version);
+  }
+  if (!s.ok()) return s;
+  Statement q(db_,
+              "SELECT path, status, error FROM documents WHERE quarantined=1 "
+              "ORDER BY order_key");
+  for (;;) {
+    bool row = false;
+    s = q.Step(&row);
+    if (!s.ok()) return s;
+    if (!row) break;
+    summary->quarantined.push_back({q.Text(0), q.Text(1), q.Text(2)});
+  }
+  Statement runs(db_,
+                 "SELECT run_id, started, IFNULL(finished, ''), "
+                 "IFNULL(processed, 0), IFNULL(unchanged, 0), "
+                 "IFNULL(failed, 0) FROM runs ORDER BY run_id DESC LIMIT 10");
+  for (;;) {
+    bool row = false;
+    s = runs.Step(&row);
+    if (!s.ok()) return s;
+    if (!row) return Status::Ok();
+    summary->runs.push_back({runs.Int(0), runs.Text(1), runs.Text(2),
+                             runs.Int(3), runs.Int(4), runs.Int(5)});
+  }
+}
+
+Status StateStore::BeginRun(const std::string& inputs, long long* run_id) {
+  Status s = Statement(db_,
+                       "INSERT INTO runs(started, inputs) VALUES(?1, ?2)")
+                 .Bind(1, Now())
+                 .Bind(2, inputs)
+                 .Run();
+  if (s.ok()) *run_id = sqlite3_last_insert_rowid(db_);
+  return s;
+}
+
+Status StateStore::FinishRun(long long run_id, const RunCounts& counts) {
+  return Statement(db_,
+                   "UPDATE runs SET finished=?1, processed=?2, unchanged=?3, "
+                   "failed=?4 WHERE run_id=?5")
+      .Bind(1, Now())
+      .Bind(2, counts.processed)
+      .Bind(3, counts.unchanged)
+      .Bind(4, counts.failed)
+      .Bind(5, run_id)
+      .Run();
+}
+
+}  // namespace intake

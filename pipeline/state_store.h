@@ -1,0 +1,139 @@
+// The state store: an SQLite database of every document a run has seen,
+// so that a nightly run does only what is new, a killed run resumes, and
+// the output folder can always be written whole. The tables are
+// documented in docs/state.md for analysts who query them directly.
+//
+// Every change is one SQLite transaction, so a run killed at any moment
+// leaves the store as it was after the last document it finished.
+#ifndef INTAKE_PIPELINE_STATE_STORE_H_
+#define INTAKE_PIPELINE_STATE_STORE_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/read_file.h"
+#include "pipeline/status.h"
+
+struct sqlite3;
+
+namespace intake {
+
+// What the store knows of a document when the run decides whether to redo
+// it.
+struct StoredDocument {
+  std::string status;
+  std::string rules_version;
+  std::string model_version;
+  bool complete = false;  // every document it held is stored too
+  bool quarantined = false;
+  std::string record;  // its documents.jsonl line, other_paths empty
+};
+
+// A document as processed, to store.
+struct DocumentEntry {
+  std::string doc_id;
+  std::string path;       // where it was read this time
+  std::string order_key;  // its place in the output (see runner.cc)
+  std::string status;
+  std::string error;
+  std::string rules_version;
+  std::string model_version;
+  bool complete = false;
+  bool quarantined = false;
+  double seconds = 0;
+  std::string document_json;  // other_paths empty; filled on output
+  std::vector<std::string> passage_json;
+};
+
+// A stored document as the output writer reads it.
+struct DocumentRow {
+  std::string doc_id;
+  std::string path;
+  std::string document_json;
+  std::vector<std::string> other_paths;  // in output order
+};
+
+struct RunCounts {
+  long long processed = 0;  // documents taken through the stages
+  long long unchanged = 0;  // found again, nothing to do
+  long long failed = 0;     // processed, with a failure status
+};
+
+// What `intake status` shows.
+struct StoreSummary {
+  long long documents = 0;
+  long long passages = 0;
+  std::vector<std::pair<std::string, long long>> by_status;
+  std::vector<std::pair<std::string, long long>> by_rules_version;
+  struct Quarantined {
+    std::string path, status, error;
+  };
+  std::vector<Quarantined> quarantined;
+  struct Run {
+    long long run_id = 0;
+    std::string started, finished;  // finished "" for a run that stopped
+    long long processed = 0, unchanged = 0, failed = 0;
+  };
+  std::vector<Run> runs;  // the last ten, newest first
+};
+
+class StateStore {
+ public:
+  // Opens the store at `path`, creating it (and its tables) when missing.
+  static Status Open(const std::string& path,
+                     std::unique_ptr<StateStore>* out);
+  ~StateStore();
+  StateStore(const StateStore&) = delete;
+  StateStore& operator=(const StateStore&) = delete;
+
+  // *found is false when the document was never stored.
+  Status FindDocument(const std::string& doc_id, StoredDocument* doc,
+                      bool* found);
+  // The content a path had when last hashed, if its size and modification
+  // time are still `facts`' (then *doc_id is set, else left empty).
+  Status FindUnchangedFile(const std::string& path, const FileFacts& facts,
+                           std::string* doc_id);
+  Status PutFile(const std::string& path, const FileFacts& facts,
+                 const std::string& doc_id);
+
+  // Stores a processed document, its passages and the path, replacing what
+  // was stored under its doc_id. One transaction.
+  Status PutDocument(const DocumentEntry& entry);
+  // Records that the document was found at `path` too.
+  Status AddPath(const std::string& doc_id, const std::string& path,
+                 const std::string& order_key);
+  Status MarkComplete(const std::string& doc_id);
+  // Drops the record of a file that could not be read, once it can be.
+  Status ForgetUnreadable(const std::string& path);
+
+  // Every document, in output order, and its passage lines.
+  Status ForEachDocument(const std::function<Status(const DocumentRow&)>& fn);
+  Status ForEachPassage(const std::string& doc_id,
+                        const std::function<Status(const std::string&)>& fn);
+
+  Status Totals(long long* documents, long long* passages);
+
+  // Counts changes to what the output shows; the output is rewritten only
+  // when it moved since the output folder was last written.
+  Status Generation(long long* generation);
+  Status OutputGeneration(const std::string& out_dir, long long* generation);
+  Status SetOutputGeneration(const std::string& out_dir, long long generation);
+
+  Status Summarize(StoreSummary* summary);
+
+  Status BeginRun(const std::string& inputs, long long* run_id);
+  Status FinishRun(long long run_id, const RunCounts& counts);
+
+ private:
+  explicit StateStore(sqlite3* db) : db_(db) {}
+  Status Exec(const char* sql);
+  Status BumpGeneration();
+
+  sqlite3* db_;
+};
+
+}  // namespace intake
+
+#endif  // INTAKE_PIPELINE_STATE_STORE_H_
