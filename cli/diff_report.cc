@@ -51,11 +51,12 @@ void PrintLabels(std::ostream& out, const RunDiff& diff) {
     out << "  " << d.dimension << ":\n"
         << "    " << std::left << std::setw(24) << "code" << std::right
         << std::setw(8) << "gained" << std::setw(8) << "lost" << std::setw(8)
-        << "net" << "\n";
+        << "net"
+        << "\n";
     for (const CodeChange& c : d.codes) {
       out << "    " << std::left << std::setw(24) << c.code << std::right
-          << std::setw(8) << c.gained << std::setw(8) << c.lost
-          << std::setw(8) << Signed(c.net()) << "\n";
+          << std::setw(8) << c.gained << std::setw(8) << c.lost << std::setw(8)
+          << Signed(c.net()) << "\n";
     }
   }
 }
@@ -64,7 +65,9 @@ void PrintText(std::ostream& out, const RunDiff& diff) {
   if (diff.passages_only_old == 0 && diff.passages_only_new == 0) return;
   out << "text: " << diff.passages_only_old << " passages only in OLD, "
       << diff.passages_only_new << " only in NEW, in "
-      << diff.documents_with_text_changes << " documents\n";
+      << diff.documents_with_text_changes
+      << (diff.documents_with_text_changes == 1 ? " document\n"
+                                                : " documents\n");
   for (const TextExample& e : diff.text_examples) {
     out << "  " << (e.added ? '+' : '-') << " " << OneLine(e.doc.path) << " "
         << e.passage_id << ": " << OneLine(e.text) << "\n";
@@ -143,12 +146,10 @@ Json DiffJson(const RunDiff& diff, const std::string& old_name,
                       {"old", c.old_count},
                       {"new", c.new_count}});
   }
-  j["documents"] = {{"old", diff.old_documents},
-                    {"new", diff.new_documents},
-                    {"only_old", Refs(diff.only_old)},
-                    {"only_new", Refs(diff.only_new)},
-                    {"status_changed", status},
-                    {"passages_changed", counts}};
+  j["documents"] = {
+      {"old", diff.old_documents},       {"new", diff.new_documents},
+      {"only_old", Refs(diff.only_old)}, {"only_new", Refs(diff.only_new)},
+      {"status_changed", status},        {"passages_changed", counts}};
   Json labels = Json::object();
   labels["matched_passages"] = diff.matched_passages;
   for (const DimensionChanges& d : diff.labels) {

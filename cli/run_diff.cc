@@ -56,11 +56,10 @@ class Differ {
       : options_(options), out_(out) {}
 
   Status Run(const RunFiles& old_run, const RunFiles& new_run) {
-    Status s = ReadDocuments(old_run.documents_name, *old_run.documents,
-                             &old_docs_);
+    Status s =
+        ReadDocuments(old_run.documents_name, *old_run.documents, &old_docs_);
     if (s.ok()) {
-      s = ReadDocuments(new_run.documents_name, *new_run.documents,
-                        &new_docs_);
+      s = ReadDocuments(new_run.documents_name, *new_run.documents, &new_docs_);
     }
     if (!s.ok()) return s;
     CompareDocuments();
@@ -170,7 +169,8 @@ class Differ {
   // a new extractor would shift every id after it and show every later
   // passage as changed. A text that occurs several times in a document
   // ("Annex") matches as often as it occurs in both.
-  void CompareDocument(size_t new_doc, const std::vector<PassageDigest>& group) {
+  void CompareDocument(size_t new_doc,
+                       const std::vector<PassageDigest>& group) {
     const DocInfo& doc = new_docs_.docs[new_doc];
     size_t old_doc = old_docs_.Find(doc.doc_id);
     if (old_doc == DocumentTable::kNone) return;  // reported as only in NEW

@@ -37,15 +37,14 @@ Status ReadDocuments(const std::string& name, std::istream& in,
 }
 
 uint32_t LabelIds::Id(int dimension, const std::string& code) {
-  auto [it, added] =
-      ids_.try_emplace(std::to_string(dimension) + ":" + code,
-                       static_cast<uint32_t>(labels_.size()));
+  auto [it, added] = ids_.try_emplace(std::to_string(dimension) + ":" + code,
+                                      static_cast<uint32_t>(labels_.size()));
   if (added) labels_.push_back({dimension, code});
   return it->second;
 }
 
-Status ReadPassage(const RecordLines& lines, const Json& record,
-                   LabelIds* ids, PassageDigest* out) {
+Status ReadPassage(const RecordLines& lines, const Json& record, LabelIds* ids,
+                   PassageDigest* out) {
   Status s = lines.GetString(record, "doc_id", &out->doc_id);
   if (s.ok()) s = lines.GetString(record, "passage_id", &out->passage_id);
   if (s.ok()) s = lines.GetString(record, "text", &out->text);

@@ -30,9 +30,8 @@ class DiffCommandTest : public ::testing::Test {
     rules.erase(at, std::string(kRemovedTerm).size());
     std::ofstream(dir_ + "/rules.xml") << rules;
     for (const char* out : {"/a", "/b"}) {
-      ASSERT_EQ(Intake("run --quiet fixtures/letters --out '" + dir_ + out +
-                       "'"),
-                0);
+      ASSERT_EQ(
+          Intake("run --quiet fixtures/letters --out '" + dir_ + out + "'"), 0);
     }
     ASSERT_EQ(Intake("run --quiet fixtures/letters --out '" + dir_ +
                      "/fewer-terms' --rules '" + dir_ + "/rules.xml'"),
@@ -81,8 +80,8 @@ TEST_F(DiffCommandTest, RemovedTermShowsAsLabelLoss) {
 
 TEST_F(DiffCommandTest, CannotRunExitsTwo) {
   std::string bad = dir_ + "/bad";
-  std::string copy = "cp -r '" + dir_ + "/a' '" + bad + "' && echo '{oops' >> '" +
-                     bad + "/passages.jsonl'";
+  std::string copy = "cp -r '" + dir_ + "/a' '" + bad +
+                     "' && echo '{oops' >> '" + bad + "/passages.jsonl'";
   ASSERT_EQ(std::system(copy.c_str()), 0);
   EXPECT_EQ(Intake("diff '" + dir_ + "/a' '" + bad + "'"), 2);
   EXPECT_EQ(Intake("diff '" + dir_ + "/a' '" + dir_ + "/missing'"), 2);

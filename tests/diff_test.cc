@@ -41,16 +41,16 @@ struct Records {
         ++count;
         char id[32];
         std::snprintf(id, sizeof id, "-p%04d", count);
-        Json j = {{"schema_version", 1},      {"record", "passage"},
-                  {"doc_id", pass.doc},       {"passage_id", pass.doc + id},
-                  {"text", pass.text},        {"article14", pass.article14},
+        Json j = {{"schema_version", 1},       {"record", "passage"},
+                  {"doc_id", pass.doc},        {"passage_id", pass.doc + id},
+                  {"text", pass.text},         {"article14", pass.article14},
                   {"activity", pass.activity}, {"theme", pass.theme},
-                  {"stance", pass.stance},    {"rules_version", doc.rules}};
+                  {"stance", pass.stance},     {"rules_version", doc.rules}};
         p << j.dump() << "\n";
       }
-      Json j = {{"schema_version", 1}, {"record", "document"},
-                {"doc_id", doc.id},    {"path", "in/" + doc.id + ".pdf"},
-                {"status", doc.status}, {"passages", count},
+      Json j = {{"schema_version", 1},       {"record", "document"},
+                {"doc_id", doc.id},          {"path", "in/" + doc.id + ".pdf"},
+                {"status", doc.status},      {"passages", count},
                 {"rules_version", doc.rules}};
       d << j.dump() << "\n";
     }
@@ -99,7 +99,12 @@ std::vector<std::string> Codes(const RunDiff& diff,
 const std::vector<Doc> kTwoDocs = {{"d1"}, {"d2"}};
 const std::vector<Pass> kPassages = {
     {"d1", "Dear Sir,"},
-    {"d1", "We need training on ASGM.", {"a"}, {"b.training"}, {"asgm"}, "need"},
+    {"d1",
+     "We need training on ASGM.",
+     {"a"},
+     {"b.training"},
+     {"asgm"},
+     "need"},
     {"d1", "Annex"},
     {"d1", "Annex"},
     {"d2", "Sweden provided funds.", {"b"}, {}, {"dental"}, "provided"},
@@ -121,11 +126,12 @@ TEST(DiffRunsTest, IdenticalRunsHaveNoDifferences) {
 
 TEST(DiffRunsTest, LabelsGainedAndLostPerCode) {
   std::vector<Pass> changed = kPassages;
-  changed[1].theme = {};                   // asgm lost
+  changed[1].theme = {};                            // asgm lost
   changed[1].activity = {"b.training", "b.trade"};  // b.trade gained
-  changed[1].stance = "received";          // need lost, received gained
-  changed[4].article14 = {"a", "b"};       // a gained
-  RunDiff diff = DiffOk(Records(kTwoDocs, kPassages), Records(kTwoDocs, changed));
+  changed[1].stance = "received";     // need lost, received gained
+  changed[4].article14 = {"a", "b"};  // a gained
+  RunDiff diff =
+      DiffOk(Records(kTwoDocs, kPassages), Records(kTwoDocs, changed));
   EXPECT_TRUE(diff.HasDifferences());
   EXPECT_EQ(Codes(diff, "article14"), std::vector<std::string>{"a 1 0"});
   EXPECT_EQ(Codes(diff, "activity"), std::vector<std::string>{"b.trade 1 0"});
@@ -192,7 +198,8 @@ TEST(DiffRunsTest, ChangedTextIsPassagesInOneRunOnly) {
   // An extra passage first shifts every passage_id after it; matching by
   // text still pairs the others.
   changed.insert(changed.begin(), Pass{"d1", "REPUBLIC OF X"});
-  RunDiff diff = DiffOk(Records(kTwoDocs, kPassages), Records(kTwoDocs, changed));
+  RunDiff diff =
+      DiffOk(Records(kTwoDocs, kPassages), Records(kTwoDocs, changed));
   EXPECT_EQ(diff.passages_only_old, 1);
   EXPECT_EQ(diff.passages_only_new, 2);
   EXPECT_EQ(diff.documents_with_text_changes, 1);
@@ -234,7 +241,8 @@ TEST(DiffRunsTest, ExamplesAreBoundedAndCut) {
   EXPECT_NE(text.find("(2 of 4 shown"), std::string::npos) << text;
 
   options.examples = 0;
-  diff = DiffOk(Records(kTwoDocs, kPassages), Records(kTwoDocs, changed), options);
+  diff =
+      DiffOk(Records(kTwoDocs, kPassages), Records(kTwoDocs, changed), options);
   EXPECT_TRUE(diff.text_examples.empty());
   EXPECT_EQ(diff.passages_only_new, 2);
 }
@@ -256,7 +264,8 @@ TEST(DiffRunsTest, RulesVersionChangeIsADifference) {
 TEST(DiffReportTest, TextTableAndJsonAgree) {
   std::vector<Pass> changed = kPassages;
   changed[1].theme = {};
-  RunDiff diff = DiffOk(Records(kTwoDocs, kPassages), Records(kTwoDocs, changed));
+  RunDiff diff =
+      DiffOk(Records(kTwoDocs, kPassages), Records(kTwoDocs, changed));
   std::string text = FormatDiffText(diff, "old", "new");
   EXPECT_NE(text.find("  theme:\n    code                      gained    "
                       "lost     net\n    asgm                           0  "
@@ -287,26 +296,32 @@ TEST(DiffRunsTest, MalformedInputNamesFileAndLine) {
   } cases[] = {
       {Records(good.documents, first_passage + "{\"schema_version\": 1,\n"),
        "old/passages.jsonl:2: ", "not valid JSON"},
-      {Records(doc1 + "[1, 2]\n", good.passages), "old/documents.jsonl:2: ",
-       "not a JSON object"},
+      {Records(doc1 + "[1, 2]\n", good.passages),
+       "old/documents.jsonl:2: ", "not a JSON object"},
       {Records("\n" + doc1 + "{\"record\":\"document\"}\n", good.passages),
        "old/documents.jsonl:3: ", "no schema_version"},
-      {Records(R"({"schema_version":2,"record":"document"})" "\n", ""),
+      {Records(R"({"schema_version":2,"record":"document"})"
+               "\n",
+               ""),
        "old/documents.jsonl:1: ", "schema_version 2 is not the version"},
-      {Records(good.passages, good.passages), "old/documents.jsonl:1: ",
-       "not a document record"},
-      {Records(doc1 + doc1, ""), "old/documents.jsonl:2: ",
-       "document d1 is listed twice"},
-      {Records(R"({"schema_version":1,"record":"document","doc_id":"d1"})" "\n",
-           ""),
+      {Records(good.passages, good.passages),
+       "old/documents.jsonl:1: ", "not a document record"},
+      {Records(doc1 + doc1, ""),
+       "old/documents.jsonl:2: ", "document d1 is listed twice"},
+      {Records(R"({"schema_version":1,"record":"document","doc_id":"d1"})"
+               "\n",
+               ""),
        "old/documents.jsonl:1: ", "field \"path\" is missing"},
       {Records(good.documents,
-           R"({"schema_version":1,"record":"passage","doc_id":"d1",)"
-           R"("passage_id":"x","text":"t","article14":"a"})" "\n"),
-       "old/passages.jsonl:1: ", "field \"article14\" is missing or not an "
-                                 "array of strings"},
-      {Records(good.documents, first_passage + good.passages.substr(
-                                               good.passages.rfind("{\"sch"))),
+               R"({"schema_version":1,"record":"passage","doc_id":"d1",)"
+               R"("passage_id":"x","text":"t","article14":"a"})"
+               "\n"),
+       "old/passages.jsonl:1: ",
+       "field \"article14\" is missing or not an "
+       "array of strings"},
+      {Records(
+           good.documents,
+           first_passage + good.passages.substr(good.passages.rfind("{\"sch"))),
        "old/passages.jsonl:2: ", ""},  // a good run: d1, then d2
       {Records(doc1, good.passages), "old/passages.jsonl:5: ",
        "passage of document d2, which the documents file does not list"},
@@ -326,13 +341,13 @@ TEST(DiffRunsTest, MalformedInputNamesFileAndLine) {
   }
   // NEW is checked the same way, with its own names.
   RunDiff diff;
-  Status s = Diff(good, Records(good.documents, good.passages + "oops\n"), &diff);
+  Status s =
+      Diff(good, Records(good.documents, good.passages + "oops\n"), &diff);
   EXPECT_EQ(s.message().rfind("new/passages.jsonl:6: not valid JSON", 0), 0u)
       << s.message();
   s = Diff(good, Records(good.documents, good.passages + first_passage), &diff);
-  EXPECT_EQ(s.message().rfind("new/passages.jsonl:6: passages of document d1",
-                              0),
-            0u)
+  EXPECT_EQ(
+      s.message().rfind("new/passages.jsonl:6: passages of document d1", 0), 0u)
       << s.message();
 }
 
