@@ -10,11 +10,13 @@
 #include <memory>
 
 #include "cli/classify_stream.h"
+#include "cli/diff_report.h"
 #include "cli/eval_stream.h"
 #include "cli/exit_codes.h"
 #include "cli/options.h"
 #include "cli/run_reporter.h"
 #include "cli/status_report.h"
+#include "cli/run_diff.h"
 #include "cli/wiring.h"
 #include "pipeline/identify.h"
 #include "pipeline/json_records.h"
@@ -32,6 +34,7 @@ int ExtractCommand(const std::vector<std::string>& args);
 int ClassifyCommand(const std::vector<std::string>& args);
 int EvalCommand(const std::vector<std::string>& args);
 int StatusCommand(const std::vector<std::string>& args);
+int DiffCommand(const std::vector<std::string>& args);
 
 const Command kCommands[] = {
     {"run", "process files and folders of letters into records", RunCommand},
@@ -42,6 +45,8 @@ const Command kCommands[] = {
      ClassifyCommand},
     {"eval", "measure the classifier against a labelled JSON Lines file",
      EvalCommand},
+    {"diff", "compare the records of two runs over the same documents",
+     DiffCommand},
 };
 
 void Error(const std::string& message) {
@@ -238,6 +243,30 @@ int EvalCommand(const std::vector<std::string>& args) {
   std::cout << "rules " << classifier->Version() << "\n"
             << FormatEvaluation(evaluation);
   return bad > 0 ? kExitSomeFailed : kExitOk;
+}
+
+int DiffCommand(const std::vector<std::string>& args) {
+  DiffArgs diff_args;
+  std::string message;
+  int exit = HandleOutcome(ParseDiffArgs(args, &diff_args, &message), message);
+  if (exit >= 0) return exit;
+  DiffOptions options;
+  options.examples = diff_args.examples;
+  RunDiff diff;
+  Status s = DiffFolders(diff_args.old_dir, diff_args.new_dir, options, &diff);
+  if (!s.ok()) {
+    Error(s.message());
+    return kExitCannotRun;
+  }
+  if (diff_args.json) {
+    std::cout << DiffJson(diff, diff_args.old_dir, diff_args.new_dir)
+                     .dump(2, ' ', false,
+                           nlohmann::json::error_handler_t::replace)
+              << "\n";
+  } else {
+    std::cout << FormatDiffText(diff, diff_args.old_dir, diff_args.new_dir);
+  }
+  return diff.HasDifferences() ? kExitDifferent : kExitOk;
 }
 
 void PrintUsage(std::ostream& out) {

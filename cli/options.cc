@@ -182,4 +182,39 @@ ParseOutcome ParseEvalArgs(const std::vector<std::string>& args, EvalArgs* out,
                visible, hidden, positional, &vm, message);
 }
 
+ParseOutcome ParseDiffArgs(const std::vector<std::string>& args, DiffArgs* out,
+                           std::string* message) {
+  po::options_description visible("Options");
+  visible.add_options()("help,h", "show this help")(
+      "json", po::bool_switch(&out->json),
+      "print one JSON object (docs/diff.md) instead of the text report")(
+      "examples", po::value(&out->examples)->default_value(out->examples),
+      "passages whose text changed shown as examples, at most");
+  po::options_description hidden;
+  // Not required() for Boost: its message would name an option the user
+  // never sees ("--new"); the check below names the arguments instead.
+  hidden.add_options()("old", po::value(&out->old_dir))(
+      "new", po::value(&out->new_dir));
+  po::positional_options_description positional;
+  positional.add("old", 1).add("new", 1);
+  po::variables_map vm;
+  const char usage[] =
+      "intake diff OLD_OUT NEW_OUT\n"
+      "Compares the records of two runs over the same documents (the --out "
+      "folders of\ntwo 'intake run's): documents only in one run, status and "
+      "passage count changes,\nlabels gained and lost per code over the "
+      "passages of both runs, passages whose\ntext is in one run only, rules "
+      "versions. Exits 0 when the runs do not differ,\n1 when they do, 2 when "
+      "they could not be compared.";
+  ParseOutcome outcome =
+      Parse(args, usage, visible, hidden, positional, &vm, message);
+  if (outcome != ParseOutcome::kOk) return outcome;
+  std::string problem;
+  if (out->new_dir.empty()) problem = "give two folders: OLD_OUT NEW_OUT";
+  if (out->examples < 0) problem = "--examples must be 0 or more";
+  if (problem.empty()) return outcome;
+  *message = problem + "\nusage: " + usage;
+  return ParseOutcome::kError;
+}
+
 }  // namespace intake

@@ -45,6 +45,13 @@ struct EvalArgs {
   std::string rules_path;
 };
 
+struct DiffArgs {
+  std::string old_dir;  // the --out folder of the earlier run
+  std::string new_dir;  // the --out folder of the later run
+  bool json = false;    // --json: one JSON object instead of text
+  int examples = 5;     // --examples: changed passages shown, at most
+};
+
 enum class ParseOutcome {
   kOk,     // the struct is filled
   kHelp,   // --help was asked: `message` holds the help text
@@ -60,6 +67,8 @@ ParseOutcome ParseExtractArgs(const std::vector<std::string>& args,
 ParseOutcome ParseClassifyArgs(const std::vector<std::string>& args,
                                ClassifyArgs* out, std::string* message);
 ParseOutcome ParseEvalArgs(const std::vector<std::string>& args, EvalArgs* out,
+                           std::string* message);
+ParseOutcome ParseDiffArgs(const std::vector<std::string>& args, DiffArgs* out,
                            std::string* message);
 
 }  // namespace intake

@@ -1,0 +1,106 @@
+#include "cli/record_lines.h"
+
+#include "pipeline/records.h"
+
+namespace intake {
+
+using Json = nlohmann::json;
+
+RecordLines::RecordLines(std::istream& in, std::string name, std::string kind)
+    : in_(in), name_(std::move(name)), kind_(std::move(kind)) {}
+
+Status RecordLines::Error(std::string_view what) const {
+  return Status::Corrupt(name_ + ":" + std::to_string(line_) + ": " +
+                         std::string(what));
+}
+
+bool RecordLines::Next(Json* record) {
+  if (!status_.ok()) return false;
+  for (std::string text; std::getline(in_, text);) {
+    ++line_;
+    if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
+    try {
+      *record = Json::parse(text);
+    } catch (const Json::parse_error& e) {
+      status_ = Error("not valid JSON (at byte " + std::to_string(e.byte) +
+                      " of the line)");
+      return false;
+    }
+    if (!record->is_object()) {
+      status_ = Error("not a JSON object");
+      return false;
+    }
+    auto version = record->find("schema_version");
+    if (version == record->end() || !version->is_number_integer()) {
+      status_ = Error("no schema_version: not a record intake wrote");
+      return false;
+    }
+    if (version->get<long long>() != kSchemaVersion) {
+      status_ = Error("schema_version " + version->dump() +
+                      " is not the version this intake reads (" +
+                      std::to_string(kSchemaVersion) +
+                      "); use the intake that wrote it");
+      return false;
+    }
+    auto kind = record->find("record");
+    if (kind == record->end() || *kind != kind_) {
+      status_ = Error("not a " + kind_ + " record");
+      return false;
+    }
+    return true;
+  }
+  if (in_.bad()) status_ = Status::IoError(name_ + ": read error");
+  return false;
+}
+
+void RecordLines::Rewind() {
+  in_.clear();
+  in_.seekg(0);
+  line_ = 0;
+  status_ = Status::Ok();
+}
+
+Status RecordLines::GetString(const Json& record, const char* key,
+                              std::string* out) const {
+  auto it = record.find(key);
+  if (it == record.end() || !it->is_string()) {
+    return Error(std::string("field \"") + key +
+                 "\" is missing or not a string");
+  }
+  *out = it->get<std::string>();
+  return Status::Ok();
+}
+
+Status RecordLines::GetInt(const Json& record, const char* key,
+                           long long* out) const {
+  auto it = record.find(key);
+  if (it == record.end() || !it->is_number_integer()) {
+    return Error(std::string("field \"") + key +
+                 "\" is missing or not an integer");
+  }
+  *out = it->get<long long>();
+  return Status::Ok();
+}
+
+Status RecordLines::GetStrings(const Json& record, const char* key,
+                               std::vector<std::string>* out) const {
+  auto it = record.find(key);
+  bool ok = it != record.end() && it->is_array();
+  out->clear();
+  if (ok) {
+    for (const Json& v : *it) {
+      if (!v.is_string()) {
+        ok = false;
+        break;
+      }
+      out->push_back(v.get<std::string>());
+    }
+  }
+  if (!ok) {
+    return Error(std::string("field \"") + key +
+                 "\" is missing or not an array of strings");
+  }
+  return Status::Ok();
+}
+
+}  // namespace intake

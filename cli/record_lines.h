@@ -1,0 +1,61 @@
+// Reading back the JSON Lines files an `intake run` wrote
+// (docs/records.md), one record at a time, for commands that compare runs.
+// It checks what every record must have (a JSON object, the schema version
+// this program writes, the expected `record` kind) and names FILE:LINE in
+// every error, so an operator can open the file at the bad line. It does
+// not know which fields a command needs: the field getters below check
+// those one at a time, with the same FILE:LINE messages.
+#ifndef INTAKE_CLI_RECORD_LINES_H_
+#define INTAKE_CLI_RECORD_LINES_H_
+
+#include <istream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/status.h"
+
+namespace intake {
+
+class RecordLines {
+ public:
+  // `name` is what messages call the stream (its path); `kind` the value
+  // every record's "record" field must have ("document" or "passage").
+  // REQUIRES: `in` outlives this reader.
+  RecordLines(std::istream& in, std::string name, std::string kind);
+
+  // Reads the next record. Returns false at the end of the stream or at
+  // the first bad line; status() then says which. Blank lines are skipped.
+  bool Next(nlohmann::json* record);
+  const Status& status() const { return status_; }
+  // The 1-based line of the record Next() last returned.
+  long line() const { return line_; }
+
+  // Starts again from the first line (for a second pass over a file).
+  // REQUIRES: a seekable stream.
+  void Rewind();
+
+  // Field getters for the record Next() last returned: each fails with
+  // "FILE:LINE: field "key" is missing or not a <type>".
+  Status GetString(const nlohmann::json& record, const char* key,
+                   std::string* out) const;
+  Status GetInt(const nlohmann::json& record, const char* key,
+                long long* out) const;
+  Status GetStrings(const nlohmann::json& record, const char* key,
+                    std::vector<std::string>* out) const;
+
+  // A Corrupt status "FILE:LINE: <what>".
+  Status Error(std::string_view what) const;
+
+ private:
+  std::istream& in_;
+  std::string name_;
+  std::string kind_;
+  long line_ = 0;
+  Status status_;
+};
+
+}  // namespace intake
+
+#endif  // INTAKE_CLI_RECORD_LINES_H_
