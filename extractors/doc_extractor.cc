@@ -7,8 +7,6 @@
 // checked, on top of libgsf, which already opens Outlook's compound files.
 #include "extractors/doc_extractor.h"
 
-#include <gsf/gsf.h>
-
 #include <algorithm>
 #include <optional>
 #include <set>
@@ -22,8 +20,8 @@
 #include "extractors/doc_story.h"
 #include "extractors/extraction_guard.h"
 #include "extractors/gsf_handles.h"
+#include "extractors/ole_summary.h"
 #include "extractors/story_blocks.h"
-#include "pipeline/unicode_text.h"
 
 namespace intake {
 namespace {
@@ -51,8 +49,8 @@ StoryRanges Ranges(const DocFib& f) {
 }
 
 // Characters [begin, begin + count) of `text`, clipped to what was read.
-std::span<const DocChar> Slice(const std::vector<DocChar>& text,
-                               uint64_t begin, uint64_t count) {
+std::span<const DocChar> Slice(const std::vector<DocChar>& text, uint64_t begin,
+                               uint64_t count) {
   if (begin >= text.size()) return {};
   count = std::min<uint64_t>(count, text.size() - begin);
   return std::span<const DocChar>(text).subspan(begin, count);
@@ -61,8 +59,7 @@ std::span<const DocChar> Slice(const std::vector<DocChar>& text,
 // The CPs of a PLC without data (story boundaries), relative to its story.
 std::vector<uint32_t> Boundaries(std::string_view table, FcLcb plc) {
   std::vector<uint32_t> cps;
-  if (plc.lcb < 8 || plc.fc > table.size() ||
-      table.size() - plc.fc < plc.lcb) {
+  if (plc.lcb < 8 || plc.fc > table.size() || table.size() - plc.fc < plc.lcb) {
     return cps;
   }
   for (size_t pos = 0; pos + 4 <= plc.lcb; pos += 4) {
@@ -166,26 +163,14 @@ Status OpenStreams(GsfInfile* root, const ExtractLimits& limits,
 }
 
 // Title and author from the summary information, when readable.
-void ReadSummary(GsfInfile* root, DocumentMeta* meta) {
-  GsfPtr<GsfInput> input(
-      gsf_infile_child_by_name(root, "\005SummaryInformation"));
-  if (!input) return;
-  GsfPtr<GsfDocMetaData> md(gsf_doc_meta_data_new());
-  GError* error = gsf_doc_meta_data_read_from_msole(md.get(), input.get());
-  if (error != nullptr) {
-    g_error_free(error);
-    return;
-  }
-  auto text = [&](const char* name) -> std::string {
-    GsfDocProp* prop = gsf_doc_meta_data_lookup(md.get(), name);
-    if (prop == nullptr) return "";
-    const GValue* value = gsf_doc_prop_get_val(prop);
-    if (value == nullptr || !G_VALUE_HOLDS_STRING(value)) return "";
-    const char* s = g_value_get_string(value);
-    return s != nullptr ? ToValidUtf8(s) : "";
-  };
-  meta->title = text(GSF_META_NAME_TITLE);
-  meta->author = text(GSF_META_NAME_CREATOR);
+void ReadSummary(GsfInfile* root, const ExtractLimits& limits,
+                 DocumentMeta* meta) {
+  std::optional<std::string> stream =
+      ReadChildStream(root, "\005SummaryInformation", limits.max_member_bytes);
+  if (!stream) return;
+  OleSummary summary = ParseSummaryInformation(*stream);
+  meta->title = std::move(summary.title);
+  meta->author = std::move(summary.author);
 }
 
 Status Extract(std::string_view data, const ExtractLimits& limits,
@@ -210,9 +195,9 @@ Status Extract(std::string_view data, const ExtractLimits& limits,
         "Word paragraph properties unreadable: no headings, table rows "
         "found from the cell marks alone");
   }
-  HeaderFooter hf = ReadHeaderFooters(Slice(text, r.headers, fib.ccp_hdd),
-                                      Boundaries(table, fib.plcf_hdd),
-                                      paragraphs);
+  HeaderFooter hf =
+      ReadHeaderFooters(Slice(text, r.headers, fib.ccp_hdd),
+                        Boundaries(table, fib.plcf_hdd), paragraphs);
   std::vector<Block>& blocks = out->blocks;
   blocks = std::move(hf.headers);
   AppendDocStory(Slice(text, r.main, fib.ccp_text), paragraphs, &blocks);
@@ -224,7 +209,7 @@ Status Extract(std::string_view data, const ExtractLimits& limits,
               Boundaries(table, fib.plcffnd_txt), paragraphs, &blocks);
   AppendNotes(Slice(text, r.endnotes, fib.ccp_edn),
               Boundaries(table, fib.plcfend_txt), paragraphs, &blocks);
-  ReadSummary(root.get(), &out->meta);
+  ReadSummary(root.get(), limits, &out->meta);
   out->meta.extraction = "doc-piece-table";
   out->meta.pages = 0;
   return Status::Ok();

@@ -50,7 +50,7 @@ Status ParseFib(std::string_view wd, DocFib* fib) {
   // Past FibBase an encrypted file's FIB is encrypted too: the caller
   // reports the password before anything else is read.
   if (fib->encrypted || fib->obfuscated) return Status::Ok();
-  if (fib->n_fib < kOldestWord97Fib) {
+  if (fib->n_fib < kOldestWord97Fib || signature == kWord6Signature) {
     return Status::Unsupported("Word 6 or Word 95 document (format version " +
                                std::to_string(fib->n_fib) +
                                "): only Word 97-2003 .doc files are read; "
@@ -68,10 +68,11 @@ Status ParseFib(std::string_view wd, DocFib* fib) {
   size_t fc_lcb = pos + 2;
   if (cslw < kLwCcpText + 8 || cb_fc_lcb <= kFcLcbClx ||
       fc_lcb + cb_fc_lcb * 8 > wd.size()) {
-    return Status::Corrupt("Word file information block is truncated");
+    return Status::Corrupt(
+        "Word file information block is damaged or truncated");
   }
-  uint32_t* counts[] = {&fib->ccp_text, &fib->ccp_ftn,  &fib->ccp_hdd,
-                        &fib->ccp_mcr,  &fib->ccp_atn,  &fib->ccp_edn,
+  uint32_t* counts[] = {&fib->ccp_text, &fib->ccp_ftn,     &fib->ccp_hdd,
+                        &fib->ccp_mcr,  &fib->ccp_atn,     &fib->ccp_edn,
                         &fib->ccp_txbx, &fib->ccp_hdr_txbx};
   for (int i = 0; i < 8; ++i) {
     *counts[i] = ReadLe(wd, lw + (kLwCcpText + i) * 4, 4);

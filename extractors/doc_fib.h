@@ -20,10 +20,10 @@ struct FcLcb {
 };
 
 struct DocFib {
-  uint16_t n_fib = 0;          // format version; 193 (0xC1) for Word 97+
-  bool encrypted = false;      // fEncrypted: password protected
-  bool obfuscated = false;     // fObfuscated: XOR "encryption"
-  bool one_table = false;      // fWhichTblStm: "1Table", else "0Table"
+  uint16_t n_fib = 0;       // format version; 193 (0xC1) for Word 97+
+  bool encrypted = false;   // fEncrypted: password protected
+  bool obfuscated = false;  // fObfuscated: XOR "encryption"
+  bool one_table = false;   // fWhichTblStm: "1Table", else "0Table"
   // Character counts of the stories, in their order in the text
   // ([MS-DOC] 2.4.1): main text, footnotes, headers and footers, macros,
   // comments, endnotes, text boxes, header text boxes.
@@ -35,20 +35,20 @@ struct DocFib {
   uint32_t ccp_edn = 0;
   uint32_t ccp_txbx = 0;
   uint32_t ccp_hdr_txbx = 0;
-  FcLcb plcffnd_txt;  // footnote text boundaries
-  FcLcb plcf_hdd;     // header and footer story boundaries
+  FcLcb plcffnd_txt;    // footnote text boundaries
+  FcLcb plcf_hdd;       // header and footer story boundaries
   FcLcb plcf_bte_papx;  // paragraph property pages (in WordDocument)
-  FcLcb clx;          // the piece table
-  FcLcb plcfend_txt;  // endnote text boundaries
+  FcLcb clx;            // the piece table
+  FcLcb plcfend_txt;    // endnote text boundaries
 };
 
-// Word 97 and later; older files (Word 6, Word 95) have another layout.
-inline constexpr uint16_t kWord97Fib = 0x00C1;
-inline constexpr uint16_t kOldestWord97Fib = 0x0065;
+// Word 97 and later write nFib 0x00C1 (some early builds 0x00C0); Word 6
+// wrote 101 and Word 95 104, with another FIB layout.
+inline constexpr uint16_t kOldestWord97Fib = 0x00C0;
 
 // Parses the FIB at the start of `word_document`. Corrupt when the stream
 // is too short or lacks the Word signature; Unsupported for Word 6 and 95
-// files (nFib below 101), which have no piece table in a table stream.
+// files (nFib below 0xC0), which have no piece table in a table stream.
 // An encrypted file gets only its flags: the rest of its FIB is encrypted.
 Status ParseFib(std::string_view word_document, DocFib* fib);
 

@@ -82,8 +82,8 @@ ParagraphIndex::ParagraphIndex(std::string_view word_document,
 
 std::optional<ParagraphProps> ParagraphIndex::Find(uint32_t fc) const {
   // The last page whose first FC is at or before `fc`.
-  auto it = std::upper_bound(fcs_.begin(), fcs_.end() - (fcs_.empty() ? 0 : 1),
-                             fc);
+  auto it =
+      std::upper_bound(fcs_.begin(), fcs_.end() - (fcs_.empty() ? 0 : 1), fc);
   if (it == fcs_.begin()) return std::nullopt;
   size_t index = static_cast<size_t>(it - fcs_.begin()) - 1;
   if (index >= page_numbers_.size()) return std::nullopt;
@@ -104,15 +104,16 @@ std::optional<ParagraphProps> ParagraphIndex::FromPage(std::string_view page,
     uint32_t begin = ReadLe(page, i * 4, 4);
     uint32_t end = ReadLe(page, (i + 1) * 4, 4);
     if (fc < begin || fc >= end) continue;
-    size_t offset =
-        2 * static_cast<size_t>(ReadLe(page, (crun + 1) * 4 + i * kBxPapSize, 1));
+    size_t offset = 2 * static_cast<size_t>(
+                            ReadLe(page, (crun + 1) * 4 + i * kBxPapSize, 1));
     if (offset == 0) return ParagraphProps{};  // default properties
     if (offset + 2 > kPageSize - 1) return std::nullopt;
     size_t cb = static_cast<unsigned char>(page[offset]);
     size_t start = offset + 1;
     size_t size = 2 * cb - 1;
     if (cb == 0) {
-      size = 2 * static_cast<size_t>(static_cast<unsigned char>(page[offset + 1]));
+      size =
+          2 * static_cast<size_t>(static_cast<unsigned char>(page[offset + 1]));
       start = offset + 2;
     }
     if (start + size > kPageSize - 1) return std::nullopt;

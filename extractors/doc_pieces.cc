@@ -28,8 +28,9 @@ char16_t FromCp1252(unsigned char byte) {
 Status FindPlcPcd(std::string_view table, FcLcb clx, std::string_view* plc) {
   if (clx.lcb == 0 || clx.fc > table.size() ||
       table.size() - clx.fc < clx.lcb) {
-    return Status::Corrupt("Word piece table missing or outside the table "
-                           "stream: damaged file");
+    return Status::Corrupt(
+        "Word piece table missing or outside the table "
+        "stream: damaged file");
   }
   std::string_view c = table.substr(clx.fc, clx.lcb);
   size_t pos = 0;
@@ -52,8 +53,7 @@ Status FindPlcPcd(std::string_view table, FcLcb clx, std::string_view* plc) {
 }  // namespace
 
 Status ReadPieces(std::string_view wd, std::string_view table, FcLcb clx,
-                  uint64_t cp_count,
-                  std::vector<DocChar>* out,
+                  uint64_t cp_count, std::vector<DocChar>* out,
                   std::vector<std::string>* warnings) {
   std::string_view plc;
   Status s = FindPlcPcd(table, clx, &plc);
@@ -76,25 +76,30 @@ Status ReadPieces(std::string_view wd, std::string_view table, FcLcb clx,
     uint32_t cp_start = ReadLe(plc, i * 4, 4);
     uint32_t cp_end = ReadLe(plc, (i + 1) * 4, 4);
     if (cp_start != out->size() || cp_end < cp_start) {
-      warnings->push_back("Word piece table out of order: text cut at "
-                          "character " + std::to_string(out->size()));
+      warnings->push_back(
+          "Word piece table out of order: text cut at "
+          "character " +
+          std::to_string(out->size()));
       return Status::Ok();
     }
-    uint64_t count = std::min<uint64_t>(cp_end - cp_start,
-                                        cp_count - out->size());
+    uint64_t count =
+        std::min<uint64_t>(cp_end - cp_start, cp_count - out->size());
     uint32_t fc = ReadLe(plc, (n + 1) * 4 + i * kPcdSize + 2, 4);
     bool compressed = (fc & kFcCompressed) != 0;
     uint64_t start = compressed ? (fc & kFcMask) / 2 : fc & kFcMask;
     uint64_t width = compressed ? 1 : 2;
     if (start > wd.size() || (wd.size() - start) / width < count) {
-      warnings->push_back("Word text runs past the end of the file: text "
-                          "cut at character " + std::to_string(out->size()));
+      warnings->push_back(
+          "Word text runs past the end of the file: text "
+          "cut at character " +
+          std::to_string(out->size()));
       return Status::Ok();
     }
     for (uint64_t k = 0; k < count; ++k) {
       uint32_t at = static_cast<uint32_t>(start + k * width);
-      char16_t unit = compressed ? FromCp1252(static_cast<unsigned char>(wd[at]))
-                                 : static_cast<char16_t>(ReadLe(wd, at, 2));
+      char16_t unit = compressed
+                          ? FromCp1252(static_cast<unsigned char>(wd[at]))
+                          : static_cast<char16_t>(ReadLe(wd, at, 2));
       out->push_back({unit, at});
     }
   }

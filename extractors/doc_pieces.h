@@ -27,8 +27,7 @@ struct DocChar {
 // warning; a piece table that is missing or malformed, or more characters
 // than the WordDocument stream has bytes, is Corrupt.
 Status ReadPieces(std::string_view word_document, std::string_view table,
-                  FcLcb clx, uint64_t cp_count,
-                  std::vector<DocChar>* out,
+                  FcLcb clx, uint64_t cp_count, std::vector<DocChar>* out,
                   std::vector<std::string>* warnings);
 
 }  // namespace intake

@@ -183,8 +183,7 @@ std::string Utf16UnitsToUtf8(std::u16string_view units) {
 }
 
 void AppendDocStory(std::span<const DocChar> story,
-                    const ParagraphIndex& paragraphs,
-                    std::vector<Block>* out) {
+                    const ParagraphIndex& paragraphs, std::vector<Block>* out) {
   StoryWalker(paragraphs, out).Walk(story);
 }
 

@@ -1,5 +1,7 @@
 #include "extractors/gsf_handles.h"
 
+#include <gsf/gsf-infile-impl.h>
+
 #include <mutex>
 
 namespace intake {
@@ -36,9 +38,20 @@ GsfPtr<GsfInfile> OpenCompoundFile(std::string_view data) {
 
 std::optional<std::string> ReadChildStream(GsfInfile* storage,
                                            const std::string& name,
-                                           long long max_bytes,
-                                           bool* too_big) {
-  GsfPtr<GsfInput> input(gsf_infile_child_by_name(storage, name.c_str()));
+                                           long long max_bytes, bool* too_big) {
+  // Through the class, not gsf_infile_child_by_name: that one prints a
+  // g_warning in the default log domain when a damaged file's stream
+  // cannot be opened; we report it as a status.
+  GsfPtr<GsfInput> input;
+  int count = gsf_infile_num_children(storage);
+  for (int i = 0; i < count && !input; ++i) {
+    const char* child = gsf_infile_name_by_index(storage, i);
+    if (child == nullptr || name != child) continue;
+    GError* error = nullptr;
+    input.reset(GSF_INFILE_CLASS(G_OBJECT_GET_CLASS(storage))
+                    ->child_by_index(storage, i, &error));
+    if (error != nullptr) g_error_free(error);
+  }
   if (!input) return std::nullopt;
   // A storage has children (possibly none, then it is a stream of 0 bytes).
   if (gsf_infile_num_children(GSF_INFILE(input.get())) > 0) {
