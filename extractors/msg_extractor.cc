@@ -1,7 +1,6 @@
 #include "extractors/msg_extractor.h"
 
 #include <algorithm>
-#include <mutex>
 #include <string>
 #include <vector>
 
@@ -43,23 +42,6 @@ constexpr uint16_t kSenderSmtpAddress = 0x5D01;
 constexpr uint64_t kAttachEmbeddedMessage = 5;
 constexpr uint64_t kAttachOle = 6;
 constexpr int kDefaultCodePage = 1252;
-
-void InitGsfOnce() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    gsf_init();
-    // libgsf reports a damaged file (a directory loop, a sector past the
-    // end) as g_critical on stderr before returning an error or skipping
-    // the entry; the status and warnings are our report, stderr is not.
-    for (const char* domain : {"libgsf", "libgsf:msole"}) {
-      g_log_set_handler(
-          domain,
-          static_cast<GLogLevelFlags>(G_LOG_LEVEL_CRITICAL |
-                                      G_LOG_LEVEL_WARNING),
-          [](const gchar*, GLogLevelFlags, const gchar*, gpointer) {}, nullptr);
-    }
-  });
-}
 
 std::vector<std::string> ChildNames(GsfInfile* storage,
                                     std::string_view prefix) {
@@ -301,15 +283,7 @@ bool HasPropertyStreams(GsfInfile* root) {
 
 Status ExtractMsg(std::string_view data, const ExtractLimits& limits,
                   Extraction* out) {
-  InitGsfOnce();
-  // Borrows `data` (needs_free = FALSE): it outlives every use below.
-  GsfPtr<GsfInput> input(
-      gsf_input_memory_new(reinterpret_cast<const guint8*>(data.data()),
-                           static_cast<gsf_off_t>(data.size()), FALSE));
-  if (!input) return Status::Corrupt("not an Outlook message");
-  GError* error = nullptr;
-  GsfPtr<GsfInfile> root(gsf_infile_msole_new(input.get(), &error));
-  if (error != nullptr) g_error_free(error);
+  GsfPtr<GsfInfile> root = OpenCompoundFile(data);
   if (!root) return Status::Corrupt("not an Outlook message");
   if (!HasPropertyStreams(root.get())) {
     return Status::Unsupported("compound file that is not an Outlook message");

@@ -128,25 +128,7 @@ MsgProperties::MsgProperties(GsfInfile* storage, PropertyHeader header,
 
 std::optional<std::string> MsgProperties::Stream(const std::string& name,
                                                  bool* too_big) const {
-  GsfPtr<GsfInput> input(gsf_infile_child_by_name(storage_, name.c_str()));
-  if (!input) return std::nullopt;
-  // A storage has children (possibly none, then it is a stream of 0 bytes).
-  if (gsf_infile_num_children(GSF_INFILE(input.get())) > 0) {
-    return std::nullopt;
-  }
-  gsf_off_t size = gsf_input_size(input.get());
-  if (size < 0) return std::nullopt;
-  if (size > max_stream_bytes_) {
-    if (too_big != nullptr) *too_big = true;
-    return std::nullopt;
-  }
-  std::string bytes(static_cast<size_t>(size), '\0');
-  if (size > 0 &&
-      gsf_input_read(input.get(), bytes.size(),
-                     reinterpret_cast<guint8*>(bytes.data())) == nullptr) {
-    return std::nullopt;
-  }
-  return bytes;
+  return ReadChildStream(storage_, name, max_stream_bytes_, too_big);
 }
 
 std::optional<std::string> MsgProperties::Binary(uint16_t id) const {

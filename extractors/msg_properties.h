@@ -8,8 +8,6 @@
 #ifndef INTAKE_EXTRACTORS_MSG_PROPERTIES_H_
 #define INTAKE_EXTRACTORS_MSG_PROPERTIES_H_
 
-#include <gsf/gsf.h>
-
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -17,16 +15,9 @@
 #include <string>
 #include <string_view>
 
-namespace intake {
+#include "extractors/gsf_handles.h"
 
-struct GsfUnref {
-  void operator()(gpointer object) const {
-    if (object != nullptr) g_object_unref(object);
-  }
-};
-// GsfInput, GsfInfile, GsfOutput, GsfOutfile: all GObjects.
-template <typename T>
-using GsfPtr = std::unique_ptr<T, GsfUnref>;
+namespace intake {
 
 // What stands before the 16-byte property entries of a storage's
 // __properties_version1.0 stream ([MS-OXMSG] 2.4.1).

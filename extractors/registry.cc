@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "extractors/doc_extractor.h"
 #include "extractors/docx_extractor.h"
 #include "extractors/mail_extractor.h"
 #include "extractors/msg_extractor.h"
@@ -20,6 +21,8 @@ Status ExtractDocument(Format format, std::string_view data,
       return ExtractPdf(data, limits, out);
     case Format::kDocx:
       return ExtractDocx(data, limits, out);
+    case Format::kDoc:
+      return ExtractDoc(data, limits, out);
     case Format::kOdt:
       return ExtractOdt(data, limits, out);
     case Format::kRtf:
@@ -38,7 +41,6 @@ Status ExtractDocument(Format format, std::string_view data,
       return Status::Encrypted("Office document is password protected");
     case Format::kEmpty:
       return Status::Ok();
-    case Format::kDoc:
     case Format::kXml:
     case Format::kHtml:
       return Status::Unsupported(std::string(FormatName(format)) +
