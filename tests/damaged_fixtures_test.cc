@@ -1,10 +1,10 @@
 // Random damage of every fixture: each file under fixtures/ is copied a few
 // times with bytes flipped, a chunk zeroed, a chunk copied over another and
-// the end cut off, three copies of each, and every copy goes through identify, extract,
-// normalize, segment and classify in this process (tests/in_process.h),
-// the documents it holds one level down too. Each must end in a record
-// status with a reason: never a crash, a hang (CTest's timeout) or an
-// exception caught at the pipeline's last resort.
+// the end cut off, three copies of each, and every copy goes through identify,
+// extract, normalize, segment and classify in this process
+// (tests/in_process.h), the documents it holds one level down too. Each must
+// end in a record status with a reason: never a crash, a hang (CTest's timeout)
+// or an exception caught at the pipeline's last resort.
 //
 // Deterministic: the damage comes from a generator seeded by the fixture's
 // path, so a failure names a file and a copy that fail again on every run.
@@ -61,8 +61,8 @@ std::string ZeroChunk(std::string data, std::mt19937_64& rng) {
 std::string CopyChunk(std::string data, std::mt19937_64& rng) {
   size_t from = Below(rng, data.size());
   size_t to = Below(rng, data.size());
-  size_t n = std::min({data.size() - from, data.size() - to,
-                       1 + Below(rng, 1024)});
+  size_t n =
+      std::min({data.size() - from, data.size() - to, 1 + Below(rng, 1024)});
   std::string chunk = data.substr(from, n);
   data.replace(to, n, chunk);
   return data;
@@ -117,17 +117,17 @@ TEST_P(DamagedFixturesTest, EveryDamagedCopyEndsInAStatus) {
     std::string original = ReadFileOrDie(path);
     std::mt19937_64 rng(Seed(relative));
     for (int copy = 0; copy < kCopiesPerDamage; ++copy) {
-     for (const Damage& damage : kDamage) {
-      std::string what =
-          relative + " " + damage.name + " #" + std::to_string(copy);
-      SCOPED_TRACE(what);
-      std::string data = damage.apply(original, rng);
-      std::vector<DocumentRecord> members;
-      DocumentRecord r = testing::ProcessInProcess(
-          relative, data, testing::NoOcrLimits(), &members, 20);
-      ExpectSaneRecord(r, what);
-      for (const DocumentRecord& m : members) ExpectSaneRecord(m, m.path);
-     }
+      for (const Damage& damage : kDamage) {
+        std::string what =
+            relative + " " + damage.name + " #" + std::to_string(copy);
+        SCOPED_TRACE(what);
+        std::string data = damage.apply(original, rng);
+        std::vector<DocumentRecord> members;
+        DocumentRecord r = testing::ProcessInProcess(
+            relative, data, testing::NoOcrLimits(), &members, 20);
+        ExpectSaneRecord(r, what);
+        for (const DocumentRecord& m : members) ExpectSaneRecord(m, m.path);
+      }
     }
   }
 }
@@ -135,8 +135,13 @@ TEST_P(DamagedFixturesTest, EveryDamagedCopyEndsInAStatus) {
 // Every folder of fixtures/ (a new folder must be added here: the test
 // below checks that none is forgotten).
 const char* const kFolders[] = {
-    "broken", "dev",  "docx", "fuzz-regressions", "hostile", "letter-sources",
-    "letters", "mail", "msg",  "odt",   "rtf",  "scans",     "zip",
+    "broken",  "dev",
+    "docx",    "fuzz-regressions",
+    "hostile", "letter-sources",
+    "letters", "mail",
+    "msg",     "odt",
+    "rtf",     "scans",
+    "zip",
 };
 
 INSTANTIATE_TEST_SUITE_P(Folders, DamagedFixturesTest,

@@ -8,6 +8,7 @@
 #include <zip.h>
 
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -81,9 +82,9 @@ TEST(HostileInputTest, EachFileEndsInItsStatusWithinBounds) {
     std::vector<DocumentRecord> members;
     DocumentRecord r =
         ProcessInProcess(c.file, data, NoOcrLimits(), &members, 2000);
-    double seconds = std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - start)
-                         .count();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
     EXPECT_EQ(r.status, c.status) << r.error;
     std::string said = r.error;
     for (const std::string& w : r.warnings) said += "\n" + w;
@@ -98,12 +99,29 @@ TEST(HostileInputTest, EachFileEndsInItsStatusWithinBounds) {
   }
 }
 
+// ytnef prints its complaints with printf, onto the standard output where
+// `intake extract` writes records: a winmail.dat it would complain about
+// (here a record whose checksum is wrong) is kept as a plain attachment and
+// never handed to it.
+TEST(HostileInputTest, DamagedWinmailPrintsNothing) {
+  std::string data = ReadFileOrDie(Fixture("hostile/winmail-bad-checksum.eml"));
+  std::vector<DocumentRecord> members;
+  ::testing::internal::CaptureStdout();
+  DocumentRecord r = ProcessInProcess("winmail-bad-checksum.eml", data,
+                                      NoOcrLimits(), &members, 10);
+  std::fflush(stdout);
+  EXPECT_EQ(::testing::internal::GetCapturedStdout(), "");
+  EXPECT_EQ(r.status, "ok_with_warnings") << r.error;
+  ASSERT_EQ(members.size(), 1u);
+  EXPECT_TRUE(members[0].path.ends_with("winmail.dat")) << members[0].path;
+}
+
 // The nesting limit is the runner's: archives ten deep are opened three
 // levels down and the fourth is recorded, not opened.
 TEST(HostileInputTest, NestedArchivesStopAtTheNestingLimit) {
   std::string out = testing::MakeTempDir("nested");
-  std::vector<nlohmann::json> docs = testing::RunAndReadDocuments(
-      Fixture("hostile/zip-nested-10.zip"), out);
+  std::vector<nlohmann::json> docs =
+      testing::RunAndReadDocuments(Fixture("hostile/zip-nested-10.zip"), out);
   ASSERT_EQ(docs.size(), 4u);
   const nlohmann::json& deepest = docs.back();
   EXPECT_EQ(deepest["status"], "unsupported");
@@ -129,8 +147,8 @@ void WriteZip(const std::string& path,
         zip_source_buffer(archive, data.data(), data.size(), 0);
     zip_int64_t index = zip_file_add(archive, name.c_str(), source, 0);
     ASSERT_GE(index, 0) << zip_strerror(archive);
-    zip_set_file_compression(archive, index, i == 0 ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-                             0);
+    zip_set_file_compression(archive, index,
+                             i == 0 ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0);
   }
   ASSERT_EQ(zip_close(archive), 0);
 }
@@ -206,8 +224,7 @@ std::vector<std::pair<std::string, std::string>> Odt(const std::string& prolog,
 std::vector<std::pair<std::string, std::string>> FilesUnder(
     const std::string& dir) {
   std::vector<std::pair<std::string, std::string>> files;
-  for (const auto& entry :
-       std::filesystem::recursive_directory_iterator(dir)) {
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
     if (!entry.is_regular_file()) continue;
     files.push_back(
         {entry.path().string(), ReadFileOrDie(entry.path().string())});
@@ -219,7 +236,8 @@ TEST(HostileInputTest, ExternalEntitiesLeakNothing) {
   // A marker no fixture and no run could hold by chance.
   std::string marker =
       "intake-secret-" + std::to_string(std::random_device()()) + "-" +
-      std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+      std::to_string(
+          std::chrono::steady_clock::now().time_since_epoch().count());
   std::string secrets = testing::MakeTempDir("secrets");
   std::string secret = secrets + "/secret.txt";
   WriteText(secret, marker + "\n");
@@ -228,13 +246,13 @@ TEST(HostileInputTest, ExternalEntitiesLeakNothing) {
   std::string url = "file://" + secret;
 
   std::string in = testing::MakeTempDir("xxe-in");
-  std::string entity = "<!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"" + url +
-                       "\">]>\n";
+  std::string entity =
+      "<!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"" + url + "\">]>\n";
   WriteZip(in + "/entity.docx", Docx(WordDocument(entity, "&xxe;")));
-  WriteZip(in + "/external-dtd.docx",
-           Docx(WordDocument("<!DOCTYPE w:document SYSTEM \"file://" + dtd +
-                                 "\">\n",
-                             "&leak;")));
+  WriteZip(
+      in + "/external-dtd.docx",
+      Docx(WordDocument("<!DOCTYPE w:document SYSTEM \"file://" + dtd + "\">\n",
+                        "&leak;")));
   WriteZip(in + "/parameter-entity.docx",
            Docx(WordDocument("<!DOCTYPE w:document [<!ENTITY % p SYSTEM \"" +
                                  url + "\"> %p;]>\n",
@@ -252,13 +270,13 @@ TEST(HostileInputTest, ExternalEntitiesLeakNothing) {
            Odt("<!DOCTYPE office:document-content [<!ENTITY xxe SYSTEM \"" +
                    url + "\">]>\n",
                "&xxe;"));
-  WriteText(in + "/entity-html.eml",
-            "From: a@example.org\r\nTo: b@example.org\r\nSubject: x\r\n"
-            "MIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n"
-            "<!DOCTYPE html [<!ENTITY xxe SYSTEM \"" +
-                url + "\">]><html><body><p>Dear Madam, &xxe;</p><iframe src=\"" +
-                url + "\"></iframe><img src=\"" + url +
-                "\"></body></html>\r\n");
+  WriteText(
+      in + "/entity-html.eml",
+      "From: a@example.org\r\nTo: b@example.org\r\nSubject: x\r\n"
+      "MIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n"
+      "<!DOCTYPE html [<!ENTITY xxe SYSTEM \"" +
+          url + "\">]><html><body><p>Dear Madam, &xxe;</p><iframe src=\"" +
+          url + "\"></iframe><img src=\"" + url + "\"></body></html>\r\n");
   WriteText(in + "/includetext.rtf",
             "{\\rtf1\\ansi{\\field{\\*\\fldinst INCLUDETEXT \"" + secret +
                 "\"}{\\fldrslt Dear Madam}}\\par}");
@@ -268,7 +286,8 @@ TEST(HostileInputTest, ExternalEntitiesLeakNothing) {
                                out + "/run.stdout", out + "/run.stderr");
   EXPECT_GE(status, 0);
   for (const auto& [path, text] : FilesUnder(in)) {
-    std::string name = out + "/" + std::filesystem::path(path).filename().string();
+    std::string name =
+        out + "/" + std::filesystem::path(path).filename().string();
     testing::Intake("extract " + path, name + ".stdout", name + ".stderr");
   }
   std::vector<std::pair<std::string, std::string>> outputs = FilesUnder(out);
