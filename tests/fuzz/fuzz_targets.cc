@@ -75,9 +75,9 @@ Status RulesFile(std::string_view d) {
 }
 
 constexpr FuzzTarget kTargets[] = {
-    {"pdf", Pdf}, {"docx", Docx}, {"odt", Odt},   {"rtf", Rtf},
-    {"mail", Mail}, {"msg", Msg}, {"zip", Zip}, {"text", Text},
-    {"rules", RulesFile},
+    {"pdf", Pdf}, {"docx", Docx}, {"odt", Odt},
+    {"rtf", Rtf}, {"mail", Mail}, {"msg", Msg},
+    {"zip", Zip}, {"text", Text}, {"rules", RulesFile},
 };
 
 }  // namespace
