@@ -1,6 +1,7 @@
 #include "extractors/tnef_reader.h"
 
 #include <cctype>
+#include <cstdint>
 #include <memory>
 
 #include "extractors/mail_html.h"
@@ -86,6 +87,43 @@ std::string Body(TNEFStruct* tnef, int code_page, int max_depth) {
   return text;
 }
 
+// ytnef prints what it finds wrong (a checksum mismatch, a length past the
+// end) with printf, onto our standard output, where `intake extract`
+// writes its JSON Lines. So the record layer is walked here first and a
+// stream ytnef would complain about is never handed to it: signature and
+// key, then records of level (1 byte), attribute (4), length (4), data and
+// a 16-bit sum of the data bytes.
+bool RecordsAreWhole(std::string_view data) {
+  auto u32 = [&](size_t at) {
+    return static_cast<uint32_t>(static_cast<unsigned char>(data[at])) |
+           static_cast<uint32_t>(static_cast<unsigned char>(data[at + 1]))
+               << 8 |
+           static_cast<uint32_t>(static_cast<unsigned char>(data[at + 2]))
+               << 16 |
+           static_cast<uint32_t>(static_cast<unsigned char>(data[at + 3]))
+               << 24;
+  };
+  size_t at = 6;
+  while (at < data.size()) {
+    if (data.size() - at < 9) return false;
+    uint32_t length = u32(at + 5);
+    at += 9;
+    if (length > data.size() - at || data.size() - at - length < 2) {
+      return false;
+    }
+    uint32_t sum = 0;
+    for (size_t i = 0; i < length; ++i) {
+      sum += static_cast<unsigned char>(data[at + i]);
+    }
+    at += length;
+    uint32_t checksum = static_cast<unsigned char>(data[at]) |
+                        static_cast<unsigned char>(data[at + 1]) << 8;
+    if ((sum & 0xFFFF) != checksum) return false;
+    at += 2;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool IsTnefAttachment(std::string_view name, std::string_view content_type) {
@@ -106,7 +144,7 @@ bool HasTnefSignature(std::string_view data) {
 
 bool ReadTnef(std::string_view data, const ExtractLimits& limits,
               TnefContent* out) {
-  if (!HasTnefSignature(data) ||
+  if (!HasTnefSignature(data) || data.size() < 6 || !RecordsAreWhole(data) ||
       static_cast<long long>(data.size()) > limits.max_member_bytes) {
     return false;
   }

@@ -26,6 +26,7 @@ Status ExtractZip(std::string_view data, const ExtractLimits& limits,
   out->meta.extraction = "zip";
   long long total = 0;
   int taken = 0;
+  Status first_refusal;
   for (const std::string& name : zip->Names()) {
     if (Skipped(name)) continue;
     if (taken == limits.max_archive_members) {
@@ -41,6 +42,7 @@ Status ExtractZip(std::string_view data, const ExtractLimits& limits,
     if (!read.ok()) {
       out->warnings.push_back("member " + name +
                               " skipped: " + read.ToString());
+      if (first_refusal.ok()) first_refusal = read;
       continue;
     }
     total += static_cast<long long>(member.data.size());
@@ -53,6 +55,9 @@ Status ExtractZip(std::string_view data, const ExtractLimits& limits,
     ++taken;
     out->embedded.push_back(std::move(member));
   }
+  // An archive whose every member was refused (a bomb, a password) fails
+  // with the reason, rather than passing as an empty archive.
+  if (out->embedded.empty() && !first_refusal.ok()) return first_refusal;
   return Status::Ok();
 }
 

@@ -5,7 +5,8 @@
 // Directory entries, macOS resource forks (__MACOSX/) and hidden files are
 // skipped. Limits: members per archive, total expanded bytes, and the
 // per-member size and compression ratio that ZipReader enforces; a member
-// over a limit is skipped with a warning, the others are kept.
+// over a limit is skipped with a warning, the others are kept; when no
+// member is kept, the first member's refusal is the archive's status.
 #ifndef INTAKE_EXTRACTORS_ZIP_EXTRACTOR_H_
 #define INTAKE_EXTRACTORS_ZIP_EXTRACTOR_H_
 

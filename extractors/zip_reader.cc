@@ -3,6 +3,7 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 namespace intake {
@@ -34,6 +35,15 @@ bool RatioTooHigh(long long expanded, long long compressed,
   if (compressed <= 0) return true;
   return static_cast<double>(expanded) / static_cast<double>(compressed) >
          limits.max_compression_ratio;
+}
+
+// A zip bomb's message: the limit by value and by name, so that whoever
+// reads the record can tell a bomb from a limit set too low.
+std::string RatioWhy(const ExtractLimits& limits) {
+  char ratio[32];
+  std::snprintf(ratio, sizeof ratio, "%g", limits.max_compression_ratio);
+  return std::string("expands past a compression ratio of ") + ratio +
+         " (max_compression_ratio; a zip bomb?)";
 }
 
 Status TooBig(std::string_view name, std::string_view why) {
@@ -124,7 +134,7 @@ Status ZipReader::Read(std::string_view name, const ExtractLimits& limits,
     return TooBig(name, "declared size exceeds " + std::string(limit_name));
   }
   if (RatioTooHigh(declared, compressed, limits)) {
-    return TooBig(name, "compression ratio exceeds max_compression_ratio");
+    return TooBig(name, RatioWhy(limits));
   }
 
   std::unique_ptr<zip_file_t, FileCloser> file(
@@ -157,7 +167,7 @@ Status ZipReader::Read(std::string_view name, const ExtractLimits& limits,
     }
     if (RatioTooHigh(got, compressed, limits)) {
       out->clear();
-      return TooBig(name, "expands past max_compression_ratio");
+      return TooBig(name, RatioWhy(limits));
     }
   }
   return Status::Ok();

@@ -10,11 +10,12 @@
 
 namespace intake::testing {
 
-int Intake(const std::string& args, const std::string& stdout_file) {
+int Intake(const std::string& args, const std::string& stdout_file,
+           const std::string& stderr_file) {
   std::string command =
       "cd '" + SourceDir() + "' && '" + IntakeBinary() + "' " + args;
   command += " > '" + (stdout_file.empty() ? "/dev/null" : stdout_file) + "'";
-  command += " 2>/dev/null";
+  command += " 2>'" + (stderr_file.empty() ? "/dev/null" : stderr_file) + "'";
   int status = std::system(command.c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }

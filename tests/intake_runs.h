@@ -10,9 +10,10 @@
 namespace intake::testing {
 
 // Runs `intake ARGS` from the source folder; standard output goes to
-// `stdout_file` (or nowhere), standard error nowhere. Returns the exit
-// status, -1 when the process did not exit.
-int Intake(const std::string& args, const std::string& stdout_file = "");
+// `stdout_file`, standard error to `stderr_file` (each nowhere when "").
+// Returns the exit status, -1 when the process did not exit.
+int Intake(const std::string& args, const std::string& stdout_file = "",
+           const std::string& stderr_file = "");
 
 // One JSON value per line of `path`.
 std::vector<nlohmann::json> ReadJsonLines(const std::string& path);
