@@ -15,10 +15,10 @@
 namespace intake {
 
 struct DocumentTask {
-  int64_t id = 0;     // the run's number for it, echoed in the result
-  std::string path;   // where it was found, for the record and messages
+  int64_t id = 0;          // the run's number for it, echoed in the result
+  std::string path;        // where it was found, for the record and messages
   bool read_path = false;  // true: read the bytes from `path` (a file on disk)
-  std::string data;   // the bytes, when !read_path (taken from a container)
+  std::string data;    // the bytes, when !read_path (taken from a container)
   std::string doc_id;  // SHA-256 the run computed; the bytes must match
   std::vector<ProvenanceStep> provenance;
   std::string container_id;

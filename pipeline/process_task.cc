@@ -23,8 +23,7 @@ DocumentResult ResultOf(const DocumentRecord& record) {
 }
 
 DocumentResult Process(const DocumentTask& task, const Stages& stages,
-                       const Identifier& identifier,
-                       long long max_file_bytes) {
+                       const Identifier& identifier, long long max_file_bytes) {
   std::string read;
   std::string_view data = task.data;
   if (task.read_path) {
@@ -73,21 +72,20 @@ DocumentResult ProcessTask(const DocumentTask& task, const Stages& stages,
   } catch (const std::exception& e) {
     // ProcessDocument contains its own failures; what gets here is
     // running out of memory while writing the records.
-    result = FailedResult(task, 0, kStatusOom,
-                          std::string("out of memory writing records: ") +
-                              e.what(),
-                          stages.classifier->Version());
+    result =
+        FailedResult(task, 0, kStatusOom,
+                     std::string("out of memory writing records: ") + e.what(),
+                     stages.classifier->Version());
   }
   result.task_id = task.id;
-  result.seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - start)
-                       .count();
+  result.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   return result;
 }
 
 DocumentResult FailedResult(const DocumentTask& task, long long size,
-                            const std::string& status,
-                            const std::string& error,
+                            const std::string& status, const std::string& error,
                             const std::string& rules_version) {
   DocumentRecord record;
   record.doc_id = task.doc_id.empty() ? "unread:" + task.path : task.doc_id;

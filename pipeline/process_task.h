@@ -21,8 +21,7 @@ DocumentResult ProcessTask(const DocumentTask& task, const Stages& stages,
 // that could not be read, or one that killed the worker reading it.
 // `status` is a record status (kStatusUnreadable, kStatusCrash...).
 DocumentResult FailedResult(const DocumentTask& task, long long size,
-                            const std::string& status,
-                            const std::string& error,
+                            const std::string& status, const std::string& error,
                             const std::string& rules_version);
 
 }  // namespace intake

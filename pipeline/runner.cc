@@ -345,7 +345,9 @@ class Run {
         return executor_->Submit(it->second);
       }
       quarantined = true;
-      result.error += " (twice: quarantined)";
+      result =
+          FailedResult(done, 0, result.status,
+                       result.error + " (twice: quarantined)", rules_version_);
     }
     running_.erase(done.doc_id);
     ready_[done.doc_id] = Ready{std::move(result), done.path, quarantined};

@@ -257,9 +257,10 @@ Status StateStore::PutFile(const std::string& path, const FileFacts& facts,
 }
 
 Status StateStore::BumpGeneration() {
-  return Statement(db_,
-                   "INSERT INTO meta VALUES('generation', '1') ON CONFLICT(key) "
-                   "DO UPDATE SET value=CAST(value AS INTEGER)+1")
+  return Statement(
+             db_,
+             "INSERT INTO meta VALUES('generation', '1') ON CONFLICT(key) "
+             "DO UPDATE SET value=CAST(value AS INTEGER)+1")
       .Run();
 }
 
@@ -309,8 +310,7 @@ Status StateStore::PutDocument(const DocumentEntry& e) {
 
 Status StateStore::AddPath(const std::string& doc_id, const std::string& path,
                            const std::string& order_key) {
-  Statement insert(db_,
-                   "INSERT OR IGNORE INTO paths VALUES(?1, ?2, ?3, ?4)");
+  Statement insert(db_, "INSERT OR IGNORE INTO paths VALUES(?1, ?2, ?3, ?4)");
   Status s = insert.Bind(1, doc_id)
                  .Bind(2, path)
                  .BindBlob(3, order_key)
@@ -491,8 +491,7 @@ Status StateStore::Summarize(StoreSummary* summary) {
 }
 
 Status StateStore::BeginRun(const std::string& inputs, long long* run_id) {
-  Status s = Statement(db_,
-                       "INSERT INTO runs(started, inputs) VALUES(?1, ?2)")
+  Status s = Statement(db_, "INSERT INTO runs(started, inputs) VALUES(?1, ?2)")
                  .Bind(1, Now())
                  .Bind(2, inputs)
                  .Run();

@@ -82,8 +82,7 @@ struct StoreSummary {
 class StateStore {
  public:
   // Opens the store at `path`, creating it (and its tables) when missing.
-  static Status Open(const std::string& path,
-                     std::unique_ptr<StateStore>* out);
+  static Status Open(const std::string& path, std::unique_ptr<StateStore>* out);
   ~StateStore();
   StateStore(const StateStore&) = delete;
   StateStore& operator=(const StateStore&) = delete;

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <deque>
 #include <fstream>
@@ -90,11 +91,11 @@ std::string Seconds(int seconds) { return std::to_string(seconds) + " s"; }
 
 struct Worker {
   pid_t pid = -1;
-  int task_fd = -1;    // the run writes tasks here
-  int result_fd = -1;  // and reads results here
+  int task_fd = -1;                           // the run writes tasks here
+  int result_fd = -1;                         // and reads results here
   std::atomic<uint64_t>* progress = nullptr;  // shared with the worker
   FrameReader frames;
-  int done = 0;  // tasks finished by this process
+  int done = 0;                      // tasks finished by this process
   std::optional<DocumentTask> task;  // the one it is working on
   Clock::time_point started;
   Clock::time_point last_progress;
@@ -175,15 +176,18 @@ class WorkerPool : public Executor {
       return Status::IoError(std::string("cannot make a pipe: ") +
                              std::strerror(errno));
     }
-    void* shared = mmap(nullptr, sizeof(std::atomic<uint64_t>),
-                        PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
-                        -1, 0);
+    void* shared =
+        mmap(nullptr, sizeof(std::atomic<uint64_t>), PROT_READ | PROT_WRITE,
+             MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (shared == MAP_FAILED) {
       for (int fd : {tasks[0], tasks[1], results[0], results[1]}) close(fd);
       return Status::IoError("cannot share memory with a worker");
     }
     auto* progress = new (shared) std::atomic<uint64_t>(0);
     pid_t run_pid = getpid();
+    // Buffered output would otherwise be written twice, once by a worker
+    // that leaves through exit().
+    std::fflush(nullptr);
     pid_t pid = fork();
     if (pid < 0) {
       for (int fd : {tasks[0], tasks[1], results[0], results[1]}) close(fd);
@@ -301,8 +305,8 @@ class WorkerPool : public Executor {
   }
 
   void Fail(Worker* w, const std::string& status, const std::string& reason) {
-    DocumentResult result =
-        FailedResult(*w->task, 0, status, reason, stages_.classifier->Version());
+    DocumentResult result = FailedResult(*w->task, 0, status, reason,
+                                         stages_.classifier->Version());
     result.killed_worker = true;
     finished_.push_back(std::move(result));
     w->task.reset();

@@ -135,12 +135,19 @@ TEST_P(DamagedFixturesTest, EveryDamagedCopyEndsInAStatus) {
 // Every folder of fixtures/ (a new folder must be added here: the test
 // below checks that none is forgotten).
 const char* const kFolders[] = {
-    "broken",  "dev",
-    "docx",    "fuzz-regressions",
-    "hostile", "letter-sources",
-    "letters", "mail",
-    "msg",     "odt",
-    "rtf",     "scans",
+    "broken",
+    "dev",
+    "doc",
+    "docx",
+    "fuzz-regressions",
+    "hostile",
+    "letter-sources",
+    "letters",
+    "mail",
+    "msg",
+    "odt",
+    "rtf",
+    "scans",
     "zip",
 };
 
