@@ -21,9 +21,11 @@
 #include "pipeline/identify.h"
 #include "pipeline/json_records.h"
 #include "pipeline/language.h"
+#include "pipeline/merge.h"
 #include "pipeline/process_document.h"
 #include "pipeline/read_file.h"
 #include "pipeline/runner.h"
+#include "pipeline/shard.h"
 #include "pipeline/state_store.h"
 
 namespace intake {
@@ -34,11 +36,14 @@ int ExtractCommand(const std::vector<std::string>& args);
 int ClassifyCommand(const std::vector<std::string>& args);
 int EvalCommand(const std::vector<std::string>& args);
 int StatusCommand(const std::vector<std::string>& args);
+int MergeCommand(const std::vector<std::string>& args);
 int DiffCommand(const std::vector<std::string>& args);
 
 const Command kCommands[] = {
     {"run", "process files and folders of letters into records", RunCommand},
     {"status", "summarise the state store of an output folder", StatusCommand},
+    {"merge", "join the stores of the shards of a run into one output",
+     MergeCommand},
     {"extract", "print the passages of one document as JSON Lines",
      ExtractCommand},
     {"classify", "add labels to JSON Lines passages read on standard input",
@@ -102,6 +107,13 @@ int RunCommand(const std::vector<std::string>& args) {
   options.dry_run = run_args.dry_run;
   options.isolate = !run_args.in_process;
   options.workers = LimitsFrom(run_args);
+  if (!run_args.shard.empty()) {
+    Status s = ParseShard(run_args.shard, &options.shard);
+    if (!s.ok()) {
+      Error(s.message());
+      return kExitCannotRun;
+    }
+  }
   if (run_args.in_process && run_args.jobs > 1) {
     Error("--in-process reads one document at a time; --jobs is ignored");
   }
@@ -140,6 +152,25 @@ int RunCommand(const std::vector<std::string>& args) {
               << " inputs could not be listed or followed (see above)\n";
   }
   return summary.failed > 0 || summary.problems > 0 ? kExitSomeFailed : kExitOk;
+}
+
+int MergeCommand(const std::vector<std::string>& args) {
+  MergeArgs merge_args;
+  std::string message;
+  int exit =
+      HandleOutcome(ParseMergeArgs(args, &merge_args, &message), message);
+  if (exit >= 0) return exit;
+  OutputCounts counts;
+  Status s = MergeShards(merge_args.shards, merge_args.out_dir,
+                         merge_args.state_path, &counts);
+  if (!s.ok()) {
+    Error(s.message());
+    return kExitCannotRun;
+  }
+  std::cerr << "intake: merged " << merge_args.shards.size()
+            << " shards: " << counts.documents << " documents and "
+            << counts.passages << " passages in " << merge_args.out_dir << "\n";
+  return kExitOk;
 }
 
 int StatusCommand(const std::vector<std::string>& args) {

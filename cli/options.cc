@@ -71,7 +71,10 @@ ParseOutcome ParseRunArgs(const std::vector<std::string>& args, RunArgs* out,
       "doc-timeout", po::value(&out->doc_seconds),
       "seconds one document may take in all (default 900)")(
       "recycle-after", po::value(&out->recycle_after),
-      "documents a worker reads before it is replaced (default 200)");
+      "documents a worker reads before it is replaced (default 200)")(
+      "shard", po::value(&out->shard),
+      "K/N: only the files whose content hash falls in shard K of N, with "
+      "what they hold (a task of a cluster job array; see 'intake merge')");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&out->inputs)->required());
   po::positional_options_description positional;
@@ -102,6 +105,27 @@ ParseOutcome ParseRunArgs(const std::vector<std::string>& args, RunArgs* out,
     return ParseOutcome::kError;
   }
   return ParseOutcome::kOk;
+}
+
+ParseOutcome ParseMergeArgs(const std::vector<std::string>& args,
+                            MergeArgs* out, std::string* message) {
+  po::options_description visible("Options");
+  visible.add_options()("help,h", "show this help")(
+      "out,o", po::value(&out->out_dir)->required(),
+      "folder for the merged store and records (created if missing)")(
+      "state", po::value(&out->state_path),
+      "the merged state store (default: DIR/intake.sqlite)");
+  po::options_description hidden;
+  hidden.add_options()("shard", po::value(&out->shards)->required());
+  po::positional_options_description positional;
+  positional.add("shard", -1);
+  po::variables_map vm;
+  return Parse(args,
+               "intake merge SHARD_DIR... --out DIR\n"
+               "Joins the state stores of the shards of a run ('intake run "
+               "--shard K/N') into DIR:\nthe same records one run over all "
+               "the inputs writes. Merging a shard again changes\nnothing.",
+               visible, hidden, positional, &vm, message);
 }
 
 ParseOutcome ParseStatusArgs(const std::vector<std::string>& args,

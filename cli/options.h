@@ -24,6 +24,13 @@ struct RunArgs {
   int stall_seconds = 120;          // --stall-timeout
   int doc_seconds = 900;            // --doc-timeout
   int recycle_after = 200;          // --recycle-after
+  std::string shard;                // --shard K/N, "" for the whole run
+};
+
+struct MergeArgs {
+  std::vector<std::string> shards;  // shard output folders or stores
+  std::string out_dir;              // --out, required
+  std::string state_path;           // --state
 };
 
 struct StatusArgs {
@@ -60,6 +67,8 @@ enum class ParseOutcome {
 
 ParseOutcome ParseRunArgs(const std::vector<std::string>& args, RunArgs* out,
                           std::string* message);
+ParseOutcome ParseMergeArgs(const std::vector<std::string>& args,
+                            MergeArgs* out, std::string* message);
 ParseOutcome ParseStatusArgs(const std::vector<std::string>& args,
                              StatusArgs* out, std::string* message);
 ParseOutcome ParseExtractArgs(const std::vector<std::string>& args,

@@ -39,6 +39,7 @@ struct Node {
   FileFacts facts;     // of a file
   Status unreadable;   // a file that could not be hashed
   bool hashed = false;
+  bool other_shard = false;  // a file another shard of the run processes
 };
 
 std::string ChildKey(const std::string& parent, size_t index) {
@@ -106,6 +107,16 @@ class Run {
   // are hashed when they are taken out.
   Status Hash(Node* node) {
     if (node->hashed) return Status::Ok();
+    Status s = HashContent(node);
+    if (s.ok() && node->kind == Node::Kind::kFile) {
+      // A file that cannot be read has no content hash: its path decides.
+      node->other_shard = !options_.shard.Owns(
+          node->unreadable.ok() ? node->doc_id : Sha256Hex(node->path));
+    }
+    return s;
+  }
+
+  Status HashContent(Node* node) {
     node->hashed = true;
     Status s = StatFile(node->path, &node->facts);
     if (!s.ok()) {
@@ -158,6 +169,10 @@ class Run {
       }
       Status s = Hash(&node);
       if (!s.ok()) return s;
+      if (node.other_shard) {
+        PopFront();
+        continue;
+      }
       if (!node.unreadable.ok()) {
         s = CommitUnreadable(node);
         if (!s.ok()) return s;
@@ -304,7 +319,10 @@ class Run {
       if (node.kind == Node::Kind::kEndOfContainer) continue;
       Status s = Hash(&node);
       if (!s.ok()) return s;
-      if (!node.unreadable.ok() || !seen.insert(node.doc_id).second) continue;
+      if (node.other_shard || !node.unreadable.ok() ||
+          !seen.insert(node.doc_id).second) {
+        continue;
+      }
       if (decided_.count(node.doc_id) > 0 || ready_.count(node.doc_id) > 0 ||
           running_.count(node.doc_id) > 0) {
         continue;
@@ -408,6 +426,7 @@ Status Plan(const RunOptions& options, const Stages& stages,
       s = HashFile(path, options.max_file_bytes, &facts);
       doc_id = facts.sha256;
     }
+    if (!options.shard.Owns(s.ok() ? doc_id : Sha256Hex(path))) continue;
     if (!s.ok()) {
       observer->OnPlan(path, "cannot read: " + s.message());
       continue;

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/shard.h"
 #include "pipeline/stages.h"
 #include "pipeline/status.h"
 #include "pipeline/worker_pool.h"
@@ -42,6 +43,8 @@ struct RunOptions {
   WorkerLimits workers;
   // Version of the learned model the classifier uses; "" for none.
   std::string model_version;
+  // The files of this shard only (with everything they hold).
+  Shard shard;
 };
 
 // What happened to one document in this run.

@@ -122,6 +122,17 @@ class StateStore {
 
   Status Summarize(StoreSummary* summary);
 
+  // Takes in the store at `path` (a shard's): a document either store
+  // lacks is added; one both have keeps the record from the place that
+  // comes first in output order (where a single run would have read it),
+  // or the newer one at the same place. All paths are kept. One
+  // transaction; merging the same store again changes nothing.
+  Status MergeFrom(const std::string& path);
+  // After merging shards: forgets the paths found inside a copy of a
+  // container that is not the copy the output records (a single run opens
+  // each container once, so it never sees those paths).
+  Status PrunePathsBelowDuplicates();
+
   Status BeginRun(const std::string& inputs, long long* run_id);
   Status FinishRun(long long run_id, const RunCounts& counts);
 

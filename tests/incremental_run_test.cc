@@ -42,7 +42,7 @@ std::string MixedInputs() {
 const char kRunFlags[] = " --quiet --max-ocr-pages 0";
 
 int RunIntake(const std::string& inputs, const std::string& out,
-        const std::string& flags = "") {
+              const std::string& flags = "") {
   return Intake("run" + inputs + " --out " + out + kRunFlags + " " + flags);
 }
 
@@ -75,7 +75,8 @@ void ExpectSameOutput(const std::string& a, const std::string& b) {
 
 TEST(IncrementalRunTest, SecondRunDoesNoWork) {
   std::string out = MakeTempDir("incr-again");
-  ASSERT_EQ(RunIntake(MixedInputs(), out), 1);  // fixtures/broken fails, by design
+  ASSERT_EQ(RunIntake(MixedInputs(), out),
+            1);  // fixtures/broken fails, by design
   std::string documents = ReadFileOrDie(out + "/documents.jsonl");
   auto written = fs::last_write_time(out + "/documents.jsonl");
   size_t first = LogLines(out).size();
@@ -152,7 +153,8 @@ TEST(IncrementalRunTest, NewRulesVersionReprocessesEverything) {
   std::string out = MakeTempDir("incr-rules");
   std::string inputs = " " + Fixture("letters");
   ASSERT_EQ(RunIntake(inputs, out), 0);
-  std::string rules = ReadFileOrDie(testing::SourceDir() + "/classifiers/rules/rules.xml");
+  std::string rules =
+      ReadFileOrDie(testing::SourceDir() + "/classifiers/rules/rules.xml");
   std::string changed = MakeTempDir("incr-rules-file") + "/rules.xml";
   size_t at = rules.find("version=\"", rules.find("<rules "));
   ASSERT_NE(at, std::string::npos);
@@ -204,8 +206,7 @@ TEST(IncrementalRunTest, OutputHoldsEveryStoredDocument) {
 TEST(IncrementalRunTest, DryRunListsAndChangesNothing) {
   std::string out = MakeTempDir("incr-dry") + "/out";
   std::string listing = MakeTempDir("incr-dry-list") + "/plan.txt";
-  ASSERT_EQ(Intake("run " + Fixture("letters") + " --out " + out +
-                       " --dry-run",
+  ASSERT_EQ(Intake("run " + Fixture("letters") + " --out " + out + " --dry-run",
                    listing),
             0);
   EXPECT_FALSE(fs::exists(out)) << "a dry run wrote its output folder";
@@ -215,8 +216,7 @@ TEST(IncrementalRunTest, DryRunListsAndChangesNothing) {
       << plan;
 
   ASSERT_EQ(RunIntake(" " + Fixture("letters"), out), 0);
-  ASSERT_EQ(Intake("run " + Fixture("letters") + " --out " + out +
-                       " --dry-run",
+  ASSERT_EQ(Intake("run " + Fixture("letters") + " --out " + out + " --dry-run",
                    listing),
             0);
   plan = ReadFileOrDie(listing);
