@@ -14,6 +14,7 @@
 #include "pipeline/process_task.h"
 #include "pipeline/read_file.h"
 #include "pipeline/records.h"
+#include "pipeline/run_plan.h"
 #include "pipeline/sha256.h"
 #include "pipeline/state_store.h"
 #include "pipeline/store_output.h"
@@ -393,11 +394,6 @@ class Run {
   int files_done_ = 0;
 };
 
-std::string StatePath(const RunOptions& options) {
-  return options.state_path.empty() ? options.out_dir + "/intake.sqlite"
-                                    : options.state_path;
-}
-
 std::string JoinInputs(const std::vector<std::string>& inputs) {
   std::string joined;
   for (const std::string& input : inputs) {
@@ -405,56 +401,6 @@ std::string JoinInputs(const std::vector<std::string>& inputs) {
     joined += input;
   }
   return joined;
-}
-
-// --dry-run: what each file would get, from the store as it is; nothing
-// is written.
-Status Plan(const RunOptions& options, const Stages& stages,
-            const Discovery& found, RunObserver* observer) {
-  std::unique_ptr<StateStore> store;
-  std::error_code ec;
-  if (std::filesystem::exists(StatePath(options), ec)) {
-    Status s = StateStore::Open(StatePath(options), &store);
-    if (!s.ok()) return s;
-  }
-  for (const std::string& path : found.files) {
-    FileFacts facts;
-    std::string doc_id;
-    Status s = StatFile(path, &facts);
-    if (s.ok() && store) s = store->FindUnchangedFile(path, facts, &doc_id);
-    if (s.ok() && doc_id.empty()) {
-      s = HashFile(path, options.max_file_bytes, &facts);
-      doc_id = facts.sha256;
-    }
-    if (!options.shard.Owns(s.ok() ? doc_id : Sha256Hex(path))) continue;
-    if (!s.ok()) {
-      observer->OnPlan(path, "cannot read: " + s.message());
-      continue;
-    }
-    StoredDocument doc;
-    bool stored = false;
-    if (store) {
-      s = store->FindDocument(doc_id, &doc, &stored);
-      if (!s.ok()) return s;
-    }
-    std::string plan = "new";
-    if (stored && options.reprocess) {
-      plan = "reprocess (--reprocess)";
-    } else if (stored && doc.quarantined) {
-      plan = "skip (quarantined: " + doc.status + ")";
-    } else if (stored && doc.rules_version != stages.classifier->Version()) {
-      plan = "reprocess (rules " + doc.rules_version + " -> " +
-             stages.classifier->Version() + ")";
-    } else if (stored && doc.model_version != options.model_version) {
-      plan = "reprocess (model changed)";
-    } else if (stored && !doc.complete) {
-      plan = "resume (its attachments or members are not all done)";
-    } else if (stored) {
-      plan = "unchanged";
-    }
-    observer->OnPlan(path, plan);
-  }
-  return Status::Ok();
 }
 
 }  // namespace
@@ -469,7 +415,7 @@ Status RunPipeline(const RunOptions& options, const Stages& stages,
   }
   summary->problems = static_cast<int>(found.problems.size());
   summary->files = static_cast<int>(found.files.size());
-  if (options.dry_run) return Plan(options, stages, found, observer);
+  if (options.dry_run) return PlanRun(options, stages, found.files, observer);
 
   std::error_code ec;
   std::filesystem::create_directories(options.out_dir, ec);
@@ -481,7 +427,7 @@ Status RunPipeline(const RunOptions& options, const Stages& stages,
   s = lock.Acquire(options.out_dir);
   if (!s.ok()) return s;
   std::unique_ptr<StateStore> store;
-  s = StateStore::Open(StatePath(options), &store);
+  s = StateStore::Open(StatePathOf(options), &store);
   if (!s.ok()) return s;
   long long run_id = 0;
   s = store->BeginRun(JoinInputs(options.inputs), &run_id);

@@ -93,11 +93,10 @@ TEST(ShardMergeTest, MergedShardsEqualOneRun) {
 
 TEST(ShardMergeTest, BadShardsAreRefused) {
   std::string out = MakeTempDir("shard-bad");
-  EXPECT_EQ(Intake("run " + Fixture("letters") + " --out " + out +
-                   " --shard 3/2"),
-            2);
-  EXPECT_EQ(Intake("merge " + MakeTempDir("shard-empty") + " --out " + out),
-            2);
+  EXPECT_EQ(
+      Intake("run " + Fixture("letters") + " --out " + out + " --shard 3/2"),
+      2);
+  EXPECT_EQ(Intake("merge " + MakeTempDir("shard-empty") + " --out " + out), 2);
   std::string not_store = MakeTempDir("shard-junk") + "/intake.sqlite";
   std::ofstream(not_store) << "not a database";
   EXPECT_EQ(Intake("merge " + not_store + " --out " + out), 2);
