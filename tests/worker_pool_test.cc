@@ -60,6 +60,11 @@ ExtractFn Misbehaving(ExtractFn real) {
       }
       LoopForever();
     }
+    if (StartsWith(data, "PID ")) {
+      // Which worker read it: a line per document.
+      std::string pid_file(data.substr(4, data.find('\n') - 4));
+      std::ofstream(pid_file, std::ios::app) << getpid() << "\n";
+    }
     return real(format, data, limits, out);
   };
 }
@@ -194,6 +199,31 @@ TEST_F(WorkerPoolTest, TotalTimeLimitStopsASlowDocument) {
   EXPECT_NE(loop["error"].get<std::string>().find("took longer than 1 s"),
             std::string::npos)
       << loop["error"];
+}
+
+TEST_F(WorkerPoolTest, WorkersAreReplacedAfterSomeDocuments) {
+  options_.workers.workers = 1;
+  options_.workers.recycle_after = 2;
+  std::string pid_file = MakeTempDir("pool-recycle") + "/pids";
+  for (int i = 0; i < 6; ++i) {
+    WriteFile(in_ + "/doc" + std::to_string(i) + ".txt",
+              "PID " + pid_file + "\nLetter number " + std::to_string(i) +
+                  " on mercury.\n");
+  }
+  RunSummary summary = Run();
+  EXPECT_EQ(summary.processed, 6);
+  EXPECT_EQ(summary.failed, 0);
+  std::ifstream in(pid_file);
+  std::vector<pid_t> pids;
+  for (pid_t pid; in >> pid;) pids.push_back(pid);
+  ASSERT_EQ(pids.size(), 6u);
+  for (size_t i = 0; i < pids.size(); ++i) {
+    // Two documents a worker, then a new process.
+    EXPECT_EQ(pids[i], pids[i ^ 1]) << i;
+    if (i >= 2) {
+      EXPECT_NE(pids[i], pids[i - 2]) << i;
+    }
+  }
 }
 
 }  // namespace
