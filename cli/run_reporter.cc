@@ -1,22 +1,14 @@
 #include "cli/run_reporter.h"
 
 #include <cstdio>
-#include <ctime>
 #include <iostream>
+
+#include "pipeline/utc_time.h"
 
 namespace intake {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-std::string Timestamp() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm;
-  gmtime_r(&t, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
 
 std::string Duration(double seconds) {
   long s = static_cast<long>(seconds + 0.5);
@@ -63,7 +55,7 @@ Status RunReporter::OpenLog(const std::string& log_path) {
 
 void RunReporter::Log(const std::string& line) {
   if (!log_.is_open()) return;
-  log_ << Timestamp() << '\t' << line << '\n';
+  log_ << UtcNow() << '\t' << line << '\n';
   log_.flush();  // a killed run keeps its log up to the last document
 }
 

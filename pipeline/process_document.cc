@@ -78,17 +78,25 @@ const char* StatusForFailure(const Status& status) {
 
 namespace {
 
-DocumentRecord RunStages(const std::string& path, std::string_view data,
-                         const Identity& identity, const Stages& stages,
-                         std::vector<EmbeddedFile>* embedded) {
-  const Classifier& classifier = *stages.classifier;
+// What a record says before any stage has run.
+DocumentRecord IdentifiedRecord(const std::string& path,
+                                const Identity& identity,
+                                const Stages& stages) {
   DocumentRecord record;
   record.doc_id = identity.doc_id;
   record.path = path;
   record.format = identity.format;
   record.mime = identity.mime;
   record.size = identity.size;
-  record.rules_version = classifier.Version();
+  record.rules_version = stages.classifier->Version();
+  return record;
+}
+
+DocumentRecord RunStages(const std::string& path, std::string_view data,
+                         const Identity& identity, const Stages& stages,
+                         std::vector<EmbeddedFile>* embedded) {
+  const Classifier& classifier = *stages.classifier;
+  DocumentRecord record = IdentifiedRecord(path, identity, stages);
 
   Extraction extraction;
   Status s;
@@ -160,13 +168,7 @@ DocumentRecord ProcessDocument(const std::string& path, std::string_view data,
     // A bug of ours that this document triggers.
     error = std::string("intake failed on this document: ") + e.what();
   }
-  DocumentRecord record;
-  record.doc_id = identity.doc_id;
-  record.path = path;
-  record.format = identity.format;
-  record.mime = identity.mime;
-  record.size = identity.size;
-  record.rules_version = stages.classifier->Version();
+  DocumentRecord record = IdentifiedRecord(path, identity, stages);
   record.status = status;
   record.error = error;
   return record;

@@ -2,11 +2,11 @@
 
 #include <sqlite3.h>
 
-#include <ctime>
 #include <set>
 #include <vector>
 
 #include "pipeline/json_records.h"
+#include "pipeline/utc_time.h"
 
 namespace intake {
 namespace {
@@ -59,15 +59,6 @@ CREATE TABLE IF NOT EXISTS runs(
   unchanged INTEGER,
   failed INTEGER);
 )sql";
-
-std::string Now() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm;
-  gmtime_r(&t, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
 
 // A prepared statement, finalized on every way out.
 class Statement {
@@ -287,7 +278,7 @@ Status StateStore::PutDocument(const DocumentEntry& e) {
           .Bind(8, static_cast<long long>(e.complete))
           .Bind(9, static_cast<long long>(e.quarantined))
           .Bind(10, e.seconds)
-          .Bind(11, Now())
+          .Bind(11, UtcNow())
           .Bind(12, e.document_json)
           .Run();
   if (!s.ok()) return s;
@@ -316,7 +307,7 @@ Status StateStore::AddPath(const std::string& doc_id, const std::string& path,
   Status s = insert.Bind(1, doc_id)
                  .Bind(2, path)
                  .BindBlob(3, order_key)
-                 .Bind(4, Now())
+                 .Bind(4, UtcNow())
                  .Run();
   if (!s.ok()) return s;
   // A new path changes the document's other_paths in the output.
@@ -582,7 +573,7 @@ Status StateStore::PrunePathsBelowDuplicates() {
 
 Status StateStore::BeginRun(const std::string& inputs, long long* run_id) {
   Status s = Statement(db_, "INSERT INTO runs(started, inputs) VALUES(?1, ?2)")
-                 .Bind(1, Now())
+                 .Bind(1, UtcNow())
                  .Bind(2, inputs)
                  .Run();
   if (s.ok()) *run_id = sqlite3_last_insert_rowid(db_);
@@ -593,7 +584,7 @@ Status StateStore::FinishRun(long long run_id, const RunCounts& counts) {
   return Statement(db_,
                    "UPDATE runs SET finished=?1, processed=?2, unchanged=?3, "
                    "failed=?4 WHERE run_id=?5")
-      .Bind(1, Now())
+      .Bind(1, UtcNow())
       .Bind(2, counts.processed)
       .Bind(3, counts.unchanged)
       .Bind(4, counts.failed)

@@ -21,6 +21,7 @@ namespace intake {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::ExpectSameRecords;
 using testing::Fixture;
 using testing::Intake;
 using testing::MakeTempDir;
@@ -64,15 +65,6 @@ std::vector<std::string> LoggedStatuses(const std::vector<std::string>& lines) {
   return statuses;
 }
 
-void ExpectSameOutput(const std::string& a, const std::string& b) {
-  for (const char* name : {"/documents.jsonl", "/passages.jsonl"}) {
-    std::string left = ReadFileOrDie(a + name);
-    std::string right = ReadFileOrDie(b + name);
-    EXPECT_FALSE(left.empty()) << a << name;
-    EXPECT_TRUE(left == right) << a << name << " differs from " << b << name;
-  }
-}
-
 TEST(IncrementalRunTest, SecondRunDoesNoWork) {
   std::string out = MakeTempDir("incr-again");
   ASSERT_EQ(RunIntake(MixedInputs(), out),
@@ -104,8 +96,8 @@ TEST(IncrementalRunTest, WorkersAndInProcessGiveTheSameBytes) {
   RunIntake(MixedInputs(), one, "--jobs 1");
   RunIntake(MixedInputs(), three, "--jobs 3");
   RunIntake(MixedInputs(), here, "--in-process");
-  ExpectSameOutput(one, three);
-  ExpectSameOutput(one, here);
+  ExpectSameRecords(one, three);
+  ExpectSameRecords(one, here);
 }
 
 // Starts `intake run` and kills it (SIGKILL, as a power cut would) once its
@@ -143,7 +135,7 @@ TEST(IncrementalRunTest, KilledRunsResumeToTheSameBytes) {
   }
   EXPECT_GE(kills, 3) << "the runs ended before they could be killed";
   RunIntake(MixedInputs(), killed);
-  ExpectSameOutput(whole, killed);
+  ExpectSameRecords(whole, killed);
   // No document twice, none lost.
   EXPECT_EQ(ReadJsonLines(killed + "/documents.jsonl").size(),
             ReadJsonLines(whole + "/documents.jsonl").size());

@@ -55,4 +55,13 @@ std::vector<std::string> ProvenanceTypes(const nlohmann::json& doc) {
   return types;
 }
 
+void ExpectSameRecords(const std::string& out_a, const std::string& out_b) {
+  for (const char* name : {"/documents.jsonl", "/passages.jsonl"}) {
+    std::string left = ReadFileOrDie(out_a + name);
+    EXPECT_FALSE(left.empty()) << out_a << name;
+    EXPECT_TRUE(left == ReadFileOrDie(out_b + name))
+        << out_a << name << " differs from " << out_b << name;
+  }
+}
+
 }  // namespace intake::testing

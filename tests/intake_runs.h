@@ -27,6 +27,10 @@ std::vector<nlohmann::json> RunAndReadDocuments(const std::string& input,
 const nlohmann::json* FindDocument(const std::vector<nlohmann::json>& docs,
                                    const std::string& name);
 
+// Expects documents.jsonl and passages.jsonl of the two output folders to
+// be the same bytes (and not empty).
+void ExpectSameRecords(const std::string& out_a, const std::string& out_b);
+
 // The types of a record's provenance chain ("file", "attachment", ...).
 std::vector<std::string> ProvenanceTypes(const nlohmann::json& doc);
 

@@ -18,6 +18,7 @@ namespace intake {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::ExpectSameRecords;
 using testing::Fixture;
 using testing::Intake;
 using testing::MakeTempDir;
@@ -61,15 +62,6 @@ std::string Inputs() {
 
 const char kFlags[] = " --quiet --max-ocr-pages 0";
 
-void ExpectSameOutput(const std::string& a, const std::string& b) {
-  for (const char* name : {"/documents.jsonl", "/passages.jsonl"}) {
-    std::string left = ReadFileOrDie(a + name);
-    EXPECT_FALSE(left.empty());
-    EXPECT_TRUE(left == ReadFileOrDie(b + name))
-        << a << name << " differs from " << b << name;
-  }
-}
-
 TEST(ShardMergeTest, MergedShardsEqualOneRun) {
   std::string in = Inputs();
   std::string single = MakeTempDir("shard-single");
@@ -84,10 +76,10 @@ TEST(ShardMergeTest, MergedShardsEqualOneRun) {
     }
     std::string merged = MakeTempDir("shard-merged");
     ASSERT_EQ(Intake("merge" + shards + " --out " + merged), 0);
-    ExpectSameOutput(single, merged);
+    ExpectSameRecords(single, merged);
     // The same shards again: nothing changes.
     ASSERT_EQ(Intake("merge" + shards + " --out " + merged), 0);
-    ExpectSameOutput(single, merged);
+    ExpectSameRecords(single, merged);
   }
 }
 
