@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "cli/wiring.h"
+#include "pipeline/progress.h"
 #include "pipeline/runner.h"
 #include "tests/intake_runs.h"
 #include "tests/test_paths.h"
@@ -48,6 +49,9 @@ ExtractFn Misbehaving(ExtractFn real) {
       for (;;) {
         hoard.emplace_back(new char[16 << 20]);
         std::memset(hoard.back().get(), 1, 16 << 20);
+        // Busy, not stuck: only the memory limit may stop it, however
+        // slow a loaded machine makes it.
+        NoteProgress();
       }
     }
     if (StartsWith(data, "ORPHAN ")) {
