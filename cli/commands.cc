@@ -25,6 +25,7 @@
 #include "pipeline/read_file.h"
 #include "pipeline/runner.h"
 #include "pipeline/state_store.h"
+#include "review/review_files.h"
 
 namespace intake {
 namespace {
@@ -129,12 +130,22 @@ int RunCommand(const std::vector<std::string>& args) {
   if (run_args.dry_run) {
     return summary.problems > 0 ? kExitSomeFailed : kExitOk;
   }
+  ReviewListOptions review;
+  review.seed = static_cast<std::uint64_t>(run_args.review_seed);
+  long long listed = 0;
+  s = WriteReviewList(options.out_dir, review, &listed);
+  if (!s.ok()) {
+    Error("review list: " + s.message());
+    return kExitCannotRun;
+  }
   std::cerr << "intake: " << summary.processed << " documents processed ("
             << summary.failed << " failed, " << summary.quarantined
             << " quarantined), " << summary.unchanged << " unchanged; "
             << summary.documents << " documents and " << summary.passages
             << " passages in " << options.out_dir << "/documents.jsonl and "
-            << options.out_dir << "/passages.jsonl\n";
+            << options.out_dir << "/passages.jsonl; " << listed
+            << " passages to review in " << options.out_dir
+            << "/review.html and review.csv\n";
   if (summary.problems > 0) {
     std::cerr << "intake: " << summary.problems
               << " inputs could not be listed or followed (see above)\n";

@@ -71,7 +71,10 @@ ParseOutcome ParseRunArgs(const std::vector<std::string>& args, RunArgs* out,
       "doc-timeout", po::value(&out->doc_seconds),
       "seconds one document may take in all (default 900)")(
       "recycle-after", po::value(&out->recycle_after),
-      "documents a worker reads before it is replaced (default 200)");
+      "documents a worker reads before it is replaced (default 200)")(
+      "review-seed", po::value(&out->review_seed),
+      "seed of the random sample on the review list (default 1: the same "
+      "sample every run)");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&out->inputs)->required());
   po::positional_options_description positional;

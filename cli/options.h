@@ -24,6 +24,7 @@ struct RunArgs {
   int stall_seconds = 120;          // --stall-timeout
   int doc_seconds = 900;            // --doc-timeout
   int recycle_after = 200;          // --recycle-after
+  long long review_seed = 1;        // --review-seed: the review sample
 };
 
 struct StatusArgs {

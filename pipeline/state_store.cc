@@ -5,6 +5,7 @@
 #include <ctime>
 
 #include "pipeline/json_records.h"
+#include "pipeline/sqlite_statement.h"
 
 namespace intake {
 namespace {
@@ -48,6 +49,23 @@ CREATE TABLE IF NOT EXISTS files(
   size INTEGER NOT NULL,
   mtime_ns INTEGER NOT NULL,
   doc_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS decisions(
+  decision_id INTEGER PRIMARY KEY,
+  doc_id TEXT NOT NULL,
+  text_sha256 TEXT NOT NULL,
+  passage_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  article14 TEXT NOT NULL,
+  activity TEXT NOT NULL,
+  theme TEXT NOT NULL,
+  stance TEXT NOT NULL,
+  reviewer TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  source TEXT NOT NULL,
+  comment TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS decisions_passage
+  ON decisions(doc_id, text_sha256, decision_id);
 CREATE TABLE IF NOT EXISTS runs(
   run_id INTEGER PRIMARY KEY,
   started TEXT NOT NULL,
@@ -58,7 +76,9 @@ CREATE TABLE IF NOT EXISTS runs(
   failed INTEGER);
 )sql";
 
-std::string Now() {
+}  // namespace
+
+std::string StoreNow() {
   std::time_t t = std::time(nullptr);
   std::tm tm;
   gmtime_r(&t, &tm);
@@ -66,98 +86,6 @@ std::string Now() {
   std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
   return text;
 }
-
-// A prepared statement, finalized on every way out.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) : db_(db) {
-    prepared_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
-  }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-
-  Statement& Bind(int i, const std::string& text) {
-    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()),
-                      SQLITE_TRANSIENT);
-    return *this;
-  }
-  Statement& BindBlob(int i, const std::string& bytes) {
-    sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()),
-                      SQLITE_TRANSIENT);
-    return *this;
-  }
-  Statement& Bind(int i, long long value) {
-    sqlite3_bind_int64(stmt_, i, value);
-    return *this;
-  }
-  Statement& Bind(int i, double value) {
-    sqlite3_bind_double(stmt_, i, value);
-    return *this;
-  }
-
-  // Steps once: *row says whether a row is ready to read.
-  Status Step(bool* row) {
-    if (prepared_ != SQLITE_OK) return Error();
-    int rc = sqlite3_step(stmt_);
-    *row = rc == SQLITE_ROW;
-    if (rc == SQLITE_ROW || rc == SQLITE_DONE) return Status::Ok();
-    return Error();
-  }
-  // Makes the statement ready to run again with new bindings.
-  void Reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  // Runs a statement that returns no rows.
-  Status Run() {
-    bool row = false;
-    return Step(&row);
-  }
-
-  std::string Text(int column) {
-    const void* p = sqlite3_column_blob(stmt_, column);
-    int n = sqlite3_column_bytes(stmt_, column);
-    return p == nullptr ? std::string()
-                        : std::string(static_cast<const char*>(p), n);
-  }
-  long long Int(int column) { return sqlite3_column_int64(stmt_, column); }
-
- private:
-  Status Error() {
-    return Status::IoError(std::string("state store: ") + sqlite3_errmsg(db_));
-  }
-
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-  int prepared_;
-};
-
-// Rolls back unless committed, so an error half-way leaves nothing half
-// written.
-class Transaction {
- public:
-  explicit Transaction(sqlite3* db) : db_(db) {}
-  ~Transaction() {
-    if (open_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  Status Begin() {
-    Status s = Statement(db_, "BEGIN IMMEDIATE").Run();
-    open_ = s.ok();
-    return s;
-  }
-  Status Commit() {
-    Status s = Statement(db_, "COMMIT").Run();
-    if (s.ok()) open_ = false;
-    return s;
-  }
-
- private:
-  sqlite3* db_;
-  bool open_ = false;
-};
-
-}  // namespace
 
 Status StateStore::Open(const std::string& path,
                         std::unique_ptr<StateStore>* out) {
@@ -285,7 +213,7 @@ Status StateStore::PutDocument(const DocumentEntry& e) {
           .Bind(8, static_cast<long long>(e.complete))
           .Bind(9, static_cast<long long>(e.quarantined))
           .Bind(10, e.seconds)
-          .Bind(11, Now())
+          .Bind(11, StoreNow())
           .Bind(12, e.document_json)
           .Run();
   if (!s.ok()) return s;
@@ -314,7 +242,7 @@ Status StateStore::AddPath(const std::string& doc_id, const std::string& path,
   Status s = insert.Bind(1, doc_id)
                  .Bind(2, path)
                  .BindBlob(3, order_key)
-                 .Bind(4, Now())
+                 .Bind(4, StoreNow())
                  .Run();
   if (!s.ok()) return s;
   // A new path changes the document's other_paths in the output.
@@ -492,7 +420,7 @@ Status StateStore::Summarize(StoreSummary* summary) {
 
 Status StateStore::BeginRun(const std::string& inputs, long long* run_id) {
   Status s = Statement(db_, "INSERT INTO runs(started, inputs) VALUES(?1, ?2)")
-                 .Bind(1, Now())
+                 .Bind(1, StoreNow())
                  .Bind(2, inputs)
                  .Run();
   if (s.ok()) *run_id = sqlite3_last_insert_rowid(db_);
@@ -503,7 +431,7 @@ Status StateStore::FinishRun(long long run_id, const RunCounts& counts) {
   return Statement(db_,
                    "UPDATE runs SET finished=?1, processed=?2, unchanged=?3, "
                    "failed=?4 WHERE run_id=?5")
-      .Bind(1, Now())
+      .Bind(1, StoreNow())
       .Bind(2, counts.processed)
       .Bind(3, counts.unchanged)
       .Bind(4, counts.failed)

@@ -130,7 +130,8 @@ TEST_F(WorkerPoolTest, MisbehavingDocumentsCostOnlyThemselves) {
   WriteFile(in_ + "/exit.txt", "EXIT\n");
   WriteFile(in_ + "/loop.txt", "LOOP\n");
   WriteFile(in_ + "/hog.txt", "HOG\n");
-  WriteFile(in_ + "/z-letter.txt", "The Government of Samoa held a workshop.\n");
+  WriteFile(in_ + "/z-letter.txt",
+            "The Government of Samoa held a workshop.\n");
   RunSummary summary = Run();
   EXPECT_EQ(summary.processed, 6);
   EXPECT_EQ(summary.failed, 4);
