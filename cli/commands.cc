@@ -14,6 +14,7 @@
 #include "cli/eval_stream.h"
 #include "cli/exit_codes.h"
 #include "cli/options.h"
+#include "cli/review_command.h"
 #include "cli/run_diff.h"
 #include "cli/run_reporter.h"
 #include "cli/status_report.h"
@@ -48,6 +49,7 @@ const Command kCommands[] = {
      EvalCommand},
     {"diff", "compare the records of two runs over the same documents",
      DiffCommand},
+    {"review", "import reviewers' decisions, or export them", ReviewCommand},
 };
 
 void Error(const std::string& message) {

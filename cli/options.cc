@@ -185,6 +185,49 @@ ParseOutcome ParseEvalArgs(const std::vector<std::string>& args, EvalArgs* out,
                visible, hidden, positional, &vm, message);
 }
 
+ParseOutcome ParseReviewArgs(const std::vector<std::string>& args,
+                             ReviewArgs* out, std::string* message) {
+  po::options_description visible("Options");
+  visible.add_options()("help,h", "show this help")(
+      "out,o", po::value(&out->out_dir),
+      "output folder of 'intake run' (its state store holds the decisions)")(
+      "state", po::value(&out->state_path),
+      "state store (default: DIR/intake.sqlite)")(
+      "reviewer", po::value(&out->reviewer),
+      "import: who decided the rows that name no reviewer")(
+      "history", po::bool_switch(&out->history),
+      "export: every decision ever imported, oldest first, not only the "
+      "newest of each passage");
+  po::options_description hidden;
+  hidden.add_options()("action", po::value(&out->action))(
+      "file", po::value(&out->file));
+  po::positional_options_description positional;
+  positional.add("action", 1).add("file", 1);
+  po::variables_map vm;
+  const char usage[] =
+      "intake review import FILE --out DIR | intake review export --out DIR\n"
+      "import: stores the decisions of a filled-in review.csv or of the file "
+      "review.html\nsaves, all or none, and rewrites DIR's records with the "
+      "reviewers' labels.\nexport: prints every passage's newest decision "
+      "as JSON (the form import reads).";
+  ParseOutcome outcome =
+      Parse(args, usage, visible, hidden, positional, &vm, message);
+  if (outcome != ParseOutcome::kOk) return outcome;
+  std::string problem;
+  if (out->action != "import" && out->action != "export") {
+    problem = "say import or export";
+  } else if (out->action == "import" && out->file.empty()) {
+    problem = "name the file to import";
+  } else if (out->action == "export" && !out->file.empty()) {
+    problem = "export takes no file: it prints to standard output";
+  } else if (out->out_dir.empty()) {
+    problem = "--out DIR is required";
+  }
+  if (problem.empty()) return outcome;
+  *message = problem + "\nusage: " + usage;
+  return ParseOutcome::kError;
+}
+
 ParseOutcome ParseDiffArgs(const std::vector<std::string>& args, DiffArgs* out,
                            std::string* message) {
   po::options_description visible("Options");

@@ -53,6 +53,15 @@ struct DiffArgs {
   int examples = 5;     // --examples: changed passages shown, at most
 };
 
+struct ReviewArgs {
+  std::string action;      // "import" or "export"
+  std::string file;        // import: the CSV or JSON file
+  std::string out_dir;     // --out: the output folder of the runs
+  std::string state_path;  // --state, "" for <out>/intake.sqlite
+  std::string reviewer;    // import --reviewer: for rows naming no one
+  bool history = false;    // export --history: every decision, not newest
+};
+
 enum class ParseOutcome {
   kOk,     // the struct is filled
   kHelp,   // --help was asked: `message` holds the help text
@@ -69,6 +78,8 @@ ParseOutcome ParseClassifyArgs(const std::vector<std::string>& args,
                                ClassifyArgs* out, std::string* message);
 ParseOutcome ParseEvalArgs(const std::vector<std::string>& args, EvalArgs* out,
                            std::string* message);
+ParseOutcome ParseReviewArgs(const std::vector<std::string>& args,
+                             ReviewArgs* out, std::string* message);
 ParseOutcome ParseDiffArgs(const std::vector<std::string>& args, DiffArgs* out,
                            std::string* message);
 

@@ -45,7 +45,8 @@ std::string WithReviewerLabels(
   j["confidence"] = confidence;
   Json evidence = Json::array();
   for (const Json& e : j.value("evidence", Json::array())) {
-    if (e.contains("label") && confidence.contains(e["label"].get<std::string>())) {
+    if (e.contains("label") &&
+        confidence.contains(e["label"].get<std::string>())) {
       evidence.push_back(e);
     }
   }

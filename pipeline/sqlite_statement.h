@@ -102,7 +102,6 @@ class Transaction {
   bool open_ = false;
 };
 
-
 // "YYYY-MM-DDTHH:MM:SSZ", now, UTC.
 std::string StoreNow();
 

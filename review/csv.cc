@@ -4,8 +4,7 @@ namespace intake {
 namespace {
 
 bool FormulaStart(char c) {
-  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' ||
-         c == '\r';
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
 }  // namespace

@@ -61,7 +61,8 @@ OutputPassage ToPassage(const Json& j) {
   auto c = j.find("confidence");
   if (c != j.end() && c->is_object()) {
     for (auto it = c->begin(); it != c->end(); ++it) {
-      if (it->is_number()) p.confidence.emplace_back(it.key(), it->get<double>());
+      if (it->is_number())
+        p.confidence.emplace_back(it.key(), it->get<double>());
     }
   }
   auto e = j.find("evidence");
@@ -96,8 +97,8 @@ Status ReadAll(const std::string& path, const char* kind,
 }  // namespace
 
 Status LoadOutputRecords(const std::string& out_dir, OutputRecords* out) {
-  Status s = ReadAll(DocumentsFile(out_dir), "document", &ToDocument,
-                     &out->documents);
+  Status s =
+      ReadAll(DocumentsFile(out_dir), "document", &ToDocument, &out->documents);
   if (!s.ok()) return s;
   return ReadAll(PassagesFile(out_dir), "passage", &ToPassage, &out->passages);
 }

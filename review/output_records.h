@@ -26,7 +26,7 @@ struct OutputDocument {
 };
 
 struct OutputEvidence {
-  std::string label;  // "dimension:code"
+  std::string label;             // "dimension:code"
   long long start = 0, end = 0;  // code points into the passage text
 };
 

@@ -68,13 +68,29 @@ std::string ReviewCsv(const std::vector<ReviewItem>& items) {
   int rank = 0;
   for (const ReviewItem& item : items) {
     const OutputPassage& p = *item.passage;
-    out += CsvRow({std::to_string(++rank), JoinCodes(item.reasons),
-                   p.passage_id, p.doc_id, item.text_sha256,
-                   item.document ? item.document->path : "", SubmitterOf(item),
-                   std::to_string(p.page), p.kind, p.text,
-                   JoinCodes(p.article14), JoinCodes(p.activity),
-                   JoinCodes(p.theme), p.stance, Confidences(p), Evidence(p),
-                   "", "", "", "", "", "", ""});
+    out += CsvRow({std::to_string(++rank),
+                   JoinCodes(item.reasons),
+                   p.passage_id,
+                   p.doc_id,
+                   item.text_sha256,
+                   item.document ? item.document->path : "",
+                   SubmitterOf(item),
+                   std::to_string(p.page),
+                   p.kind,
+                   p.text,
+                   JoinCodes(p.article14),
+                   JoinCodes(p.activity),
+                   JoinCodes(p.theme),
+                   p.stance,
+                   Confidences(p),
+                   Evidence(p),
+                   "",
+                   "",
+                   "",
+                   "",
+                   "",
+                   "",
+                   ""});
   }
   return out;
 }

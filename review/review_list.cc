@@ -54,18 +54,19 @@ std::vector<ReviewItem> ChooseForReview(const OutputRecords& records,
     if (p.labels_from == "reviewer") continue;
     if (p.needs_review) {
       auto it = documents.find(p.doc_id);
-      flagged.push_back(MakeItem(p, it == documents.end() ? nullptr : it->second,
-                                 p.review_reasons));
+      flagged.push_back(MakeItem(
+          p, it == documents.end() ? nullptr : it->second, p.review_reasons));
     } else if (p.kind != "header_footer") {
       others.emplace_back(Draw(options.seed, p.passage_id), &p);
     }
   }
   // Most doubtful first; ties keep the output order (stable sort).
-  std::stable_sort(flagged.begin(), flagged.end(),
-                   [](const ReviewItem& a, const ReviewItem& b) {
-                     return std::make_tuple(a.doubt, -static_cast<int>(a.reasons.size())) <
-                            std::make_tuple(b.doubt, -static_cast<int>(b.reasons.size()));
-                   });
+  std::stable_sort(
+      flagged.begin(), flagged.end(),
+      [](const ReviewItem& a, const ReviewItem& b) {
+        return std::make_tuple(a.doubt, -static_cast<int>(a.reasons.size())) <
+               std::make_tuple(b.doubt, -static_cast<int>(b.reasons.size()));
+      });
   size_t want = static_cast<size_t>(
       std::ceil(options.sample_fraction * static_cast<double>(others.size())));
   want = std::min(others.size(),

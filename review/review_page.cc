@@ -34,7 +34,8 @@ Json ItemJson(const ReviewItem& item, int rank) {
   for (const auto& [label, value] : p.confidence) confidence[label] = value;
   Json evidence = Json::array();
   for (const OutputEvidence& e : p.evidence) {
-    evidence.push_back({{"label", e.label}, {"start", e.start}, {"end", e.end}});
+    evidence.push_back(
+        {{"label", e.label}, {"start", e.start}, {"end", e.end}});
   }
   return {{"rank", rank},
           {"passage_id", p.passage_id},

@@ -1,10 +1,11 @@
 // The review list: CSV that a spreadsheet opens safely and that reads
 // back the same, the choice and order of passages, and the page's escaping.
+#include "review/review_list.h"
+
 #include <gtest/gtest.h>
 
 #include "review/csv.h"
 #include "review/review_csv.h"
-#include "review/review_list.h"
 #include "review/review_page.h"
 
 namespace intake {
@@ -92,7 +93,8 @@ TEST(ReviewListTest, FlaggedMostDoubtfulFirstThenASeededSample) {
 
   std::string page = ReviewPage(items);
   EXPECT_EQ(page.find("</script><b>"), std::string::npos);
-  EXPECT_NE(page.find("\\u003c/script\\u003e\\u003cb\\u003e"), std::string::npos);
+  EXPECT_NE(page.find("\\u003c/script\\u003e\\u003cb\\u003e"),
+            std::string::npos);
   std::string csv = ReviewCsv(items);
   EXPECT_EQ(csv.substr(0, 3), kUtf8Bom);
 }
