@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "cli/classify_stream.h"
 #include "cli/diff_report.h"
@@ -235,6 +236,38 @@ int ClassifyCommand(const std::vector<std::string>& args) {
   return ClassifyStream(std::cin, std::cout, std::cerr, *classifier);
 }
 
+// Every passage's newest decision in `out_dir`'s store, one gold line each.
+Status ReviewedGold(const std::string& out_dir, std::ostream* gold) {
+  std::string path = out_dir + "/intake.sqlite";
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return Status::NotFound("no state store at " + path +
+                            " (has 'intake run' written there?)");
+  }
+  std::unique_ptr<StateStore> store;
+  Status s = StateStore::Open(path, &store);
+  long long decisions = 0;
+  if (s.ok()) {
+    s = store->ForEachDecision(true, [&](const ReviewDecision& d) {
+      ++decisions;
+      *gold << nlohmann::json({{"text", d.text},
+                               {"article14", d.article14},
+                               {"activity", d.activity},
+                               {"theme", d.theme},
+                               {"stance", d.stance}})
+                   .dump(-1, ' ', false,
+                         nlohmann::json::error_handler_t::replace)
+            << "\n";
+      return Status::Ok();
+    });
+  }
+  if (s.ok() && decisions == 0) {
+    return Status::NotFound("no reviewer decisions in " + path +
+                            " ('intake review import' stores them)");
+  }
+  return s;
+}
+
 int EvalCommand(const std::vector<std::string>& args) {
   EvalArgs eval_args;
   std::string message;
@@ -246,11 +279,26 @@ int EvalCommand(const std::vector<std::string>& args) {
     Error(s.message());
     return kExitCannotRun;
   }
-  std::ifstream gold(eval_args.gold_file);
-  if (!gold) {
-    Error(eval_args.gold_file + ": cannot open for reading");
-    return kExitCannotRun;
+  std::stringstream reviewed;
+  if (!eval_args.reviews_dir.empty()) {
+    // The reviewers' decisions as a gold file, so both measure alike.
+    s = ReviewedGold(eval_args.reviews_dir, &reviewed);
+    if (!s.ok()) {
+      Error(s.message());
+      return kExitCannotRun;
+    }
   }
+  std::ifstream gold_file;
+  if (eval_args.reviews_dir.empty()) {
+    gold_file.open(eval_args.gold_file);
+    if (!gold_file) {
+      Error(eval_args.gold_file + ": cannot open for reading");
+      return kExitCannotRun;
+    }
+  }
+  std::istream& gold = eval_args.reviews_dir.empty()
+                           ? static_cast<std::istream&>(gold_file)
+                           : reviewed;
   Evaluation evaluation;
   int bad = EvaluateStream(gold, *classifier, std::cerr, &evaluation);
   std::cout << "rules " << classifier->Version() << "\n"

@@ -169,20 +169,30 @@ ParseOutcome ParseEvalArgs(const std::vector<std::string>& args, EvalArgs* out,
                            std::string* message) {
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help")(
-      "rules", po::value(&out->rules_path), kRulesHelp);
+      "rules", po::value(&out->rules_path), kRulesHelp)(
+      "reviews", po::value(&out->reviews_dir),
+      "measure against every passage reviewers decided in this output "
+      "folder's state store, instead of a gold file");
   po::options_description hidden;
-  hidden.add_options()("gold", po::value(&out->gold_file)->required());
+  hidden.add_options()("gold", po::value(&out->gold_file));
   po::positional_options_description positional;
   positional.add("gold", 1);
   po::variables_map vm;
-  return Parse(args,
-               "intake eval GOLD.jsonl\n"
-               "Classifies the \"text\" of every line of a labelled file (the "
-               "form 'intake classify'\nwrites, gold labels in article14, "
-               "activity, theme, stance) and prints precision,\nrecall and F1 "
-               "per code, micro and macro per dimension, stance accuracy and\n"
-               "the stance confusion table.",
-               visible, hidden, positional, &vm, message);
+  ParseOutcome outcome =
+      Parse(args,
+            "intake eval GOLD.jsonl | intake eval --reviews OUT_DIR\n"
+            "Classifies the \"text\" of every line of a labelled file (the "
+            "form 'intake classify'\nwrites, gold labels in article14, "
+            "activity, theme, stance) and prints precision,\nrecall and F1 "
+            "per code, micro and macro per dimension, stance accuracy and\n"
+            "the stance confusion table.",
+            visible, hidden, positional, &vm, message);
+  if (outcome == ParseOutcome::kOk &&
+      out->gold_file.empty() == out->reviews_dir.empty()) {
+    *message = "give a gold file or --reviews OUT_DIR (one of them)";
+    return ParseOutcome::kError;
+  }
+  return outcome;
 }
 
 ParseOutcome ParseReviewArgs(const std::vector<std::string>& args,

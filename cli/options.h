@@ -42,7 +42,8 @@ struct ClassifyArgs {
 };
 
 struct EvalArgs {
-  std::string gold_file;
+  std::string gold_file;    // or
+  std::string reviews_dir;  // --reviews: an output folder's decisions
   std::string rules_path;
 };
 

@@ -25,7 +25,7 @@ int Fail(const std::string& message) {
 
 Status OpenStore(const ReviewArgs& args, std::unique_ptr<StateStore>* store) {
   std::string path = args.state_path.empty() ? args.out_dir + "/intake.sqlite"
-                                              : args.state_path;
+                                             : args.state_path;
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
     return Status::NotFound("no state store at " + path +

@@ -15,8 +15,7 @@ namespace {
 using Json = nlohmann::json;
 
 bool IsHex64(const std::string& s) {
-  return s.size() == 64 &&
-         std::all_of(s.begin(), s.end(), [](char c) {
+  return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) {
            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
          });
 }
@@ -42,8 +41,8 @@ void CheckCodes(std::string_view dimension, std::vector<std::string>* codes,
                 std::vector<std::string>* problems) {
   for (const std::string& c : *codes) {
     if (!IsKnownCode(dimension, c)) {
-      problems->push_back("unknown " + std::string(dimension) + " code \"" +
-                          c + "\"");
+      problems->push_back("unknown " + std::string(dimension) + " code \"" + c +
+                          "\"");
     }
   }
   std::sort(codes->begin(), codes->end(),
@@ -102,7 +101,8 @@ void ReadCsv(const std::string& name, const std::string& data,
     const CsvRecord& record = records[r];
     auto cell = [&](const char* key) {
       auto it = column.find(key);
-      if (it == column.end() || it->second >= record.cells.size()) return std::string();
+      if (it == column.end() || it->second >= record.cells.size())
+        return std::string();
       return Unneutralise(record.cells[it->second]);
     };
     std::string decision = cell("decision");
@@ -164,7 +164,8 @@ std::vector<std::string> JsonCodes(const Json& j, const char* key,
 
 void ReadJson(const std::string& name, const Json& file,
               const std::string& reviewer, const std::string& now,
-              std::vector<DecisionRow>* rows, std::vector<std::string>* errors) {
+              std::vector<DecisionRow>* rows,
+              std::vector<std::string>* errors) {
   if (file.value("format", "") != "intake-review-decisions" ||
       file.value("version", 0) != 1) {
     errors->push_back(name +
@@ -203,7 +204,8 @@ void ReadJson(const std::string& name, const Json& file,
     if (!problem.empty()) problems.push_back(problem);
     if (!problems.empty()) {
       std::string all;
-      for (const std::string& p : problems) all += (all.empty() ? "" : "; ") + p;
+      for (const std::string& p : problems)
+        all += (all.empty() ? "" : "; ") + p;
       errors->push_back(row.where + " (" + d.passage_id + "): " + all);
       continue;
     }
@@ -217,16 +219,12 @@ std::string DecisionFileJson(const std::vector<ReviewDecision>& decisions,
                              bool history) {
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
   for (const ReviewDecision& d : decisions) {
-    nlohmann::ordered_json j = {{"passage_id", d.passage_id},
-                                {"doc_id", d.doc_id},
-                                {"text_sha256", d.text_sha256},
-                                {"article14", d.article14},
-                                {"activity", d.activity},
-                                {"theme", d.theme},
-                                {"stance", d.stance},
-                                {"comment", d.comment},
-                                {"reviewer", d.reviewer},
-                                {"decided_at", d.decided_at}};
+    nlohmann::ordered_json j = {
+        {"passage_id", d.passage_id},   {"doc_id", d.doc_id},
+        {"text_sha256", d.text_sha256}, {"article14", d.article14},
+        {"activity", d.activity},       {"theme", d.theme},
+        {"stance", d.stance},           {"comment", d.comment},
+        {"reviewer", d.reviewer},       {"decided_at", d.decided_at}};
     if (history) {
       j["decision_id"] = d.decision_id;
       j["imported_at"] = d.imported_at;

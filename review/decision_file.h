@@ -15,7 +15,7 @@
 namespace intake {
 
 struct DecisionRow {
-  std::string where;  // "review.csv:12" or "decisions.json: decision 3"
+  std::string where;        // "review.csv:12" or "decisions.json: decision 3"
   ReviewDecision decision;  // text is empty: the import fills it
 };
 

@@ -37,25 +37,25 @@ TEST(ReviewRoundTripTest, CorrectionsInTheBrowserSurviveRerunsAndReprocessing) {
   for (const Json& p : ReadJsonLines(out + "/passages.jsonl")) {
     ASSERT_EQ(p["labels_from"], "rules");
   }
-  Json spec = {
-      {"reviewer", "Ana Reviewer"},
-      {"submitter", ""},
-      {"corrections",
-       {{{"nth", 0}, {"theme", "waste"}, {"stance", "need"}},
-        {{"nth", 1}, {"article14", ""}, {"activity", ""}},
-        {{"nth", 2},
-         {"article14", "14.3 14.1"},
-         {"activity", "e.project"},
-         {"theme", "products"},
-         {"stance", "provided"}}}}};
+  Json spec = {{"reviewer", "Ana Reviewer"},
+               {"submitter", ""},
+               {"corrections",
+                {{{"nth", 0}, {"theme", "waste"}, {"stance", "need"}},
+                 {{"nth", 1}, {"article14", ""}, {"activity", ""}},
+                 {{"nth", 2},
+                  {"article14", "14.3 14.1"},
+                  {"activity", "e.project"},
+                  {"theme", "products"},
+                  {"stance", "provided"}}}}};
   Json result;
   std::string saved = out + "/../review-decisions.json";
-  ASSERT_TRUE(testing::ClickThroughReviewPage(out + "/review.html", spec,
-                                              saved, &result));
+  ASSERT_TRUE(testing::ClickThroughReviewPage(out + "/review.html", spec, saved,
+                                              &result));
   ASSERT_EQ(Intake("review import " + saved + " --out " + out), 0);
 
   std::vector<std::string> ids;
-  for (const Json& id : result["corrected"]) ids.push_back(id.get<std::string>());
+  for (const Json& id : result["corrected"])
+    ids.push_back(id.get<std::string>());
   ASSERT_EQ(ids.size(), 3u);
   auto expect_corrected = [&](const std::string& when) {
     std::map<std::string, Json> passages = PassagesById(out);
@@ -74,7 +74,8 @@ TEST(ReviewRoundTripTest, CorrectionsInTheBrowserSurviveRerunsAndReprocessing) {
     EXPECT_EQ(c["stance"], "provided") << when;
     EXPECT_EQ(c["needs_review"], false) << when;
     int reviewed = 0;
-    for (const auto& [id, p] : passages) reviewed += p["labels_from"] == "reviewer";
+    for (const auto& [id, p] : passages)
+      reviewed += p["labels_from"] == "reviewer";
     EXPECT_EQ(reviewed, 3) << when;
     // Decided passages leave the review list.
     std::string csv = ReadFileOrDie(out + "/review.csv");
@@ -88,6 +89,11 @@ TEST(ReviewRoundTripTest, CorrectionsInTheBrowserSurviveRerunsAndReprocessing) {
   ASSERT_EQ(Intake(run + " --reprocess"), 0);
   expect_corrected("after reprocessing");
 
+  // The classifier measured against what the reviewers decided.
+  std::string eval = out + "/../eval.txt";
+  ASSERT_EQ(Intake("eval --reviews " + out, eval), 0);
+  EXPECT_NE(ReadFileOrDie(eval).find("3 passages"), std::string::npos);
+
   // A second reviewer disagrees on one passage: both decisions are kept,
   // the import says so, and the newer wins.
   Json first = Json::parse(ReadFileOrDie(saved));
@@ -98,7 +104,8 @@ TEST(ReviewRoundTripTest, CorrectionsInTheBrowserSurviveRerunsAndReprocessing) {
   std::string second_path = out + "/../second.json";
   std::ofstream(second_path) << second.dump();
   std::string err = out + "/../import.err";
-  ASSERT_EQ(Intake("review import " + second_path + " --out " + out, "", err), 0);
+  ASSERT_EQ(Intake("review import " + second_path + " --out " + out, "", err),
+            0);
   EXPECT_NE(ReadFileOrDie(err).find("replaces the decision of Ana Reviewer"),
             std::string::npos);
   EXPECT_EQ(PassagesById(out)[ids[0]]["theme"], Json({"waste", "health"}));
