@@ -8,12 +8,14 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 #include "cli/classify_stream.h"
 #include "cli/diff_report.h"
 #include "cli/eval_stream.h"
 #include "cli/exit_codes.h"
 #include "cli/options.h"
+#include "cli/review_command.h"
 #include "cli/run_diff.h"
 #include "cli/run_reporter.h"
 #include "cli/status_report.h"
@@ -27,6 +29,7 @@
 #include "pipeline/runner.h"
 #include "pipeline/shard.h"
 #include "pipeline/state_store.h"
+#include "review/review_files.h"
 
 namespace intake {
 namespace {
@@ -52,6 +55,7 @@ const Command kCommands[] = {
      EvalCommand},
     {"diff", "compare the records of two runs over the same documents",
      DiffCommand},
+    {"review", "import reviewers' decisions, or export them", ReviewCommand},
 };
 
 void Error(const std::string& message) {
@@ -141,12 +145,22 @@ int RunCommand(const std::vector<std::string>& args) {
   if (run_args.dry_run) {
     return summary.problems > 0 ? kExitSomeFailed : kExitOk;
   }
+  ReviewListOptions review;
+  review.seed = static_cast<std::uint64_t>(run_args.review_seed);
+  long long listed = 0;
+  s = WriteReviewList(options.out_dir, review, &listed);
+  if (!s.ok()) {
+    Error("review list: " + s.message());
+    return kExitCannotRun;
+  }
   std::cerr << "intake: " << summary.processed << " documents processed ("
             << summary.failed << " failed, " << summary.quarantined
             << " quarantined), " << summary.unchanged << " unchanged; "
             << summary.documents << " documents and " << summary.passages
             << " passages in " << options.out_dir << "/documents.jsonl and "
-            << options.out_dir << "/passages.jsonl\n";
+            << options.out_dir << "/passages.jsonl; " << listed
+            << " passages to review in " << options.out_dir
+            << "/review.html and review.csv\n";
   if (summary.problems > 0) {
     std::cerr << "intake: " << summary.problems
               << " inputs could not be listed or followed (see above)\n";
@@ -253,6 +267,38 @@ int ClassifyCommand(const std::vector<std::string>& args) {
   return ClassifyStream(std::cin, std::cout, std::cerr, *classifier);
 }
 
+// Every passage's newest decision in `out_dir`'s store, one gold line each.
+Status ReviewedGold(const std::string& out_dir, std::ostream* gold) {
+  std::string path = out_dir + "/intake.sqlite";
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
+    return Status::NotFound("no state store at " + path +
+                            " (has 'intake run' written there?)");
+  }
+  std::unique_ptr<StateStore> store;
+  Status s = StateStore::Open(path, &store);
+  long long decisions = 0;
+  if (s.ok()) {
+    s = store->ForEachDecision(true, [&](const ReviewDecision& d) {
+      ++decisions;
+      *gold << nlohmann::json({{"text", d.text},
+                               {"article14", d.article14},
+                               {"activity", d.activity},
+                               {"theme", d.theme},
+                               {"stance", d.stance}})
+                   .dump(-1, ' ', false,
+                         nlohmann::json::error_handler_t::replace)
+            << "\n";
+      return Status::Ok();
+    });
+  }
+  if (s.ok() && decisions == 0) {
+    return Status::NotFound("no reviewer decisions in " + path +
+                            " ('intake review import' stores them)");
+  }
+  return s;
+}
+
 int EvalCommand(const std::vector<std::string>& args) {
   EvalArgs eval_args;
   std::string message;
@@ -264,11 +310,26 @@ int EvalCommand(const std::vector<std::string>& args) {
     Error(s.message());
     return kExitCannotRun;
   }
-  std::ifstream gold(eval_args.gold_file);
-  if (!gold) {
-    Error(eval_args.gold_file + ": cannot open for reading");
-    return kExitCannotRun;
+  std::stringstream reviewed;
+  if (!eval_args.reviews_dir.empty()) {
+    // The reviewers' decisions as a gold file, so both measure alike.
+    s = ReviewedGold(eval_args.reviews_dir, &reviewed);
+    if (!s.ok()) {
+      Error(s.message());
+      return kExitCannotRun;
+    }
   }
+  std::ifstream gold_file;
+  if (eval_args.reviews_dir.empty()) {
+    gold_file.open(eval_args.gold_file);
+    if (!gold_file) {
+      Error(eval_args.gold_file + ": cannot open for reading");
+      return kExitCannotRun;
+    }
+  }
+  std::istream& gold = eval_args.reviews_dir.empty()
+                           ? static_cast<std::istream&>(gold_file)
+                           : reviewed;
   Evaluation evaluation;
   int bad = EvaluateStream(gold, *classifier, std::cerr, &evaluation);
   std::cout << "rules " << classifier->Version() << "\n"

@@ -74,7 +74,10 @@ ParseOutcome ParseRunArgs(const std::vector<std::string>& args, RunArgs* out,
       "documents a worker reads before it is replaced (default 200)")(
       "shard", po::value(&out->shard),
       "K/N: only the files whose content hash falls in shard K of N, with "
-      "what they hold (a task of a cluster job array; see 'intake merge')");
+      "what they hold (a task of a cluster job array; see 'intake merge')")(
+      "review-seed", po::value(&out->review_seed),
+      "seed of the random sample on the review list (default 1: the same "
+      "sample every run)");
   po::options_description hidden;
   hidden.add_options()("input", po::value(&out->inputs)->required());
   po::positional_options_description positional;
@@ -190,20 +193,73 @@ ParseOutcome ParseEvalArgs(const std::vector<std::string>& args, EvalArgs* out,
                            std::string* message) {
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help")(
-      "rules", po::value(&out->rules_path), kRulesHelp);
+      "rules", po::value(&out->rules_path), kRulesHelp)(
+      "reviews", po::value(&out->reviews_dir),
+      "measure against every passage reviewers decided in this output "
+      "folder's state store, instead of a gold file");
   po::options_description hidden;
-  hidden.add_options()("gold", po::value(&out->gold_file)->required());
+  hidden.add_options()("gold", po::value(&out->gold_file));
   po::positional_options_description positional;
   positional.add("gold", 1);
   po::variables_map vm;
-  return Parse(args,
-               "intake eval GOLD.jsonl\n"
-               "Classifies the \"text\" of every line of a labelled file (the "
-               "form 'intake classify'\nwrites, gold labels in article14, "
-               "activity, theme, stance) and prints precision,\nrecall and F1 "
-               "per code, micro and macro per dimension, stance accuracy and\n"
-               "the stance confusion table.",
-               visible, hidden, positional, &vm, message);
+  ParseOutcome outcome =
+      Parse(args,
+            "intake eval GOLD.jsonl | intake eval --reviews OUT_DIR\n"
+            "Classifies the \"text\" of every line of a labelled file (the "
+            "form 'intake classify'\nwrites, gold labels in article14, "
+            "activity, theme, stance) and prints precision,\nrecall and F1 "
+            "per code, micro and macro per dimension, stance accuracy and\n"
+            "the stance confusion table.",
+            visible, hidden, positional, &vm, message);
+  if (outcome == ParseOutcome::kOk &&
+      out->gold_file.empty() == out->reviews_dir.empty()) {
+    *message = "give a gold file or --reviews OUT_DIR (one of them)";
+    return ParseOutcome::kError;
+  }
+  return outcome;
+}
+
+ParseOutcome ParseReviewArgs(const std::vector<std::string>& args,
+                             ReviewArgs* out, std::string* message) {
+  po::options_description visible("Options");
+  visible.add_options()("help,h", "show this help")(
+      "out,o", po::value(&out->out_dir),
+      "output folder of 'intake run' (its state store holds the decisions)")(
+      "state", po::value(&out->state_path),
+      "state store (default: DIR/intake.sqlite)")(
+      "reviewer", po::value(&out->reviewer),
+      "import: who decided the rows that name no reviewer")(
+      "history", po::bool_switch(&out->history),
+      "export: every decision ever imported, oldest first, not only the "
+      "newest of each passage");
+  po::options_description hidden;
+  hidden.add_options()("action", po::value(&out->action))(
+      "file", po::value(&out->file));
+  po::positional_options_description positional;
+  positional.add("action", 1).add("file", 1);
+  po::variables_map vm;
+  const char usage[] =
+      "intake review import FILE --out DIR | intake review export --out DIR\n"
+      "import: stores the decisions of a filled-in review.csv or of the file "
+      "review.html\nsaves, all or none, and rewrites DIR's records with the "
+      "reviewers' labels.\nexport: prints every passage's newest decision "
+      "as JSON (the form import reads).";
+  ParseOutcome outcome =
+      Parse(args, usage, visible, hidden, positional, &vm, message);
+  if (outcome != ParseOutcome::kOk) return outcome;
+  std::string problem;
+  if (out->action != "import" && out->action != "export") {
+    problem = "say import or export";
+  } else if (out->action == "import" && out->file.empty()) {
+    problem = "name the file to import";
+  } else if (out->action == "export" && !out->file.empty()) {
+    problem = "export takes no file: it prints to standard output";
+  } else if (out->out_dir.empty()) {
+    problem = "--out DIR is required";
+  }
+  if (problem.empty()) return outcome;
+  *message = problem + "\nusage: " + usage;
+  return ParseOutcome::kError;
 }
 
 ParseOutcome ParseDiffArgs(const std::vector<std::string>& args, DiffArgs* out,

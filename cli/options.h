@@ -25,6 +25,7 @@ struct RunArgs {
   int doc_seconds = 900;            // --doc-timeout
   int recycle_after = 200;          // --recycle-after
   std::string shard;                // --shard K/N, "" for the whole run
+  long long review_seed = 1;        // --review-seed: the review sample
 };
 
 struct MergeArgs {
@@ -48,7 +49,8 @@ struct ClassifyArgs {
 };
 
 struct EvalArgs {
-  std::string gold_file;
+  std::string gold_file;    // or
+  std::string reviews_dir;  // --reviews: an output folder's decisions
   std::string rules_path;
 };
 
@@ -57,6 +59,15 @@ struct DiffArgs {
   std::string new_dir;  // the --out folder of the later run
   bool json = false;    // --json: one JSON object instead of text
   int examples = 5;     // --examples: changed passages shown, at most
+};
+
+struct ReviewArgs {
+  std::string action;      // "import" or "export"
+  std::string file;        // import: the CSV or JSON file
+  std::string out_dir;     // --out: the output folder of the runs
+  std::string state_path;  // --state, "" for <out>/intake.sqlite
+  std::string reviewer;    // import --reviewer: for rows naming no one
+  bool history = false;    // export --history: every decision, not newest
 };
 
 enum class ParseOutcome {
@@ -77,6 +88,8 @@ ParseOutcome ParseClassifyArgs(const std::vector<std::string>& args,
                                ClassifyArgs* out, std::string* message);
 ParseOutcome ParseEvalArgs(const std::vector<std::string>& args, EvalArgs* out,
                            std::string* message);
+ParseOutcome ParseReviewArgs(const std::vector<std::string>& args,
+                             ReviewArgs* out, std::string* message);
 ParseOutcome ParseDiffArgs(const std::vector<std::string>& args, DiffArgs* out,
                            std::string* message);
 

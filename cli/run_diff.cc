@@ -7,9 +7,9 @@
 #include <set>
 #include <span>
 
-#include "cli/record_lines.h"
 #include "cli/run_digest.h"
 #include "pipeline/output_files.h"
+#include "pipeline/record_lines.h"
 
 namespace intake {
 namespace {

@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "cli/record_lines.h"
+#include "pipeline/record_lines.h"
 #include "pipeline/status.h"
 
 namespace intake {

@@ -135,6 +135,9 @@ std::string PassageJson(const DocumentRecord& r, size_t index) {
   }
   Json fields = LabelsJson(p.labels);
   for (auto it = fields.begin(); it != fields.end(); ++it) j[it.key()] = *it;
+  // The output writer changes this to "reviewer" where a reviewer decided
+  // (pipeline/reviewed_labels.h); the rules are the default.
+  j["labels_from"] = "rules";
   j["rules_version"] = r.rules_version;
   return Dump(j);
 }

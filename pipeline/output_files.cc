@@ -28,6 +28,22 @@ std::string LockFile(const std::string& out_dir) {
   return out_dir + "/.intake.lock";
 }
 
+std::string ReviewCsvFile(const std::string& out_dir) {
+  return out_dir + "/review.csv";
+}
+
+std::string ReviewHtmlFile(const std::string& out_dir) {
+  return out_dir + "/review.html";
+}
+
+std::string CompilationHtmlFile(const std::string& out_dir) {
+  return out_dir + "/compilation.html";
+}
+
+std::string CompilationOdtFile(const std::string& out_dir) {
+  return out_dir + "/compilation.odt";
+}
+
 OutputLock::~OutputLock() {
   if (fd_ >= 0) close(fd_);  // closing releases the flock
 }
@@ -70,6 +86,13 @@ Status AtomicFile::Open() {
 Status AtomicFile::WriteLine(std::string_view line) {
   if (std::fwrite(line.data(), 1, line.size(), file_) != line.size() ||
       std::fputc('\n', file_) == EOF) {
+    return ErrnoStatus("cannot write", temp_path_);
+  }
+  return Status::Ok();
+}
+
+Status AtomicFile::Write(std::string_view bytes) {
+  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
     return ErrnoStatus("cannot write", temp_path_);
   }
   return Status::Ok();

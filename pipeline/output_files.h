@@ -13,9 +13,14 @@
 
 namespace intake {
 
-std::string DocumentsFile(const std::string& out_dir);  // documents.jsonl
-std::string PassagesFile(const std::string& out_dir);   // passages.jsonl
-std::string LockFile(const std::string& out_dir);       // .intake.lock
+std::string DocumentsFile(const std::string& out_dir);   // documents.jsonl
+std::string PassagesFile(const std::string& out_dir);    // passages.jsonl
+std::string LockFile(const std::string& out_dir);        // .intake.lock
+std::string ReviewCsvFile(const std::string& out_dir);   // review.csv
+std::string ReviewHtmlFile(const std::string& out_dir);  // review.html
+std::string CompilationHtmlFile(
+    const std::string& out_dir);                             // compilation.html
+std::string CompilationOdtFile(const std::string& out_dir);  // compilation.odt
 
 // Holds an exclusive lock on an output folder for the life of a run, so
 // two runs never write the same files at once.
@@ -47,6 +52,8 @@ class AtomicFile {
   Status Open();
   // Appends `line` and a newline.
   Status WriteLine(std::string_view line);
+  // Appends `bytes` as they are.
+  Status Write(std::string_view bytes);
   // Flushes, fsyncs and renames the temporary file over `path`.
   Status Commit();
 

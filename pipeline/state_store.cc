@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "pipeline/json_records.h"
+#include "pipeline/sqlite_statement.h"
 #include "pipeline/utc_time.h"
 
 namespace intake {
@@ -50,6 +51,23 @@ CREATE TABLE IF NOT EXISTS files(
   size INTEGER NOT NULL,
   mtime_ns INTEGER NOT NULL,
   doc_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS decisions(
+  decision_id INTEGER PRIMARY KEY,
+  doc_id TEXT NOT NULL,
+  text_sha256 TEXT NOT NULL,
+  passage_id TEXT NOT NULL,
+  text TEXT NOT NULL,
+  article14 TEXT NOT NULL,
+  activity TEXT NOT NULL,
+  theme TEXT NOT NULL,
+  stance TEXT NOT NULL,
+  reviewer TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  source TEXT NOT NULL,
+  comment TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS decisions_passage
+  ON decisions(doc_id, text_sha256, decision_id);
 CREATE TABLE IF NOT EXISTS runs(
   run_id INTEGER PRIMARY KEY,
   started TEXT NOT NULL,
@@ -59,96 +77,6 @@ CREATE TABLE IF NOT EXISTS runs(
   unchanged INTEGER,
   failed INTEGER);
 )sql";
-
-// A prepared statement, finalized on every way out.
-class Statement {
- public:
-  Statement(sqlite3* db, const char* sql) : db_(db) {
-    prepared_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
-  }
-  ~Statement() { sqlite3_finalize(stmt_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-
-  Statement& Bind(int i, const std::string& text) {
-    sqlite3_bind_text(stmt_, i, text.data(), static_cast<int>(text.size()),
-                      SQLITE_TRANSIENT);
-    return *this;
-  }
-  Statement& BindBlob(int i, const std::string& bytes) {
-    sqlite3_bind_blob(stmt_, i, bytes.data(), static_cast<int>(bytes.size()),
-                      SQLITE_TRANSIENT);
-    return *this;
-  }
-  Statement& Bind(int i, long long value) {
-    sqlite3_bind_int64(stmt_, i, value);
-    return *this;
-  }
-  Statement& Bind(int i, double value) {
-    sqlite3_bind_double(stmt_, i, value);
-    return *this;
-  }
-
-  // Steps once: *row says whether a row is ready to read.
-  Status Step(bool* row) {
-    if (prepared_ != SQLITE_OK) return Error();
-    int rc = sqlite3_step(stmt_);
-    *row = rc == SQLITE_ROW;
-    if (rc == SQLITE_ROW || rc == SQLITE_DONE) return Status::Ok();
-    return Error();
-  }
-  // Makes the statement ready to run again with new bindings.
-  void Reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
-  // Runs a statement that returns no rows.
-  Status Run() {
-    bool row = false;
-    return Step(&row);
-  }
-
-  std::string Text(int column) {
-    const void* p = sqlite3_column_blob(stmt_, column);
-    int n = sqlite3_column_bytes(stmt_, column);
-    return p == nullptr ? std::string()
-                        : std::string(static_cast<const char*>(p), n);
-  }
-  long long Int(int column) { return sqlite3_column_int64(stmt_, column); }
-
- private:
-  Status Error() {
-    return Status::IoError(std::string("state store: ") + sqlite3_errmsg(db_));
-  }
-
-  sqlite3* db_;
-  sqlite3_stmt* stmt_ = nullptr;
-  int prepared_;
-};
-
-// Rolls back unless committed, so an error half-way leaves nothing half
-// written.
-class Transaction {
- public:
-  explicit Transaction(sqlite3* db) : db_(db) {}
-  ~Transaction() {
-    if (open_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-  }
-  Status Begin() {
-    Status s = Statement(db_, "BEGIN IMMEDIATE").Run();
-    open_ = s.ok();
-    return s;
-  }
-  Status Commit() {
-    Status s = Statement(db_, "COMMIT").Run();
-    if (s.ok()) open_ = false;
-    return s;
-  }
-
- private:
-  sqlite3* db_;
-  bool open_ = false;
-};
 
 }  // namespace
 
@@ -513,6 +441,19 @@ Status StateStore::MergeFrom(const std::string& path) {
         "WHERE doc_id IN (SELECT doc_id FROM winners)",
         "INSERT OR IGNORE INTO main.paths SELECT * FROM shard.paths",
         "INSERT OR REPLACE INTO main.files SELECT * FROM shard.files",
+        // Reviewers' decisions: every one the merged store lacks, in the
+        // order the shard stored them (ids are per store, so new ones).
+        "INSERT INTO main.decisions(doc_id, text_sha256, passage_id, text, "
+        "article14, activity, theme, stance, reviewer, decided_at, "
+        "imported_at, source, comment) "
+        "SELECT doc_id, text_sha256, passage_id, text, article14, activity, "
+        "theme, stance, reviewer, decided_at, imported_at, source, comment "
+        "FROM shard.decisions s WHERE NOT EXISTS (SELECT 1 FROM "
+        "main.decisions m WHERE m.doc_id = s.doc_id AND m.text_sha256 = "
+        "s.text_sha256 AND m.reviewer = s.reviewer AND m.decided_at = "
+        "s.decided_at AND m.imported_at = s.imported_at AND m.article14 = "
+        "s.article14 AND m.activity = s.activity AND m.theme = s.theme AND "
+        "m.stance = s.stance) ORDER BY s.decision_id",
     };
     long long changes = 0;
     for (const char* step : kSteps) {

@@ -9,11 +9,13 @@
 #define INTAKE_PIPELINE_STATE_STORE_H_
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "pipeline/read_file.h"
+#include "pipeline/review_decision.h"
 #include "pipeline/status.h"
 
 struct sqlite3;
@@ -79,6 +81,17 @@ struct StoreSummary {
   std::vector<Run> runs;  // the last ten, newest first
 };
 
+// What storing one imported decision did.
+struct DecisionOutcome {
+  enum class Kind {
+    kNew,       // the first decision on this passage text
+    kSame,      // the newest decision already has these labels: not stored
+    kReplaces,  // stored; the newest decision had other labels (`previous`)
+  };
+  Kind kind = Kind::kNew;
+  ReviewDecision previous;  // for kSame and kReplaces
+};
+
 class StateStore {
  public:
   // Opens the store at `path`, creating it (and its tables) when missing.
@@ -132,6 +145,20 @@ class StateStore {
   // container that is not the copy the output records (a single run opens
   // each container once, so it never sees those paths).
   Status PrunePathsBelowDuplicates();
+  // Reviewers' decisions (table `decisions`). Stores all of `decisions`
+  // in one transaction, or none; earlier decisions are never changed, so
+  // the table is the history and the newest decision of a passage wins.
+  // Bumps the generation when anything was stored, so that every output
+  // folder is rewritten with the reviewers' labels.
+  Status AddDecisions(const std::vector<ReviewDecision>& decisions,
+                      std::vector<DecisionOutcome>* outcomes);
+  // The newest decision on each passage text of `doc_id`, by text_sha256.
+  Status LatestDecisions(const std::string& doc_id,
+                         std::map<std::string, ReviewDecision>* out);
+  // Every decision in the order they were stored, or with `newest_only`
+  // the newest of each passage text.
+  Status ForEachDecision(
+      bool newest_only, const std::function<Status(const ReviewDecision&)>& fn);
 
   Status BeginRun(const std::string& inputs, long long* run_id);
   Status FinishRun(long long run_id, const RunCounts& counts);

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/output_files.h"
+#include "pipeline/reviewed_labels.h"
 
 namespace intake {
 namespace {
@@ -31,7 +32,8 @@ bool OutputExists(const std::string& out_dir) {
 Status WriteOutputFromStore(StateStore* store, const std::string& out_dir,
                             OutputCounts* counts) {
   // One store can feed several output folders (--state): each remembers
-  // which state of the store it shows.
+  // which state of the store it shows. Importing a decision bumps the
+  // generation too (StateStore::AddDecisions).
   std::error_code ec;
   std::string key = std::filesystem::absolute(out_dir, ec).string();
   long long generation = 0, written = -1;
@@ -51,9 +53,14 @@ Status WriteOutputFromStore(StateStore* store, const std::string& out_dir,
     ++counts->documents;
     Status w = documents.WriteLine(WithOtherPaths(row));
     if (!w.ok()) return w;
+    // Decisions are applied here, not stored into the records, so that
+    // they survive reprocessing and a newer decision can replace them.
+    std::map<std::string, ReviewDecision> decisions;
+    w = store->LatestDecisions(row.doc_id, &decisions);
+    if (!w.ok()) return w;
     return store->ForEachPassage(row.doc_id, [&](const std::string& line) {
       ++counts->passages;
-      return passages.WriteLine(line);
+      return passages.WriteLine(WithReviewerLabels(line, decisions));
     });
   });
   if (!s.ok()) return s;

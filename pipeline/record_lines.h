@@ -5,8 +5,8 @@
 // every error, so an operator can open the file at the bad line. It does
 // not know which fields a command needs: the field getters below check
 // those one at a time, with the same FILE:LINE messages.
-#ifndef INTAKE_CLI_RECORD_LINES_H_
-#define INTAKE_CLI_RECORD_LINES_H_
+#ifndef INTAKE_PIPELINE_RECORD_LINES_H_
+#define INTAKE_PIPELINE_RECORD_LINES_H_
 
 #include <istream>
 #include <nlohmann/json.hpp>
@@ -58,4 +58,4 @@ class RecordLines {
 
 }  // namespace intake
 
-#endif  // INTAKE_CLI_RECORD_LINES_H_
+#endif  // INTAKE_PIPELINE_RECORD_LINES_H_

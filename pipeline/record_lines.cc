@@ -1,4 +1,4 @@
-#include "cli/record_lines.h"
+#include "pipeline/record_lines.h"
 
 #include "pipeline/records.h"
 

@@ -1,0 +1,100 @@
+#include "review/csv.h"
+
+namespace intake {
+namespace {
+
+bool FormulaStart(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+}  // namespace
+
+std::string Neutralise(std::string_view cell) {
+  if (!cell.empty() && FormulaStart(cell[0])) {
+    return "'" + std::string(cell);
+  }
+  return std::string(cell);
+}
+
+std::string Unneutralise(std::string_view cell) {
+  if (cell.size() >= 2 && cell[0] == '\'' && FormulaStart(cell[1])) {
+    cell.remove_prefix(1);
+  }
+  return std::string(cell);
+}
+
+std::string CsvRow(const std::vector<std::string>& cells) {
+  std::string row;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i > 0) row += ',';
+    std::string cell = Neutralise(cells[i]);
+    if (cell.find_first_of(",\"\r\n") == std::string::npos) {
+      row += cell;
+      continue;
+    }
+    row += '"';
+    for (char c : cell) {
+      if (c == '"') row += '"';
+      row += c;
+    }
+    row += '"';
+  }
+  row += "\r\n";
+  return row;
+}
+
+Status ParseCsv(std::string_view data, std::vector<CsvRecord>* records) {
+  if (data.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
+    data.remove_prefix(kUtf8Bom.size());
+  }
+  long line = 1;
+  size_t i = 0;
+  while (i < data.size()) {
+    CsvRecord record;
+    record.line = line;
+    std::string cell;
+    bool end_of_record = false;
+    while (!end_of_record) {
+      if (i < data.size() && data[i] == '"') {
+        long quote_line = line;
+        ++i;
+        for (;;) {
+          if (i >= data.size()) {
+            return Status::Corrupt("line " + std::to_string(quote_line) +
+                                   ": a quoted field is never closed");
+          }
+          char c = data[i++];
+          if (c == '"') {
+            if (i < data.size() && data[i] == '"') {
+              cell += '"';
+              ++i;
+              continue;
+            }
+            break;
+          }
+          if (c == '\n') ++line;
+          cell += c;
+        }
+      }
+      while (i < data.size() && data[i] != ',' && data[i] != '\n') {
+        if (data[i] != '\r' || (i + 1 < data.size() && data[i + 1] != '\n')) {
+          cell += data[i];
+        }
+        ++i;
+      }
+      record.cells.push_back(std::move(cell));
+      cell.clear();
+      if (i >= data.size()) {
+        end_of_record = true;
+      } else if (data[i++] == '\n') {
+        ++line;
+        end_of_record = true;
+      }
+    }
+    bool blank = record.cells.size() == 1 && record.cells[0].empty();
+    if (!blank) records->push_back(std::move(record));
+  }
+  return Status::Ok();
+}
+
+}  // namespace intake

@@ -1,0 +1,58 @@
+// The records an `intake run` wrote to its output folder
+// (docs/records.md), read back as plain data for what is made from them:
+// the review list and the compilation. Only the fields those need.
+#ifndef INTAKE_REVIEW_OUTPUT_RECORDS_H_
+#define INTAKE_REVIEW_OUTPUT_RECORDS_H_
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "pipeline/status.h"
+
+namespace intake {
+
+struct OutputDocument {
+  std::string doc_id;
+  std::string path;
+  std::string format;
+  std::string status;
+  std::string title;
+  std::string lang;
+  // Empty name when no submitter was found.
+  std::string submitter_name, submitter_code, submitter_kind;
+  std::string container_id;
+  long long embedded = 0;
+};
+
+struct OutputEvidence {
+  std::string label;             // "dimension:code"
+  long long start = 0, end = 0;  // code points into the passage text
+};
+
+struct OutputPassage {
+  std::string doc_id;
+  std::string passage_id;
+  long long page = 0;
+  std::string kind, furniture, number, text;
+  std::vector<std::string> article14, activity, theme;
+  std::string stance;
+  std::vector<std::pair<std::string, double>> confidence;  // "dim:code"
+  std::vector<OutputEvidence> evidence;
+  bool needs_review = false;
+  std::vector<std::string> review_reasons;
+  std::string labels_from;  // "rules" or "reviewer"
+};
+
+struct OutputRecords {
+  std::vector<OutputDocument> documents;  // in output order
+  std::vector<OutputPassage> passages;    // in output order
+};
+
+// Reads OUT_DIR/documents.jsonl and OUT_DIR/passages.jsonl; a bad line
+// fails with FILE:LINE and what is wrong.
+Status LoadOutputRecords(const std::string& out_dir, OutputRecords* out);
+
+}  // namespace intake
+
+#endif  // INTAKE_REVIEW_OUTPUT_RECORDS_H_
