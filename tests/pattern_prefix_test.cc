@@ -18,8 +18,8 @@ namespace {
 std::vector<std::string> Literals(const std::string& pattern) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(pattern);
   std::vector<std::string> out;
-  for (const std::u16string& l : LeadingLiterals(
-           std::u16string_view(u.getBuffer(), u.length()))) {
+  for (const std::u16string& l :
+       LeadingLiterals(std::u16string_view(u.getBuffer(), u.length()))) {
     std::string s;
     icu::UnicodeString(l.data(), static_cast<int32_t>(l.size()))
         .toUTF8String(s);
@@ -75,8 +75,7 @@ std::vector<std::string> ShippedPatterns() {
        it != std::sregex_iterator(); ++it) {
     std::string p = (*it)[1];
     for (auto [from, to] : {std::pair{"&lt;", "<"}, std::pair{"&gt;", ">"},
-                            std::pair{"&quot;", "\""},
-                            std::pair{"&apos;", "'"},
+                            std::pair{"&quot;", "\""}, std::pair{"&apos;", "'"},
                             std::pair{"&amp;", "&"}}) {
       for (size_t at = p.find(from); at != p.npos; at = p.find(from, at)) {
         p.replace(at, std::string(from).size(), to);
