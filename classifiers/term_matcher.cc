@@ -7,6 +7,8 @@
 
 #include <algorithm>
 
+#include "classifiers/pattern_prefix.h"
+
 namespace intake {
 namespace {
 
@@ -44,6 +46,9 @@ bool WordMatches(std::u16string_view word, const std::u16string& text,
 
 struct TermMatcher::Pattern {
   std::unique_ptr<icu::RegexPattern> regex;
+  // Every match starts with one of these (pattern_prefix.h); empty: the
+  // pattern is tried at every position.
+  std::vector<std::u16string> leading;
   std::string lang;
   int entry = 0;
 };
@@ -192,6 +197,9 @@ Status TermMatcher::AddPattern(std::string_view pattern, std::string_view lang,
   }
   Pattern compiled;
   compiled.regex = std::move(regex);
+  const icu::UnicodeString source = compiled.regex->pattern();
+  compiled.leading = LeadingLiterals(std::u16string_view(
+      source.getBuffer(), static_cast<size_t>(source.length())));
   compiled.lang = lang;
   compiled.entry = entry_count_++;
   *entry = compiled.entry;
@@ -242,26 +250,62 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
   // A read-only alias: the folded text outlives every matcher below.
   const icu::UnicodeString input(false, text.folded.data(),
                                  static_cast<int32_t>(text.folded.size()));
+  auto add_match = [&](const Pattern& pattern, int32_t begin, int32_t end) {
+    // The word the match starts in (or the next one) decides negation.
+    auto it = std::lower_bound(tokens.begin(), tokens.end(), begin,
+                               [](const FoldedToken& token, int32_t value) {
+                                 return token.end <= value;
+                               });
+    if (negated(static_cast<size_t>(it - tokens.begin()))) return;
+    matches.push_back(
+        {pattern.entry, text.OriginalStart(begin), text.OriginalEnd(end)});
+  };
+  std::vector<int32_t> starts;
   for (const Pattern& pattern : patterns_) {
     if (!LangApplies(pattern.lang, lang)) continue;
+    if (!pattern.leading.empty()) {
+      // Where a match could start, in text order.
+      starts.clear();
+      const std::u16string_view folded(text.folded);
+      for (const std::u16string& literal : pattern.leading) {
+        for (size_t at = folded.find(literal); at != folded.npos;
+             at = folded.find(literal, at + 1)) {
+          starts.push_back(static_cast<int32_t>(at));
+        }
+      }
+      if (starts.empty()) continue;
+      std::sort(starts.begin(), starts.end());
+    }
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexMatcher> m(pattern.regex->matcher(input, status));
     if (U_FAILURE(status)) continue;
     // A pattern that backtracks without end on odd text gives up on that
     // text (U_REGEX_TIME_OUT ends the loop) instead of stalling the run.
     m->setTimeLimit(kPatternStepLimit, status);
-    while (m->find(status) && U_SUCCESS(status)) {
-      int32_t begin = m->start(status);
-      int32_t end = m->end(status);
-      if (U_FAILURE(status) || end <= begin) continue;
-      // The word the match starts in (or the next one) decides negation.
-      auto it = std::lower_bound(tokens.begin(), tokens.end(), begin,
-                                 [](const FoldedToken& token, int32_t value) {
-                                   return token.end <= value;
-                                 });
-      if (negated(static_cast<size_t>(it - tokens.begin()))) continue;
-      matches.push_back(
-          {pattern.entry, text.OriginalStart(begin), text.OriginalEnd(end)});
+    if (pattern.leading.empty()) {
+      while (m->find(status) && U_SUCCESS(status)) {
+        int32_t begin = m->start(status);
+        int32_t end = m->end(status);
+        if (U_FAILURE(status) || end <= begin) continue;
+        add_match(pattern, begin, end);
+      }
+    } else {
+      // What find() would report: the leftmost match, then the next one
+      // from its end. No match can start between the candidates, and a
+      // leading literal is never empty, so neither is a match.
+      int32_t from = 0;
+      for (int32_t start : starts) {
+        if (start < from) continue;
+        if (!m->lookingAt(start, status) || U_FAILURE(status)) {
+          if (U_FAILURE(status)) break;
+          continue;
+        }
+        int32_t begin = m->start(status);
+        int32_t end = m->end(status);
+        if (U_FAILURE(status)) break;
+        add_match(pattern, begin, end);
+        from = end;
+      }
     }
     if (status == U_REGEX_TIME_OUT && timed_out != nullptr) *timed_out = true;
   }

@@ -19,9 +19,32 @@
 namespace intake {
 namespace {
 
+// poppler's ustring::to_utf8() opens an iconv converter on every call,
+// which cost more than the rest of our handling of a word (the profile in
+// the README). Ordinary text is encoded here; anything odd (NUL,
+// surrogates, U+FEFF and above) still goes through poppler, whose iconv
+// has its own ways with those, so the bytes stay the same.
 std::string Utf8(const poppler::ustring& s) {
-  poppler::byte_array bytes = s.to_utf8();
-  return std::string(bytes.begin(), bytes.end());
+  std::string out;
+  out.reserve(s.size());
+  for (const unsigned short unit : s) {
+    const unsigned c = unit;
+    if (c == 0 || (c >= 0xD800 && c < 0xE000) || c >= 0xFEFF) {
+      poppler::byte_array bytes = s.to_utf8();
+      return std::string(bytes.begin(), bytes.end());
+    }
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
 }
 
 std::string IsoDate(time_t t) {

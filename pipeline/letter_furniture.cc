@@ -73,6 +73,39 @@ const std::regex& AnnexHeading() {
   return re;
 }
 
+// Texts one of which every match of Closing() / Transmittal() contains (in
+// lower case). Most passages have none, and a substring search is far
+// cheaper than std::regex trying every alternative at every position: that
+// was a tenth of a run (README, "Speed"). Keep in step with the patterns.
+constexpr std::string_view kClosingWords[] = {"yours ",
+                                              "sinc",
+                                              "regards",
+                                              "respectfully",
+                                              "atentamente",
+                                              "cordialmente",
+                                              "cordialement",
+                                              "agr",
+                                              "accept",
+                                              "of this opportunity",
+                                              "assurance",
+                                              "hago propicia",
+                                              "aprovecho la oportunidad",
+                                              "le saluda"};
+constexpr std::string_view kTransmittalWords[] = {
+    "the hono",        "please find", "attached ",       "enclosed ",
+    " to your ",       "pleased to",  "happy to",        "glad to",
+    "the pleasure to", "tengo el",    "tiene el honor",  "me complace",
+    "en atenci",       "adjunto",     "j'ai le plaisir", "l'honneur",
+    "veuillez trouver"};
+
+template <size_t N>
+bool ContainsAny(std::string_view text, const std::string_view (&words)[N]) {
+  for (std::string_view w : words) {
+    if (text.find(w) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 bool IsShortLine(const Passage& p) {
   return CountWords(p.text) <= kMaxLineWords;
 }
@@ -98,13 +131,17 @@ std::string_view FurnitureRoleOf(std::string_view text) {
   if (words <= kMaxLineWords && Search(lower, Salutation())) {
     return "salutation";
   }
-  if (words <= 40 && Search(lower, Closing())) return "closing";
+  if (words <= 40 && ContainsAny(lower, kClosingWords) &&
+      Search(lower, Closing())) {
+    return "closing";
+  }
   if (words <= 8 && Search(text, DateLine())) return "date";
   if (words <= kMaxLineWords && Search(lower, Reference())) return "reference";
   if (words <= kMaxLineWords && Search(lower, AnnexHeading())) {
     return "annex_heading";
   }
-  if (words <= kMaxTransmittalWords && Search(lower, Transmittal())) {
+  if (words <= kMaxTransmittalWords && ContainsAny(lower, kTransmittalWords) &&
+      Search(lower, Transmittal())) {
     return "transmittal";
   }
   return "";

@@ -1,0 +1,154 @@
+#include "classifiers/pattern_prefix.h"
+
+#include <optional>
+
+namespace intake {
+namespace {
+
+bool IsAsciiAlnum(char16_t c) {
+  return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') ||
+         (c >= u'0' && c <= u'9');
+}
+
+// Characters with a meaning of their own outside a class.
+bool IsMeta(char16_t c) {
+  return std::u16string_view(u"\\[](){}|?*+.^$").find(c) !=
+         std::u16string_view::npos;
+}
+
+bool IsOptionalQuantifier(char16_t c) {
+  return c == u'?' || c == u'*' || c == u'{';
+}
+
+// The index just past the element that starts at s[i] (a "(...)" group, a
+// "[...]" class or an escape), or nullopt when it does not close.
+std::optional<size_t> SkipElement(std::u16string_view s, size_t i) {
+  if (s[i] == u'\\') {
+    if (i + 1 >= s.size()) return std::nullopt;
+    return i + 2;
+  }
+  if (s[i] == u'[') {
+    int depth = 0;
+    for (size_t j = i; j < s.size(); ++j) {
+      if (s[j] == u'\\') {
+        ++j;
+      } else if (s[j] == u'[') {
+        ++depth;
+      } else if (s[j] == u']' && --depth == 0) {
+        return j + 1;
+      }
+    }
+    return std::nullopt;
+  }
+  if (s[i] == u'(') {
+    int depth = 0;
+    for (size_t j = i; j < s.size(); ++j) {
+      if (s[j] == u'\\' || s[j] == u'[') {
+        std::optional<size_t> next = SkipElement(s, j);
+        if (!next) return std::nullopt;
+        j = *next - 1;
+      } else if (s[j] == u'(') {
+        ++depth;
+      } else if (s[j] == u')' && --depth == 0) {
+        return j + 1;
+      }
+    }
+    return std::nullopt;
+  }
+  return i + 1;
+}
+
+// `s` split at its top-level "|"; nullopt when brackets do not balance.
+std::optional<std::vector<std::u16string_view>> Alternatives(
+    std::u16string_view s) {
+  std::vector<std::u16string_view> out;
+  size_t begin = 0;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] == u'|') {
+      out.push_back(s.substr(begin, i - begin));
+      begin = ++i;
+      continue;
+    }
+    std::optional<size_t> next = SkipElement(s, i);
+    if (!next) return std::nullopt;
+    i = *next;
+  }
+  out.push_back(s.substr(begin));
+  return out;
+}
+
+// The leading literals of one alternative (no top-level "|"), or an empty
+// list when there is none to be sure of.
+std::vector<std::u16string> AlternativeLiterals(std::u16string_view s) {
+  size_t i = 0;
+  while (s.substr(i).starts_with(u"\\b")) i += 2;  // zero width
+  if (i >= s.size()) return {};
+  if (s[i] == u'(') {
+    std::optional<size_t> end = SkipElement(s, i);
+    if (!end) return {};
+    if (*end < s.size() && IsOptionalQuantifier(s[*end])) return {};
+    std::u16string_view inner = s.substr(i + 1, *end - i - 2);
+    if (inner.starts_with(u"?:")) {
+      inner.remove_prefix(2);
+    } else if (inner.starts_with(u"?")) {
+      return {};  // flags, lookaround, named groups
+    }
+    return LeadingLiterals(inner);
+  }
+  if (s[i] == u'[') {
+    std::optional<size_t> end = SkipElement(s, i);
+    if (!end) return {};
+    if (*end < s.size() && IsOptionalQuantifier(s[*end])) return {};
+    std::vector<std::u16string> out;
+    for (size_t j = i + 1; j + 1 < *end; ++j) {
+      char16_t c = s[j];
+      // Negation, ranges, escapes, nested sets and surrogate pairs: give up.
+      if (c == u'^' || c == u'-' || c == u'\\' || c == u'[' || c == u'&' ||
+          c == u':' || (c >= 0xD800 && c <= 0xDFFF)) {
+        return {};
+      }
+      out.emplace_back(1, c);
+    }
+    return out;
+  }
+  std::u16string literal;
+  while (i < s.size()) {
+    char16_t c = s[i];
+    size_t next = i + 1;
+    if (c == u'\\') {
+      if (i + 1 >= s.size() || IsAsciiAlnum(s[i + 1])) break;  // \w, \d...
+      c = s[i + 1];
+      next = i + 2;
+    } else if (IsMeta(c)) {
+      break;
+    } else if (c >= 0xD800 && c <= 0xDFFF) {
+      break;  // keep to whole BMP characters
+    }
+    // A quantifier applies to this character: "?", "*" or "{0,...}" make it
+    // optional, so the literal ends before it; "+" keeps one.
+    if (next < s.size() && IsOptionalQuantifier(s[next])) break;
+    literal += c;
+    if (next < s.size() && s[next] == u'+') break;
+    i = next;
+  }
+  if (literal.empty()) return {};
+  return {literal};
+}
+
+}  // namespace
+
+std::vector<std::u16string> LeadingLiterals(std::u16string_view pattern) {
+  std::optional<std::vector<std::u16string_view>> alternatives =
+      Alternatives(pattern);
+  if (!alternatives) return {};
+  std::vector<std::u16string> out;
+  for (std::u16string_view alternative : *alternatives) {
+    std::vector<std::u16string> literals = AlternativeLiterals(alternative);
+    if (literals.empty()) return {};  // this one could start anywhere
+    for (std::u16string& l : literals) out.push_back(std::move(l));
+  }
+  return out;
+}
+
+}  // namespace intake

@@ -1,0 +1,32 @@
+// What every match of a rules pattern begins with, to skip the regex
+// engine where a pattern cannot match.
+//
+// The patterns of a rules file mostly open with a word or a group of
+// alternative words ("\b(request|requests|ask)\b ..."). ICU cannot use a
+// leading \b to skip ahead, so without help it tries the whole pattern at
+// every position of every passage; that was most of the classifier's time.
+// LeadingLiterals reads the start of a pattern and returns literal texts
+// such that every match starts with one of them; the matcher then tries the
+// pattern only where one occurs.
+//
+// Conservative by design: anything it does not fully understand (inline
+// flags, lookaround, a class with ranges or escapes, an optional first
+// element, \w or \d first) gives an empty list, which means "try
+// everywhere". It is not a regex parser and never decides a match.
+#ifndef INTAKE_CLASSIFIERS_PATTERN_PREFIX_H_
+#define INTAKE_CLASSIFIERS_PATTERN_PREFIX_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace intake {
+
+// Literal texts (non-empty, UTF-16, as the pattern spells them) one of which
+// starts every match of the ICU regular expression `pattern` compiled
+// without flags; empty when that cannot be told.
+std::vector<std::u16string> LeadingLiterals(std::u16string_view pattern);
+
+}  // namespace intake
+
+#endif  // INTAKE_CLASSIFIERS_PATTERN_PREFIX_H_

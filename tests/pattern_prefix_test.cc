@@ -1,0 +1,132 @@
+#include "classifiers/pattern_prefix.h"
+
+#include <gtest/gtest.h>
+#include <unicode/unistr.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "classifiers/term_matcher.h"
+#include "tests/test_paths.h"
+
+namespace intake {
+namespace {
+
+std::vector<std::string> Literals(const std::string& pattern) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(pattern);
+  std::vector<std::string> out;
+  for (const std::u16string& l :
+       LeadingLiterals(std::u16string_view(u.getBuffer(), u.length()))) {
+    std::string s;
+    icu::UnicodeString(l.data(), static_cast<int32_t>(l.size()))
+        .toUTF8String(s);
+    out.push_back(s);
+  }
+  return out;
+}
+
+TEST(PatternPrefixTest, LeadingLiterals) {
+  struct Case {
+    const char* pattern;
+    std::vector<std::string> literals;  // empty: try everywhere
+  } cases[] = {
+      {R"(\bsupported by\b)", {"supported by"}},
+      {R"(\b(with|through) the (support|help) of\b)", {"with", "through"}},
+      {R"(\binventor(y|ies) of mercury\b)", {"inventor"}},
+      {R"(\banaly[sz]\w* mercury)", {"analy"}},
+      {R"(specialists?)", {"specialist"}},
+      {R"(ab*c)", {"a"}},
+      {R"(ab+c)", {"ab"}},
+      {R"(ab{0,2}c)", {"a"}},
+      {R"(\bus\$ \d)", {"us$ "}},
+      {R"(\bmercury monitoring\b|\bmonitor(ing|ed)? x)",
+       {"mercury monitoring", "monitor"}},
+      {R"((?:usd|eur)\s?\d)", {"usd", "eur"}},
+      {R"([$€£]\s?\d)", {"$", "€", "£"}},
+      {R"(\b(a(b|c)|d)e)", {"a", "d"}},
+      // Nothing to be sure of.
+      {R"((the )?capacity)", {}},
+      {R"((\w+ ){0,2}access)", {}},
+      {R"(\b(usd|eur)\s?\d|\d+ dollars)", {}},
+      {R"([a-z]+ment)", {}},
+      {R"([^.]x)", {}},
+      {R"((?i)mercury)", {}},
+      {R"((?=a)abc)", {}},
+      {R"(\Qabc\E)", {}},
+      {R"(.{0,80}avails)", {}},
+      {R"((unclosed)", {}},
+      {R"()", {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Literals(c.pattern), c.literals) << c.pattern;
+  }
+}
+
+// The shipped rules' patterns, unescaped from the XML.
+std::vector<std::string> ShippedPatterns() {
+  std::string xml = testing::ReadFileOrDie(testing::SourceDir() +
+                                           "/classifiers/rules/rules.xml");
+  std::vector<std::string> out;
+  static const std::regex kPattern(R"(<pattern[^>]*>([^<]*)</pattern>)");
+  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), kPattern);
+       it != std::sregex_iterator(); ++it) {
+    std::string p = (*it)[1];
+    for (auto [from, to] : {std::pair{"&lt;", "<"}, std::pair{"&gt;", ">"},
+                            std::pair{"&quot;", "\""}, std::pair{"&apos;", "'"},
+                            std::pair{"&amp;", "&"}}) {
+      for (size_t at = p.find(from); at != p.npos; at = p.find(from, at)) {
+        p.replace(at, std::string(from).size(), to);
+        at += std::string(to).size();
+      }
+    }
+    out.push_back(p);
+  }
+  return out;
+}
+
+// Cross-check: every shipped pattern finds the same matches with the
+// literal skip as without it ("(?:)" in front turns the skip off), on
+// every development passage.
+TEST(PatternPrefixTest, SkippingFindsWhatTheFullSearchFinds) {
+  std::vector<std::string> patterns = ShippedPatterns();
+  ASSERT_GT(patterns.size(), 50u);
+  TermMatcher skipping;
+  TermMatcher full;
+  int entry = 0;
+  int with_literals = 0;
+  for (const std::string& p : patterns) {
+    ASSERT_TRUE(skipping.AddPattern(p, "", &entry).ok()) << p;
+    ASSERT_TRUE(full.AddPattern("(?:)" + p, "", &entry).ok()) << p;
+    if (!Literals(p).empty()) ++with_literals;
+  }
+  // Most shipped patterns must get the skip, or it is not worth having.
+  EXPECT_GT(with_literals, static_cast<int>(patterns.size()) * 3 / 4);
+  int passages = 0;
+  size_t total_matches = 0;
+  for (const char* file : {"dev/passages.en.jsonl", "dev/heldout.en.jsonl"}) {
+    std::ifstream in(testing::Fixture(file));
+    std::string line;
+    while (std::getline(in, line)) {
+      std::string text = nlohmann::json::parse(line).at("text");
+      FoldedText folded = FoldText(text);
+      std::vector<TermMatch> a = skipping.Find(folded, "en");
+      std::vector<TermMatch> b = full.Find(folded, "en");
+      ASSERT_EQ(a.size(), b.size()) << text;
+      for (size_t i = 0; i < a.size(); ++i) {
+        EXPECT_EQ(a[i].entry, b[i].entry) << text;
+        EXPECT_EQ(a[i].start, b[i].start) << text;
+        EXPECT_EQ(a[i].end, b[i].end) << text;
+      }
+      total_matches += a.size();
+      ++passages;
+    }
+  }
+  EXPECT_GT(passages, 200);
+  EXPECT_GT(total_matches, 100u);
+}
+
+}  // namespace
+}  // namespace intake
