@@ -89,6 +89,7 @@ DocumentRecord RunStages(const std::string& path, std::string_view data,
   record.mime = identity.mime;
   record.size = identity.size;
   record.rules_version = classifier.Version();
+  record.model_version = classifier.ModelVersion();
 
   Extraction extraction;
   Status s;
@@ -167,6 +168,7 @@ DocumentRecord ProcessDocument(const std::string& path, std::string_view data,
   record.mime = identity.mime;
   record.size = identity.size;
   record.rules_version = stages.classifier->Version();
+  record.model_version = stages.classifier->ModelVersion();
   record.status = status;
   record.error = error;
   return record;

@@ -62,5 +62,4 @@ Status PlanRun(const RunOptions& options, const Stages& stages,
   return Status::Ok();
 }
 
-
 }  // namespace intake
