@@ -175,10 +175,10 @@ int Gazetteer::FindByDomain(std::string_view tld) const {
   return -1;
 }
 
-std::vector<GazetteerHit> Gazetteer::Find(std::string_view text) const {
+std::vector<GazetteerHit> Gazetteer::FindAll(std::string_view text) const {
   std::string folded = FoldToUtf8(text);
   std::vector<char> taken(folded.size(), 0);
-  std::map<int, GazetteerHit> first;  // entry -> first hit
+  std::vector<GazetteerHit> hits;
   for (const Variant& v : variants_) {
     bool cjk = IsCjk(v.folded);
     for (size_t at = folded.find(v.folded); at != std::string::npos;
@@ -192,20 +192,24 @@ std::vector<GazetteerHit> Gazetteer::Find(std::string_view text) const {
         continue;
       }
       std::fill(taken.begin() + at, taken.begin() + end, 1);
-      auto it = first.find(v.entry);
-      if (it == first.end() || at < it->second.position) {
-        first[v.entry] = {v.entry, at, v.folded.size()};
+      if (entries_[v.entry].kind != "place") {
+        hits.push_back({v.entry, at, v.folded.size()});
       }
     }
-  }
-  std::vector<GazetteerHit> hits;
-  for (const auto& [entry, hit] : first) {
-    if (entries_[entry].kind != "place") hits.push_back(hit);
   }
   std::sort(hits.begin(), hits.end(),
             [](const GazetteerHit& a, const GazetteerHit& b) {
               return a.position < b.position;
             });
+  return hits;
+}
+
+std::vector<GazetteerHit> Gazetteer::Find(std::string_view text) const {
+  std::vector<GazetteerHit> hits;
+  std::set<int> seen;
+  for (const GazetteerHit& hit : FindAll(text)) {
+    if (seen.insert(hit.entry).second) hits.push_back(hit);
+  }
   return hits;
 }
 

@@ -50,6 +50,9 @@ class Gazetteer {
   // where two names overlap the longer wins ("Democratic Republic of the
   // Congo" over "Congo"). Thread-safe.
   std::vector<GazetteerHit> Find(std::string_view text) const;
+  // Every occurrence, in text order (the same overlap rule), for masking
+  // names wherever they stand. Thread-safe.
+  std::vector<GazetteerHit> FindAll(std::string_view text) const;
 
   // The State whose country-code top-level domain is `tld` ("ws", "uk"),
   // or -1.

@@ -67,6 +67,7 @@ std::string ClassifyLine(const std::string& line, const Classifier& classifier,
     object[it.key()] = *it;
   }
   object["rules_version"] = classifier.Version();
+  object["model_version"] = classifier.ModelVersion();
   return object.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 

@@ -3,8 +3,8 @@
 // The contract for evaluating the classifier on labelled files: every
 // input object comes back, fields in their order, with the classification
 // fields (article14, activity, theme, stance, confidence, evidence,
-// needs_review, review_reasons, rules_version) set, and "lang" added when
-// the input had none. A line that is not a JSON object with a string
+// needs_review, review_reasons, rules_version, model_version) set, and "lang"
+// added when the input had none. A line that is not a JSON object with a string
 // "text" is reported on `errors` with its line number and skipped.
 #ifndef INTAKE_CLI_CLASSIFY_STREAM_H_
 #define INTAKE_CLI_CLASSIFY_STREAM_H_

@@ -10,15 +10,19 @@
 #include <memory>
 #include <sstream>
 
+#include "classifiers/combined_classifier.h"
+#include "classifiers/rule_classifier.h"
 #include "cli/classify_stream.h"
 #include "cli/diff_report.h"
-#include "cli/eval_stream.h"
 #include "cli/exit_codes.h"
+#include "cli/labelled_passages.h"
+#include "cli/model_eval.h"
 #include "cli/options.h"
 #include "cli/review_command.h"
 #include "cli/run_diff.h"
 #include "cli/run_reporter.h"
 #include "cli/status_report.h"
+#include "cli/train_model.h"
 #include "cli/wiring.h"
 #include "pipeline/identify.h"
 #include "pipeline/json_records.h"
@@ -38,6 +42,7 @@ int RunCommand(const std::vector<std::string>& args);
 int ExtractCommand(const std::vector<std::string>& args);
 int ClassifyCommand(const std::vector<std::string>& args);
 int EvalCommand(const std::vector<std::string>& args);
+int TrainCommand(const std::vector<std::string>& args);
 int StatusCommand(const std::vector<std::string>& args);
 int MergeCommand(const std::vector<std::string>& args);
 int DiffCommand(const std::vector<std::string>& args);
@@ -51,8 +56,9 @@ const Command kCommands[] = {
      ExtractCommand},
     {"classify", "add labels to JSON Lines passages read on standard input",
      ClassifyCommand},
-    {"eval", "measure the classifier against a labelled JSON Lines file",
+    {"eval", "measure the classifier against labelled JSON Lines files",
      EvalCommand},
+    {"train", "learn a model from labelled JSON Lines files", TrainCommand},
     {"diff", "compare the records of two runs over the same documents",
      DiffCommand},
     {"review", "import reviewers' decisions, or export them", ReviewCommand},
@@ -62,8 +68,8 @@ void Error(const std::string& message) {
   std::cerr << "intake: " << message << "\n";
 }
 
-bool Load(Wiring* wiring, const std::string& rules_flag) {
-  Status s = Wire(rules_flag, wiring);
+bool Load(Wiring* wiring, const ClassifierFlags& flags) {
+  Status s = Wire(flags, wiring);
   if (!s.ok()) Error(s.message());
   return s.ok();
 }
@@ -99,7 +105,10 @@ int RunCommand(const std::vector<std::string>& args) {
   int exit = HandleOutcome(ParseRunArgs(args, &run_args, &message), message);
   if (exit >= 0) return exit;
   Wiring wiring;
-  if (!Load(&wiring, run_args.rules_path)) return kExitCannotRun;
+  if (!Load(&wiring,
+            {run_args.rules_path, run_args.model_path, run_args.no_model})) {
+    return kExitCannotRun;
+  }
   if (run_args.max_ocr_pages >= 0) {
     wiring.stages.limits.max_ocr_pages = run_args.max_ocr_pages;
   }
@@ -110,6 +119,7 @@ int RunCommand(const std::vector<std::string>& args) {
   options.reprocess = run_args.reprocess;
   options.dry_run = run_args.dry_run;
   options.isolate = !run_args.in_process;
+  options.model_version = wiring.classifier->ModelVersion();
   options.workers = LimitsFrom(run_args);
   if (!run_args.shard.empty()) {
     Status s = ParseShard(run_args.shard, &options.shard);
@@ -220,7 +230,10 @@ int ExtractCommand(const std::vector<std::string>& args) {
       HandleOutcome(ParseExtractArgs(args, &extract_args, &message), message);
   if (exit >= 0) return exit;
   Wiring wiring;
-  if (!Load(&wiring, extract_args.rules_path)) return kExitCannotRun;
+  if (!Load(&wiring, {extract_args.rules_path, extract_args.model_path,
+                      extract_args.no_model})) {
+    return kExitCannotRun;
+  }
   std::string data;
   long long size = 0;
   Status read = ReadWholeFile(extract_args.file, RunOptions().max_file_bytes,
@@ -259,7 +272,9 @@ int ClassifyCommand(const std::vector<std::string>& args) {
       HandleOutcome(ParseClassifyArgs(args, &classify_args, &message), message);
   if (exit >= 0) return exit;
   std::unique_ptr<Classifier> classifier;
-  Status s = LoadClassifier(classify_args.rules_path, &classifier);
+  Status s = LoadClassifier({classify_args.rules_path, classify_args.model_path,
+                             classify_args.no_model},
+                            &classifier);
   if (!s.ok()) {
     Error(s.message());
     return kExitCannotRun;
@@ -304,37 +319,74 @@ int EvalCommand(const std::vector<std::string>& args) {
   std::string message;
   int exit = HandleOutcome(ParseEvalArgs(args, &eval_args, &message), message);
   if (exit >= 0) return exit;
-  std::unique_ptr<Classifier> classifier;
-  Status s = LoadClassifier(eval_args.rules_path, &classifier);
+  ClassifierData data;
+  Status s = LoadClassifierData(
+      {eval_args.rules_path, eval_args.model_path, eval_args.no_model}, &data);
   if (!s.ok()) {
     Error(s.message());
     return kExitCannotRun;
   }
-  std::stringstream reviewed;
+  std::vector<LabelledPassage> gold;
+  int bad = 0;
   if (!eval_args.reviews_dir.empty()) {
     // The reviewers' decisions as a gold file, so both measure alike.
+    std::stringstream reviewed;
     s = ReviewedGold(eval_args.reviews_dir, &reviewed);
+    if (s.ok()) {
+      ParseLabelled(eval_args.reviews_dir + " (reviews)", reviewed.str(), &gold,
+                    std::cerr, &bad);
+    }
     if (!s.ok()) {
       Error(s.message());
       return kExitCannotRun;
     }
   }
-  std::ifstream gold_file;
-  if (eval_args.reviews_dir.empty()) {
-    gold_file.open(eval_args.gold_file);
-    if (!gold_file) {
-      Error(eval_args.gold_file + ": cannot open for reading");
+  for (const std::string& file : eval_args.gold_files) {
+    s = ReadLabelled(file, &gold, nullptr, std::cerr, &bad);
+    if (!s.ok()) {
+      Error(s.message());
       return kExitCannotRun;
     }
   }
-  std::istream& gold = eval_args.reviews_dir.empty()
-                           ? static_cast<std::istream&>(gold_file)
-                           : reviewed;
-  Evaluation evaluation;
-  int bad = EvaluateStream(gold, *classifier, std::cerr, &evaluation);
-  std::cout << "rules " << classifier->Version() << "\n"
-            << FormatEvaluation(evaluation);
+  std::cout << "rules " << data.rules->version() << "\n";
+  if (data.model == nullptr) {
+    RuleClassifier classifier(data.rules);
+    Evaluator evaluator;
+    for (const LabelledPassage& p : gold) {
+      Labels got = classifier.Classify(p.text, p.lang, PassageKind::kParagraph);
+      evaluator.Add(p.gold,
+                    {got.article14, got.activity, got.theme, got.stance});
+    }
+    std::cout << FormatEvaluation(evaluator.Finish());
+  } else {
+    CombinedClassifier classifier(data.rules, data.gazetteer, data.model);
+    std::cout << "model " << data.model->version << "\n"
+              << FormatModelEvaluation(
+                     EvaluateWithModel(gold, classifier, *data.model));
+  }
   return bad > 0 ? kExitSomeFailed : kExitOk;
+}
+
+int TrainCommand(const std::vector<std::string>& args) {
+  TrainArgs train_args;
+  std::string message;
+  int exit =
+      HandleOutcome(ParseTrainArgs(args, &train_args, &message), message);
+  if (exit >= 0) return exit;
+  ClassifierData data;
+  Status s = LoadClassifierData({train_args.rules_path, "", true}, &data);
+  if (s.ok()) {
+    TrainOptions options;
+    options.folds = train_args.folds;
+    options.cost = train_args.cost;
+    s = TrainFromFiles(train_args.labelled_files, train_args.out_path, data,
+                       options, std::cout, std::cerr);
+  }
+  if (!s.ok()) {
+    Error(s.message());
+    return kExitCannotRun;
+  }
+  return kExitOk;
 }
 
 int DiffCommand(const std::vector<std::string>& args) {

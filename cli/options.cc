@@ -10,6 +10,10 @@ namespace {
 const char kRulesHelp[] =
     "rules file (default: $INTAKE_RULES, else the rules installed with "
     "intake)";
+const char kModelHelp[] =
+    "learned model (default: $INTAKE_MODEL, else the model installed with "
+    "intake)";
+const char kNoModelHelp[] = "classify with the rules alone";
 
 // Parses `args` against `visible` (+ hidden positionals); converts Boost's
 // exceptions into an outcome and a message here, at the edge.
@@ -47,6 +51,8 @@ ParseOutcome ParseRunArgs(const std::vector<std::string>& args, RunArgs* out,
       "out,o", po::value(&out->out_dir)->required(),
       "folder for documents.jsonl and passages.jsonl (created if missing)")(
       "rules", po::value(&out->rules_path), kRulesHelp)(
+      "model", po::value(&out->model_path), kModelHelp)(
+      "no-model", po::bool_switch(&out->no_model), kNoModelHelp)(
       "quiet,q", po::bool_switch(&out->quiet),
       "print only the summary, not a line per failed document")(
       "max-ocr-pages", po::value(&out->max_ocr_pages),
@@ -160,7 +166,9 @@ ParseOutcome ParseExtractArgs(const std::vector<std::string>& args,
                               ExtractArgs* out, std::string* message) {
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help")(
-      "rules", po::value(&out->rules_path), kRulesHelp);
+      "rules", po::value(&out->rules_path), kRulesHelp)(
+      "model", po::value(&out->model_path), kModelHelp)(
+      "no-model", po::bool_switch(&out->no_model), kNoModelHelp);
   po::options_description hidden;
   hidden.add_options()("file", po::value(&out->file)->required());
   po::positional_options_description positional;
@@ -177,7 +185,9 @@ ParseOutcome ParseClassifyArgs(const std::vector<std::string>& args,
                                ClassifyArgs* out, std::string* message) {
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help")(
-      "rules", po::value(&out->rules_path), kRulesHelp);
+      "rules", po::value(&out->rules_path), kRulesHelp)(
+      "model", po::value(&out->model_path), kModelHelp)(
+      "no-model", po::bool_switch(&out->no_model), kNoModelHelp);
   po::options_description hidden;
   po::positional_options_description positional;
   po::variables_map vm;
@@ -196,24 +206,27 @@ ParseOutcome ParseEvalArgs(const std::vector<std::string>& args, EvalArgs* out,
       "rules", po::value(&out->rules_path), kRulesHelp)(
       "reviews", po::value(&out->reviews_dir),
       "measure against every passage reviewers decided in this output "
-      "folder's state store, instead of a gold file");
+      "folder's state store (with or instead of gold files)")(
+      "model", po::value(&out->model_path), kModelHelp)(
+      "no-model", po::bool_switch(&out->no_model), kNoModelHelp);
   po::options_description hidden;
-  hidden.add_options()("gold", po::value(&out->gold_file));
+  hidden.add_options()("gold", po::value(&out->gold_files)->multitoken());
   po::positional_options_description positional;
-  positional.add("gold", 1);
+  positional.add("gold", -1);
   po::variables_map vm;
-  ParseOutcome outcome =
-      Parse(args,
-            "intake eval GOLD.jsonl | intake eval --reviews OUT_DIR\n"
-            "Classifies the \"text\" of every line of a labelled file (the "
-            "form 'intake classify'\nwrites, gold labels in article14, "
-            "activity, theme, stance) and prints precision,\nrecall and F1 "
-            "per code, micro and macro per dimension, stance accuracy and\n"
-            "the stance confusion table.",
-            visible, hidden, positional, &vm, message);
-  if (outcome == ParseOutcome::kOk &&
-      out->gold_file.empty() == out->reviews_dir.empty()) {
-    *message = "give a gold file or --reviews OUT_DIR (one of them)";
+  ParseOutcome outcome = Parse(
+      args,
+      "intake eval GOLD.jsonl... | intake eval --reviews OUT_DIR\n"
+      "Classifies the \"text\" of every line of labelled files (the form "
+      "'intake classify'\nwrites, gold labels in article14, activity, theme, "
+      "stance) and prints precision,\nrecall and F1 per code, micro and macro "
+      "per dimension, stance accuracy and\nthe stance confusion table; with a "
+      "model, the rules alone beside rules and model,\nthe calibration error "
+      "and the review bands (docs/model.md).",
+      visible, hidden, positional, &vm, message);
+  if (outcome == ParseOutcome::kOk && out->gold_files.empty() &&
+      out->reviews_dir.empty()) {
+    *message = "give gold files or --reviews OUT_DIR";
     return ParseOutcome::kError;
   }
   return outcome;
@@ -260,6 +273,38 @@ ParseOutcome ParseReviewArgs(const std::vector<std::string>& args,
   if (problem.empty()) return outcome;
   *message = problem + "\nusage: " + usage;
   return ParseOutcome::kError;
+}
+
+ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
+                            TrainArgs* out, std::string* message) {
+  po::options_description visible("Options");
+  visible.add_options()("help,h", "show this help")(
+      "out,o", po::value(&out->out_path)->required(),
+      "the model file to write (replaced atomically)")(
+      "rules", po::value(&out->rules_path), kRulesHelp)(
+      "folds", po::value(&out->folds)->default_value(out->folds),
+      "cross-validation folds for calibration (passages of one letter stay "
+      "together)")("cost", po::value(&out->cost)->default_value(out->cost),
+                   "regularisation: liblinear's C");
+  po::options_description hidden;
+  hidden.add_options()(
+      "labelled", po::value(&out->labelled_files)->required()->multitoken());
+  po::positional_options_description positional;
+  positional.add("labelled", -1);
+  po::variables_map vm;
+  ParseOutcome outcome = Parse(
+      args,
+      "intake train LABELLED.jsonl... --out MODEL\n"
+      "Learns a model from labelled passages (the form 'intake eval' reads) "
+      "for use with\nthe rules (docs/model.md). Give only the development "
+      "part of the labelled data:\nwhat the model is measured on must not "
+      "be trained on.",
+      visible, hidden, positional, &vm, message);
+  if (outcome == ParseOutcome::kOk && out->folds < 2) {
+    *message = "--folds must be at least 2";
+    return ParseOutcome::kError;
+  }
+  return outcome;
 }
 
 ParseOutcome ParseDiffArgs(const std::vector<std::string>& args, DiffArgs* out,

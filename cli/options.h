@@ -12,6 +12,8 @@ struct RunArgs {
   std::vector<std::string> inputs;  // files and folders, at least one
   std::string out_dir;              // --out, required
   std::string rules_path;           // --rules, "" for the default rules
+  std::string model_path;           // --model, "" for the default model
+  bool no_model = false;            // --no-model: the rules alone
   bool quiet = false;               // --quiet: no per-document lines
   int max_ocr_pages = -1;           // --max-ocr-pages, -1 for the default
   std::string state_path;           // --state, "" for <out>/intake.sqlite
@@ -42,16 +44,30 @@ struct StatusArgs {
 struct ExtractArgs {
   std::string file;
   std::string rules_path;
+  std::string model_path;
+  bool no_model = false;
 };
 
 struct ClassifyArgs {
   std::string rules_path;
+  std::string model_path;
+  bool no_model = false;
 };
 
 struct EvalArgs {
-  std::string gold_file;    // or
+  std::vector<std::string> gold_files;  // at least one
   std::string reviews_dir;  // --reviews: an output folder's decisions
   std::string rules_path;
+  std::string model_path;
+  bool no_model = false;
+};
+
+struct TrainArgs {
+  std::vector<std::string> labelled_files;  // at least one
+  std::string out_path;                     // --out, required
+  std::string rules_path;
+  int folds = 5;      // --folds: cross-validation folds, by letter
+  double cost = 4.0;  // --cost: liblinear's C
 };
 
 struct DiffArgs {
@@ -90,6 +106,8 @@ ParseOutcome ParseEvalArgs(const std::vector<std::string>& args, EvalArgs* out,
                            std::string* message);
 ParseOutcome ParseReviewArgs(const std::vector<std::string>& args,
                              ReviewArgs* out, std::string* message);
+ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
+                            TrainArgs* out, std::string* message);
 ParseOutcome ParseDiffArgs(const std::vector<std::string>& args, DiffArgs* out,
                            std::string* message);
 

@@ -3,9 +3,8 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "classifiers/gazetteer.h"
+#include "classifiers/combined_classifier.h"
 #include "classifiers/rule_classifier.h"
-#include "classifiers/rules.h"
 #include "classifiers/submitter_finder.h"
 #include "extractors/registry.h"
 
@@ -32,30 +31,67 @@ std::string RulesPath(const std::string& flag) {
   return DataFile("rules.xml", INTAKE_DEFAULT_RULES);
 }
 
-}  // namespace
-
-Status LoadClassifier(const std::string& rules_flag,
-                      std::unique_ptr<Classifier>* out) {
-  std::shared_ptr<const Rules> rules;
-  Status s = LoadRules(RulesPath(rules_flag), &rules);
-  if (!s.ok()) return s;
-  *out = std::make_unique<RuleClassifier>(std::move(rules));
-  return Status::Ok();
+// The model named by the flag or the environment; "" when neither names
+// one (then the default, if installed, is used).
+std::string NamedModelPath(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  if (const char* env = std::getenv("INTAKE_MODEL"); env && *env) return env;
+  return "";
 }
 
-Status Wire(const std::string& rules_flag, Wiring* out) {
-  Status s = LoadClassifier(rules_flag, &out->classifier);
-  if (!s.ok()) return s;
+Status LoadGazetteer(std::shared_ptr<const Gazetteer>* out) {
   GazetteerSources sources;
   sources.centres_tsv = DataFile(
       "regional_centres.tsv", INTAKE_DEFAULT_GAZETTEER "/regional_centres.tsv");
   sources.places_tsv =
       DataFile("places.tsv", INTAKE_DEFAULT_GAZETTEER "/places.tsv");
   std::unique_ptr<const Gazetteer> gazetteer;
-  s = Gazetteer::Load(sources, &gazetteer);
+  Status s = Gazetteer::Load(sources, &gazetteer);
   if (!s.ok()) return s;
-  out->submitters = std::make_unique<GazetteerSubmitterFinder>(
-      std::shared_ptr<const Gazetteer>(std::move(gazetteer)));
+  *out = std::move(gazetteer);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status LoadClassifierData(const ClassifierFlags& flags, ClassifierData* out) {
+  Status s = LoadRules(RulesPath(flags.rules_path), &out->rules);
+  if (!s.ok()) return s;
+  s = LoadGazetteer(&out->gazetteer);
+  if (!s.ok()) return s;
+  if (flags.no_model) return Status::Ok();
+  std::string path = NamedModelPath(flags.model_path);
+  if (path.empty()) {
+    path = DataFile("default.model", INTAKE_DEFAULT_MODEL);
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return Status::Ok();
+  }
+  return LoadModel(path, &out->model);
+}
+
+std::unique_ptr<Classifier> MakeClassifier(const ClassifierData& data) {
+  if (data.model == nullptr) {
+    return std::make_unique<RuleClassifier>(data.rules);
+  }
+  return std::make_unique<CombinedClassifier>(data.rules, data.gazetteer,
+                                              data.model);
+}
+
+Status LoadClassifier(const ClassifierFlags& flags,
+                      std::unique_ptr<Classifier>* out) {
+  ClassifierData data;
+  Status s = LoadClassifierData(flags, &data);
+  if (!s.ok()) return s;
+  *out = MakeClassifier(data);
+  return Status::Ok();
+}
+
+Status Wire(const ClassifierFlags& flags, Wiring* out) {
+  ClassifierData data;
+  Status s = LoadClassifierData(flags, &data);
+  if (!s.ok()) return s;
+  out->classifier = MakeClassifier(data);
+  out->submitters = std::make_unique<GazetteerSubmitterFinder>(data.gazetteer);
   out->stages.extract = ExtractDocument;
   out->stages.classifier = out->classifier.get();
   out->stages.submitters = out->submitters.get();

@@ -1,18 +1,36 @@
 // The run context that cli/ builds once per command and the stages borrow:
-// the rules, the classifier, the gazetteer and submitter finder, and the
-// extractors, wired into a Stages. The only place that knows where data
-// files live (--rules, $INTAKE_RULES, <prefix>/share/intake, the source
-// tree the binary was built from).
+// the rules, the learned model, the classifier, the gazetteer and
+// submitter finder, and the extractors, wired into a Stages. The only
+// place that knows where data files live (--rules, $INTAKE_RULES, --model,
+// $INTAKE_MODEL, <prefix>/share/intake, the source tree the binary was
+// built from).
 #ifndef INTAKE_CLI_WIRING_H_
 #define INTAKE_CLI_WIRING_H_
 
 #include <memory>
 #include <string>
 
+#include "classifiers/gazetteer.h"
+#include "classifiers/linear_model.h"
+#include "classifiers/rules.h"
 #include "pipeline/stages.h"
 #include "pipeline/status.h"
 
 namespace intake {
+
+// Which rules and model a command classifies with.
+struct ClassifierFlags {
+  std::string rules_path;  // --rules, "" for the default
+  std::string model_path;  // --model, "" for the default
+  bool no_model = false;   // --no-model: the rules alone
+};
+
+// What the classifiers are made from, loaded once.
+struct ClassifierData {
+  std::shared_ptr<const Rules> rules;
+  std::shared_ptr<const Gazetteer> gazetteer;
+  std::shared_ptr<const LinearModel> model;  // null: the rules alone
+};
 
 struct Wiring {
   std::unique_ptr<Classifier> classifier;
@@ -20,12 +38,19 @@ struct Wiring {
   Stages stages;  // borrows the two above
 };
 
-// Loads what `stages` needs. `rules_flag` is --rules ("" for the default).
-// Errors name the file and the reason.
-Status Wire(const std::string& rules_flag, Wiring* out);
+// Loads what `stages` needs. Errors name the file and the reason.
+Status Wire(const ClassifierFlags& flags, Wiring* out);
+
+// Rules, gazetteer and (unless flags.no_model) the model. The default
+// model is optional: when none is installed the rules work alone; a model
+// named by --model or $INTAKE_MODEL must load.
+Status LoadClassifierData(const ClassifierFlags& flags, ClassifierData* out);
+
+// The rules alone, or rules and model when data.model is set.
+std::unique_ptr<Classifier> MakeClassifier(const ClassifierData& data);
 
 // Only the classifier, for `intake classify`.
-Status LoadClassifier(const std::string& rules_flag,
+Status LoadClassifier(const ClassifierFlags& flags,
                       std::unique_ptr<Classifier>* out);
 
 }  // namespace intake

@@ -22,9 +22,12 @@ class Classifier {
   virtual Labels Classify(std::string_view text, std::string_view lang,
                           PassageKind kind) const = 0;
 
-  // Identifies the rules (and later the model) that produced the labels;
-  // goes into every record so a change of rules is visible.
+  // Identifies the rules that produced the labels; goes into every record
+  // so a change of rules is visible.
   virtual std::string Version() const = 0;
+
+  // Identifies the learned model used beside the rules; "" for none.
+  virtual std::string ModelVersion() const { return ""; }
 };
 
 }  // namespace intake

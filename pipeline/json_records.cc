@@ -51,7 +51,8 @@ Json LabelsJson(const Labels& labels) {
     evidence.push_back({{"label", e.label},
                         {"start", e.start},
                         {"end", e.end},
-                        {"text", e.text}});
+                        {"text", e.text},
+                        {"source", e.source}});
   }
   j["evidence"] = evidence;
   j["needs_review"] = labels.needs_review;
@@ -110,6 +111,7 @@ std::string DocumentJson(const DocumentRecord& r) {
   j["error"] = r.error;
   j["passages"] = r.passage_count;
   j["rules_version"] = r.rules_version;
+  j["model_version"] = r.model_version;
   return Dump(j);
 }
 
@@ -139,6 +141,7 @@ std::string PassageJson(const DocumentRecord& r, size_t index) {
   // (pipeline/reviewed_labels.h); the rules are the default.
   j["labels_from"] = "rules";
   j["rules_version"] = r.rules_version;
+  j["model_version"] = r.model_version;
   return Dump(j);
 }
 

@@ -34,6 +34,9 @@ struct Evidence {
   int start = 0;      // code points into the passage text
   int end = 0;
   std::string text;  // the matched text as it stands in the passage
+  // What raised the label: "rules" (a term or pattern matched) or "model"
+  // (a feature among those that raised the learned model's score most).
+  std::string source = "rules";
 };
 
 struct Labels {

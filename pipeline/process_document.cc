@@ -89,6 +89,7 @@ DocumentRecord IdentifiedRecord(const std::string& path,
   record.mime = identity.mime;
   record.size = identity.size;
   record.rules_version = stages.classifier->Version();
+  record.model_version = stages.classifier->ModelVersion();
   return record;
 }
 

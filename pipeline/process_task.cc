@@ -31,7 +31,7 @@ DocumentResult Process(const DocumentTask& task, const Stages& stages,
     Status s = ReadWholeFile(task.path, max_file_bytes, &read, &size);
     if (!s.ok()) {
       return FailedResult(task, size, StatusForFailure(s), s.message(),
-                          stages.classifier->Version());
+                          *stages.classifier);
     }
     data = read;
   }
@@ -40,7 +40,7 @@ DocumentResult Process(const DocumentTask& task, const Stages& stages,
     return FailedResult(task, identity.size, kStatusUnreadable,
                         "file changed while it was being read; the next run "
                         "reads it again",
-                        stages.classifier->Version());
+                        *stages.classifier);
   }
   std::vector<EmbeddedFile> embedded;
   DocumentRecord record =
@@ -75,7 +75,7 @@ DocumentResult ProcessTask(const DocumentTask& task, const Stages& stages,
     result =
         FailedResult(task, 0, kStatusOom,
                      std::string("out of memory writing records: ") + e.what(),
-                     stages.classifier->Version());
+                     *stages.classifier);
   }
   result.task_id = task.id;
   result.seconds =
@@ -86,7 +86,7 @@ DocumentResult ProcessTask(const DocumentTask& task, const Stages& stages,
 
 DocumentResult FailedResult(const DocumentTask& task, long long size,
                             const std::string& status, const std::string& error,
-                            const std::string& rules_version) {
+                            const Classifier& classifier) {
   DocumentRecord record;
   record.doc_id = task.doc_id.empty() ? "unread:" + task.path : task.doc_id;
   record.path = task.path;
@@ -95,7 +95,8 @@ DocumentResult FailedResult(const DocumentTask& task, long long size,
   record.size = size < 0 ? 0 : size;
   record.status = status;
   record.error = error;
-  record.rules_version = rules_version;
+  record.rules_version = classifier.Version();
+  record.model_version = classifier.ModelVersion();
   DocumentResult result = ResultOf(record);
   result.task_id = task.id;
   return result;

@@ -22,7 +22,7 @@ DocumentResult ProcessTask(const DocumentTask& task, const Stages& stages,
 // `status` is a record status (kStatusUnreadable, kStatusCrash...).
 DocumentResult FailedResult(const DocumentTask& task, long long size,
                             const std::string& status, const std::string& error,
-                            const std::string& rules_version);
+                            const Classifier& classifier);
 
 }  // namespace intake
 

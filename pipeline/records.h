@@ -56,6 +56,9 @@ struct DocumentRecord {
   std::vector<std::string> warnings;
   std::string error;
   std::string rules_version;
+  // Of the learned model used with the rules; "" when there was none, or
+  // when a worker died reading the document.
+  std::string model_version;
   std::vector<Passage> passages;
   // passages.size() when processed; kept when the runner frees passages
   // after writing them.

@@ -224,7 +224,7 @@ class Run {
     task.doc_id.clear();
     DocumentResult result =
         FailedResult(task, node.facts.size, StatusForFailure(node.unreadable),
-                     node.unreadable.message(), rules_version_);
+                     node.unreadable.message(), *stages_.classifier);
     // The same failure as last time changes nothing in the output.
     StoredDocument stored;
     bool found = false;
@@ -364,9 +364,9 @@ class Run {
         return executor_->Submit(it->second);
       }
       quarantined = true;
-      result =
-          FailedResult(done, 0, result.status,
-                       result.error + " (twice: quarantined)", rules_version_);
+      result = FailedResult(done, 0, result.status,
+                            result.error + " (twice: quarantined)",
+                            *stages_.classifier);
     }
     running_.erase(done.doc_id);
     ready_[done.doc_id] = Ready{std::move(result), done.path, quarantined};

@@ -305,8 +305,8 @@ class WorkerPool : public Executor {
   }
 
   void Fail(Worker* w, const std::string& status, const std::string& reason) {
-    DocumentResult result = FailedResult(*w->task, 0, status, reason,
-                                         stages_.classifier->Version());
+    DocumentResult result =
+        FailedResult(*w->task, 0, status, reason, *stages_.classifier);
     result.killed_worker = true;
     finished_.push_back(std::move(result));
     w->task.reset();

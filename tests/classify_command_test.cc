@@ -52,8 +52,10 @@ TEST(ClassifyStreamTest, KeepsFieldsInOrderAndAddsLabels) {
       R"({"id":"x1","lang":"en","text":"gold mining","gold_theme":["asgm"],)"
       R"("article14":[],"activity":[],"theme":["asgm"],"stance":"other",)"
       R"("confidence":{"theme:asgm":0.75},)"
-      R"("evidence":[{"label":"theme:asgm","start":0,"end":4,"text":"gold"}],)"
-      R"("needs_review":false,"review_reasons":[],"rules_version":"fake-1"})"
+      R"("evidence":[{"label":"theme:asgm","start":0,"end":4,"text":"gold",)"
+      R"("source":"rules"}],)"
+      R"("needs_review":false,"review_reasons":[],"rules_version":"fake-1",)"
+      R"("model_version":""})"
       "\n");
 }
 

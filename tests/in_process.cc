@@ -22,7 +22,7 @@ struct Pipeline {
 const Pipeline& Wired() {
   static const Pipeline* pipeline = [] {
     auto* p = new Pipeline;
-    p->status = Wire("", &p->wiring);
+    p->status = Wire(ClassifierFlags(), &p->wiring);
     if (p->status.ok()) p->status = Identifier::Open(&p->identifier);
     return p;
   }();

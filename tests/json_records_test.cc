@@ -19,6 +19,7 @@ DocumentRecord Sample() {
   r.meta.ocr_pages = {{2, "no_text", 0.91349}};
   r.lang = "fr";
   r.rules_version = "2026.11.1+abc";
+  r.model_version = "0123456789ab";
   Passage p;
   p.kind = PassageKind::kParagraph;
   p.page = 1;
@@ -42,7 +43,7 @@ TEST(JsonRecordsTest, DocumentRecordExactBytes) {
       DocumentJson(Sample()),
       R"({"schema_version":1,"record":"document","doc_id":")" +
           std::string(64, 'a') +
-          R"(","path":"in/lettre \"1\".pdf","other_paths":[],"provenance":[{"type":"file","name":"in/lettre \"1\".pdf"}],"container_id":"","embedded":0,"format":"pdf","mime":"application/pdf","size":1234,"pages":2,"title":"Soumission de la Côte d'Ivoire","author":"","created":"","lang":"fr","submitter":null,"extraction":"poppler-text+ocr","ocr_pages":[{"page":2,"reason":"no_text","confidence":0.913}],"mail":null,"status":"ok","warnings":[],"error":"","passages":1,"rules_version":"2026.11.1+abc"})");
+          R"(","path":"in/lettre \"1\".pdf","other_paths":[],"provenance":[{"type":"file","name":"in/lettre \"1\".pdf"}],"container_id":"","embedded":0,"format":"pdf","mime":"application/pdf","size":1234,"pages":2,"title":"Soumission de la Côte d'Ivoire","author":"","created":"","lang":"fr","submitter":null,"extraction":"poppler-text+ocr","ocr_pages":[{"page":2,"reason":"no_text","confidence":0.913}],"mail":null,"status":"ok","warnings":[],"error":"","passages":1,"rules_version":"2026.11.1+abc","model_version":"0123456789ab"})");
 }
 
 TEST(JsonRecordsTest, PassageRecordExactBytes) {
@@ -50,7 +51,7 @@ TEST(JsonRecordsTest, PassageRecordExactBytes) {
       PassageJson(Sample(), 0),
       R"({"schema_version":1,"record":"passage","doc_id":")" +
           std::string(64, 'a') +
-          R"(","passage_id":"aaaaaaaaaaaaaaaa-p0001","page":1,"start":0,"end":5,"kind":"paragraph","furniture":"","number":"1.","text":"1. Côte","lang":"fr","ocr_confidence":null,"article14":["14.1"],"activity":[],"theme":[],"stance":"need","confidence":{"article14:14.1":0.123,"stance:need":0.667},"evidence":[{"label":"article14:14.1","start":3,"end":7,"text":"Côte"}],"needs_review":false,"review_reasons":[],"labels_from":"rules","rules_version":"2026.11.1+abc"})");
+          R"(","passage_id":"aaaaaaaaaaaaaaaa-p0001","page":1,"start":0,"end":5,"kind":"paragraph","furniture":"","number":"1.","text":"1. Côte","lang":"fr","ocr_confidence":null,"article14":["14.1"],"activity":[],"theme":[],"stance":"need","confidence":{"article14:14.1":0.123,"stance:need":0.667},"evidence":[{"label":"article14:14.1","start":3,"end":7,"text":"Côte","source":"rules"}],"needs_review":false,"review_reasons":[],"labels_from":"rules","rules_version":"2026.11.1+abc","model_version":"0123456789ab"})");
 }
 
 TEST(JsonRecordsTest, PassageOcrConfidenceIsRoundedWhenOcred) {

@@ -89,7 +89,7 @@ void WriteFile(const std::string& path, const std::string& text) {
 class WorkerPoolTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    Status s = Wire("", &wiring_);
+    Status s = Wire(ClassifierFlags(), &wiring_);
     ASSERT_TRUE(s.ok()) << s.ToString();
     stages_ = wiring_.stages;
     stages_.extract = Misbehaving(wiring_.stages.extract);

@@ -1,0 +1,210 @@
+#include "classifiers/combined_classifier.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+#include "classifiers/taxonomy.h"
+
+namespace intake {
+namespace {
+
+// Features of a label's score shown as evidence, at most.
+constexpr size_t kEvidenceFeatures = 3;
+constexpr double kModelGives = 0.5;
+
+std::string_view Utf8Prefix(std::string_view text, size_t bytes) {
+  if (text.size() <= bytes) return text;
+  while (bytes > 0 &&
+         (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) {
+    --bytes;
+  }
+  return text.substr(0, bytes);
+}
+
+// cp_byte[k]: byte offset of code point k; cp_byte[count] = text.size().
+std::vector<size_t> CodePointBytes(std::string_view text) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) out.push_back(i);
+  }
+  out.push_back(text.size());
+  return out;
+}
+
+const std::vector<std::string>& Codes(const Labels& labels,
+                                      std::string_view dimension) {
+  return dimension == kArticle14  ? labels.article14
+         : dimension == kActivity ? labels.activity
+                                  : labels.theme;
+}
+
+std::vector<std::string>* MutableCodes(Labels* labels,
+                                       std::string_view dimension) {
+  return dimension == kArticle14  ? &labels->article14
+         : dimension == kActivity ? &labels->activity
+                                  : &labels->theme;
+}
+
+bool Contains(const std::vector<std::string>& v, std::string_view s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+bool HasReason(const Labels& labels, std::string_view reason) {
+  return Contains(labels.review_reasons, reason);
+}
+
+}  // namespace
+
+CombinedClassifier::CombinedClassifier(
+    std::shared_ptr<const Rules> rules,
+    std::shared_ptr<const Gazetteer> gazetteer,
+    std::shared_ptr<const LinearModel> model)
+    : rules_(rules),
+      features_(rules, std::move(gazetteer)),
+      model_(std::move(model)) {}
+
+Labels CombinedClassifier::Classify(std::string_view text,
+                                    std::string_view lang,
+                                    PassageKind kind) const {
+  return Judge(text, lang, kind).combined;
+}
+
+Judgement CombinedClassifier::Judge(std::string_view text,
+                                    std::string_view lang,
+                                    PassageKind kind) const {
+  Judgement j;
+  j.rules = rules_.Classify(text, lang, kind);
+  if (kind == PassageKind::kFurniture || kind == PassageKind::kHeaderFooter) {
+    j.combined = j.rules;
+    return j;
+  }
+  // The rules read only the head of an overlong passage; so does the model.
+  text = Utf8Prefix(text, kMaxClassifiedBytes);
+  const LinearModel& model = *model_;
+  const std::vector<ModelFeature> features =
+      features_.Extract(text, lang, j.rules);
+  const std::vector<double> scores = model.Scores(features);
+  for (size_t l = 0; l < model.labels.size(); ++l) {
+    j.probability[model.labels[l].name] = model.Probability(l, scores[l]);
+  }
+  const auto stances = StanceDistribution(model, scores);
+  for (const auto& [code, p] : stances) j.probability["stance:" + code] = p;
+
+  const std::vector<size_t> cp_byte = CodePointBytes(text);
+  Labels& out = j.combined;
+  std::set<std::string> reasons;
+  auto model_evidence = [&](const std::string& name, size_t label) {
+    for (const Contribution& c :
+         model.TopContributions(label, features, kEvidenceFeatures)) {
+      for (const FeatureSpan& s : features[c.feature].spans) {
+        if (s.end <= s.start || s.end >= static_cast<int32_t>(cp_byte.size())) {
+          continue;
+        }
+        out.evidence.push_back(
+            {name, s.start, s.end,
+             std::string(text.substr(cp_byte[s.start],
+                                     cp_byte[s.end] - cp_byte[s.start])),
+             "model"});
+      }
+    }
+  };
+  auto rule_evidence = [&](const std::string& name) {
+    for (const Evidence& e : j.rules.evidence) {
+      if (e.label == name) out.evidence.push_back(e);
+    }
+  };
+
+  for (std::string_view dimension : {kArticle14, kActivity, kTheme}) {
+    const std::vector<std::string>& by_rules = Codes(j.rules, dimension);
+    for (std::string_view code : TaxonomyCodes(dimension)) {
+      std::string name = std::string(dimension) + ":" + std::string(code);
+      bool rules_give = Contains(by_rules, code);
+      int l = model.Find(name);
+      if (l < 0) {
+        // No scorer for this label: the rules decide it as they would alone.
+        if (!rules_give) continue;
+        MutableCodes(&out, dimension)->push_back(std::string(code));
+        double c = j.rules.confidence.at(name);
+        out.confidence[name] = c;
+        rule_evidence(name);
+        if (c < kLowConfidence) reasons.insert("low_confidence");
+        continue;
+      }
+      const ModelLabel& m = model.labels[l];
+      double p = j.probability[name];
+      bool model_gives = p >= kModelGives;
+      if (p >= m.reject && p < m.accept) reasons.insert("low_confidence");
+      // The model says no where the rules said yes: below its reject band
+      // and below where it would give the label itself.
+      if (rules_give && p < std::min(m.reject, kModelGives)) {
+        reasons.insert("rules_model_disagree");
+      }
+      if (!rules_give && !model_gives) continue;
+      MutableCodes(&out, dimension)->push_back(std::string(code));
+      out.confidence[name] = p;
+      if (rules_give) rule_evidence(name);
+      if (model_gives) model_evidence(name, l);
+    }
+  }
+
+  // The stance: the model's most probable, ties to the code listed first.
+  out.stance = j.rules.stance;
+  double stance_confidence = 0;
+  if (!stances.empty()) {
+    size_t best = 0;
+    for (size_t k = 1; k < stances.size(); ++k) {
+      if (stances[k].second > stances[best].second) best = k;
+    }
+    out.stance = stances[best].first;
+    stance_confidence = model.StanceConfidence(stances[best].second);
+  }
+  std::string stance_name = std::string(kStance) + ":" + out.stance;
+  int stance_label = model.Find(stance_name);
+  if (stance_label < 0) {
+    out.confidence[stance_name] = j.rules.confidence.at(stance_name);
+    rule_evidence(stance_name);
+    if (out.confidence[stance_name] < kLowConfidence) {
+      reasons.insert("low_confidence");
+    }
+  } else {
+    double p = stance_confidence;
+    out.confidence[stance_name] = p;
+    if (p < model.labels[stance_label].accept) reasons.insert("low_confidence");
+    if (out.stance == j.rules.stance) rule_evidence(stance_name);
+    if (out.stance != kStanceOther) model_evidence(stance_name, stance_label);
+  }
+  if (j.rules.stance != kStanceOther && j.rules.stance != out.stance) {
+    reasons.insert("rules_model_disagree");
+  }
+  // A need for technology is not something one provides or receives.
+  if (Contains(out.article14, "14.4b") &&
+      (out.stance == "provided" || out.stance == "received")) {
+    reasons.insert("contradiction");
+  }
+  if (out.article14.empty() && out.activity.empty() && out.theme.empty() &&
+      HasReason(j.rules, "no_label")) {
+    reasons.insert("no_label");
+  }
+  for (const char* kept :
+       {"pattern_timeout", "too_long", "unsupported_language"}) {
+    if (HasReason(j.rules, kept)) reasons.insert(kept);
+  }
+  out.review_reasons.assign(reasons.begin(), reasons.end());
+  out.needs_review = !out.review_reasons.empty();
+
+  auto key = [](const Evidence& e) {
+    return std::tie(e.start, e.label, e.end, e.source, e.text);
+  };
+  std::sort(
+      out.evidence.begin(), out.evidence.end(),
+      [&](const Evidence& a, const Evidence& b) { return key(a) < key(b); });
+  out.evidence.erase(std::unique(out.evidence.begin(), out.evidence.end(),
+                                 [&](const Evidence& a, const Evidence& b) {
+                                   return key(a) == key(b);
+                                 }),
+                     out.evidence.end());
+  return j;
+}
+
+}  // namespace intake

@@ -1,0 +1,302 @@
+#include "classifiers/linear_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "classifiers/taxonomy.h"
+#include "pipeline/sha256.h"
+
+namespace intake {
+namespace {
+
+// Text features have values near 1/sqrt(features of the passage), some
+// 0.05: a weight this small moves a score by less than 0.001. Leaving
+// such weights out keeps the file a fraction of its size.
+constexpr double kSmallestWeight = 0.01;
+
+std::string Number(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.5g", x);
+  return buffer;
+}
+
+bool ParseDouble(const std::string& s, double* out) {
+  if (s.empty()) return false;
+  char* end = nullptr;
+  *out = std::strtod(s.c_str(), &end);
+  return end == s.c_str() + s.size() && std::isfinite(*out);
+}
+
+bool KnownLabel(std::string_view name) {
+  size_t colon = name.find(':');
+  return colon != std::string_view::npos &&
+         IsKnownCode(name.substr(0, colon), name.substr(colon + 1));
+}
+
+// Reads the model text line by line, naming the line in every error.
+class Reader {
+ public:
+  Reader(std::string_view bytes, std::string_view source)
+      : in_(std::string(bytes)), source_(source) {}
+
+  // The next line split into words; false at the end of the text.
+  bool Next(std::vector<std::string>* words) {
+    std::string line;
+    if (!std::getline(in_, line)) return false;
+    ++line_;
+    words->clear();
+    std::istringstream split(line);
+    for (std::string w; split >> w;) words->push_back(w);
+    return true;
+  }
+  // The next line, which must start with `key` and have `count` words.
+  Status Expect(const char* key, size_t count, std::vector<std::string>* w) {
+    if (!Next(w)) return Error(std::string("ends before '") + key + "'");
+    if (w->empty() || (*w)[0] != key || w->size() != count) {
+      return Error(std::string("expected '") + key + "' with " +
+                   std::to_string(count - 1) + " values");
+    }
+    return Status::Ok();
+  }
+  Status Error(const std::string& what) const {
+    return Status::Corrupt(std::string(source_) + ": line " +
+                           std::to_string(line_) + ": " + what +
+                           " (not an intake model file, or a damaged one; "
+                           "retrain with 'intake train')");
+  }
+
+ private:
+  std::istringstream in_;
+  std::string source_;
+  int line_ = 0;
+};
+
+}  // namespace
+
+int LinearModel::Find(std::string_view name) const {
+  for (size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i].name == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+std::vector<double> LinearModel::Scores(
+    const std::vector<ModelFeature>& features) const {
+  const size_t n = labels.size();
+  std::vector<double> scores(n);
+  for (size_t l = 0; l < n; ++l) scores[l] = labels[l].bias;
+  for (const ModelFeature& f : features) {
+    auto it = std::lower_bound(buckets.begin(), buckets.end(), f.bucket);
+    if (it == buckets.end() || *it != f.bucket) continue;
+    const double* row = &weights[(it - buckets.begin()) * n];
+    for (size_t l = 0; l < n; ++l) scores[l] += row[l] * f.value;
+  }
+  return scores;
+}
+
+double LinearModel::Probability(size_t label, double score) const {
+  const ModelLabel& m = labels[label];
+  return 1.0 / (1.0 + std::exp(m.platt_a * score + m.platt_b));
+}
+
+double LinearModel::StanceConfidence(double top) const {
+  double p = std::clamp(top, 1e-6, 1 - 1e-6);
+  double logit = std::log(p / (1 - p));
+  return 1.0 / (1.0 + std::exp(stance.a * logit + stance.b));
+}
+
+std::vector<Contribution> LinearModel::TopContributions(
+    size_t label, const std::vector<ModelFeature>& features,
+    size_t limit) const {
+  std::vector<Contribution> out;
+  for (size_t i = 0; i < features.size(); ++i) {
+    auto it =
+        std::lower_bound(buckets.begin(), buckets.end(), features[i].bucket);
+    if (it == buckets.end() || *it != features[i].bucket) continue;
+    double amount = weights[(it - buckets.begin()) * labels.size() + label] *
+                    features[i].value;
+    if (amount > 0) out.push_back({i, amount});
+  }
+  // Ties go to the earlier feature, so the evidence never depends on sort
+  // internals.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Contribution& a, const Contribution& b) {
+                     return a.amount > b.amount;
+                   });
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
+std::vector<std::pair<std::string, double>> StanceDistribution(
+    const LinearModel& model, const std::vector<double>& scores) {
+  static const std::string kPrefix = "stance:";
+  std::vector<std::pair<std::string, double>> out;
+  double total = 0;
+  for (size_t l = 0; l < model.labels.size(); ++l) {
+    const std::string& name = model.labels[l].name;
+    if (name.compare(0, kPrefix.size(), kPrefix) != 0) continue;
+    double p = model.Probability(l, scores[l]);
+    out.push_back({name.substr(kPrefix.size()), p});
+    total += p;
+  }
+  for (auto& [code, p] : out) p = total > 0 ? p / total : 0;
+  return out;
+}
+
+std::string ModelFileText(const LinearModel& model) {
+  std::string out;
+  out += "intake-model " + std::to_string(kModelFormat) + "\n";
+  out += "hash_bits " + std::to_string(kHashBits) + "\n";
+  // "-" stands for no training data hash (a model built in memory), so
+  // the line always has its two values.
+  out += "training_data " +
+         (model.training_data.empty() ? "-" : model.training_data) + " " +
+         std::to_string(model.passages) + "\n";
+  out += "rules_version " + model.rules_version + "\n";
+  out += "labels " + std::to_string(model.labels.size()) + "\n";
+  for (const ModelLabel& l : model.labels) {
+    out += "label " + l.name + " " + Number(l.bias) + " " + Number(l.platt_a) +
+           " " + Number(l.platt_b) + " " + Number(l.reject) + " " +
+           Number(l.accept) + "\n";
+  }
+  out += "stance_calibration " + Number(model.stance.a) + " " +
+         Number(model.stance.b) + "\n";
+  out += "buckets " + std::to_string(model.buckets.size()) + "\n";
+  const size_t n = model.labels.size();
+  for (size_t b = 0; b < model.buckets.size(); ++b) {
+    out += std::to_string(model.buckets[b]);
+    for (size_t l = 0; l < n; ++l) {
+      double w = model.weights[b * n + l];
+      if (std::abs(w) < kSmallestWeight) continue;
+      out += " " + std::to_string(l) + ":" + Number(w);
+    }
+    out += "\n";
+  }
+  out += "end\n";
+  return out;
+}
+
+Status SaveModel(const std::string& path, LinearModel* model) {
+  std::string text = ModelFileText(*model);
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) return Status::IoError(tmp + ": cannot write the model");
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec)
+    return Status::IoError(path +
+                           ": cannot rename into place: " + ec.message());
+  model->version = Sha256Hex(text).substr(0, 12);
+  return Status::Ok();
+}
+
+Status LoadModel(const std::string& path,
+                 std::shared_ptr<const LinearModel>* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": no such model file");
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  auto model = std::make_shared<LinearModel>();
+  Status s = ParseModel(bytes.str(), path, model.get());
+  if (!s.ok()) return s;
+  *out = std::move(model);
+  return Status::Ok();
+}
+
+Status ParseModel(std::string_view bytes, std::string_view source_name,
+                  LinearModel* out) {
+  Reader r(bytes, source_name);
+  std::vector<std::string> w;
+  if (!r.Next(&w) || w.size() != 2 || w[0] != "intake-model") {
+    return r.Error("does not start with 'intake-model'");
+  }
+  if (w[1] != std::to_string(kModelFormat)) {
+    return Status::Unsupported(std::string(source_name) + ": model format " +
+                               w[1] + "; this intake reads format " +
+                               std::to_string(kModelFormat) +
+                               " (retrain with this intake's 'intake train')");
+  }
+  LinearModel m;
+  Status s = r.Expect("hash_bits", 2, &w);
+  if (!s.ok()) return s;
+  if (w[1] != std::to_string(kHashBits)) {
+    return r.Error("hash_bits " + w[1] + ", this intake uses " +
+                   std::to_string(kHashBits));
+  }
+  if (!(s = r.Expect("training_data", 3, &w)).ok()) return s;
+  m.training_data = w[1] == "-" ? "" : w[1];
+  m.passages = std::atoi(w[2].c_str());
+  if (!r.Next(&w) || w.empty() || w[0] != "rules_version" || w.size() > 2) {
+    return r.Error("expected 'rules_version'");
+  }
+  m.rules_version = w.size() == 2 ? w[1] : "";
+  if (!(s = r.Expect("labels", 2, &w)).ok()) return s;
+  int count = std::atoi(w[1].c_str());
+  if (count < 0 || count > 1000) return r.Error("bad label count");
+  for (int i = 0; i < count; ++i) {
+    if (!(s = r.Expect("label", 7, &w)).ok()) return s;
+    ModelLabel l;
+    l.name = w[1];
+    if (!KnownLabel(l.name)) {
+      return r.Error("label '" + l.name + "' is not in the taxonomy");
+    }
+    if (!ParseDouble(w[2], &l.bias) || !ParseDouble(w[3], &l.platt_a) ||
+        !ParseDouble(w[4], &l.platt_b) || !ParseDouble(w[5], &l.reject) ||
+        !ParseDouble(w[6], &l.accept) || l.reject < 0 || l.accept > 1 ||
+        l.reject > l.accept) {
+      return r.Error("bad numbers for label '" + l.name + "'");
+    }
+    m.labels.push_back(std::move(l));
+  }
+  if (!(s = r.Expect("stance_calibration", 3, &w)).ok()) return s;
+  if (!ParseDouble(w[1], &m.stance.a) || !ParseDouble(w[2], &m.stance.b)) {
+    return r.Error("bad stance calibration");
+  }
+  if (!(s = r.Expect("buckets", 2, &w)).ok()) return s;
+  long buckets = std::atol(w[1].c_str());
+  if (buckets < 0 || buckets > (1L << kHashBits)) {
+    return r.Error("bad bucket count");
+  }
+  const size_t n = m.labels.size();
+  m.buckets.reserve(buckets);
+  m.weights.assign(buckets * n, 0.0);
+  for (long b = 0; b < buckets; ++b) {
+    if (!r.Next(&w) || w.empty()) return r.Error("ends inside the weights");
+    char* end = nullptr;
+    unsigned long bucket = std::strtoul(w[0].c_str(), &end, 10);
+    if (*end != '\0' || bucket >= (1UL << kHashBits) ||
+        (!m.buckets.empty() && bucket <= m.buckets.back())) {
+      return r.Error("bad or unsorted bucket '" + w[0] + "'");
+    }
+    m.buckets.push_back(static_cast<uint32_t>(bucket));
+    for (size_t k = 1; k < w.size(); ++k) {
+      size_t colon = w[k].find(':');
+      double value = 0;
+      size_t label =
+          colon == std::string::npos
+              ? n
+              : std::strtoul(w[k].substr(0, colon).c_str(), nullptr, 10);
+      if (label >= n || !ParseDouble(w[k].substr(colon + 1), &value)) {
+        return r.Error("bad weight '" + w[k] + "'");
+      }
+      m.weights[b * n + label] = value;
+    }
+  }
+  if (!r.Next(&w) || w.size() != 1 || w[0] != "end") {
+    return r.Error("no 'end' line: the file is truncated");
+  }
+  m.version = Sha256Hex(bytes).substr(0, 12);
+  *out = std::move(m);
+  return Status::Ok();
+}
+
+}  // namespace intake

@@ -1,0 +1,100 @@
+// The learned model: one linear scorer per label over hashed features
+// (model_features.h), a Platt calibration per label that turns a score
+// into a probability, and the bands that sort a probability into
+// accepted, review or rejected. The file format is docs/model.md.
+//
+// A LinearModel is immutable once loaded and shared between threads as
+// std::shared_ptr<const LinearModel>. Training is model_training.h.
+#ifndef INTAKE_CLASSIFIERS_LINEAR_MODEL_H_
+#define INTAKE_CLASSIFIERS_LINEAR_MODEL_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "classifiers/calibration.h"
+#include "classifiers/model_features.h"
+#include "pipeline/status.h"
+
+namespace intake {
+
+// Version of the model file format; a file of another is refused.
+inline constexpr int kModelFormat = 1;
+
+struct ModelLabel {
+  std::string name;  // "dimension:code", as in Evidence::label
+  double bias = 0;   // the score of a passage with no features
+  // Probability = 1 / (1 + exp(platt_a * score + platt_b)).
+  double platt_a = -1;
+  double platt_b = 0;
+  // Probability at or above `accept`: accepted; below `reject`: rejected;
+  // between: a person should look. 0 <= reject <= accept <= 1.
+  double accept = 1;
+  double reject = 0;
+};
+
+// One feature's part in a label's score, for evidence.
+struct Contribution {
+  size_t feature = 0;  // index into the features given to Contributions
+  double amount = 0;   // weight times value
+};
+
+struct LinearModel {
+  // SHA-256 (hex) of the labelled files it was trained on, in the order
+  // given, and how many passages they held.
+  std::string training_data;
+  int passages = 0;
+  std::string rules_version;  // of the rules whose features it learned
+  std::vector<ModelLabel> labels;
+  // Maps the logit of the most probable stance's share of the stance
+  // distribution to the probability that it is right: one-vs-rest
+  // probabilities, even each calibrated, are not once normalised.
+  Platt stance;
+  std::vector<uint32_t> buckets;  // sorted; the features it has weights for
+  // weights[b * labels.size() + l]: of buckets[b] for labels[l].
+  std::vector<double> weights;
+  // First 12 hex digits of the SHA-256 of the model file: set by Save and
+  // Load, "" for a model only built in memory.
+  std::string version;
+
+  // The label's index, or -1.
+  int Find(std::string_view name) const;
+  // Scores of every label, in `labels` order.
+  std::vector<double> Scores(const std::vector<ModelFeature>& features) const;
+  double Probability(size_t label, double score) const;
+  // The probability that the stance with share `top` of
+  // StanceDistribution is right.
+  double StanceConfidence(double top) const;
+  // The features that raise label `label` most, largest first, at most
+  // `limit` (positive contributions only).
+  std::vector<Contribution> TopContributions(
+      size_t label, const std::vector<ModelFeature>& features,
+      size_t limit) const;
+};
+
+// Probabilities of the stance codes the model has, from Scores(),
+// normalised to sum to 1 (one-vs-rest models do not by themselves):
+// (code, probability) in the model's label order.
+std::vector<std::pair<std::string, double>> StanceDistribution(
+    const LinearModel& model, const std::vector<double>& scores);
+
+// The bytes of the model file (docs/model.md). Same model, same bytes.
+std::string ModelFileText(const LinearModel& model);
+
+// Writes the file atomically (path.tmp, then rename) and sets
+// model->version.
+Status SaveModel(const std::string& path, LinearModel* model);
+
+// Reads a model file; refuses another format, a truncated file, unknown
+// labels, with "path: line N: what".
+Status LoadModel(const std::string& path,
+                 std::shared_ptr<const LinearModel>* out);
+Status ParseModel(std::string_view bytes, std::string_view source_name,
+                  LinearModel* out);
+
+}  // namespace intake
+
+#endif  // INTAKE_CLASSIFIERS_LINEAR_MODEL_H_

@@ -1,0 +1,60 @@
+// The features of the learned model (docs/model.md, "Features"): hashed
+// word unigrams and bigrams and character 3- to 5-grams of the masked
+// folded words (model_tokens.h), plus what the rules saw: the concepts
+// that matched, the labels whose terms matched, the labels the rules gave.
+// The rule features are the same whatever the language of the passage, so
+// what is learned from English passages carries to Spanish and French.
+//
+// Each feature remembers where it stands in the passage, so a model label
+// can show the spans that raised it. Not the model: that is linear_model.h.
+#ifndef INTAKE_CLASSIFIERS_MODEL_FEATURES_H_
+#define INTAKE_CLASSIFIERS_MODEL_FEATURES_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "classifiers/gazetteer.h"
+#include "classifiers/rules.h"
+#include "pipeline/passage.h"
+
+namespace intake {
+
+struct FeatureSpan {
+  int32_t start = 0;  // code points of the passage text
+  int32_t end = 0;
+};
+
+struct ModelFeature {
+  uint32_t bucket = 0;  // hash of the feature's name, < 2^hash_bits
+  double value = 0;
+  std::vector<FeatureSpan> spans;  // the first few places it stands
+};
+
+// Feature buckets are 2^kHashBits; changing it changes the model format.
+inline constexpr int kHashBits = 20;
+
+class FeatureExtractor {
+ public:
+  // REQUIRES: rules != nullptr. gazetteer may be null (no State masked;
+  // only for tests).
+  FeatureExtractor(std::shared_ptr<const Rules> rules,
+                   std::shared_ptr<const Gazetteer> gazetteer);
+
+  // The features of one passage, sorted by bucket, one entry per bucket.
+  // `rule_labels` is what the rule classifier gave the same text.
+  // Thread-safe.
+  std::vector<ModelFeature> Extract(std::string_view text,
+                                    std::string_view lang,
+                                    const Labels& rule_labels) const;
+
+ private:
+  std::shared_ptr<const Rules> rules_;
+  std::shared_ptr<const Gazetteer> gazetteer_;
+};
+
+}  // namespace intake
+
+#endif  // INTAKE_CLASSIFIERS_MODEL_FEATURES_H_

@@ -1,0 +1,318 @@
+#include "classifiers/model_training.h"
+
+#include <linear.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+
+#include "classifiers/calibration.h"
+#include "classifiers/taxonomy.h"
+
+namespace intake {
+namespace {
+
+void Quiet(const char*) {}
+
+bool HasLabel(const LabelSet& gold, std::string_view dimension,
+              std::string_view code) {
+  const std::vector<std::string>* list =
+      dimension == kArticle14  ? &gold.article14
+      : dimension == kActivity ? &gold.activity
+      : dimension == kTheme    ? &gold.theme
+                               : nullptr;
+  if (list == nullptr) return gold.stance == code;
+  return std::find(list->begin(), list->end(), code) != list->end();
+}
+
+struct Candidate {
+  std::string dimension;
+  std::string code;
+  std::vector<double> y;  // +1 / -1 per passage
+  int positives = 0;
+};
+
+// The passages as liblinear reads them: feature nodes indexed 1..n over
+// the kept buckets, then the bias node, then the -1 terminator.
+class Problem {
+ public:
+  Problem(const std::vector<TrainingPassage>& passages,
+          const std::vector<uint32_t>& buckets) {
+    n_ = static_cast<int>(buckets.size()) + 1;  // the bias is feature n
+    rows_.resize(passages.size());
+    for (size_t i = 0; i < passages.size(); ++i) {
+      for (const ModelFeature& f : passages[i].features) {
+        auto it = std::lower_bound(buckets.begin(), buckets.end(), f.bucket);
+        if (it == buckets.end() || *it != f.bucket) continue;
+        rows_[i].push_back(
+            {static_cast<int>(it - buckets.begin()) + 1, f.value});
+      }
+      rows_[i].push_back({n_, 1.0});
+      rows_[i].push_back({-1, 0.0});
+    }
+  }
+  int n() const { return n_; }
+  feature_node* row(size_t i) { return rows_[i].data(); }
+
+ private:
+  int n_ = 0;
+  std::vector<std::vector<feature_node>> rows_;
+};
+
+// Weights (n of them, the bias last) of a logistic regression of `y` on
+// the passages `rows`. All y of one sign give a constant model.
+std::vector<double> Fit(Problem* problem, const std::vector<size_t>& rows,
+                        const std::vector<double>& y, double cost) {
+  std::vector<double> labels;
+  std::vector<feature_node*> x;
+  bool positive = false, negative = false;
+  for (size_t i : rows) {
+    labels.push_back(y[i]);
+    x.push_back(problem->row(i));
+    (y[i] > 0 ? positive : negative) = true;
+  }
+  std::vector<double> w(problem->n(), 0.0);
+  if (!positive || !negative) {
+    w.back() = positive ? 5.0 : -5.0;
+    return w;
+  }
+  struct problem prob;
+  prob.l = static_cast<int>(rows.size());
+  prob.n = problem->n();
+  prob.y = labels.data();
+  prob.x = x.data();
+  prob.bias = 1.0;
+  struct parameter param = {};
+  param.solver_type = L2R_LR;
+  param.eps = 0.001;
+  param.C = cost;
+  struct model* m = train(&prob, &param);
+  // liblinear orients w towards the first label it met.
+  double sign = m->label[0] > 0 ? 1.0 : -1.0;
+  for (int j = 0; j < problem->n(); ++j) w[j] = sign * m->w[j];
+  free_and_destroy_model(&m);
+  return w;
+}
+
+double Score(const std::vector<double>& w, const feature_node* row) {
+  double s = 0;
+  for (; row->index != -1; ++row) s += w[row->index - 1] * row->value;
+  return s;
+}
+
+}  // namespace
+
+Status TrainModel(const std::vector<TrainingPassage>& passages,
+                  const TrainOptions& options, LinearModel* model,
+                  TrainReport* report) {
+  if (passages.empty()) {
+    return Status::InvalidArgument("no labelled passages to train on");
+  }
+  if (options.folds < 2) {
+    return Status::InvalidArgument("cross-validation needs at least 2 folds");
+  }
+  set_print_string_function(Quiet);
+  *report = TrainReport();
+
+  // Features in at least min_count passages.
+  std::map<uint32_t, int> count;
+  for (const TrainingPassage& p : passages) {
+    for (const ModelFeature& f : p.features) ++count[f.bucket];
+  }
+  std::vector<uint32_t> buckets;
+  for (const auto& [bucket, c] : count) {
+    if (c >= options.min_count) buckets.push_back(bucket);
+  }
+  report->features = static_cast<int>(buckets.size());
+  Problem problem(passages, buckets);
+
+  std::vector<Candidate> candidates;
+  for (std::string_view dimension : TaxonomyDimensions()) {
+    for (std::string_view code : TaxonomyCodes(dimension)) {
+      Candidate c{std::string(dimension), std::string(code), {}, 0};
+      for (const TrainingPassage& p : passages) {
+        bool yes = HasLabel(p.gold, dimension, code);
+        c.y.push_back(yes ? 1.0 : -1.0);
+        c.positives += yes ? 1 : 0;
+      }
+      if (c.positives < options.min_positives ||
+          c.positives == static_cast<int>(passages.size())) {
+        report->skipped.push_back(c.dimension + ":" + c.code);
+        continue;
+      }
+      candidates.push_back(std::move(c));
+    }
+  }
+
+  // Scores each passage gets from the model trained without its fold.
+  std::vector<std::vector<double>> held_out(
+      candidates.size(), std::vector<double>(passages.size(), 0.0));
+  for (int fold = 0; fold < options.folds; ++fold) {
+    std::vector<size_t> train_rows, test_rows;
+    for (size_t i = 0; i < passages.size(); ++i) {
+      (passages[i].fold == fold ? test_rows : train_rows).push_back(i);
+    }
+    if (test_rows.empty() || train_rows.empty()) continue;
+    for (size_t c = 0; c < candidates.size(); ++c) {
+      std::vector<double> w =
+          Fit(&problem, train_rows, candidates[c].y, options.cost);
+      for (size_t i : test_rows) held_out[c][i] = Score(w, problem.row(i));
+    }
+  }
+
+  LinearModel m;
+  const size_t n = candidates.size();
+  m.buckets = buckets;
+  m.weights.assign(buckets.size() * n, 0.0);
+  std::vector<size_t> all(passages.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = i;
+  for (size_t c = 0; c < n; ++c) {
+    ModelLabel label;
+    label.name = candidates[c].dimension + ":" + candidates[c].code;
+    std::vector<Outcome> scores;
+    for (size_t i = 0; i < passages.size(); ++i) {
+      scores.push_back({held_out[c][i], candidates[c].y[i] > 0});
+    }
+    Platt platt = FitPlatt(scores);
+    label.platt_a = platt.a;
+    label.platt_b = platt.b;
+    std::vector<double> w = Fit(&problem, all, candidates[c].y, options.cost);
+    label.bias = w.back();
+    for (size_t b = 0; b < buckets.size(); ++b) m.weights[b * n + c] = w[b];
+    m.labels.push_back(std::move(label));
+  }
+
+  // Out-of-fold probabilities of every label, and the stance chosen
+  // with its share of the stance distribution.
+  std::vector<std::vector<double>> probability(passages.size(),
+                                               std::vector<double>(n, 0.0));
+  std::vector<std::string> stance(passages.size(), std::string(kStanceOther));
+  std::vector<double> stance_top(passages.size(), 1.0);
+  std::vector<Outcome> stance_logits;
+  for (size_t i = 0; i < passages.size(); ++i) {
+    std::vector<double> scores(n);
+    for (size_t c = 0; c < n; ++c) scores[c] = held_out[c][i];
+    for (size_t c = 0; c < n; ++c) {
+      probability[i][c] = m.Probability(c, scores[c]);
+    }
+    auto distribution = StanceDistribution(m, scores);
+    if (distribution.empty()) continue;
+    size_t best = 0;
+    for (size_t k = 1; k < distribution.size(); ++k) {
+      if (distribution[k].second > distribution[best].second) best = k;
+    }
+    stance[i] = distribution[best].first;
+    stance_top[i] = std::clamp(distribution[best].second, 1e-6, 1 - 1e-6);
+    stance_logits.push_back({std::log(stance_top[i] / (1 - stance_top[i])),
+                             passages[i].gold.stance == stance[i]});
+  }
+  m.stance = FitPlatt(stance_logits);
+  std::vector<double> stance_confidence(passages.size());
+  for (size_t i = 0; i < passages.size(); ++i) {
+    stance_confidence[i] = m.StanceConfidence(stance_top[i]);
+  }
+  auto outcomes = [&](std::string_view dimension) {
+    std::vector<Outcome> out;
+    for (size_t i = 0; i < passages.size(); ++i) {
+      if (dimension == kStance) {
+        out.push_back(
+            {stance_confidence[i], passages[i].gold.stance == stance[i]});
+        continue;
+      }
+      for (size_t c = 0; c < n; ++c) {
+        if (candidates[c].dimension != dimension) continue;
+        out.push_back({probability[i][c], candidates[c].y[i] > 0});
+      }
+    }
+    return out;
+  };
+
+  std::map<std::string, std::pair<double, double>> bands;  // reject, accept
+  for (std::string_view dimension : TaxonomyDimensions()) {
+    std::vector<Outcome> o = outcomes(dimension);
+    double accept = AcceptThreshold(o, options.accept_precision);
+    double reject = RejectThreshold(o, accept, options.reject_miss);
+    bands[std::string(dimension)] = {reject, accept};
+  }
+  // The stance is always given, so its only review band is below its
+  // accept threshold, and a stance model less sure than the others would
+  // send most passages to review. The precision target is for accepted
+  // labels as a whole: the stance threshold comes down while all accepted
+  // labels together stay precise enough and too many passages go to
+  // review.
+  double& stance_accept = bands[std::string(kStance)].second;
+  auto pooled_precision = [&]() {
+    int accepted = 0, right = 0;
+    for (std::string_view dimension : TaxonomyDimensions()) {
+      double accept = bands[std::string(dimension)].second;
+      for (const Outcome& o : outcomes(dimension)) {
+        if (o.value < accept) continue;
+        ++accepted;
+        right += o.positive ? 1 : 0;
+      }
+    }
+    return accepted > 0 ? static_cast<double>(right) / accepted : 0.0;
+  };
+  auto stance_share = [&]() {
+    int review = 0;
+    for (double c : stance_confidence) review += c < stance_accept ? 1 : 0;
+    return static_cast<double>(review) / passages.size();
+  };
+  while (stance_accept > 0.5 && stance_share() > options.review_share) {
+    stance_accept -= 0.01;
+    if (pooled_precision() < options.accept_precision) {
+      stance_accept += 0.01;
+      break;
+    }
+  }
+  // Narrow the review bands of the multi-label dimensions (raise reject
+  // towards accept) until few enough passages go to review.
+  auto share = [&](double narrow) {
+    int review = 0;
+    for (size_t i = 0; i < passages.size(); ++i) {
+      bool any = stance_confidence[i] < stance_accept;
+      for (size_t c = 0; c < n && !any; ++c) {
+        if (candidates[c].dimension == kStance) continue;
+        auto [reject, accept] = bands[candidates[c].dimension];
+        double r = reject + narrow * (accept - reject);
+        double p = probability[i][c];
+        any = p >= r && p < accept;
+      }
+      review += any ? 1 : 0;
+    }
+    return static_cast<double>(review) / passages.size();
+  };
+  double narrow = 0;
+  while (narrow < 1.0 && share(narrow) > options.review_share) narrow += 0.05;
+  if (narrow > 1.0) narrow = 1.0;
+  report->review_share = share(narrow);
+  for (size_t c = 0; c < n; ++c) {
+    auto [reject, accept] = bands[candidates[c].dimension];
+    m.labels[c].accept = accept;
+    m.labels[c].reject = candidates[c].dimension == kStance
+                             ? std::min(reject, accept)
+                             : reject + narrow * (accept - reject);
+  }
+  report->accepted_precision = pooled_precision();
+
+  for (std::string_view dimension : TaxonomyDimensions()) {
+    std::vector<Outcome> o = outcomes(dimension);
+    DimensionCalibration d;
+    d.dimension = std::string(dimension);
+    d.ece = ExpectedCalibrationError(o);
+    double accept = bands[d.dimension].second;
+    int right = 0;
+    for (const Outcome& x : o) {
+      if (x.value < accept) continue;
+      ++d.accepted;
+      right += x.positive ? 1 : 0;
+    }
+    d.accepted_precision = d.accepted > 0 ? double(right) / d.accepted : 0;
+    report->dimensions.push_back(d);
+  }
+  *model = std::move(m);
+  return Status::Ok();
+}
+
+}  // namespace intake

@@ -1,0 +1,42 @@
+// Reading labelled passages: JSON Lines with "text" and the gold labels
+// in "article14", "activity", "theme" and "stance" (the form `intake
+// classify` writes and fixtures/dev/ holds), plus optional "id", "lang"
+// and "letter" (the letter a passage comes from, which keeps a letter's
+// passages together when data is split). For `intake train` and `intake
+// eval --model`.
+#ifndef INTAKE_CLI_LABELLED_PASSAGES_H_
+#define INTAKE_CLI_LABELLED_PASSAGES_H_
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "classifiers/evaluation.h"
+#include "pipeline/sha256.h"
+#include "pipeline/status.h"
+
+namespace intake {
+
+struct LabelledPassage {
+  std::string id;
+  std::string letter;  // "" when the file does not say
+  std::string text;    // valid UTF-8
+  std::string lang;    // "und" when the file does not say
+  LabelSet gold;
+};
+
+// Appends the passages of `path` to *out and its bytes to *hash (when not
+// null). A line that is not a JSON object with a "text" string is reported
+// on `errors` as "path:line: ..." and counted in *bad. Fails only when the
+// file cannot be read.
+Status ReadLabelled(const std::string& path, std::vector<LabelledPassage>* out,
+                    Sha256* hash, std::ostream& errors, int* bad);
+
+// The same for JSON Lines already in memory; `name` names them in errors.
+void ParseLabelled(const std::string& name, const std::string& text,
+                   std::vector<LabelledPassage>* out, std::ostream& errors,
+                   int* bad);
+
+}  // namespace intake
+
+#endif  // INTAKE_CLI_LABELLED_PASSAGES_H_

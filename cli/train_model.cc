@@ -1,0 +1,102 @@
+#include "cli/train_model.h"
+
+#include <cstdio>
+#include <map>
+
+#include "classifiers/model_features.h"
+#include "classifiers/rule_classifier.h"
+
+namespace intake {
+namespace {
+
+// Passages without a letter are grouped in this many runs over the files.
+constexpr int kUnnamedLetters = 40;
+
+std::string Fixed(double x) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3f", x);
+  return buffer;
+}
+
+}  // namespace
+
+std::vector<int> LetterFolds(const std::vector<LabelledPassage>& passages,
+                             int folds) {
+  std::map<std::string, int> group_of;
+  std::vector<int> group(passages.size());
+  const size_t n = passages.size();
+  for (size_t i = 0; i < n; ++i) {
+    std::string key = passages[i].letter.empty()
+                          ? "\n" + std::to_string(i * kUnnamedLetters / n)
+                          : passages[i].letter;
+    auto it = group_of.emplace(key, static_cast<int>(group_of.size())).first;
+    group[i] = it->second;
+  }
+  const long groups = static_cast<long>(group_of.size());
+  std::vector<int> fold(n);
+  for (size_t i = 0; i < n; ++i) {
+    fold[i] = static_cast<int>(group[i] * static_cast<long>(folds) / groups);
+  }
+  return fold;
+}
+
+Status TrainFromFiles(const std::vector<std::string>& files,
+                      const std::string& out_path, const ClassifierData& data,
+                      const TrainOptions& options, std::ostream& report,
+                      std::ostream& errors) {
+  std::vector<LabelledPassage> labelled;
+  Sha256 hash;
+  int bad = 0;
+  for (const std::string& file : files) {
+    Status s = ReadLabelled(file, &labelled, &hash, errors, &bad);
+    if (!s.ok()) return s;
+  }
+  if (labelled.empty()) {
+    return Status::InvalidArgument("no labelled passages in the files given");
+  }
+  RuleClassifier rules(data.rules);
+  FeatureExtractor extractor(data.rules, data.gazetteer);
+  std::vector<int> folds = LetterFolds(labelled, options.folds);
+  std::vector<TrainingPassage> passages;
+  passages.reserve(labelled.size());
+  for (size_t i = 0; i < labelled.size(); ++i) {
+    const LabelledPassage& p = labelled[i];
+    Labels by_rules = rules.Classify(p.text, p.lang, PassageKind::kParagraph);
+    passages.push_back(
+        {extractor.Extract(p.text, p.lang, by_rules), p.gold, folds[i]});
+  }
+  LinearModel model;
+  TrainReport figures;
+  Status s = TrainModel(passages, options, &model, &figures);
+  if (!s.ok()) return s;
+  model.training_data = hash.HexDigest();
+  model.passages = static_cast<int>(passages.size());
+  model.rules_version = data.rules->version();
+  s = SaveModel(out_path, &model);
+  if (!s.ok()) return s;
+
+  report << "model " << model.version << " in " << out_path << ": "
+         << passages.size() << " passages";
+  if (bad > 0) report << " (" << bad << " lines left out)";
+  report << ", " << figures.features << " features, " << model.labels.size()
+         << " labels\n";
+  if (!figures.skipped.empty()) {
+    report << "rules alone (fewer than " << options.min_positives
+           << " positive passages):";
+    for (const std::string& label : figures.skipped) report << " " << label;
+    report << "\n";
+  }
+  report << "out of fold (" << options.folds << " folds by letter):\n";
+  for (const DimensionCalibration& d : figures.dimensions) {
+    report << "  " << d.dimension << ": ECE " << Fixed(d.ece)
+           << ", accepted precision " << Fixed(d.accepted_precision) << " ("
+           << d.accepted << " labels)\n";
+  }
+  report << "  accepted labels together: precision "
+         << Fixed(figures.accepted_precision) << "\n";
+  report << "  passages with a label in a review band: "
+         << Fixed(figures.review_share) << "\n";
+  return Status::Ok();
+}
+
+}  // namespace intake

@@ -1,0 +1,33 @@
+// `intake train`: labelled files in, a model file out. Reads the passages,
+// runs the rules on each (their findings are features), makes the
+// features, puts each letter's passages in one cross-validation fold,
+// trains (classifiers/model_training.h) and writes the model atomically.
+#ifndef INTAKE_CLI_TRAIN_MODEL_H_
+#define INTAKE_CLI_TRAIN_MODEL_H_
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "classifiers/model_training.h"
+#include "cli/labelled_passages.h"
+#include "cli/wiring.h"
+
+namespace intake {
+
+// Fold of each passage: a letter's passages share one; passages that name
+// no letter are taken in runs of neighbours (files list a letter's
+// passages together), so a fold never holds half a letter.
+std::vector<int> LetterFolds(const std::vector<LabelledPassage>& passages,
+                             int folds);
+
+// Trains on `files` and writes `out_path`; prints what was learned and the
+// out-of-fold figures on `report`, bad lines on `errors`.
+Status TrainFromFiles(const std::vector<std::string>& files,
+                      const std::string& out_path, const ClassifierData& data,
+                      const TrainOptions& options, std::ostream& report,
+                      std::ostream& errors);
+
+}  // namespace intake
+
+#endif  // INTAKE_CLI_TRAIN_MODEL_H_

@@ -1,0 +1,254 @@
+// The learned model: masking, features, calibration arithmetic, training
+// (deterministic), the file format, and the model beside the rules.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include "classifiers/calibration.h"
+#include "classifiers/combined_classifier.h"
+#include "classifiers/linear_model.h"
+#include "classifiers/model_tokens.h"
+#include "classifiers/model_training.h"
+#include "classifiers/rules.h"
+#include "tests/intake_runs.h"
+#include "tests/test_paths.h"
+
+namespace intake {
+namespace {
+
+std::shared_ptr<const Gazetteer> LoadGazetteer() {
+  GazetteerSources sources;
+  sources.centres_tsv =
+      testing::SourceDir() + "/classifiers/gazetteer/regional_centres.tsv";
+  sources.places_tsv =
+      testing::SourceDir() + "/classifiers/gazetteer/places.tsv";
+  std::unique_ptr<const Gazetteer> g;
+  Status s = Gazetteer::Load(sources, &g);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return std::shared_ptr<const Gazetteer>(std::move(g));
+}
+
+std::vector<std::string> Words(std::string_view text, const Gazetteer* g) {
+  FoldedText folded = FoldText(text);
+  std::vector<std::string> out;
+  for (const ModelToken& t : ModelTokens(text, folded, g)) {
+    out.push_back(t.text);
+  }
+  return out;
+}
+
+TEST(ModelTokensTest, MasksStatesYearsAndMoney) {
+  auto g = LoadGazetteer();
+  std::vector<std::string> words = Words(
+      "In 2019 Ghana received USD 50,000 and CHF 2 million from Japan; "
+      "Ghana trained 35 officers.",
+      g.get());
+  std::vector<std::string> want = {
+      "in",      kMaskYear,   kMaskCountry, "received",   kMaskMoney,
+      "and",     kMaskMoney,  "from",       kMaskCountry, kMaskCountry,
+      "trained", kMaskNumber, "officers"};
+  EXPECT_EQ(words, want);
+}
+
+TEST(ModelTokensTest, SpansPointAtTheOriginalText) {
+  auto g = LoadGazetteer();
+  std::string text = "La República de Colombia aportó 300 000 dólares.";
+  FoldedText folded = FoldText(text);
+  std::vector<ModelToken> tokens = ModelTokens(text, folded, g.get());
+  auto country = std::find_if(tokens.begin(), tokens.end(),
+                              [](auto& t) { return t.text == kMaskCountry; });
+  ASSERT_NE(country, tokens.end());
+  EXPECT_EQ(folded.OriginalText(text, country->start, country->end),
+            "República de Colombia");
+  EXPECT_EQ(tokens.back().text, kMaskMoney);
+  EXPECT_EQ(folded.OriginalText(text, tokens.back().start, tokens.back().end),
+            "300 000 dólares");
+}
+
+TEST(ModelTokensTest, UsIsAPronounUnlessBeforeADollarSign) {
+  EXPECT_EQ(
+      Words("joined us 2 years ago", nullptr),
+      (std::vector<std::string>{"joined", "us", kMaskNumber, "years", "ago"}));
+  EXPECT_EQ(Words("US$ 2 million", nullptr),
+            (std::vector<std::string>{kMaskMoney}));
+}
+
+TEST(CalibrationTest, PlattIsMonotoneAndEceIsZeroWhenCalibrated) {
+  std::vector<Outcome> scores;
+  for (int i = -20; i <= 20; ++i) scores.push_back({i / 4.0, i > 0});
+  Platt p = FitPlatt(scores);
+  EXPECT_LT(p.a, 0);  // higher score, higher probability
+  std::vector<Outcome> calibrated;
+  for (int i = 0; i < 10; ++i) calibrated.push_back({0.25, i < 2 || i == 9});
+  // Three positives out of ten at 0.25: off by 0.05.
+  EXPECT_NEAR(ExpectedCalibrationError(calibrated), 0.05, 1e-12);
+  calibrated[8].positive = false;
+  calibrated.push_back({0.95, true});
+  EXPECT_GT(ExpectedCalibrationError(calibrated), 0.0);
+}
+
+TEST(CalibrationTest, BandsMeetTheirTargets) {
+  std::vector<Outcome> o;
+  for (int i = 0; i < 100; ++i) o.push_back({i / 100.0, i >= 60});
+  o.push_back({0.9, false});
+  // From 0.59 up: 40 right of 42 (the one at 0.59 and the one at 0.9).
+  EXPECT_DOUBLE_EQ(AcceptThreshold(o, 0.95), 0.59);
+  EXPECT_DOUBLE_EQ(AcceptThreshold({{0.99, false}}, 0.95), 1.0);
+  // 40 positives; 5% of them may fall below: the two at 0.60 and 0.61.
+  EXPECT_DOUBLE_EQ(RejectThreshold(o, 0.9, 0.05), 0.62);
+}
+
+// A tiny corpus the model can learn: "lamps" means products, "training"
+// means 14.1 and provided.
+std::vector<TrainingPassage> TinyCorpus(const FeatureExtractor& features) {
+  const char* texts[] = {"We phased out mercury lamps.",
+                         "Lamps with mercury were banned.",
+                         "The centre gave training to officials.",
+                         "Training was provided.",
+                         "Dear Sir,",
+                         "Yours sincerely,",
+                         "Mercury lamps are collected.",
+                         "Our training courses for customs officers."};
+  std::vector<TrainingPassage> out;
+  for (int i = 0; i < 8; ++i) {
+    TrainingPassage p;
+    p.features = features.Extract(texts[i], "en", Labels());
+    std::string t = texts[i];
+    bool lamps = t.find("amps") != std::string::npos;
+    bool training = t.find("raining") != std::string::npos;
+    if (lamps) p.gold.theme = {"products"};
+    if (training) {
+      p.gold.article14 = {"14.1"};
+      p.gold.stance = "provided";
+    }
+    p.fold = i % 2;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+std::shared_ptr<const Rules> ShippedRules() {
+  std::shared_ptr<const Rules> rules;
+  Status s =
+      LoadRules(testing::SourceDir() + "/classifiers/rules/rules.xml", &rules);
+  EXPECT_TRUE(s.ok()) << s.message();
+  return rules;
+}
+
+TEST(ModelTrainingTest, SameInputSameFileAndTheFileReadsBack) {
+  FeatureExtractor features(ShippedRules(), nullptr);
+  std::vector<TrainingPassage> corpus = TinyCorpus(features);
+  TrainOptions options;
+  options.folds = 2;
+  options.min_count = 1;
+  LinearModel a, b;
+  TrainReport report;
+  ASSERT_TRUE(TrainModel(corpus, options, &a, &report).ok());
+  ASSERT_TRUE(TrainModel(corpus, options, &b, &report).ok());
+  std::string text = ModelFileText(a);
+  EXPECT_EQ(text, ModelFileText(b));
+  EXPECT_GE(a.Find("theme:products"), 0);
+  EXPECT_EQ(a.Find("theme:asgm"), -1);  // never seen: left to the rules
+  LinearModel back;
+  Status s = ParseModel(text, "m", &back);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(ModelFileText(back), text);
+  EXPECT_EQ(back.version.size(), 12u);
+
+  std::vector<double> scores =
+      back.Scores(features.Extract("Mercury lamps again.", "en", Labels()));
+  int products = back.Find("theme:products");
+  EXPECT_GT(back.Probability(products, scores[products]), 0.5);
+}
+
+TEST(ModelFileTest, RefusesOtherFormatsAndTruncatedFiles) {
+  LinearModel m;
+  EXPECT_EQ(ParseModel("intake-model 2\n", "m", &m).code(),
+            Status::Code::kUnsupported);
+  EXPECT_FALSE(ParseModel("hello\n", "m", &m).ok());
+  LinearModel empty;
+  std::string text = ModelFileText(empty);
+  EXPECT_TRUE(ParseModel(text, "m", &m).ok());
+  Status s = ParseModel(text.substr(0, text.size() - 4), "m", &m);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("truncated"), std::string::npos) << s.message();
+  std::string unknown = text;
+  unknown.replace(unknown.find("labels 0"), 8,
+                  "labels 1\nlabel theme:gold 0 -1 0 0 1");
+  s = ParseModel(unknown, "m", &m);
+  EXPECT_NE(s.message().find("not in the taxonomy"), std::string::npos)
+      << s.message();
+}
+
+TEST(CombinedClassifierTest, EvidenceSaysWhichRaisedALabel) {
+  auto rules = ShippedRules();
+  FeatureExtractor features(rules, nullptr);
+  std::vector<TrainingPassage> corpus = TinyCorpus(features);
+  TrainOptions options;
+  options.folds = 2;
+  options.min_count = 1;
+  auto model = std::make_shared<LinearModel>();
+  TrainReport report;
+  ASSERT_TRUE(TrainModel(corpus, options, model.get(), &report).ok());
+  CombinedClassifier classifier(rules, nullptr, model);
+  Labels got = classifier.Classify("Mercury lamps, mercury lamps.", "en",
+                                   PassageKind::kParagraph);
+  ASSERT_TRUE(std::find(got.theme.begin(), got.theme.end(), "products") !=
+              got.theme.end());
+  bool model_evidence = false;
+  for (const Evidence& e : got.evidence) {
+    EXPECT_TRUE(e.source == "rules" || e.source == "model") << e.source;
+    if (e.label == "theme:products" && e.source == "model") {
+      model_evidence = true;
+      EXPECT_EQ(std::string("Mercury lamps, mercury lamps.")
+                    .substr(e.start, e.end - e.start),
+                e.text);
+    }
+  }
+  EXPECT_TRUE(model_evidence);
+  Labels furniture =
+      classifier.Classify("Dear Sir,", "en", PassageKind::kFurniture);
+  EXPECT_TRUE(furniture.evidence.empty());
+  EXPECT_FALSE(furniture.needs_review);
+}
+
+TEST(TrainCommandTest, SameFilesGiveTheSameBytes) {
+  std::string dir = testing::MakeTempDir("train");
+  std::string dev = testing::Fixture("dev/passages.en.jsonl");
+  ASSERT_EQ(testing::Intake("train " + dev + " --out " + dir + "/a.model",
+                            dir + "/out.txt"),
+            0);
+  ASSERT_EQ(testing::Intake("train " + dev + " --out " + dir + "/b.model"), 0);
+  std::string a = testing::ReadFileOrDie(dir + "/a.model");
+  EXPECT_EQ(a, testing::ReadFileOrDie(dir + "/b.model"));
+  EXPECT_EQ(a.rfind("intake-model 1\n", 0), 0u);
+  EXPECT_NE(testing::ReadFileOrDie(dir + "/out.txt").find("out of fold"),
+            std::string::npos);
+}
+
+TEST(TrainCommandTest, ClassifyWritesTheModelVersion) {
+  std::string dir = testing::MakeTempDir("classify-model");
+  {
+    std::ofstream in(dir + "/in.jsonl");
+    in << R"({"text": "We trained customs officers on mercury trade forms."})"
+       << "\n";
+  }
+  ASSERT_EQ(testing::Intake("classify --model " + testing::SourceDir() +
+                                "/classifiers/model/default.model < " + dir +
+                                "/in.jsonl",
+                            dir + "/out.jsonl"),
+            0);
+  auto lines = testing::ReadJsonLines(dir + "/out.jsonl");
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["model_version"].get<std::string>().size(), 12u);
+  ASSERT_EQ(testing::Intake("classify --no-model < " + dir + "/in.jsonl",
+                            dir + "/rules.jsonl"),
+            0);
+  auto rules = testing::ReadJsonLines(dir + "/rules.jsonl");
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_EQ(rules[0]["model_version"], "");
+}
+
+}  // namespace
+}  // namespace intake
