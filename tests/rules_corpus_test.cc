@@ -1,8 +1,9 @@
-// The shipped rules against the hand-labelled development passages
-// (fixtures/dev): per-dimension micro precision and recall must not fall
+// The shipped rules against the hand-labelled passages of fixtures/dev
+// (README there): per-dimension micro precision and recall must not fall
 // below the floors measured when the rules were written. A change of rules
 // that makes them worse fails here; one that makes them better should
-// raise the floors.
+// raise the floors. The test.* files are the untouched split: their floors
+// only catch regressions; nobody tunes rules or model to raise them.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -32,8 +33,15 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
   RuleClassifier classifier(rules);
 
   const Floors floors[] = {
-      {"dev/passages.en.jsonl", 0.90, 0.65, 0.82, 0.63, 0.90, 0.73, 0.78},
-      {"dev/heldout.en.jsonl", 0.95, 0.48, 0.83, 0.66, 0.86, 0.61, 0.78},
+      {"dev/dev.en.jsonl", 0.90, 0.65, 0.82, 0.63, 0.90, 0.73, 0.78},
+      {"dev/test.en.jsonl", 0.93, 0.48, 0.83, 0.65, 0.86, 0.61, 0.77},
+      // Spanish and French: the first rules, measured on the first labels
+      // (rounded down to 0.05; few labels fire, so precision moves in
+      // large steps).
+      {"dev/dev.es.jsonl", 0.65, 0.10, 0.75, 0.05, 0.80, 0.25, 0.55},
+      {"dev/test.es.jsonl", 0.90, 0.20, 0.95, 0.04, 0.70, 0.25, 0.55},
+      {"dev/dev.fr.jsonl", 0.85, 0.20, 0.95, 0.15, 0.85, 0.30, 0.60},
+      {"dev/test.fr.jsonl", 0.80, 0.10, 0.95, 0.15, 0.95, 0.40, 0.70},
   };
   for (const Floors& f : floors) {
     std::ifstream in(testing::Fixture(f.file));
@@ -41,7 +49,7 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
     std::ostringstream errors;
     Evaluation r;
     ASSERT_EQ(EvaluateStream(in, classifier, errors, &r), 0) << errors.str();
-    ASSERT_GT(r.passages, 40) << f.file;
+    ASSERT_GT(r.passages, 30) << f.file;
     const DimensionScore& article14 = r.dimensions[0];
     const DimensionScore& activity = r.dimensions[1];
     const DimensionScore& theme = r.dimensions[2];
