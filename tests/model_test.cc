@@ -215,7 +215,7 @@ TEST(CombinedClassifierTest, EvidenceSaysWhichRaisedALabel) {
 
 TEST(TrainCommandTest, SameFilesGiveTheSameBytes) {
   std::string dir = testing::MakeTempDir("train");
-  std::string dev = testing::Fixture("dev/passages.en.jsonl");
+  std::string dev = testing::Fixture("dev/dev.en.jsonl");
   ASSERT_EQ(testing::Intake("train " + dev + " --out " + dir + "/a.model",
                             dir + "/out.txt"),
             0);
