@@ -56,9 +56,12 @@ Status Wire(const std::string& rules_flag, Wiring* out) {
   if (!s.ok()) return s;
   out->submitters = std::make_unique<GazetteerSubmitterFinder>(
       std::shared_ptr<const Gazetteer>(std::move(gazetteer)));
+  s = WordLists::Load(WordLists::kDebianDir, &out->words);
+  if (!s.ok()) return s;
   out->stages.extract = ExtractDocument;
   out->stages.classifier = out->classifier.get();
   out->stages.submitters = out->submitters.get();
+  out->stages.words = out->words.get();
   return Status::Ok();
 }
 

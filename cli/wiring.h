@@ -17,7 +17,8 @@ namespace intake {
 struct Wiring {
   std::unique_ptr<Classifier> classifier;
   std::unique_ptr<SubmitterFinder> submitters;
-  Stages stages;  // borrows the two above
+  std::unique_ptr<const WordLists> words;
+  Stages stages;  // borrows the three above
 };
 
 // Loads what `stages` needs. `rules_flag` is --rules ("" for the default).
