@@ -86,6 +86,15 @@ TEST(MsgExtractorTest, BodyBlocks) {
        {"Please find the transmittal letter of Mauritius.", "Best regards"}},
       {"msg/winmail-in-mail.eml",
        {"Please find the transmittal letter of Mauritius.", "Best regards"}},
+      // Only a compressed RTF body (Outlook's rich-text editor).
+      {"msg/rtf-only-ecuador.msg",
+       {"Estimados se\u00f1ores:", "Presentaci\u00f3n del Ecuador",
+        "El Ministerio del Ambiente remite la informaci\u00f3n sobre las "
+        "necesidades de fortalecimiento de capacidades en virtud del "
+        "art\u00edculo 14 del Convenio de Minamata sobre el Mercurio. La "
+        "miner\u00eda de oro artesanal y en peque\u00f1a escala requiere "
+        "asistencia t\u00e9cnica.",
+        "Provincia | Azuay", "Atentamente,\nMinisterio del Ambiente"}},
   };
   for (const Case& c : cases) {
     Extraction e = Read(c.fixture);
@@ -181,6 +190,12 @@ TEST(MsgExtractorTest, HostileFilesNeverCrash) {
       {"msg/hostile/directory-loop.msg", Status::Code::kOk, "", true},
       {"msg/hostile/not-a-message.msg", Status::Code::kUnsupported,
        "compound file that is not an Outlook message", false},
+      // Compressed RTF bodies: cut in half (what was there is read), of
+      // an unknown kind, expanding to megabytes of "{\rtf1..." (groups
+      // nested past the limit): no body, a warning.
+      {"msg/hostile/rtf-cut.msg", Status::Code::kOk, "", true},
+      {"msg/hostile/rtf-unknown-kind.msg", Status::Code::kOk, "", false},
+      {"msg/hostile/rtf-expands.msg", Status::Code::kOk, "", false},
   };
   for (const Case& c : cases) {
     Status s;
