@@ -94,6 +94,25 @@ bool StartsLower(std::string_view s) {
   return c >= 0 && u_islower(c);
 }
 
+// Chinese and Japanese lines join without a space: the script writes none
+// between words.
+bool IsIdeographic(UChar32 c) {
+  return c >= 0 &&
+         (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) ||
+          (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF));
+}
+
+bool IdeographsMeet(std::string_view before, std::string_view after) {
+  if (before.empty() || after.empty()) return false;
+  UChar32 last = -1, first = -1;
+  int32_t i = static_cast<int32_t>(before.size());
+  U8_PREV(reinterpret_cast<const uint8_t*>(before.data()), 0, i, last);
+  int32_t j = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(after.data()), j,
+          static_cast<int32_t>(after.size()), first);
+  return IsIdeographic(last) && IsIdeographic(first);
+}
+
 void AppendFolded(std::string_view piece, std::string* out) {
   for (char c : piece) {
     bool space = c == ' ' || c == '\t' || c == '\n';
@@ -217,7 +236,8 @@ std::string JoinLines(std::string_view text,
     } else if (hyphen_end) {
       // "BCRC-" / "Caribbean", "2019-" / "2021": a compound or a range
       // that happened to break at its hyphen; keep it, without a space.
-    } else if (!out.empty() && out.back() != ' ') {
+    } else if (!out.empty() && out.back() != ' ' &&
+               !IdeographsMeet(out, rest)) {
       out.push_back(' ');
     }
     pos = nl + 1;

@@ -48,6 +48,9 @@ TEST(JoinLinesTest, Table) {
       {"ends with a dash -\nnext", "ends with a dash - next"},
       {"a  b\n\n  c   ", "a b c"},
       {"2019-\n2021", "2019-2021"},  // a range broken at its dash
+      {"\u63d0\u4ea4\u8d44\u6599\u3002\n\u672c\u90e8",
+       "\u63d0\u4ea4\u8d44\u6599\u3002\u672c\u90e8"},  // Chinese: no space
+      {"\u6c5e\nMercury", "\u6c5e Mercury"},
       {"BCRC-\nCaribbean", "BCRC-Caribbean"},
       {"", ""},
   };
