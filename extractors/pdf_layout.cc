@@ -73,6 +73,8 @@ bool ReadsRightToLeft(const std::vector<const PdfWord*>& words) {
   return rtl > ltr;
 }
 
+}  // namespace
+
 // Joins the words of one line in reading order: left to right, or right
 // to left for a line in Arabic or Hebrew.
 PdfLine JoinWords(std::vector<const PdfWord*> words) {
@@ -122,6 +124,8 @@ PdfLine JoinWords(std::vector<const PdfWord*> words) {
   return line;
 }
 
+namespace {
+
 double Median(std::vector<double> values, double share) {
   if (values.empty()) return 0;
   size_t k = static_cast<size_t>(share * (values.size() - 1));
@@ -132,6 +136,15 @@ double Median(std::vector<double> values, double share) {
 }  // namespace
 
 std::vector<PdfLine> GroupLines(const std::vector<PdfWord>& words) {
+  std::vector<PdfLine> lines;
+  for (std::vector<const PdfWord*>& band : BandLines(words)) {
+    lines.push_back(JoinWords(std::move(band)));
+  }
+  return lines;
+}
+
+std::vector<std::vector<const PdfWord*>> BandLines(
+    const std::vector<PdfWord>& words) {
   // Words are put in lines by position, not by Poppler's order, so that the
   // cells of a table row read as one line.
   std::vector<const PdfWord*> sorted;
@@ -142,7 +155,7 @@ std::vector<PdfLine> GroupLines(const std::vector<PdfWord>& words) {
                    [](const PdfWord* a, const PdfWord* b) {
                      return a->y0 + a->y1 < b->y0 + b->y1;
                    });
-  std::vector<PdfLine> lines;
+  std::vector<std::vector<const PdfWord*>> lines;
   std::vector<const PdfWord*> current;
   double band_top = 0, band_bottom = 0;
   for (const PdfWord* w : sorted) {
@@ -151,12 +164,12 @@ std::vector<PdfLine> GroupLines(const std::vector<PdfWord>& words) {
       current.push_back(w);
       continue;
     }
-    if (!current.empty()) lines.push_back(JoinWords(current));
+    if (!current.empty()) lines.push_back(std::move(current));
     current = {w};
     band_top = w->y0;
     band_bottom = w->y1;
   }
-  if (!current.empty()) lines.push_back(JoinWords(current));
+  if (!current.empty()) lines.push_back(std::move(current));
   return lines;
 }
 
@@ -189,8 +202,8 @@ std::vector<Block> GroupBlocks(const std::vector<PdfLine>& lines, int page,
   double confidence_sum = 0;  // over the OCRed lines of the open block
   int ocr_lines = 0;
   for (const PdfLine& line : lines) {
-    bool new_block = prev == nullptr;
-    if (prev != nullptr) {
+    bool new_block = prev == nullptr || line.table_row || prev->table_row;
+    if (!new_block) {
       double step = line.y1 - prev->y1;
       bool wide_gap = g.pitch > 0 && step > kParagraphPitch * g.pitch;
       double right_edge = prev->column_right > 0 ? prev->column_right : g.right;
@@ -203,6 +216,7 @@ std::vector<Block> GroupBlocks(const std::vector<PdfLine>& lines, int page,
     }
     if (new_block) {
       Block b;
+      if (line.table_row) b.kind = BlockKind::kTableRow;
       b.page = page;
       b.text = line.text;
       b.top = scale > 0 ? line.y0 * scale : -1;
