@@ -19,9 +19,13 @@ constexpr double kStartGap = 1.0;
 constexpr double kMaxStep = 2.2;
 // The space before a word that would have fitted at the end of a line.
 constexpr double kSpace = 0.25;
-// More columns than this is no table a letter holds (and would make the
-// column bookkeeping quadratic on a hostile page of scattered words).
-constexpr size_t kMaxColumns = 40;
+// More columns than this is no table a letter holds, but words set far
+// apart (formulas, justified lines); it also keeps the column bookkeeping
+// from going quadratic on a hostile page of scattered words.
+constexpr size_t kMaxColumns = 12;
+// Two columns each wider than this share of the table are two columns of
+// running text that pdf_columns.h did not split, not a table.
+constexpr double kTextColumnShare = 0.3;
 
 struct Interval {
   double x0 = 0, x1 = 0;
@@ -134,6 +138,30 @@ std::vector<Interval> MergeLoneColumns(const std::vector<Band>& bands,
   return columns;
 }
 
+// Whether every gutter between `columns` is, on some line, as wide as a
+// gap between cells: words that happen to leave a narrow gap free in
+// justified or scattered text do not make a table.
+bool GuttersAreWide(const std::vector<Band>& bands, size_t start, size_t end,
+                    const std::vector<Interval>& columns, double h) {
+  std::vector<bool> wide(columns.size() - 1, false);
+  for (size_t k = start; k < end; ++k) {
+    std::vector<double> left(columns.size(), 1e18),
+        right(columns.size(), -1e18);
+    for (const PdfWord* w : bands[k]) {
+      size_t c = ColumnOf(*w, columns);
+      left[c] = std::min(left[c], w->x0);
+      right[c] = std::max(right[c], w->x1);
+    }
+    for (size_t c = 0; c + 1 < columns.size(); ++c) {
+      if (right[c] > -1e18 && left[c + 1] < 1e18 &&
+          left[c + 1] - right[c] >= kStartGap * h) {
+        wide[c] = true;
+      }
+    }
+  }
+  return std::count(wide.begin(), wide.end(), false) == 0;
+}
+
 struct Table {
   size_t end = 0;  // one past its last band
   std::vector<Interval> columns;
@@ -173,6 +201,13 @@ Table GrowTable(const std::vector<Band>& bands, size_t start) {
   if (lines_with_cells < 2) return table;
   columns = MergeLoneColumns(bands, start, end, std::move(columns));
   if (columns.size() < 2 || FirstColumnIsMarkers(bands, start, end, columns)) {
+    return table;
+  }
+  if (!GuttersAreWide(bands, start, end, columns, h)) return table;
+  double span = columns.back().x1 - columns.front().x0;
+  if (columns.size() == 2 &&
+      columns[0].x1 - columns[0].x0 > kTextColumnShare * span &&
+      columns[1].x1 - columns[1].x0 > kTextColumnShare * span) {
     return table;
   }
   table.end = end;
