@@ -92,9 +92,12 @@ Status Wire(const ClassifierFlags& flags, Wiring* out) {
   if (!s.ok()) return s;
   out->classifier = MakeClassifier(data);
   out->submitters = std::make_unique<GazetteerSubmitterFinder>(data.gazetteer);
+  s = WordLists::Load(WordLists::kDebianDir, &out->words);
+  if (!s.ok()) return s;
   out->stages.extract = ExtractDocument;
   out->stages.classifier = out->classifier.get();
   out->stages.submitters = out->submitters.get();
+  out->stages.words = out->words.get();
   return Status::Ok();
 }
 

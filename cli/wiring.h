@@ -35,7 +35,8 @@ struct ClassifierData {
 struct Wiring {
   std::unique_ptr<Classifier> classifier;
   std::unique_ptr<SubmitterFinder> submitters;
-  Stages stages;  // borrows the two above
+  std::unique_ptr<const WordLists> words;
+  Stages stages;  // borrows the three above
 };
 
 // Loads what `stages` needs. Errors name the file and the reason.

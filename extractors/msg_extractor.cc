@@ -8,6 +8,7 @@
 #include "extractors/mail_html.h"
 #include "extractors/mail_text.h"
 #include "extractors/msg_properties.h"
+#include "extractors/rtf_body.h"
 #include "extractors/story_blocks.h"
 #include "extractors/tnef_reader.h"
 
@@ -178,9 +179,9 @@ class MsgReader {
       body_ = HtmlToText(utf8, limits_.max_xml_depth);
       return;
     }
-    if (props.Binary(kRtfCompressed)) {
-      out_->warnings.push_back(
-          "body stored only as compressed RTF, which is not read yet");
+    // Mail written in Outlook's rich-text editor keeps no other body.
+    if (std::optional<std::string> rtf = props.Binary(kRtfCompressed)) {
+      body_ = CompressedRtfBodyText(*rtf, limits_, &out_->warnings);
     }
   }
 

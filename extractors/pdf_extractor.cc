@@ -13,6 +13,7 @@
 #include "extractors/pdf_columns.h"
 #include "extractors/pdf_layout.h"
 #include "extractors/pdf_ocr.h"
+#include "extractors/pdf_tables.h"
 #include "extractors/pdf_text_quality.h"
 #include "pipeline/progress.h"
 
@@ -197,7 +198,7 @@ Status ExtractPdf(std::string_view data, const ExtractLimits& limits,
     // Columns first, so that lines never run across the gutter.
     std::vector<std::vector<PdfWord>> groups = SplitColumns(words);
     for (const std::vector<PdfWord>& group : groups) {
-      std::vector<PdfLine> group_lines = GroupLines(group);
+      std::vector<PdfLine> group_lines = GroupLinesAndTables(group);
       // In a column a line is short against the column, not the page.
       double column_right = 0;
       if (groups.size() > 1) {

@@ -1,5 +1,8 @@
 #include "extractors/pdf_layout.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <cmath>
 #include <regex>
@@ -26,10 +29,62 @@ bool StartsWithNumber(const std::string& text) {
   return std::regex_search(head.begin(), head.end(), kNumber);
 }
 
-// Joins the words of one line, left to right.
+UChar32 FirstChar(const std::string& s) {
+  UChar32 c = -1;
+  int32_t i = 0;
+  if (!s.empty()) {
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i,
+            static_cast<int32_t>(s.size()), c);
+  }
+  return c;
+}
+
+UChar32 LastChar(const std::string& s) {
+  UChar32 c = -1;
+  int32_t i = static_cast<int32_t>(s.size());
+  if (!s.empty()) {
+    U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
+  }
+  return c;
+}
+
+// Chinese and Japanese are written without spaces between words; OCR and
+// some PDFs still give each word (or character) a box of its own.
+bool IsIdeographic(UChar32 c) {
+  return c >= 0 && (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) ||
+                    (c >= 0x3000 && c <= 0x303F) ||  // CJK punctuation
+                    (c >= 0xFF00 && c <= 0xFFEF));   // full-width forms
+}
+
+// A line in Arabic or Hebrew reads right to left: more of its letters are
+// of a right-to-left script than of any other.
+bool ReadsRightToLeft(const std::vector<const PdfWord*>& words) {
+  int rtl = 0, ltr = 0;
+  for (const PdfWord* w : words) {
+    UChar32 c = FirstChar(w->text);
+    if (c < 0) continue;
+    UCharDirection d = u_charDirection(c);
+    if (d == U_RIGHT_TO_LEFT || d == U_RIGHT_TO_LEFT_ARABIC) {
+      ++rtl;
+    } else if (d == U_LEFT_TO_RIGHT) {
+      ++ltr;
+    }
+  }
+  return rtl > ltr;
+}
+
+}  // namespace
+
+// Joins the words of one line in reading order: left to right, or right
+// to left for a line in Arabic or Hebrew.
 PdfLine JoinWords(std::vector<const PdfWord*> words) {
-  std::sort(words.begin(), words.end(),
-            [](const PdfWord* a, const PdfWord* b) { return a->x0 < b->x0; });
+  if (ReadsRightToLeft(words)) {
+    std::sort(words.begin(), words.end(),
+              [](const PdfWord* a, const PdfWord* b) { return a->x1 > b->x1; });
+  } else {
+    std::sort(words.begin(), words.end(),
+              [](const PdfWord* a, const PdfWord* b) { return a->x0 < b->x0; });
+  }
   PdfLine line;
   line.x0 = words.front()->x0;
   line.y0 = words.front()->y0;
@@ -50,12 +105,16 @@ PdfLine JoinWords(std::vector<const PdfWord*> words) {
       ++ocr_words;
     }
     if (prev != nullptr) {
-      double gap = w->x0 - prev->x1;
-      if (prev->space_after || gap > 0.12 * Height(w->y0, w->y1)) {
+      double gap = std::max(w->x0 - prev->x1, prev->x0 - w->x1);
+      bool ideographs = IsIdeographic(LastChar(prev->text)) &&
+                        IsIdeographic(FirstChar(w->text));
+      if (!ideographs &&
+          (prev->space_after || gap > 0.12 * Height(w->y0, w->y1))) {
         line.text += ' ';
       }
     }
     line.text += w->text;
+    line.x0 = std::min(line.x0, w->x0);
     line.x1 = std::max(line.x1, w->x1);
     line.y0 = std::min(line.y0, w->y0);
     line.y1 = std::max(line.y1, w->y1);
@@ -64,6 +123,8 @@ PdfLine JoinWords(std::vector<const PdfWord*> words) {
   if (ocr_words > 0) line.ocr_confidence = confidence_sum / ocr_words;
   return line;
 }
+
+namespace {
 
 double Median(std::vector<double> values, double share) {
   if (values.empty()) return 0;
@@ -75,6 +136,15 @@ double Median(std::vector<double> values, double share) {
 }  // namespace
 
 std::vector<PdfLine> GroupLines(const std::vector<PdfWord>& words) {
+  std::vector<PdfLine> lines;
+  for (std::vector<const PdfWord*>& band : BandLines(words)) {
+    lines.push_back(JoinWords(std::move(band)));
+  }
+  return lines;
+}
+
+std::vector<std::vector<const PdfWord*>> BandLines(
+    const std::vector<PdfWord>& words) {
   // Words are put in lines by position, not by Poppler's order, so that the
   // cells of a table row read as one line.
   std::vector<const PdfWord*> sorted;
@@ -85,7 +155,7 @@ std::vector<PdfLine> GroupLines(const std::vector<PdfWord>& words) {
                    [](const PdfWord* a, const PdfWord* b) {
                      return a->y0 + a->y1 < b->y0 + b->y1;
                    });
-  std::vector<PdfLine> lines;
+  std::vector<std::vector<const PdfWord*>> lines;
   std::vector<const PdfWord*> current;
   double band_top = 0, band_bottom = 0;
   for (const PdfWord* w : sorted) {
@@ -94,12 +164,12 @@ std::vector<PdfLine> GroupLines(const std::vector<PdfWord>& words) {
       current.push_back(w);
       continue;
     }
-    if (!current.empty()) lines.push_back(JoinWords(current));
+    if (!current.empty()) lines.push_back(std::move(current));
     current = {w};
     band_top = w->y0;
     band_bottom = w->y1;
   }
-  if (!current.empty()) lines.push_back(JoinWords(current));
+  if (!current.empty()) lines.push_back(std::move(current));
   return lines;
 }
 
@@ -132,8 +202,8 @@ std::vector<Block> GroupBlocks(const std::vector<PdfLine>& lines, int page,
   double confidence_sum = 0;  // over the OCRed lines of the open block
   int ocr_lines = 0;
   for (const PdfLine& line : lines) {
-    bool new_block = prev == nullptr;
-    if (prev != nullptr) {
+    bool new_block = prev == nullptr || line.table_row || prev->table_row;
+    if (!new_block) {
       double step = line.y1 - prev->y1;
       bool wide_gap = g.pitch > 0 && step > kParagraphPitch * g.pitch;
       double right_edge = prev->column_right > 0 ? prev->column_right : g.right;
@@ -146,6 +216,7 @@ std::vector<Block> GroupBlocks(const std::vector<PdfLine>& lines, int page,
     }
     if (new_block) {
       Block b;
+      if (line.table_row) b.kind = BlockKind::kTableRow;
       b.page = page;
       b.text = line.text;
       b.top = scale > 0 ? line.y0 * scale : -1;

@@ -35,10 +35,22 @@ struct PdfLine {
   // columns (pdf_columns.h); 0 means the text's own right edge.
   double column_right = 0;
   double ocr_confidence = -1;  // mean over its OCRed words, else -1
+  // One whole row of a table (pdf_tables.h), its cells joined by " | ":
+  // a block of its own.
+  bool table_row = false;
 };
 
 // Groups words into lines. REQUIRES: words in reading order.
 std::vector<PdfLine> GroupLines(const std::vector<PdfWord>& words);
+
+// The words of each line, top to bottom, as GroupLines finds them; the
+// pointers borrow `words`.
+std::vector<std::vector<const PdfWord*>> BandLines(
+    const std::vector<PdfWord>& words);
+
+// One line from its words, in reading order (left to right, or right to
+// left for Arabic and Hebrew). REQUIRES: `words` not empty.
+PdfLine JoinWords(std::vector<const PdfWord*> words);
 
 // Where the text of a document sits: its left and right edges and its
 // usual distance between lines, measured over all pages so that a page

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <mutex>
 
+#include "extractors/ocr_scripts.h"
 #include "pipeline/progress.h"
 
 namespace intake {
@@ -75,26 +76,49 @@ PdfOcr::PdfOcr(std::string languages) : languages_(std::move(languages)) {}
 
 PdfOcr::~PdfOcr() = default;
 
-Status PdfOcr::Start() {
-  if (api_) return Status::Ok();
+tesseract::TessBaseAPI* PdfOcr::EngineFor(const std::string& languages) {
+  auto found = engines_.find(languages);
+  if (found != engines_.end()) return found->second.get();
   KeepOpenMpSerial();
-  std::unique_ptr<tesseract::TessBaseAPI, EndTesseract> api(
-      new tesseract::TessBaseAPI());
+  Engine api(new tesseract::TessBaseAPI());
   // Tesseract reports through tprintf to stderr; what matters reaches the
   // record as a status or a warning.
   api->SetVariable("debug_file", "/dev/null");
-  if (api->Init(nullptr, languages_.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
-    return Status::Unsupported("OCR unavailable: no Tesseract data for " +
-                               languages_);
+  if (api->Init(nullptr, languages.c_str(), tesseract::OEM_LSTM_ONLY) != 0) {
+    return nullptr;
   }
   api->SetPageSegMode(tesseract::PSM_AUTO_OSD);
-  api_ = std::move(api);
-  return Status::Ok();
+  return engines_.emplace(languages, std::move(api)).first->second.get();
+}
+
+std::string PdfOcr::PageLanguages() {
+  int degrees = 0;
+  float orientation_confidence = 0, script_confidence = 0;
+  const char* script = nullptr;
+  if (!script_detector_->DetectOrientationScript(
+          &degrees, &orientation_confidence, &script, &script_confidence) ||
+      script == nullptr) {
+    return languages_;  // too little text to tell
+  }
+
+  return OcrLanguagesForScript(script, script_confidence, languages_);
 }
 
 Status PdfOcr::ReadPage(const poppler::page& page, OcrPage* out) {
   *out = OcrPage{};
-  if (Status s = Start(); !s.ok()) return s;
+  if (!script_detector_ && !script_detector_failed_) {
+    KeepOpenMpSerial();
+    script_detector_.reset(new tesseract::TessBaseAPI());
+    script_detector_->SetVariable("debug_file", "/dev/null");
+    // osd.traineddata has only the legacy engine's model.
+    if (script_detector_->Init(nullptr, "osd", tesseract::OEM_TESSERACT_ONLY) !=
+        0) {
+      script_detector_.reset();
+      script_detector_failed_ = true;
+    } else {
+      script_detector_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+    }
+  }
   poppler::rectf box = page.page_rect(poppler::media_box);
   double inches = box.width() * box.height() / (72.0 * 72.0);
   double dpi = kDpi;
@@ -108,9 +132,27 @@ Status PdfOcr::ReadPage(const poppler::page& page, OcrPage* out) {
       image.width() <= 0 || image.height() <= 0) {
     return Status::Corrupt("page could not be rendered for OCR");
   }
-  tesseract::TessBaseAPI& api = *api_;
-  api.SetImage(reinterpret_cast<const unsigned char*>(image.const_data()),
-               image.width(), image.height(), /*bytes_per_pixel=*/1,
+  const auto* pixels =
+      reinterpret_cast<const unsigned char*>(image.const_data());
+  out->languages = languages_;
+  if (script_detector_) {
+    script_detector_->SetImage(pixels, image.width(), image.height(), 1,
+                               image.bytes_per_row());
+    script_detector_->SetSourceResolution(static_cast<int>(dpi));
+    out->languages = PageLanguages();
+    script_detector_->Clear();
+  }
+  tesseract::TessBaseAPI* engine = EngineFor(out->languages);
+  if (engine == nullptr && out->languages != languages_) {
+    out->languages = languages_;  // that script's data is not installed
+    engine = EngineFor(out->languages);
+  }
+  if (engine == nullptr) {
+    return Status::Unsupported("OCR unavailable: no Tesseract data for " +
+                               out->languages);
+  }
+  tesseract::TessBaseAPI& api = *engine;
+  api.SetImage(pixels, image.width(), image.height(), /*bytes_per_pixel=*/1,
                image.bytes_per_row());
   api.SetSourceResolution(static_cast<int>(dpi));
   double points_per_pixel = 72.0 / dpi;

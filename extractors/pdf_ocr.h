@@ -4,11 +4,14 @@
 //
 // Orientation is detected (Tesseract's OSD), so a page scanned sideways or
 // upside down is read, and its word boxes are turned to the upright page.
+// So is the script: a page in Arabic, Cyrillic or Chinese characters is
+// read with that language's data (ocr_scripts.h).
 // Not here: deciding which pages need OCR (pdf_text_quality.h) or which of
 // the two texts to keep (pdf_extractor.cc).
 #ifndef INTAKE_EXTRACTORS_PDF_OCR_H_
 #define INTAKE_EXTRACTORS_PDF_OCR_H_
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -35,14 +38,17 @@ struct OcrPage {
   double width = 0;            // the upright page, in points
   double height = 0;
   double confidence = -1;  // mean word confidence in [0, 1]; -1: no words
+  std::string languages;   // what read it, in Tesseract's form
 };
 
-// One Tesseract engine, started on first use, for the pages of one
-// document. Not thread-safe; not meant to outlive one extraction.
+// Tesseract engines, each started on first use (the script detector, one
+// per set of languages), for the pages of one document. Not thread-safe;
+// not meant to outlive one extraction.
 class PdfOcr {
  public:
-  // `languages` in Tesseract's form ("eng+spa+fra"); the language data is
-  // looked up in TESSDATA_PREFIX or Tesseract's default folder.
+  // `languages` in Tesseract's form ("eng+spa+fra") for pages in Latin
+  // letters; the language data is looked up in TESSDATA_PREFIX or
+  // Tesseract's default folder.
   explicit PdfOcr(std::string languages = kDefaultOcrLanguages);
   ~PdfOcr();
   PdfOcr(const PdfOcr&) = delete;
@@ -58,10 +64,18 @@ class PdfOcr {
   struct EndTesseract {
     void operator()(tesseract::TessBaseAPI* api) const;
   };
-  Status Start();
+  using Engine = std::unique_ptr<tesseract::TessBaseAPI, EndTesseract>;
+
+  // The engine for `languages`, started on first use; null when it cannot
+  // start (no language data).
+  tesseract::TessBaseAPI* EngineFor(const std::string& languages);
+  // The languages for the image set in the script detector.
+  std::string PageLanguages();
 
   std::string languages_;
-  std::unique_ptr<tesseract::TessBaseAPI, EndTesseract> api_;
+  std::map<std::string, Engine> engines_;  // by languages
+  Engine script_detector_;
+  bool script_detector_failed_ = false;
 };
 
 }  // namespace intake

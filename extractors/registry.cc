@@ -10,6 +10,7 @@
 #include "extractors/pdf_extractor.h"
 #include "extractors/rtf_extractor.h"
 #include "extractors/text_extractor.h"
+#include "extractors/tnef_extractor.h"
 #include "extractors/zip_extractor.h"
 
 namespace intake {
@@ -37,6 +38,8 @@ Status ExtractDocument(Format format, std::string_view data,
       return ExtractMbox(data, limits, out);
     case Format::kMsg:
       return ExtractMsg(data, limits, out);
+    case Format::kTnef:
+      return ExtractTnef(data, limits, out);
     case Format::kEncryptedOffice:
       return Status::Encrypted("Office document is password protected");
     case Format::kEmpty:

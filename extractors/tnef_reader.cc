@@ -6,6 +6,7 @@
 
 #include "extractors/mail_html.h"
 #include "extractors/mail_text.h"
+#include "extractors/rtf_body.h"
 #include "extractors/story_blocks.h"
 #include "pipeline/unicode_text.h"
 
@@ -17,6 +18,7 @@ namespace intake {
 namespace {
 
 constexpr unsigned kBody = 0x1000;
+constexpr unsigned kRtfCompressed = 0x1009;
 constexpr unsigned kBodyHtml = 0x1013;
 constexpr unsigned kAttachFilename = 0x3704;
 constexpr unsigned kAttachLongFilename = 0x3707;
@@ -71,7 +73,8 @@ int CodePage(TNEFStruct* tnef) {
   return value == 0 ? 1252 : value;
 }
 
-std::string Body(TNEFStruct* tnef, int code_page, int max_depth) {
+std::string Body(TNEFStruct* tnef, int code_page, const ExtractLimits& limits,
+                 std::vector<std::string>* warnings) {
   std::string text = MapiString(&tnef->MapiProperties, kBody, code_page);
   if (IsBlank(text)) {
     std::string_view legacy = Bytes(&tnef->body);
@@ -81,8 +84,13 @@ std::string Body(TNEFStruct* tnef, int code_page, int max_depth) {
     std::string_view html = Bytes(MAPIFindProperty(
         &tnef->MapiProperties, PROP_TAG(PT_BINARY, kBodyHtml)));
     if (!html.empty()) {
-      text = HtmlToText(Decode8(html, code_page), max_depth);
+      text = HtmlToText(Decode8(html, code_page), limits.max_xml_depth);
     }
+  }
+  if (IsBlank(text)) {
+    std::string_view rtf = Bytes(MAPIFindProperty(
+        &tnef->MapiProperties, PROP_TAG(PT_BINARY, kRtfCompressed)));
+    if (!rtf.empty()) text = CompressedRtfBodyText(rtf, limits, warnings);
   }
   return text;
 }
@@ -158,7 +166,7 @@ bool ReadTnef(std::string_view data, const ExtractLimits& limits,
     return false;
   }
   int code_page = CodePage(tnef.get());
-  out->body = Body(tnef.get(), code_page, limits.max_xml_depth);
+  out->body = Body(tnef.get(), code_page, limits, &out->warnings);
   int unnamed = 0;
   int skipped = 0;
   for (Attachment* a = tnef->starting_attach.next; a != nullptr; a = a->next) {

@@ -2,9 +2,10 @@
 // it sends "rich text" mail, holding the real attachments and sometimes
 // the body. Decoded with ytnef into plain files and text that the mail and
 // .msg readers add to their own message: a winmail.dat is packaging, not a
-// document, so its files are the message's attachments. Not a TNEF
-// extractor of its own and no calendar items or embedded messages (their
-// data is not a file; they are skipped with a warning).
+// document, so its files are the message's attachments. A winmail.dat
+// saved on its own is read by tnef_extractor.h through the same function.
+// No calendar items or embedded messages (their data is not a file; they
+// are skipped with a warning).
 #ifndef INTAKE_EXTRACTORS_TNEF_READER_H_
 #define INTAKE_EXTRACTORS_TNEF_READER_H_
 

@@ -32,6 +32,7 @@ enum class Format {
   kXml,  // XML that is no document format intake knows
   kHtml,
   kEncryptedOffice,  // an OOXML file wrapped in an encrypted CDF container
+  kTnef,             // a winmail.dat on its own, outside its message
 };
 
 // Stable lowercase name used in records: "pdf", "docx", ...

@@ -146,6 +146,8 @@ Format FormatFromMime(std::string_view mime, std::string_view data) {
     return ZipPackageFormat(data);
   }
   if (StartsWith(data, "{\\rtf")) return Format::kRtf;
+  // TNEF's signature 0x223E9F78, little-endian.
+  if (StartsWith(data, "\x78\x9F\x3E\x22")) return Format::kTnef;
   if (IsUtf16Mail(data)) return Format::kEml;
   // UTF-16 text with a byte order mark (Windows Notepad), which libmagic
   // calls binary data.

@@ -37,6 +37,8 @@ std::string_view FormatName(Format format) {
       return "html";
     case Format::kEncryptedOffice:
       return "encrypted-office";
+    case Format::kTnef:
+      return "tnef";
   }
   return "unknown";
 }

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "pipeline/footnotes.h"
+#include "pipeline/language.h"
 #include "pipeline/page_breaks.h"
 #include "pipeline/page_furniture.h"
 #include "pipeline/unicode_text.h"
@@ -93,6 +94,25 @@ bool StartsLower(std::string_view s) {
   return c >= 0 && u_islower(c);
 }
 
+// Chinese and Japanese lines join without a space: the script writes none
+// between words.
+bool IsIdeographic(UChar32 c) {
+  return c >= 0 &&
+         (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) ||
+          (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF));
+}
+
+bool IdeographsMeet(std::string_view before, std::string_view after) {
+  if (before.empty() || after.empty()) return false;
+  UChar32 last = -1, first = -1;
+  int32_t i = static_cast<int32_t>(before.size());
+  U8_PREV(reinterpret_cast<const uint8_t*>(before.data()), 0, i, last);
+  int32_t j = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(after.data()), j,
+          static_cast<int32_t>(after.size()), first);
+  return IsIdeographic(last) && IsIdeographic(first);
+}
+
 void AppendFolded(std::string_view piece, std::string* out) {
   for (char c : piece) {
     bool space = c == ' ' || c == '\t' || c == '\n';
@@ -102,6 +122,60 @@ void AppendFolded(std::string_view piece, std::string* out) {
       out->push_back(c);
     }
   }
+}
+
+// The part of a hyphenated run before its first hyphen ("free-trade" ->
+// "free") or after its last ("small-scale" -> "scale").
+std::string_view FirstPart(std::string_view word) {
+  return word.substr(0, word.find('-'));
+}
+std::string_view LastPart(std::string_view word) {
+  size_t dash = word.rfind('-');
+  return dash == std::string_view::npos ? word : word.substr(dash + 1);
+}
+
+// Whether the hyphen ending `head` ("mercury-") before `tail` ("free") is
+// the writer's own. The document writing the hyphenated word elsewhere
+// says so; failing that, the dictionary: a broken word joins into a word
+// ("envi" + "ronment"), while the halves of a compound are words of their
+// own and their join is not ("mercury" + "free"). A word the dictionary
+// does not know (a name, a term of art) is joined, as hyphenation is what
+// usually breaks a word at a line end.
+bool KeepsHyphen(std::string_view head, std::string_view tail,
+                 const std::set<std::string>& hyphenated_words,
+                 const Dictionary* dictionary) {
+  if (hyphenated_words.count(Lower(std::string(head) + std::string(tail))) >
+      0) {
+    return true;
+  }
+  if (dictionary == nullptr) return false;
+  std::string_view before = LastPart(head.substr(0, head.size() - 1));
+  std::string_view after = FirstPart(tail);
+  if (before.empty() || after.empty()) return false;
+  if (dictionary->IsWord(std::string(before) + std::string(after))) {
+    return false;
+  }
+  return dictionary->IsWord(after);
+}
+
+// The language of the text of `blocks` before lines are joined, to pick
+// the dictionary that judges the joins.
+std::string RawLanguage(const std::vector<Block>& blocks) {
+  std::string text;
+  for (const Block& block : blocks) {
+    if (block.kind == BlockKind::kHeaderFooter) continue;
+    text += block.text;
+    text += '\n';
+    if (text.size() > (64 << 10)) break;  // plenty for CLD2
+  }
+  return DetectLanguage(text, "und");
+}
+
+bool HasLineEndHyphen(const std::vector<Block>& blocks) {
+  for (const Block& block : blocks) {
+    if (block.text.find("-\n") != std::string::npos) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -137,7 +211,8 @@ std::string CleanText(std::string_view raw) {
 }
 
 std::string JoinLines(std::string_view text,
-                      const std::set<std::string>& hyphenated_words) {
+                      const std::set<std::string>& hyphenated_words,
+                      const Dictionary* dictionary) {
   std::string out;
   size_t pos = 0;
   while (pos <= text.size()) {
@@ -154,14 +229,15 @@ std::string JoinLines(std::string_view text,
                       out[out.size() - 2] != ' ' && !rest.empty() &&
                       rest.front() != ' ';
     if (hyphen_end && StartsLower(rest)) {
-      // A word broken by hyphenation, unless the document writes it with
-      // a hyphen elsewhere.
-      std::string whole = Lower(TrailingWord(out) + LeadingWord(rest));
-      if (hyphenated_words.count(whole) == 0) out.pop_back();
+      if (!KeepsHyphen(TrailingWord(out), LeadingWord(rest), hyphenated_words,
+                       dictionary)) {
+        out.pop_back();
+      }
     } else if (hyphen_end) {
       // "BCRC-" / "Caribbean", "2019-" / "2021": a compound or a range
       // that happened to break at its hyphen; keep it, without a space.
-    } else if (!out.empty() && out.back() != ' ') {
+    } else if (!out.empty() && out.back() != ' ' &&
+               !IdeographsMeet(out, rest)) {
       out.push_back(' ');
     }
     pos = nl + 1;
@@ -194,7 +270,8 @@ std::set<std::string> CollectHyphenatedWords(const std::vector<Block>& blocks) {
   return words;
 }
 
-std::vector<Block> NormalizeBlocks(std::vector<Block> blocks) {
+std::vector<Block> NormalizeBlocks(std::vector<Block> blocks,
+                                   const WordLists* words) {
   for (Block& block : blocks) {
     block.text = CleanText(block.text);
     block.number = CleanText(block.number);
@@ -202,11 +279,15 @@ std::vector<Block> NormalizeBlocks(std::vector<Block> blocks) {
   MarkPageFurniture(&blocks);
   MarkFootnotes(&blocks);
   std::set<std::string> hyphenated = CollectHyphenatedWords(blocks);
+  const Dictionary* dictionary = nullptr;
+  if (words != nullptr && HasLineEndHyphen(blocks)) {
+    dictionary = words->For(RawLanguage(blocks));
+  }
   std::vector<Block> kept;
   kept.reserve(blocks.size());
   for (Block& block : blocks) {
-    block.text = JoinLines(block.text, hyphenated);
-    block.number = JoinLines(block.number, hyphenated);
+    block.text = JoinLines(block.text, hyphenated, dictionary);
+    block.number = JoinLines(block.number, hyphenated, dictionary);
     if (!block.text.empty()) kept.push_back(std::move(block));
   }
   return JoinAcrossPageBreaks(std::move(kept));

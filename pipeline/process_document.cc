@@ -129,7 +129,8 @@ DocumentRecord RunStages(const std::string& path, std::string_view data,
   }
 
   NoteProgress();
-  record.passages = Segment(NormalizeBlocks(std::move(extraction.blocks)));
+  record.passages =
+      Segment(NormalizeBlocks(std::move(extraction.blocks), stages.words));
   record.lang = DocumentLanguage(record.passages);
   for (Passage& p : record.passages) {
     NoteProgress();

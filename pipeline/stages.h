@@ -7,6 +7,7 @@
 #include "pipeline/classifier.h"
 #include "pipeline/extractor.h"
 #include "pipeline/submitter.h"
+#include "pipeline/word_lists.h"
 
 namespace intake {
 
@@ -15,6 +16,8 @@ struct Stages {
   ExtractLimits limits;
   const Classifier* classifier = nullptr;       // required
   const SubmitterFinder* submitters = nullptr;  // optional: no submitter
+  // Optional: without it, line-end hyphens are judged by rule alone.
+  const WordLists* words = nullptr;
 };
 
 }  // namespace intake

@@ -59,6 +59,31 @@ void MoveFd(int fd, int target) {
   }
 }
 
+// Memory the worker has of its own: pages it wrote or mapped since the
+// fork. Not its resident set, which also counts the pages it still shares
+// with the run (a run holding many results would make every worker look
+// large).
+long long PrivateBytes(pid_t pid) {
+  std::ifstream rollup("/proc/" + std::to_string(pid) + "/smaps_rollup");
+  long long total_kb = 0;
+  for (std::string key; rollup >> key;) {
+    long long kb = 0;
+    if (key == "Private_Clean:" || key == "Private_Dirty:") {
+      if (rollup >> kb) total_kb += kb;
+    }
+    rollup.ignore(1 << 10, '\n');
+  }
+  return total_kb * 1024;
+}
+
+// The address space the process has mapped now, in bytes.
+long long MappedBytes() {
+  std::ifstream statm("/proc/self/statm");
+  long long pages = 0;
+  statm >> pages;
+  return pages * sysconf(_SC_PAGESIZE);
+}
+
 // In the child, before anything else: own process group, die with the
 // run, a hard ceiling on address space (the watchdog's resident-memory
 // limit is the real one; this catches a burst faster than it can look),
@@ -69,22 +94,17 @@ void SetUpChild(int task_fd, int result_fd, pid_t run_pid,
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (getppid() != run_pid) _exit(6);  // the run died before prctl
   signal(SIGPIPE, SIG_DFL);
+  // On top of what the fork copied: thread stacks and allocator arenas
+  // reserve much more address space than they use, hence the margin.
   rlimit limit;
   limit.rlim_cur = limit.rlim_max =
-      static_cast<rlim_t>(max_memory_bytes) * 2 + (1LL << 30);
+      static_cast<rlim_t>(MappedBytes() + max_memory_bytes * 2 + (1LL << 30));
   setrlimit(RLIMIT_AS, &limit);
   int high_task = fcntl(task_fd, F_DUPFD, 100);
   int high_result = fcntl(result_fd, F_DUPFD, 100);
   MoveFd(high_task, kTaskFd);
   MoveFd(high_result, kResultFd);
   close_range(kResultFd + 1, ~0U, 0);
-}
-
-long long ResidentBytes(pid_t pid) {
-  std::ifstream statm("/proc/" + std::to_string(pid) + "/statm");
-  long long pages_total = 0, pages_resident = 0;
-  if (!(statm >> pages_total >> pages_resident)) return 0;
-  return pages_resident * sysconf(_SC_PAGESIZE);
 }
 
 std::string Seconds(int seconds) { return std::to_string(seconds) + " s"; }
@@ -332,7 +352,7 @@ class WorkerPool : public Executor {
         Kill(&w, kStatusTimeout,
              "took longer than " + Seconds(limits_.total_seconds) +
                  " on this document");
-      } else if (ResidentBytes(w.pid) > limits_.max_memory_bytes) {
+      } else if (PrivateBytes(w.pid) > limits_.max_memory_bytes) {
         Kill(&w, kStatusOom,
              "used more than " +
                  std::to_string(limits_.max_memory_bytes >> 20) +

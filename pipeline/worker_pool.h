@@ -7,8 +7,9 @@
 // so that a slow leak in a reader library cannot grow without end. The
 // pool watches each busy worker: no sign of progress (pipeline/progress.h)
 // for `stall_seconds`, more than `total_seconds` on one document, or more
-// than `max_memory_bytes` resident, and the worker is killed; the task's
-// result then has status timeout, oom or crash and killed_worker set.
+// than `max_memory_bytes` of its own (private) memory, and the worker is
+// killed; the task's result then has status timeout, oom or crash and
+// killed_worker set.
 #ifndef INTAKE_PIPELINE_WORKER_POOL_H_
 #define INTAKE_PIPELINE_WORKER_POOL_H_
 

@@ -36,6 +36,7 @@ TEST(FormatFromMimeTest, BytesDecideNotNames) {
       {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1...E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0"s,
        "application/encrypted", Format::kEncryptedOffice},
       {"{\\rtf1\\ansi hello}", "text/rtf", Format::kRtf},
+      {"\x78\x9F\x3E\x22\x01\x00...", "application/vnd.ms-tnef", Format::kTnef},
       {"From: a@b.org\nTo: c@d.org\n\nhi", "message/rfc822", Format::kEml},
       {"Received: by x\nFrom: a@b.org\nSubject: hi\n\nbody", "text/plain",
        Format::kEml},

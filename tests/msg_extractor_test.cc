@@ -86,6 +86,15 @@ TEST(MsgExtractorTest, BodyBlocks) {
        {"Please find the transmittal letter of Mauritius.", "Best regards"}},
       {"msg/winmail-in-mail.eml",
        {"Please find the transmittal letter of Mauritius.", "Best regards"}},
+      // Only a compressed RTF body (Outlook's rich-text editor).
+      {"msg/rtf-only-ecuador.msg",
+       {"Estimados se\u00f1ores:", "Presentaci\u00f3n del Ecuador",
+        "El Ministerio del Ambiente remite la informaci\u00f3n sobre las "
+        "necesidades de fortalecimiento de capacidades en virtud del "
+        "art\u00edculo 14 del Convenio de Minamata sobre el Mercurio. La "
+        "miner\u00eda de oro artesanal y en peque\u00f1a escala requiere "
+        "asistencia t\u00e9cnica.",
+        "Provincia | Azuay", "Atentamente,\nMinisterio del Ambiente"}},
   };
   for (const Case& c : cases) {
     Extraction e = Read(c.fixture);
@@ -181,6 +190,12 @@ TEST(MsgExtractorTest, HostileFilesNeverCrash) {
       {"msg/hostile/directory-loop.msg", Status::Code::kOk, "", true},
       {"msg/hostile/not-a-message.msg", Status::Code::kUnsupported,
        "compound file that is not an Outlook message", false},
+      // Compressed RTF bodies: cut in half (what was there is read), of
+      // an unknown kind, expanding to megabytes of "{\rtf1..." (groups
+      // nested past the limit): no body, a warning.
+      {"msg/hostile/rtf-cut.msg", Status::Code::kOk, "", true},
+      {"msg/hostile/rtf-unknown-kind.msg", Status::Code::kOk, "", false},
+      {"msg/hostile/rtf-expands.msg", Status::Code::kOk, "", false},
   };
   for (const Case& c : cases) {
     Status s;
@@ -190,6 +205,55 @@ TEST(MsgExtractorTest, HostileFilesNeverCrash) {
     EXPECT_EQ(s.code(), c.code) << c.fixture << ": " << s.ToString();
     EXPECT_EQ(s.message(), c.message) << c.fixture;
     EXPECT_EQ(!e.blocks.empty(), c.has_blocks) << c.fixture;
+  }
+}
+
+TEST(TnefExtractorTest, BareWinmailIsAContainerWithABody) {
+  std::string data =
+      testing::ReadFileOrDie(testing::Fixture("msg/winmail.dat"));
+  Extraction e;
+  ASSERT_TRUE(ExtractDocument(Format::kTnef, data, ExtractLimits(), &e).ok());
+  EXPECT_EQ(e.meta.extraction, "tnef");
+  // Its body exists only as compressed RTF.
+  ASSERT_EQ(e.blocks.size(), 5u);
+  EXPECT_EQ(e.blocks[1].text, "Presentaci\u00f3n del Ecuador");
+  ASSERT_EQ(e.embedded.size(), 1u);
+  EXPECT_EQ(e.embedded[0].kind, "attachment");
+  EXPECT_EQ(e.embedded[0].name, "mauritius-transmittal.docx");
+  EXPECT_TRUE(e.embedded[0].data == testing::ReadFileOrDie(testing::Fixture(
+                                        "letters/mauritius-transmittal.docx")));
+}
+
+TEST(TnefExtractorTest, DamagedOrLimited) {
+  std::string data =
+      testing::ReadFileOrDie(testing::Fixture("msg/winmail.dat"));
+  struct Case {
+    const char* what;
+    std::string data;
+    long long max_archive_bytes;
+    Status::Code code;
+    size_t files;
+  } cases[] = {
+      {"whole", data, 512LL << 20, Status::Code::kOk, 1},
+      {"cut",
+       testing::ReadFileOrDie(testing::Fixture("msg/hostile/winmail-cut.dat")),
+       512LL << 20, Status::Code::kCorrupt, 0},
+      {"signature only", data.substr(0, 4), 512LL << 20, Status::Code::kCorrupt,
+       0},
+      {"one checksum wrong",
+       data.substr(0, 55) + static_cast<char>(data[55] ^ 1) + data.substr(56),
+       512LL << 20, Status::Code::kCorrupt, 0},
+      {"attachments past the byte limit", data, 1024, Status::Code::kOk, 0},
+  };
+  for (const Case& c : cases) {
+    ExtractLimits limits;
+    limits.max_archive_bytes = c.max_archive_bytes;
+    Extraction e;
+    ::testing::internal::CaptureStdout();
+    Status s = ExtractDocument(Format::kTnef, c.data, limits, &e);
+    EXPECT_EQ(::testing::internal::GetCapturedStdout(), "") << c.what;
+    EXPECT_EQ(s.code(), c.code) << c.what << ": " << s.ToString();
+    EXPECT_EQ(e.embedded.size(), c.files) << c.what;
   }
 }
 
@@ -214,6 +278,11 @@ TEST(MsgEndToEndTest, AttachmentsBecomeDocumentsWithProvenance) {
       {"transfer letter.msg!/ghana-technology-transfer.pdf",
        {"file", "attached_message", "attachment"},
        "pdf"},
+      // A winmail.dat on its own is a container like a ZIP archive.
+      {"msg/winmail.dat", {"file"}, "tnef"},
+      {"msg/winmail.dat!/mauritius-transmittal.docx",
+       {"file", "attachment"},
+       "docx"},
   };
   for (const Case& c : cases) {
     const Json* found = nullptr;

@@ -48,12 +48,97 @@ TEST(JoinLinesTest, Table) {
       {"ends with a dash -\nnext", "ends with a dash - next"},
       {"a  b\n\n  c   ", "a b c"},
       {"2019-\n2021", "2019-2021"},  // a range broken at its dash
+      {"\u63d0\u4ea4\u8d44\u6599\u3002\n\u672c\u90e8",
+       "\u63d0\u4ea4\u8d44\u6599\u3002\u672c\u90e8"},  // Chinese: no space
+      {"\u6c5e\nMercury", "\u6c5e Mercury"},
       {"BCRC-\nCaribbean", "BCRC-Caribbean"},
       {"", ""},
   };
   for (const JoinCase& c : cases) {
     EXPECT_EQ(JoinLines(c.text, hyphenated), c.joined) << c.text;
   }
+}
+
+// The dictionaries are loaded once for all cases, as a run does.
+const WordLists& Words() {
+  static const WordLists* words = [] {
+    std::unique_ptr<const WordLists> loaded;
+    Status s = WordLists::Load(WordLists::kDebianDir, &loaded);
+    EXPECT_TRUE(s.ok()) << s.message();
+    return loaded.release();
+  }();
+  return *words;
+}
+
+struct DictionaryJoinCase {
+  const char* lang;
+  const char* text;
+  const char* joined;
+};
+
+TEST(JoinLinesTest, DictionaryTellsBrokenWordsFromCompounds) {
+  const DictionaryJoinCase cases[] = {
+      {"en", "the envi-\nronment", "the environment"},
+      {"en", "mercury-\nfree products", "mercury-free products"},
+      {"en", "Asia-\nPacific region", "Asia-Pacific region"},
+      {"en", "multi-\nstakeholder", "multi-stakeholder"},
+      {"en", "long-\nterm", "long-term"},
+      {"en", "submis-\nsions", "submissions"},
+      {"en", "pro-\ngramme", "programme"},  // British spelling
+      {"en", "non-govern-\nmental", "non-governmental"},
+      {"en", "Minama-\ntaesque", "Minamataesque"},  // unknown: joined
+      {"fr", "l'environ-\nnement", "l'environnement"},
+      {"fr", "sans-\nmercure", "sans-mercure"},
+      {"es", "medio-\nambiente", "medioambiente"},
+      {"es", "capaci-\ndades nacionales", "capacidades nacionales"},
+      // Hostile or odd: a hyphen alone, a very long token, bad bytes.
+      {"en", "-\nfree", "- free"},
+      {"en", "a-\n-b", "a--b"},
+      {"en", "x-\n\xFF\xFE", "x-\xFF\xFE"},
+  };
+  for (const DictionaryJoinCase& c : cases) {
+    const Dictionary* dictionary = Words().For(c.lang);
+    ASSERT_NE(dictionary, nullptr) << c.lang;
+    EXPECT_EQ(JoinLines(c.text, {}, dictionary), c.joined) << c.text;
+  }
+  std::string endless(100000, 'a');
+  std::string text = endless + "-\n" + endless;
+  EXPECT_EQ(JoinLines(text, {}, Words().For("en")), endless + endless);
+}
+
+TEST(WordListsTest, KnowsTheThreeLanguagesOnly) {
+  EXPECT_NE(Words().For("en"), nullptr);
+  EXPECT_NE(Words().For("es"), nullptr);
+  EXPECT_NE(Words().For("fr"), nullptr);
+  EXPECT_EQ(Words().For("ar"), nullptr);
+  EXPECT_EQ(Words().For("und"), nullptr);
+  EXPECT_FALSE(Words().For("en")->IsWord(""));
+  EXPECT_TRUE(Words().For("en")->IsWord("Environment"));
+}
+
+TEST(WordListsTest, MissingDictionaryNamesThePackage) {
+  std::unique_ptr<const WordLists> words;
+  Status s = WordLists::Load("/nonexistent", &words);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("hunspell-en-us"), std::string::npos)
+      << s.message();
+}
+
+TEST(NormalizeBlocksTest, JudgesHyphensInTheDocumentsLanguage) {
+  std::vector<Block> blocks(1);
+  blocks[0].text =
+      "The Government reports that the national action plan protects the "
+      "envi-\nronment and promotes mercury-\nfree products in artisanal and "
+      "small-scale gold mining, with the support of the regional centre.";
+  std::vector<Block> out = NormalizeBlocks(blocks, &Words());
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_NE(out[0].text.find("the environment and"), std::string::npos)
+      << out[0].text;
+  EXPECT_NE(out[0].text.find("mercury-free products"), std::string::npos)
+      << out[0].text;
+  // Without dictionaries the rule alone joins both.
+  out = NormalizeBlocks(blocks);
+  EXPECT_NE(out[0].text.find("mercuryfree"), std::string::npos);
 }
 
 TEST(CollectHyphenatedWordsTest, FindsWordsWrittenWithHyphenWithinLines) {

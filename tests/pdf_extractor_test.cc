@@ -36,6 +36,30 @@ TEST(PdfLayoutTest, WordsOfOneBaselineMakeOneLineLeftToRight) {
   EXPECT_EQ(lines[1].text, "Next");
 }
 
+TEST(PdfLayoutTest, ArabicLinesReadRightToLeft) {
+  // "وزارة البيئة" set right to left: the first word is the rightmost.
+  std::vector<PdfWord> words = {
+      W("\u0627\u0644\u0628\u064a\u0626\u0629", 100, 100, 150, 112),
+      W("\u0648\u0632\u0627\u0631\u0629", 160, 100, 200, 112),
+      W("2021", 60, 100, 90, 112)};
+  std::vector<PdfLine> lines = GroupLines(words);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text,
+            "\u0648\u0632\u0627\u0631\u0629 "
+            "\u0627\u0644\u0628\u064a\u0626\u0629 2021");
+  EXPECT_EQ(lines[0].x0, 60);
+  EXPECT_EQ(lines[0].x1, 200);
+}
+
+TEST(PdfLayoutTest, ChineseWordsJoinWithoutSpaces) {
+  std::vector<PdfWord> words = {W("\u6c5e\u7684", 100, 100, 124, 112),
+                                W("\u6c34\u4fe3", 126, 100, 150, 112),
+                                W("Minamata", 160, 100, 210, 112)};
+  std::vector<PdfLine> lines = GroupLines(words);
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].text, "\u6c5e\u7684\u6c34\u4fe3 Minamata");
+}
+
 TEST(PdfLayoutTest, BlocksSplitAtGapsShortLinesAndNumbers) {
   std::vector<PdfLine> lines = {
       {"A full line of text that runs to the right", 72, 100, 540, 112, 12},

@@ -145,6 +145,85 @@ TEST(PdfOcrTest, ScannedLettersReadBackAsTheirText) {
   }
 }
 
+// The words of `text` (split at spaces, punctuation trimmed), or for
+// Chinese its characters, as a set.
+std::set<std::string> Units(const std::string& text, bool characters) {
+  std::set<std::string> units;
+  if (characters) {
+    for (size_t i = 0; i < text.size();) {
+      size_t n = 1;
+      unsigned char c = static_cast<unsigned char>(text[i]);
+      if (c >= 0xF0)
+        n = 4;
+      else if (c >= 0xE0)
+        n = 3;
+      else if (c >= 0xC0)
+        n = 2;
+      if (n == 3) units.insert(text.substr(i, n));  // the CJK ideographs
+      i += n;
+    }
+    units.erase("\u3002");
+    units.erase("\u3001");
+    return units;
+  }
+  std::string word;
+  auto flush = [&] {
+    while (!word.empty() &&
+           std::string(".,:;").find(word.back()) != std::string::npos) {
+      word.pop_back();
+    }
+    if (word.size() > 2) units.insert(word);
+    word.clear();
+  };
+  for (char ch : text) {
+    if (ch == ' ' || ch == '\n') {
+      flush();
+    } else {
+      word += ch;
+    }
+  }
+  flush();
+  return units;
+}
+
+// Letters in Arabic, Russian and Chinese characters, scanned
+// (scripts/fixtures/make_script_scans.py): the page's script picks the
+// language data, so each reads back as its text.
+TEST(PdfOcrTest, NonLatinScansAreReadWithTheirScriptsLanguage) {
+  struct Case {
+    const char* name;
+    bool characters;
+    double min_recall;
+  } cases[] = {
+      {"arabic-letter-scan", false, 0.85},
+      {"russian-letter-scan", false, 0.9},
+      {"chinese-letter-scan", true, 0.85},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    std::string base = std::string("scans/") + c.name;
+    Extraction e;
+    ASSERT_TRUE(
+        ExtractPdf(testing::ReadFileOrDie(testing::Fixture(base + ".pdf")),
+                   ExtractLimits(), &e)
+            .ok());
+    ASSERT_EQ(e.meta.ocr_pages.size(), 1u);
+    std::set<std::string> want = Units(
+        testing::ReadFileOrDie(testing::Fixture(base + ".txt")), c.characters);
+    std::string text;
+    for (const Passage& p : Segment(NormalizeBlocks(e.blocks))) {
+      text += p.text + "\n";
+    }
+    std::set<std::string> got = Units(text, c.characters);
+    int found = 0;
+    for (const std::string& w : want) found += got.count(w);
+    double recall = static_cast<double>(found) / want.size();
+    EXPECT_GE(recall, c.min_recall) << found << " of " << want.size();
+    std::printf("%s: recall %.3f (%d of %zu)\n", c.name, recall, found,
+                want.size());
+  }
+}
+
 TEST(PdfOcrTest, PagesBeyondTheLimitAreNotOcred) {
   ExtractLimits limits;
   limits.max_ocr_pages = 0;
