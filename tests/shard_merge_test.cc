@@ -6,8 +6,10 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "pipeline/sha256.h"
 #include "pipeline/shard.h"
@@ -81,6 +83,58 @@ TEST(ShardMergeTest, MergedShardsEqualOneRun) {
     ASSERT_EQ(Intake("merge" + shards + " --out " + merged), 0);
     ExpectSameRecords(single, merged);
   }
+}
+
+// A reviewer's decision imported into the shard that holds the passage
+// comes out of the merge as it does from one run with the same decision.
+TEST(ShardMergeTest, MergeKeepsReviewersDecisions) {
+  std::string in = Inputs();
+  std::string single = MakeTempDir("shard-review-single");
+  Intake("run " + in + " --out " + single + kFlags);
+  std::vector<std::string> parts;
+  for (int k = 1; k <= 2; ++k) {
+    parts.push_back(MakeTempDir("shard-review-part"));
+    Intake("run " + in + " --out " + parts.back() + kFlags + " --shard " +
+           std::to_string(k) + "/2");
+  }
+  // A substantive passage of shard 2, decided differently from the rules.
+  nlohmann::json passage;
+  for (const nlohmann::json& p :
+       testing::ReadJsonLines(parts[1] + "/passages.jsonl")) {
+    if (p["kind"] == "paragraph" && p["text"].get<std::string>().size() > 80) {
+      passage = p;
+      break;
+    }
+  }
+  ASSERT_FALSE(passage.is_null());
+  nlohmann::json decision = {
+      {"passage_id", passage["passage_id"]},
+      {"doc_id", passage["doc_id"]},
+      {"text_sha256", Sha256Hex(passage["text"].get<std::string>())},
+      {"article14", {"14.3"}},
+      {"activity", nlohmann::json::array()},
+      {"theme", {"waste"}},
+      {"stance", "need"},
+      {"comment", ""},
+      {"decided_at", "2026-11-25T10:00:00Z"}};
+  std::string file = MakeTempDir("shard-review-file") + "/decisions.json";
+  std::ofstream(file) << nlohmann::json{
+      {"format", "intake-review-decisions"},
+      {"version", 1},
+      {"reviewer", "Ana"},
+      {"list_id", "test"},
+      {"exported_at", "2026-11-25T10:01:00Z"},
+      {"decisions",
+       {decision}}}.dump();
+  ASSERT_EQ(Intake("review import " + file + " --out " + single), 0);
+  ASSERT_EQ(Intake("review import " + file + " --out " + parts[1]), 0);
+  std::string merged = MakeTempDir("shard-review-merged");
+  ASSERT_EQ(Intake("merge " + parts[0] + " " + parts[1] + " --out " + merged),
+            0);
+  ExpectSameRecords(single, merged);
+  EXPECT_NE(ReadFileOrDie(merged + "/passages.jsonl")
+                .find("\"labels_from\":\"reviewer\""),
+            std::string::npos);
 }
 
 TEST(ShardMergeTest, BadShardsAreRefused) {
