@@ -11,6 +11,7 @@
 #include <sstream>
 
 #include "cli/classify_stream.h"
+#include "cli/compile_command.h"
 #include "cli/diff_report.h"
 #include "cli/eval_stream.h"
 #include "cli/exit_codes.h"
@@ -56,6 +57,8 @@ const Command kCommands[] = {
     {"diff", "compare the records of two runs over the same documents",
      DiffCommand},
     {"review", "import reviewers' decisions, or export them", ReviewCommand},
+    {"compile", "write the compilation of submissions and its summary",
+     CompileCommand},
 };
 
 void Error(const std::string& message) {
