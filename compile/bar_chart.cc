@@ -41,8 +41,8 @@ std::string BarChartSvg(const std::string& title,
              "\" height=\"" + std::to_string(kRow - 6) +
              "\" fill=\"#3a6ea5\"/>";
     }
-    svg += "<text x=\"" + std::to_string(kLabelWidth + length + 6) +
-           "\" y=\"" + baseline + "\">" + std::to_string(b.value) + "</text>";
+    svg += "<text x=\"" + std::to_string(kLabelWidth + length + 6) + "\" y=\"" +
+           baseline + "\">" + std::to_string(b.value) + "</text>";
     y += kRow;
   }
   svg += "</svg>";

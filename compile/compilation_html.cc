@@ -57,12 +57,13 @@ std::string Figures(const CompilationSummary& s) {
 }
 
 std::string Stances(const CompilationSummary& s) {
-  std::string h = "<table><tr><th>Submitters that describe</th><th>number</th>"
-                  "<th>who</th></tr>";
+  std::string h =
+      "<table><tr><th>Submitters that describe</th><th>number</th>"
+      "<th>who</th></tr>";
   auto row = [&](const char* what, const std::vector<std::string>& names) {
     h += "<tr><th>" + std::string(what) + "</th>" +
-         Number(static_cast<long long>(names.size())) +
-         Cell(NameList(names)) + "</tr>";
+         Number(static_cast<long long>(names.size())) + Cell(NameList(names)) +
+         "</tr>";
   };
   row("needs", s.need);
   row("support they provided", s.provided);
@@ -79,7 +80,8 @@ std::string Stances(const CompilationSummary& s) {
 
 std::string Counts(const std::string& title, const std::string& dimension,
                    const std::vector<CodeCount>& counts, bool chart) {
-  std::string h = "<h3>" + E(title) + "</h3>\n<table><tr><th>code</th>"
+  std::string h = "<h3>" + E(title) +
+                  "</h3>\n<table><tr><th>code</th>"
                   "<th>covers</th><th>submitters</th><th>passages</th></tr>";
   std::vector<Bar> bars;
   for (const CodeCount& c : counts) {
@@ -89,8 +91,7 @@ std::string Counts(const std::string& title, const std::string& dimension,
   }
   h += "</table>\n";
   if (chart) {
-    h += "<figure>" + BarChartSvg(title + ": submitters", bars) +
-         "</figure>\n";
+    h += "<figure>" + BarChartSvg(title + ": submitters", bars) + "</figure>\n";
   }
   return h;
 }

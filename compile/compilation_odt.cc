@@ -35,8 +35,7 @@ constexpr const char* kNamespaces[][2] = {
     {"xmlns:text", "urn:oasis:names:tc:opendocument:xmlns:text:1.0"},
     {"xmlns:table", "urn:oasis:names:tc:opendocument:xmlns:table:1.0"},
     {"xmlns:draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"},
-    {"xmlns:fo",
-     "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"},
+    {"xmlns:fo", "urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0"},
     {"xmlns:svg", "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"},
     {"xmlns:xlink", "http://www.w3.org/1999/xlink"},
 };
@@ -55,9 +54,9 @@ class ContentWriter {
   ContentWriter()
       : buffer_(xmlBufferCreate()),
         writer_(buffer_ ? xmlNewTextWriterMemory(buffer_.get(), 0) : nullptr) {
-    ok_ = writer_ != nullptr &&
-          xmlTextWriterStartDocument(writer_.get(), "1.0", "UTF-8", nullptr) >=
-              0;
+    ok_ =
+        writer_ != nullptr &&
+        xmlTextWriterStartDocument(writer_.get(), "1.0", "UTF-8", nullptr) >= 0;
   }
 
   void Start(const char* name) {
@@ -172,12 +171,12 @@ class OdtBody {
   }
 
   void Chart(const std::string& title, const std::vector<Bar>& bars) {
-    std::string path = "Pictures/chart-" + std::to_string(pictures_.size() + 1) +
-                       ".svg";
+    std::string path =
+        "Pictures/chart-" + std::to_string(pictures_.size() + 1) + ".svg";
     pictures_.push_back({path, "image/svg+xml", BarChartSvg(title, bars)});
     // The chart's pixel size at 96 dpi, as BarChartSvg draws it.
-    double height_cm = (30 + 22.0 * static_cast<double>(bars.size()) + 8) *
-                       2.54 / 96;
+    double height_cm =
+        (30 + 22.0 * static_cast<double>(bars.size()) + 8) * 2.54 / 96;
     w_.Start("text:p");
     w_.Attr("text:style-name", "Standard");
     w_.Start("draw:frame");
@@ -245,8 +244,8 @@ void Summary(const CompilationSummary& s, ContentWriter* w, OdtBody* body) {
         {"code", "covers", "submitters", "passages"}};
     std::vector<Bar> bars;
     for (const CodeCount& c : *d.counts) {
-      counts.push_back({c.code, CodeName(d.name, c.code), n(c.submitters),
-                      n(c.passages)});
+      counts.push_back(
+          {c.code, CodeName(d.name, c.code), n(c.submitters), n(c.passages)});
       bars.push_back({c.code, c.submitters});
     }
     body->Table(counts);
@@ -317,9 +316,8 @@ Status CompilationOdt(const Compilation& compilation,
   std::string content;
   Status s = w.Finish(&content);
   if (!s.ok()) return s;
-  std::vector<PackageMember> members = {
-      {"content.xml", "text/xml", content},
-      {"styles.xml", "text/xml", kStyles}};
+  std::vector<PackageMember> members = {{"content.xml", "text/xml", content},
+                                        {"styles.xml", "text/xml", kStyles}};
   for (PackageMember& p : pictures) members.push_back(std::move(p));
   return OdtPackage(members, bytes);
 }

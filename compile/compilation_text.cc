@@ -27,8 +27,8 @@ const char kCountsNote[] =
 
 std::string SubmitterHeading(const Submitter& submitter) {
   if (submitter.name.empty()) return "Submitter not found";
-  return submitter.name + (submitter.kind == "state" ? " (party)"
-                                                     : " (regional centre)");
+  return submitter.name +
+         (submitter.kind == "state" ? " (party)" : " (regional centre)");
 }
 
 std::string SubmissionTitle(const Submission& submission) {
@@ -74,7 +74,8 @@ std::string LabelLine(const OutputPassage& passage) {
     parts.push_back("activity: " + Codes(passage.activity));
   }
   if (!passage.theme.empty()) parts.push_back("theme: " + Codes(passage.theme));
-  if (!parts.empty() || (!passage.stance.empty() && passage.stance != "other")) {
+  if (!parts.empty() ||
+      (!passage.stance.empty() && passage.stance != "other")) {
     parts.push_back("stance: " + passage.stance);
   }
   std::string line;

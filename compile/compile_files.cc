@@ -27,9 +27,9 @@ Status WriteCompilation(const std::string& run_dir, const std::string& out_dir,
   Status s = LoadOutputRecords(run_dir, &records);
   if (!s.ok()) return s;
   if (records.documents.empty()) {
-    return Status::NotFound(
-        "no document records in " + DocumentsFile(run_dir) +
-        ": run 'intake run INPUT... --out " + run_dir + "' first");
+    return Status::NotFound("no document records in " + DocumentsFile(run_dir) +
+                            ": run 'intake run INPUT... --out " + run_dir +
+                            "' first");
   }
   Compilation compilation = CompileSubmissions(records);
   *summary = Summarize(compilation);

@@ -56,9 +56,8 @@ bool Add(zip_t* archive, const std::string& path, const std::string& bytes,
     return false;
   }
   zip_uint64_t i = static_cast<zip_uint64_t>(index);
-  return zip_set_file_compression(archive, i,
-                                  store ? ZIP_CM_STORE : ZIP_CM_DEFLATE,
-                                  0) == 0 &&
+  return zip_set_file_compression(
+             archive, i, store ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0) == 0 &&
          zip_file_set_mtime(archive, i, kMemberTime, 0) == 0;
 }
 

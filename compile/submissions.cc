@@ -40,7 +40,8 @@ std::string Collapsed(const std::string& text) {
 }
 
 std::string SubmitterKey(const OutputDocument& d) {
-  return d.submitter_name.empty() ? "" : d.submitter_kind + ":" + d.submitter_code;
+  return d.submitter_name.empty() ? ""
+                                  : d.submitter_kind + ":" + d.submitter_code;
 }
 
 bool SameLetter(const Submission& a, const Submission& b) {
@@ -82,7 +83,8 @@ Submission Candidate(const OutputDocument& d,
 // Moves the best copy of the letter to `document`, the rest to `copies`.
 void ChooseCopy(Submission* s, std::vector<Submission>* copies) {
   auto better = [](const Submission& a, const Submission& b) {
-    int ra = FormatRank(a.document->format), rb = FormatRank(b.document->format);
+    int ra = FormatRank(a.document->format),
+        rb = FormatRank(b.document->format);
     if (ra != rb) return ra < rb;
     return a.body.size() > b.body.size();
   };

@@ -24,7 +24,7 @@
 namespace intake {
 
 struct Submission {
-  const OutputDocument* document = nullptr;  // the copy reproduced
+  const OutputDocument* document = nullptr;   // the copy reproduced
   std::vector<const OutputDocument*> copies;  // the same letter, elsewhere
   // The passages of `document` a reader of the letter sees as its body:
   // not letter furniture, not running heads and page numbers.

@@ -15,9 +15,9 @@
 namespace intake {
 
 struct CodeCount {
-  std::string code;         // a taxonomy code, or an activity group "a".."e"
-  long long passages = 0;   // body passages that carry it
-  long long submitters = 0; // submitters with at least one such passage
+  std::string code;          // a taxonomy code, or an activity group "a".."e"
+  long long passages = 0;    // body passages that carry it
+  long long submitters = 0;  // submitters with at least one such passage
 };
 
 // How many body passages of one submitter have a stance, and how many of

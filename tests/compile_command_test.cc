@@ -9,7 +9,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "pipeline/sha256.h"
@@ -165,9 +164,12 @@ TEST_F(CompileLettersTest, HtmlGroupsLettersBySubmitterWithoutFurniture) {
       "<h2>Basel Convention Regional Centre for the Caribbean (Trinidad and "
       "Tobago) (regional centre)</h2>",
       "<h2>Cambodia (party)</h2>",
-      "<h2>Ghana (party)</h2>",   "<h2>Honduras (party)</h2>",
-      "<h2>Mauritius (party)</h2>", "<h2>Samoa (party)</h2>",
-      "<h2>Sweden (party)</h2>",  "<h2>Switzerland (party)</h2>"};
+      "<h2>Ghana (party)</h2>",
+      "<h2>Honduras (party)</h2>",
+      "<h2>Mauritius (party)</h2>",
+      "<h2>Samoa (party)</h2>",
+      "<h2>Sweden (party)</h2>",
+      "<h2>Switzerland (party)</h2>"};
   size_t at = 0;
   for (const std::string& heading : order) {
     size_t found = html.find(heading);
@@ -190,9 +192,9 @@ TEST_F(CompileLettersTest, HtmlGroupsLettersBySubmitterWithoutFurniture) {
 TEST_F(CompileLettersTest, OdtIsWellFormedAndLibreOfficeConvertsIt) {
   std::string odt = *compiled_ + "/compilation.odt";
   std::string content = *run_ + "/content.xml";
-  ASSERT_EQ(std::system(("unzip -p " + odt + " content.xml > " + content)
-                            .c_str()),
-            0);
+  ASSERT_EQ(
+      std::system(("unzip -p " + odt + " content.xml > " + content).c_str()),
+      0);
   xmlDocPtr doc = xmlReadFile(content.c_str(), nullptr, XML_PARSE_NONET);
   ASSERT_NE(doc, nullptr);
   xmlFreeDoc(doc);
@@ -205,9 +207,10 @@ TEST_F(CompileLettersTest, OdtIsWellFormedAndLibreOfficeConvertsIt) {
   // A profile of its own, so a running LibreOffice or a locked profile in
   // $HOME cannot stop the conversion.
   std::string command = "timeout 180 soffice -env:UserInstallation=file://" +
-                        *run_ + "/lo-profile --headless --convert-to pdf "
-                        "--outdir " + *run_ + "/pdf " + odt +
-                        " >/dev/null 2>&1";
+                        *run_ +
+                        "/lo-profile --headless --convert-to pdf "
+                        "--outdir " +
+                        *run_ + "/pdf " + odt + " >/dev/null 2>&1";
   ASSERT_EQ(std::system(command.c_str()), 0);
   std::string pdf = ReadFileOrDie(*run_ + "/pdf/compilation.pdf");
   EXPECT_EQ(pdf.substr(0, 5), "%PDF-");

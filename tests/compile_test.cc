@@ -73,16 +73,15 @@ OutputRecords Letters() {
   for (const char* samoa : {"samoa-pdf", "samoa-docx"}) {
     r.passages.push_back(Furniture(samoa, "reference", "Ref.:  MNRE/117"));
     r.passages.push_back(Furniture(samoa, "date", "2 July 2021"));
-    r.passages.push_back(
-        Body(samoa, "1. We lack a laboratory.", "need", {"14.1"},
-             {"e.monitoring_research"}, {"monitoring"}));
+    r.passages.push_back(Body(samoa, "1. We lack a laboratory.", "need",
+                              {"14.1"}, {"e.monitoring_research"},
+                              {"monitoring"}));
     r.passages.push_back(Body(samoa, "2. GEF funded our assessment.",
                               "received", {"14.1", "14.2"},
                               {"e.enabling_activities"}, {"emissions"}));
   }
-  r.passages.push_back(Body("bcrc", "We trained customs officers.",
-                            "provided", {"14.1", "14.2"}, {"b.trade"},
-                            {"supply_trade"}));
+  r.passages.push_back(Body("bcrc", "We trained customs officers.", "provided",
+                            {"14.1", "14.2"}, {"b.trade"}, {"supply_trade"}));
   r.passages.push_back(Body("cuba", "Background.", "other"));
   r.passages.push_back(Body("civ", "We need equipment.", "need", {"14.4b"}));
   r.passages.push_back(Body("anon", "Unsigned.", "need", {"14.5"}));
