@@ -13,6 +13,7 @@
 #include "classifiers/combined_classifier.h"
 #include "classifiers/rule_classifier.h"
 #include "cli/classify_stream.h"
+#include "cli/compile_command.h"
 #include "cli/diff_report.h"
 #include "cli/exit_codes.h"
 #include "cli/labelled_passages.h"
@@ -62,6 +63,8 @@ const Command kCommands[] = {
     {"diff", "compare the records of two runs over the same documents",
      DiffCommand},
     {"review", "import reviewers' decisions, or export them", ReviewCommand},
+    {"compile", "write the compilation of submissions and its summary",
+     CompileCommand},
 };
 
 void Error(const std::string& message) {

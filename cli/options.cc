@@ -232,6 +232,50 @@ ParseOutcome ParseEvalArgs(const std::vector<std::string>& args, EvalArgs* out,
   return outcome;
 }
 
+ParseOutcome ParseCompileArgs(const std::vector<std::string>& args,
+                              CompileArgs* out, std::string* message) {
+  po::options_description visible("Options");
+  visible.add_options()("help,h", "show this help")(
+      "from,f", po::value(&out->from_dir),
+      "output folder of 'intake run' whose records are compiled (or give it "
+      "as the first argument)")(
+      "out,o", po::value(&out->out_dir),
+      "folder for compilation.html and compilation.odt (created if missing; "
+      "default: the --from folder)");
+  po::options_description hidden;
+  hidden.add_options()("run-dir", po::value<std::string>());
+  po::positional_options_description positional;
+  positional.add("run-dir", 1);
+  po::variables_map vm;
+  const char usage[] =
+      "intake compile --from RUN_DIR [--out DIR]\n"
+      "Reads the records of a run (RUN_DIR/documents.jsonl and "
+      "passages.jsonl, reviewers' labels\nincluded) and writes "
+      "DIR/compilation.html and DIR/compilation.odt: the submissions\n"
+      "grouped by submitter with their labelled passages, and the summary "
+      "figures\n(docs/compile.md). Exits 2 when RUN_DIR holds no records.";
+  ParseOutcome outcome =
+      Parse(args, usage, visible, hidden, positional, &vm, message);
+  if (outcome != ParseOutcome::kOk) return outcome;
+  std::string problem;
+  if (vm.count("run-dir")) {
+    if (!out->from_dir.empty()) {
+      problem = "give the run's folder once: as --from or as an argument";
+    } else {
+      out->from_dir = vm["run-dir"].as<std::string>();
+    }
+  }
+  if (problem.empty() && out->from_dir.empty()) {
+    problem = "--from RUN_DIR is required";
+  }
+  if (problem.empty()) {
+    if (out->out_dir.empty()) out->out_dir = out->from_dir;
+    return outcome;
+  }
+  *message = problem + "\nusage: " + usage;
+  return ParseOutcome::kError;
+}
+
 ParseOutcome ParseReviewArgs(const std::vector<std::string>& args,
                              ReviewArgs* out, std::string* message) {
   po::options_description visible("Options");

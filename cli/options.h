@@ -86,6 +86,11 @@ struct ReviewArgs {
   bool history = false;    // export --history: every decision, not newest
 };
 
+struct CompileArgs {
+  std::string from_dir;  // --from (or positional): the run's output folder
+  std::string out_dir;   // --out, "" for from_dir
+};
+
 enum class ParseOutcome {
   kOk,     // the struct is filled
   kHelp,   // --help was asked: `message` holds the help text
@@ -108,6 +113,8 @@ ParseOutcome ParseReviewArgs(const std::vector<std::string>& args,
                              ReviewArgs* out, std::string* message);
 ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
                             TrainArgs* out, std::string* message);
+ParseOutcome ParseCompileArgs(const std::vector<std::string>& args,
+                              CompileArgs* out, std::string* message);
 ParseOutcome ParseDiffArgs(const std::vector<std::string>& args, DiffArgs* out,
                            std::string* message);
 

@@ -32,6 +32,7 @@ OutputDocument ToDocument(const Json& j) {
   d.path = Str(j, "path");
   d.format = Str(j, "format");
   d.status = Str(j, "status");
+  d.error = Str(j, "error");
   d.title = Str(j, "title");
   d.lang = Str(j, "lang");
   d.container_id = Str(j, "container_id");

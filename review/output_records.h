@@ -17,6 +17,7 @@ struct OutputDocument {
   std::string path;
   std::string format;
   std::string status;
+  std::string error;  // why it failed, "" when it did not
   std::string title;
   std::string lang;
   // Empty name when no submitter was found.

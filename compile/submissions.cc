@@ -1,0 +1,164 @@
+#include "compile/submissions.h"
+
+#include <unicode/coll.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+namespace intake {
+namespace {
+
+bool IsRead(const OutputDocument& d) {
+  return d.status == "ok" || d.status == "ok_with_warnings";
+}
+
+// A container's members are documents of their own; an e-mail that
+// carries attachments is the envelope of the letters attached.
+bool IsEnvelope(const OutputDocument& d) {
+  if (d.format == "zip" || d.format == "mbox") return true;
+  return (d.format == "eml" || d.format == "msg") && d.embedded > 0;
+}
+
+// White space collapsed, so a PDF's line layout does not make two copies
+// of one reference differ.
+std::string Collapsed(const std::string& text) {
+  std::string out;
+  bool space = false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  return out;
+}
+
+std::string SubmitterKey(const OutputDocument& d) {
+  return d.submitter_name.empty() ? ""
+                                  : d.submitter_kind + ":" + d.submitter_code;
+}
+
+bool SameLetter(const Submission& a, const Submission& b) {
+  if (SubmitterKey(*a.document).empty() ||
+      SubmitterKey(*a.document) != SubmitterKey(*b.document)) {
+    return false;
+  }
+  if (!a.reference.empty() && !b.reference.empty()) {
+    return a.reference == b.reference;
+  }
+  return !a.date.empty() && a.date == b.date;
+}
+
+// Word-processor files keep the author's text; a PDF's comes through a
+// layout (hyphenation, page breaks) and is reproduced only when it is the
+// only copy.
+int FormatRank(const std::string& format) {
+  if (format == "docx" || format == "odt" || format == "doc" ||
+      format == "rtf") {
+    return 0;
+  }
+  return format == "pdf" ? 2 : 1;
+}
+
+Submission Candidate(const OutputDocument& d,
+                     const std::vector<const OutputPassage*>& passages) {
+  Submission s;
+  s.document = &d;
+  for (const OutputPassage* p : passages) {
+    if (IsBodyPassage(*p)) s.body.push_back(p);
+    if (p->furniture == "reference" && s.reference.empty()) {
+      s.reference = Collapsed(p->text);
+    }
+    if (p->furniture == "date" && s.date.empty()) s.date = Collapsed(p->text);
+  }
+  return s;
+}
+
+// Moves the best copy of the letter to `document`, the rest to `copies`.
+void ChooseCopy(Submission* s, std::vector<Submission>* copies) {
+  auto better = [](const Submission& a, const Submission& b) {
+    int ra = FormatRank(a.document->format),
+        rb = FormatRank(b.document->format);
+    if (ra != rb) return ra < rb;
+    return a.body.size() > b.body.size();
+  };
+  for (Submission& c : *copies) {
+    if (better(c, *s)) std::swap(c, *s);
+  }
+  for (Submission& c : *copies) s->copies.push_back(c.document);
+  for (Submission& c : *copies) {
+    for (const OutputDocument* more : c.copies) s->copies.push_back(more);
+  }
+}
+
+// Alphabetical in the way a reader expects across languages and accents
+// ("Côte d'Ivoire" before "Cuba"); byte order when ICU cannot collate.
+void SortByName(std::vector<Submitter>* submitters) {
+  UErrorCode error = U_ZERO_ERROR;
+  std::unique_ptr<icu::Collator> collator(
+      icu::Collator::createInstance(icu::Locale::getRoot(), error));
+  auto less = [&](const Submitter& a, const Submitter& b) {
+    if (a.name.empty() != b.name.empty()) return b.name.empty();
+    if (U_SUCCESS(error) && collator) {
+      UErrorCode e = U_ZERO_ERROR;
+      UCollationResult r = collator->compareUTF8(a.name, b.name, e);
+      if (U_SUCCESS(e) && r != UCOL_EQUAL) return r == UCOL_LESS;
+    }
+    return a.name < b.name;
+  };
+  std::stable_sort(submitters->begin(), submitters->end(), less);
+}
+
+}  // namespace
+
+bool IsBodyPassage(const OutputPassage& passage) {
+  return passage.kind != "furniture" && passage.kind != "header_footer";
+}
+
+Compilation CompileSubmissions(const OutputRecords& records) {
+  std::map<std::string, std::vector<const OutputPassage*>> passages;
+  for (const OutputPassage& p : records.passages) {
+    passages[p.doc_id].push_back(&p);
+  }
+  Compilation compilation;
+  // Each letter with the other copies found of it, in output order.
+  std::vector<std::pair<Submission, std::vector<Submission>>> letters;
+  for (const OutputDocument& d : records.documents) {
+    if (!IsRead(d)) {
+      compilation.not_read.push_back(&d);
+      continue;
+    }
+    if (IsEnvelope(d)) continue;
+    Submission candidate = Candidate(d, passages[d.doc_id]);
+    auto same = std::find_if(letters.begin(), letters.end(), [&](auto& l) {
+      return SameLetter(l.first, candidate);
+    });
+    if (same == letters.end()) {
+      letters.push_back({candidate, {}});
+    } else {
+      same->second.push_back(candidate);
+    }
+  }
+  std::map<std::string, size_t> by_key;
+  for (auto& [letter, copies] : letters) {
+    ChooseCopy(&letter, &copies);
+    const OutputDocument& d = *letter.document;
+    std::string key = SubmitterKey(d);
+    auto [it, added] = by_key.emplace(key, compilation.submitters.size());
+    if (added) {
+      compilation.submitters.push_back(
+          {d.submitter_name, d.submitter_code, d.submitter_kind, {}});
+    }
+    compilation.submitters[it->second].submissions.push_back(letter);
+  }
+  SortByName(&compilation.submitters);
+  return compilation;
+}
+
+}  // namespace intake

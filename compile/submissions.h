@@ -1,0 +1,57 @@
+// Which letters were received from whom: the documents of a run's records
+// grouped into submissions, and the submissions into submitters, in the
+// order the compilation shows them (docs/compile.md).
+//
+// A submission is one letter as the secretariat received it. The same
+// letter sent twice, or in two formats (a signed PDF and its Word file), is
+// one submission: documents of the same submitter whose reference lines
+// ("Ref.: ...") are the same, or, when one of them has none, whose date
+// lines are the same. One copy is reproduced and the others are named.
+// Containers with no text of their own (ZIP, mbox) and e-mail messages
+// that carry attachments (the envelope of the letters attached) are not
+// submissions; documents that could not be read are listed apart.
+//
+// This module only groups; the figures are summary.h, the documents
+// compilation_html.h and compilation_odt.h.
+#ifndef INTAKE_COMPILE_SUBMISSIONS_H_
+#define INTAKE_COMPILE_SUBMISSIONS_H_
+
+#include <string>
+#include <vector>
+
+#include "review/output_records.h"
+
+namespace intake {
+
+struct Submission {
+  const OutputDocument* document = nullptr;   // the copy reproduced
+  std::vector<const OutputDocument*> copies;  // the same letter, elsewhere
+  // The passages of `document` a reader of the letter sees as its body:
+  // not letter furniture, not running heads and page numbers.
+  std::vector<const OutputPassage*> body;
+  std::string reference;  // the letter's "Ref.:" line, "" when none
+  std::string date;       // the letter's date line, "" when none
+};
+
+struct Submitter {
+  // Empty name for the final group: documents whose writer was not found.
+  std::string name, code, kind;  // kind: "state" or "regional_centre"
+  std::vector<Submission> submissions;
+};
+
+struct Compilation {
+  // Alphabetical by name (ICU root collation), the unnamed group last.
+  std::vector<Submitter> submitters;
+  // Documents not read (a failed status), in output order.
+  std::vector<const OutputDocument*> not_read;
+};
+
+// REQUIRES: `records` outlives the compilation (it holds pointers into it).
+Compilation CompileSubmissions(const OutputRecords& records);
+
+// "body" passages: what the compilation reproduces and counts.
+bool IsBodyPassage(const OutputPassage& passage);
+
+}  // namespace intake
+
+#endif  // INTAKE_COMPILE_SUBMISSIONS_H_
