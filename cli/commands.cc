@@ -77,19 +77,6 @@ bool Load(Wiring* wiring, const ClassifierFlags& flags) {
   return s.ok();
 }
 
-// Returns -1 to go on, else the exit status for a help or parse outcome.
-int HandleOutcome(ParseOutcome outcome, const std::string& message) {
-  if (outcome == ParseOutcome::kHelp) {
-    std::cout << message;
-    return kExitOk;
-  }
-  if (outcome == ParseOutcome::kError) {
-    Error(message);
-    return kExitCannotRun;
-  }
-  return -1;
-}
-
 WorkerLimits LimitsFrom(const RunArgs& args) {
   WorkerLimits limits;
   long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -105,7 +92,7 @@ WorkerLimits LimitsFrom(const RunArgs& args) {
 int RunCommand(const std::vector<std::string>& args) {
   RunArgs run_args;
   std::string message;
-  int exit = HandleOutcome(ParseRunArgs(args, &run_args, &message), message);
+  int exit = ExitForOutcome(ParseRunArgs(args, &run_args, &message), message);
   if (exit >= 0) return exit;
   Wiring wiring;
   if (!Load(&wiring,
@@ -185,7 +172,7 @@ int MergeCommand(const std::vector<std::string>& args) {
   MergeArgs merge_args;
   std::string message;
   int exit =
-      HandleOutcome(ParseMergeArgs(args, &merge_args, &message), message);
+      ExitForOutcome(ParseMergeArgs(args, &merge_args, &message), message);
   if (exit >= 0) return exit;
   OutputCounts counts;
   Status s = MergeShards(merge_args.shards, merge_args.out_dir,
@@ -204,7 +191,7 @@ int StatusCommand(const std::vector<std::string>& args) {
   StatusArgs status_args;
   std::string message;
   int exit =
-      HandleOutcome(ParseStatusArgs(args, &status_args, &message), message);
+      ExitForOutcome(ParseStatusArgs(args, &status_args, &message), message);
   if (exit >= 0) return exit;
   std::string path = status_args.state_path.empty()
                          ? status_args.out_dir + "/intake.sqlite"
@@ -230,7 +217,7 @@ int ExtractCommand(const std::vector<std::string>& args) {
   ExtractArgs extract_args;
   std::string message;
   int exit =
-      HandleOutcome(ParseExtractArgs(args, &extract_args, &message), message);
+      ExitForOutcome(ParseExtractArgs(args, &extract_args, &message), message);
   if (exit >= 0) return exit;
   Wiring wiring;
   if (!Load(&wiring, {extract_args.rules_path, extract_args.model_path,
@@ -271,8 +258,8 @@ int ExtractCommand(const std::vector<std::string>& args) {
 int ClassifyCommand(const std::vector<std::string>& args) {
   ClassifyArgs classify_args;
   std::string message;
-  int exit =
-      HandleOutcome(ParseClassifyArgs(args, &classify_args, &message), message);
+  int exit = ExitForOutcome(ParseClassifyArgs(args, &classify_args, &message),
+                            message);
   if (exit >= 0) return exit;
   std::unique_ptr<Classifier> classifier;
   Status s = LoadClassifier({classify_args.rules_path, classify_args.model_path,
@@ -320,7 +307,7 @@ Status ReviewedGold(const std::string& out_dir, std::ostream* gold) {
 int EvalCommand(const std::vector<std::string>& args) {
   EvalArgs eval_args;
   std::string message;
-  int exit = HandleOutcome(ParseEvalArgs(args, &eval_args, &message), message);
+  int exit = ExitForOutcome(ParseEvalArgs(args, &eval_args, &message), message);
   if (exit >= 0) return exit;
   ClassifierData data;
   Status s = LoadClassifierData(
@@ -374,7 +361,7 @@ int TrainCommand(const std::vector<std::string>& args) {
   TrainArgs train_args;
   std::string message;
   int exit =
-      HandleOutcome(ParseTrainArgs(args, &train_args, &message), message);
+      ExitForOutcome(ParseTrainArgs(args, &train_args, &message), message);
   if (exit >= 0) return exit;
   ClassifierData data;
   Status s = LoadClassifierData({train_args.rules_path, "", true}, &data);
@@ -395,7 +382,7 @@ int TrainCommand(const std::vector<std::string>& args) {
 int DiffCommand(const std::vector<std::string>& args) {
   DiffArgs diff_args;
   std::string message;
-  int exit = HandleOutcome(ParseDiffArgs(args, &diff_args, &message), message);
+  int exit = ExitForOutcome(ParseDiffArgs(args, &diff_args, &message), message);
   if (exit >= 0) return exit;
   DiffOptions options;
   options.examples = diff_args.examples;

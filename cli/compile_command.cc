@@ -21,16 +21,9 @@ std::string Listed(const std::vector<std::string>& names) {
 int CompileCommand(const std::vector<std::string>& args) {
   CompileArgs compile_args;
   std::string message;
-  switch (ParseCompileArgs(args, &compile_args, &message)) {
-    case ParseOutcome::kHelp:
-      std::cout << message;
-      return kExitOk;
-    case ParseOutcome::kError:
-      std::cerr << "intake: " << message << "\n";
-      return kExitCannotRun;
-    case ParseOutcome::kOk:
-      break;
-  }
+  int exit =
+      ExitForOutcome(ParseCompileArgs(args, &compile_args, &message), message);
+  if (exit >= 0) return exit;
   CompilationSummary s;
   Status status =
       WriteCompilation(compile_args.from_dir, compile_args.out_dir, &s);

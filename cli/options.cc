@@ -1,7 +1,10 @@
 #include "cli/options.h"
 
 #include <boost/program_options.hpp>
+#include <iostream>
 #include <sstream>
+
+#include "cli/exit_codes.h"
 
 namespace intake {
 namespace po = boost::program_options;
@@ -43,6 +46,18 @@ ParseOutcome Parse(const std::vector<std::string>& args, const char* usage,
 }
 
 }  // namespace
+
+int ExitForOutcome(ParseOutcome outcome, const std::string& message) {
+  if (outcome == ParseOutcome::kHelp) {
+    std::cout << message;
+    return kExitOk;
+  }
+  if (outcome == ParseOutcome::kError) {
+    std::cerr << "intake: " << message << "\n";
+    return kExitCannotRun;
+  }
+  return -1;
+}
 
 ParseOutcome ParseRunArgs(const std::vector<std::string>& args, RunArgs* out,
                           std::string* message) {

@@ -97,6 +97,11 @@ enum class ParseOutcome {
   kError,  // `message` says what is wrong with the command line
 };
 
+// What a command does after parsing: -1 to go on; else, having printed the
+// help (on standard output) or the error (on standard error), the exit
+// status.
+int ExitForOutcome(ParseOutcome outcome, const std::string& message);
+
 ParseOutcome ParseRunArgs(const std::vector<std::string>& args, RunArgs* out,
                           std::string* message);
 ParseOutcome ParseMergeArgs(const std::vector<std::string>& args,

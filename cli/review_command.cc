@@ -95,16 +95,9 @@ int Export(const ReviewArgs& args) {
 int ReviewCommand(const std::vector<std::string>& args) {
   ReviewArgs review_args;
   std::string message;
-  switch (ParseReviewArgs(args, &review_args, &message)) {
-    case ParseOutcome::kHelp:
-      std::cout << message;
-      return kExitOk;
-    case ParseOutcome::kError:
-      std::cerr << "intake: " << message << "\n";
-      return kExitCannotRun;
-    case ParseOutcome::kOk:
-      break;
-  }
+  int exit =
+      ExitForOutcome(ParseReviewArgs(args, &review_args, &message), message);
+  if (exit >= 0) return exit;
   return review_args.action == "import" ? Import(review_args)
                                         : Export(review_args);
 }

@@ -9,17 +9,6 @@
 #include "review/output_records.h"
 
 namespace intake {
-namespace {
-
-Status WriteWhole(const std::string& path, const std::string& bytes) {
-  AtomicFile file(path);
-  Status s = file.Open();
-  if (s.ok()) s = file.Write(bytes);
-  if (s.ok()) s = file.Commit();
-  return s;
-}
-
-}  // namespace
 
 Status WriteCompilation(const std::string& run_dir, const std::string& out_dir,
                         CompilationSummary* summary) {
@@ -41,9 +30,9 @@ Status WriteCompilation(const std::string& run_dir, const std::string& out_dir,
   if (ec) {
     return Status::IoError(out_dir + ": cannot create (" + ec.message() + ")");
   }
-  s = WriteWhole(CompilationHtmlFile(out_dir),
-                 CompilationHtml(compilation, *summary));
-  if (s.ok()) s = WriteWhole(CompilationOdtFile(out_dir), odt);
+  s = WriteFileAtomically(CompilationHtmlFile(out_dir),
+                          CompilationHtml(compilation, *summary));
+  if (s.ok()) s = WriteFileAtomically(CompilationOdtFile(out_dir), odt);
   return s;
 }
 

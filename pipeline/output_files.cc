@@ -58,6 +58,14 @@ Status OutputLock::Acquire(const std::string& out_dir) {
   return Status::Ok();
 }
 
+Status WriteFileAtomically(const std::string& path, std::string_view bytes) {
+  AtomicFile file(path);
+  Status s = file.Open();
+  if (s.ok()) s = file.Write(bytes);
+  if (s.ok()) s = file.Commit();
+  return s;
+}
+
 Status SyncDirectory(const std::string& dir) {
   int fd = open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (fd < 0) return ErrnoStatus("cannot open folder", dir);

@@ -37,6 +37,9 @@ class OutputLock {
   int fd_ = -1;
 };
 
+// Writes `bytes` to `path` through an AtomicFile: all or nothing.
+Status WriteFileAtomically(const std::string& path, std::string_view bytes);
+
 // Flushes a folder's entries to disk, so renames in it survive a crash.
 Status SyncDirectory(const std::string& dir);
 

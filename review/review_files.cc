@@ -6,17 +6,6 @@
 #include "review/review_page.h"
 
 namespace intake {
-namespace {
-
-Status WriteWhole(const std::string& path, const std::string& bytes) {
-  AtomicFile file(path);
-  Status s = file.Open();
-  if (s.ok()) s = file.Write(bytes);
-  if (s.ok()) s = file.Commit();
-  return s;
-}
-
-}  // namespace
 
 Status WriteReviewList(const std::string& out_dir,
                        const ReviewListOptions& options, long long* listed) {
@@ -25,8 +14,9 @@ Status WriteReviewList(const std::string& out_dir,
   if (!s.ok()) return s;
   std::vector<ReviewItem> items = ChooseForReview(records, options);
   *listed = static_cast<long long>(items.size());
-  s = WriteWhole(ReviewCsvFile(out_dir), ReviewCsv(items));
-  if (s.ok()) s = WriteWhole(ReviewHtmlFile(out_dir), ReviewPage(items));
+  s = WriteFileAtomically(ReviewCsvFile(out_dir), ReviewCsv(items));
+  if (s.ok())
+    s = WriteFileAtomically(ReviewHtmlFile(out_dir), ReviewPage(items));
   return s;
 }
 

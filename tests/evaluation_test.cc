@@ -69,7 +69,7 @@ TEST(EvaluateStreamTest, GoldLinesAndBadLines) {
   std::ostringstream errors;
   Evaluation r;
   EXPECT_EQ(EvaluateStream(gold, TheClassifier(), errors, &r), 1);
-  EXPECT_NE(errors.str().find("gold line 2"), std::string::npos);
+  EXPECT_NE(errors.str().find("gold:2"), std::string::npos);
   EXPECT_EQ(r.passages, 2);
   EXPECT_DOUBLE_EQ(r.stance_accuracy, 0.5);
   EXPECT_DOUBLE_EQ(r.dimensions[2].micro_precision, 1.0);
