@@ -4,6 +4,7 @@
 #include <set>
 #include <tuple>
 
+#include "classifiers/evidence_order.h"
 #include "classifiers/taxonomy.h"
 
 namespace intake {
@@ -193,17 +194,7 @@ Judgement CombinedClassifier::Judge(std::string_view text,
   out.review_reasons.assign(reasons.begin(), reasons.end());
   out.needs_review = !out.review_reasons.empty();
 
-  auto key = [](const Evidence& e) {
-    return std::tie(e.start, e.label, e.end, e.source, e.text);
-  };
-  std::sort(
-      out.evidence.begin(), out.evidence.end(),
-      [&](const Evidence& a, const Evidence& b) { return key(a) < key(b); });
-  out.evidence.erase(std::unique(out.evidence.begin(), out.evidence.end(),
-                                 [&](const Evidence& a, const Evidence& b) {
-                                   return key(a) == key(b);
-                                 }),
-                     out.evidence.end());
+  SortUniqueEvidence(&out.evidence);
   return j;
 }
 

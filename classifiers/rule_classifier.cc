@@ -8,6 +8,7 @@
 #include <tuple>
 #include <vector>
 
+#include "classifiers/evidence_order.h"
 #include "classifiers/taxonomy.h"
 #include "classifiers/text_fold.h"
 
@@ -176,17 +177,7 @@ Labels RuleClassifier::Classify(std::string_view text, std::string_view lang,
         {labels[entry.label].name, start, end,
          std::string(folded.OriginalText(text, start, end))});
   }
-  auto key = [](const Evidence& e) {
-    return std::tie(e.start, e.label, e.end, e.text);
-  };
-  std::sort(
-      out.evidence.begin(), out.evidence.end(),
-      [&](const Evidence& a, const Evidence& b) { return key(a) < key(b); });
-  out.evidence.erase(std::unique(out.evidence.begin(), out.evidence.end(),
-                                 [&](const Evidence& a, const Evidence& b) {
-                                   return key(a) == key(b);
-                                 }),
-                     out.evidence.end());
+  SortUniqueEvidence(&out.evidence);
 
   // Reasons are pushed in sorted order, each at most once.
   bool low =

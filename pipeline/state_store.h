@@ -22,6 +22,10 @@ struct sqlite3;
 
 namespace intake {
 
+// Version of the store's tables; a store of another version is refused
+// rather than misread.
+inline constexpr int kStoreSchemaVersion = 1;
+
 // What the store knows of a document when the run decides whether to redo
 // it.
 struct StoredDocument {
