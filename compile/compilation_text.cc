@@ -78,6 +78,9 @@ std::string LabelLine(const OutputPassage& passage) {
       (!passage.stance.empty() && passage.stance != "other")) {
     parts.push_back("stance: " + passage.stance);
   }
+  // A reviewer who took every label away decided something the reader
+  // should see, not a blank.
+  if (parts.empty() && passage.labels_from == "reviewer") return "no labels";
   std::string line;
   for (const std::string& p : parts) line += (line.empty() ? "" : " · ") + p;
   return line;

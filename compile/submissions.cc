@@ -66,6 +66,17 @@ int FormatRank(const std::string& format) {
   return format == "pdf" ? 2 : 1;
 }
 
+// A copy whose paragraphs carry the letter's numbers is the one a report
+// can cite ("paragraph 6 of Cambodia's letter"). Word numbering in a .doc
+// is not read yet, so without this its PDF, which prints the numbers,
+// would lose to it. Headings do not count: their numbers ("II.") are
+// often typed, so a .doc shows them when its paragraphs have none.
+bool ShowsNumbers(const Submission& s) {
+  return std::any_of(s.body.begin(), s.body.end(), [](const OutputPassage* p) {
+    return p->kind != "heading" && !p->number.empty();
+  });
+}
+
 Submission Candidate(const OutputDocument& d,
                      const std::vector<const OutputPassage*>& passages) {
   Submission s;
@@ -83,6 +94,7 @@ Submission Candidate(const OutputDocument& d,
 // Moves the best copy of the letter to `document`, the rest to `copies`.
 void ChooseCopy(Submission* s, std::vector<Submission>* copies) {
   auto better = [](const Submission& a, const Submission& b) {
+    if (ShowsNumbers(a) != ShowsNumbers(b)) return ShowsNumbers(a);
     int ra = FormatRank(a.document->format),
         rb = FormatRank(b.document->format);
     if (ra != rb) return ra < rb;
