@@ -18,7 +18,8 @@ std::string FileName(const std::string& path) {
 
 const char kCountsNote[] =
     "Counts are read from the labels of the passages reproduced below "
-    "(letter furniture and running heads left out); a letter received in "
+    "(headings, letter furniture and running heads left out); a letter "
+    "received in "
     "several copies counts once. 'submitters': how many submitters have at "
     "least one passage with the code; 'passages': how many passages carry "
     "it. In the table of stances, a submitter is listed when at least one "

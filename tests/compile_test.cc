@@ -155,6 +155,21 @@ TEST(CompileTest, ReviewerDecisionOnAnotherCopyHolds) {
   EXPECT_EQ(s.provided, (std::vector<std::string>{"BCRC-Caribbean", "Samoa"}));
 }
 
+// "III. Needs and challenges" is not a need of its own: the passages
+// under it are counted.
+TEST(CompileTest, HeadingsAreReproducedNotCounted) {
+  OutputRecords records = Letters();
+  OutputPassage heading = Body("cuba", "III. Needs", "need", {"14.3"});
+  heading.kind = "heading";
+  records.passages.push_back(heading);
+  Compilation c = CompileSubmissions(records);
+  EXPECT_EQ(c.submitters[2].submissions[0].body.size(), 2u);  // Cuba's
+  CompilationSummary s = Summarize(c);
+  EXPECT_EQ(s.need, (std::vector<std::string>{"Côte d'Ivoire", "Samoa"}));
+  EXPECT_EQ(s.article14[2].code, "14.3");
+  EXPECT_EQ(s.article14[2].passages, 0);
+}
+
 TEST(CompileTest, FiguresCountEachLetterOnceAndEachSubmitterOnce) {
   OutputRecords records = Letters();
   Compilation c = CompileSubmissions(records);
