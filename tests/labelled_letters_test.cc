@@ -38,13 +38,15 @@ constexpr PassageKind kParagraph = PassageKind::kParagraph;
 TEST(SegmentLabelledTest, ALettersFurnitureIsMarkedByItsPlace) {
   ExpectKinds(
       {
-          Line("a", "Basel Convention Regional Centre for the Pacific\n"
-                    "Private Mail Bag 7, Apia"),
+          Line("a",
+               "Basel Convention Regional Centre for the Pacific\n"
+               "Private Mail Bag 7, Apia"),
           Line("a", "Ref: BCRC/MC/2022/03"),
           Line("a", "14 March 2022"),
           Line("a", "Dear Executive Secretary,"),
-          Line("a", "In 2021 the Centre trained 30 customs officers from five "
-                    "Pacific island countries on the mercury trade forms."),
+          Line("a",
+               "In 2021 the Centre trained 30 customs officers from five "
+               "Pacific island countries on the mercury trade forms."),
           Line("a", "Yours sincerely,"),
           Line("a", "Tala Faleolo\nDirector"),
       },
@@ -64,13 +66,15 @@ TEST(SegmentLabelledTest, EachLetterIsSegmentedOnItsOwn) {
   ExpectKinds(
       {
           Line("a", "Dear Sir,"),
-          Line("a", "Samoa has banned mercury-added skin-lightening creams "
-                    "since 2020."),
+          Line("a",
+               "Samoa has banned mercury-added skin-lightening creams "
+               "since 2020."),
           Line("a", "Yours faithfully,"),
           Line("b", "Ministry of Environment\nNuku'alofa"),
           Line("b", "Dear Madam,"),
-          Line("b", "Mercury waste from health care is stored at the main "
-                    "hospital pending export."),
+          Line("b",
+               "Mercury waste from health care is stored at the main "
+               "hospital pending export."),
       },
       {{kFurniture, "salutation"},
        {kParagraph, ""},
