@@ -38,7 +38,7 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
   const Floors floors[] = {
       // English development floors raised after the English rules were
       // revised on this file (wt-rules-en), just below what they reach.
-      {"dev/dev.en.jsonl", 0.91, 0.69, 0.87, 0.64, 0.92, 0.78, 0.77},
+      {"dev/dev.en.jsonl", 0.91, 0.69, 0.89, 0.64, 0.92, 0.78, 0.77},
       {"dev/test.en.jsonl", 0.81, 0.46, 0.74, 0.58, 0.86, 0.59, 0.63},
       {"dev/dev.es.jsonl", 0.67, 0.10, 0.76, 0.02, 0.75, 0.19, 0.60},
       {"dev/test.es.jsonl", 0.79, 0.13, 0.65, 0.01, 0.78, 0.24, 0.57},
