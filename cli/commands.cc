@@ -15,6 +15,7 @@
 #include "cli/classify_stream.h"
 #include "cli/compile_command.h"
 #include "cli/diff_report.h"
+#include "cli/eval_stream.h"
 #include "cli/exit_codes.h"
 #include "cli/labelled_passages.h"
 #include "cli/model_eval.h"
@@ -341,13 +342,7 @@ int EvalCommand(const std::vector<std::string>& args) {
   std::cout << "rules " << data.rules->version() << "\n";
   if (data.model == nullptr) {
     RuleClassifier classifier(data.rules);
-    Evaluator evaluator;
-    for (const LabelledPassage& p : gold) {
-      Labels got = classifier.Classify(p.text, p.lang, PassageKind::kParagraph);
-      evaluator.Add(p.gold,
-                    {got.article14, got.activity, got.theme, got.stance});
-    }
-    std::cout << FormatEvaluation(evaluator.Finish());
+    std::cout << FormatEvaluation(EvaluatePassages(gold, classifier));
   } else {
     CombinedClassifier classifier(data.rules, data.gazetteer, data.model);
     std::cout << "model " << data.model->version << "\n"

@@ -2,11 +2,23 @@
 
 #include <sstream>
 #include <string>
-#include <vector>
 
-#include "cli/labelled_passages.h"
+#include "cli/labelled_letters.h"
 
 namespace intake {
+
+Evaluation EvaluatePassages(const std::vector<LabelledPassage>& gold,
+                            const Classifier& classifier) {
+  const std::vector<Passage> seen = SegmentLabelled(gold);
+  Evaluator evaluator;
+  for (size_t i = 0; i < gold.size(); ++i) {
+    const Passage& p = seen[i];
+    Labels got = classifier.Classify(p.text, p.lang, p.kind);
+    evaluator.Add(gold[i].gold,
+                  {got.article14, got.activity, got.theme, got.stance});
+  }
+  return evaluator.Finish();
+}
 
 int EvaluateStream(std::istream& gold, const Classifier& classifier,
                    std::ostream& errors, Evaluation* result) {
@@ -15,12 +27,7 @@ int EvaluateStream(std::istream& gold, const Classifier& classifier,
   std::vector<LabelledPassage> passages;
   int bad = 0;
   ParseLabelled("gold", text.str(), &passages, errors, &bad);
-  Evaluator evaluator;
-  for (const LabelledPassage& p : passages) {
-    Labels got = classifier.Classify(p.text, p.lang, PassageKind::kParagraph);
-    evaluator.Add(p.gold, {got.article14, got.activity, got.theme, got.stance});
-  }
-  *result = evaluator.Finish();
+  *result = EvaluatePassages(passages, classifier);
   return bad;
 }
 

@@ -6,6 +6,7 @@
 
 #include "classifiers/rule_classifier.h"
 #include "classifiers/taxonomy.h"
+#include "cli/labelled_letters.h"
 
 namespace intake {
 namespace {
@@ -93,8 +94,10 @@ ModelEvaluation EvaluateWithModel(const std::vector<LabelledPassage>& gold,
                                   const LinearModel& model) {
   Evaluator rules, combined;
   ModelEvaluation out;
-  for (const LabelledPassage& p : gold) {
-    Judgement j = classifier.Judge(p.text, p.lang, PassageKind::kParagraph);
+  const std::vector<Passage> seen = SegmentLabelled(gold);
+  for (size_t i = 0; i < gold.size(); ++i) {
+    const LabelledPassage& p = gold[i];
+    Judgement j = classifier.Judge(seen[i].text, seen[i].lang, seen[i].kind);
     rules.Add(p.gold, {j.rules.article14, j.rules.activity, j.rules.theme,
                        j.rules.stance});
     combined.Add(p.gold, {j.combined.article14, j.combined.activity,

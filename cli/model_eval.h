@@ -34,6 +34,7 @@ struct ModelEvaluation {
   TrustFigures combined_trust;
 };
 
+// Classifies `gold` as the pipeline would (cli/labelled_letters.h).
 ModelEvaluation EvaluateWithModel(const std::vector<LabelledPassage>& gold,
                                   const CombinedClassifier& classifier,
                                   const LinearModel& model);

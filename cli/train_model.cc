@@ -5,6 +5,7 @@
 
 #include "classifiers/model_features.h"
 #include "classifiers/rule_classifier.h"
+#include "cli/labelled_letters.h"
 
 namespace intake {
 namespace {
@@ -57,13 +58,25 @@ Status TrainFromFiles(const std::vector<std::string>& files,
   RuleClassifier rules(data.rules);
   FeatureExtractor extractor(data.rules, data.gazetteer);
   std::vector<int> folds = LetterFolds(labelled, options.folds);
+  const std::vector<Passage> seen = SegmentLabelled(labelled);
   std::vector<TrainingPassage> passages;
   passages.reserve(labelled.size());
+  int furniture = 0;
   for (size_t i = 0; i < labelled.size(); ++i) {
-    const LabelledPassage& p = labelled[i];
-    Labels by_rules = rules.Classify(p.text, p.lang, PassageKind::kParagraph);
-    passages.push_back(
-        {extractor.Extract(p.text, p.lang, by_rules), p.gold, folds[i]});
+    const Passage& p = seen[i];
+    // The pipeline never scores furniture; learning from it would only
+    // teach that a letterhead naming a centre is not 14.2.
+    if (p.kind == PassageKind::kFurniture) {
+      ++furniture;
+      continue;
+    }
+    Labels by_rules = rules.Classify(p.text, p.lang, p.kind);
+    passages.push_back({extractor.Extract(p.text, p.lang, by_rules),
+                        labelled[i].gold, folds[i]});
+  }
+  if (passages.empty()) {
+    return Status::InvalidArgument(
+        "every labelled passage is letter furniture; nothing to learn from");
   }
   LinearModel model;
   TrainReport figures;
@@ -77,6 +90,7 @@ Status TrainFromFiles(const std::vector<std::string>& files,
 
   report << "model " << model.version << " in " << out_path << ": "
          << passages.size() << " passages";
+  if (furniture > 0) report << " (" << furniture << " furniture left out)";
   if (bad > 0) report << " (" << bad << " lines left out)";
   report << ", " << figures.features << " features, " << model.labels.size()
          << " labels\n";

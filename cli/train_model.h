@@ -1,7 +1,9 @@
 // `intake train`: labelled files in, a model file out. Reads the passages,
-// runs the rules on each (their findings are features), makes the
-// features, puts each letter's passages in one cross-validation fold,
-// trains (classifiers/model_training.h) and writes the model atomically.
+// segments each letter as the pipeline would and leaves its furniture out
+// (cli/labelled_letters.h), runs the rules on each other passage (their
+// findings are features), makes the features, puts each letter's passages
+// in one cross-validation fold, trains (classifiers/model_training.h) and
+// writes the model atomically.
 #ifndef INTAKE_CLI_TRAIN_MODEL_H_
 #define INTAKE_CLI_TRAIN_MODEL_H_
 

@@ -30,8 +30,9 @@ LeadingNumber SplitLeadingNumber(std::string_view text);
 // item ("(b)", "iii)", "•").
 bool IsParagraphNumber(std::string_view number);
 
-// REQUIRES: blocks from NormalizeBlocks. Passages come in block order with
-// kind, number, text and page set; furniture is marked; offsets assigned.
+// REQUIRES: blocks from NormalizeBlocks (no block of empty text). One
+// passage per block, in block order, with kind, number, text and page set;
+// furniture is marked; offsets assigned.
 std::vector<Passage> Segment(const std::vector<Block>& blocks);
 
 // Sets start/end of each passage as code point offsets into the document

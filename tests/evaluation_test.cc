@@ -4,7 +4,10 @@
 
 #include <sstream>
 
+#include "classifiers/rule_classifier.h"
+#include "classifiers/rules.h"
 #include "cli/eval_stream.h"
+#include "tests/test_paths.h"
 
 namespace intake {
 namespace {
@@ -94,6 +97,68 @@ TEST(EvaluateStreamTest, GoldLinesAndBadLines) {
   EXPECT_DOUBLE_EQ(r.stance_accuracy, 0.5);
   EXPECT_DOUBLE_EQ(r.dimensions[2].micro_precision, 1.0);
   EXPECT_DOUBLE_EQ(r.dimensions[2].micro_recall, 0.5);
+}
+
+// A centre's letter: its letterhead names the centre, which is 14.2 in a
+// paragraph, but the pipeline marks it as furniture and so must eval.
+constexpr const char* kLetterhead =
+    "Basel Convention Regional Centre for the Pacific\n"
+    "Private Mail Bag 7, Apia";
+
+std::string CentreLetter(const char* letter) {
+  std::string out;
+  auto line = [&](const std::string& text, const char* article14,
+                  const char* stance) {
+    out += R"({"letter":)" + std::string(letter) + R"(,"lang":"en","text":)" +
+           text + R"(,"article14":)" + article14 + R"(,"stance":")" + stance +
+           "\"}\n";
+  };
+  line(
+      R"("Basel Convention Regional Centre for the Pacific\nPrivate Mail Bag 7, Apia")",
+      "[]", "other");
+  line(R"("Dear Executive Secretary,")", "[]", "other");
+  line(R"("In 2021 the Centre trained 30 customs officers from five Pacific )"
+       R"(island countries on the mercury trade forms, with funding from the )"
+       R"(Specific International Programme.")",
+       R"(["14.1","14.2"])", "provided");
+  line(R"("Yours sincerely,")", "[]", "other");
+  return out;
+}
+
+const CodeScore& Code(const DimensionScore& d, const std::string& code) {
+  for (const CodeScore& c : d.codes) {
+    if (c.code == code) return c;
+  }
+  ADD_FAILURE() << "no " << code;
+  return d.codes.front();
+}
+
+TEST(EvaluateStreamTest, ALettersFurnitureIsClassifiedAsThePipelineWould) {
+  std::shared_ptr<const Rules> rules;
+  Status s =
+      LoadRules(testing::SourceDir() + "/classifiers/rules/rules.xml", &rules);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  RuleClassifier classifier(rules);
+  // On its own the letterhead would fire 14.2: that is what eval must not
+  // count against the rules when the letter shows it is a letterhead.
+  Labels alone =
+      classifier.Classify(kLetterhead, "en", PassageKind::kParagraph);
+  ASSERT_EQ(alone.article14, std::vector<std::string>{"14.2"});
+
+  std::istringstream letter(CentreLetter(R"("bcrc-pacific-2022")"));
+  std::ostringstream errors;
+  Evaluation r;
+  ASSERT_EQ(EvaluateStream(letter, classifier, errors, &r), 0) << errors.str();
+  EXPECT_EQ(r.passages, 4);
+  const CodeScore& channel = Code(r.dimensions[0], "14.2");
+  EXPECT_EQ(channel.true_positive, 1);
+  EXPECT_EQ(channel.false_positive, 0);
+
+  // The same lines without "letter" are four one-line letters: nothing
+  // says the first is a letterhead, so it is classified as a paragraph.
+  std::istringstream lines(CentreLetter("null"));
+  ASSERT_EQ(EvaluateStream(lines, classifier, errors, &r), 0) << errors.str();
+  EXPECT_EQ(Code(r.dimensions[0], "14.2").false_positive, 1);
 }
 
 }  // namespace

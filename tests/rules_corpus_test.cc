@@ -6,6 +6,7 @@
 // only catch regressions; nobody tunes rules or model to raise them.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -35,7 +36,9 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
   // Measured with rules 2026.11.2 when the files grew to 1743 passages
   // (new letters in every language), rounded down by 0.02.
   const Floors floors[] = {
-      {"dev/dev.en.jsonl", 0.85, 0.52, 0.73, 0.56, 0.89, 0.66, 0.71},
+      // English development floors raised after the English rules were
+      // revised on this file (wt-rules-en), just below what they reach.
+      {"dev/dev.en.jsonl", 0.91, 0.69, 0.89, 0.64, 0.92, 0.78, 0.77},
       {"dev/test.en.jsonl", 0.81, 0.46, 0.74, 0.58, 0.86, 0.59, 0.63},
       {"dev/dev.es.jsonl", 0.67, 0.10, 0.76, 0.02, 0.75, 0.19, 0.60},
       {"dev/test.es.jsonl", 0.79, 0.13, 0.65, 0.01, 0.78, 0.24, 0.57},
@@ -65,6 +68,116 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
         f.file, article14.micro_precision, article14.micro_recall,
         activity.micro_precision, activity.micro_recall, theme.micro_precision,
         theme.micro_recall, r.stance_accuracy, r.passages);
+  }
+}
+
+// The hard cases of the scheme (TAXONOMY.md decision rules, the labelling
+// conventions of fixtures/dev/README.md), in passages written for this
+// test and found in no fixture, so that a rule written for one letter's
+// wording but not for its class shows here.
+TEST(RulesCorpusTest, ShippedRulesReadTheHardCasesAsTheSchemeDoes) {
+  std::shared_ptr<const Rules> rules;
+  Status s =
+      LoadRules(testing::SourceDir() + "/classifiers/rules/rules.xml", &rules);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  RuleClassifier classifier(rules);
+  struct Case {
+    const char* text;
+    std::vector<std::string> has;      // "dimension:code" that must be given
+    std::vector<std::string> has_not;  // and that must not
+    const char* stance;
+  };
+  const Case cases[] = {
+      // A plan that waits for funds is a need (plans convention).
+      {"If external financing is secured, the Directorate will set up a "
+       "mercury testing unit and train six inspectors in its use.",
+       {"article14:14.1"},
+       {},
+       "need"},
+      // Negation that is not about support: no support, no stance.
+      {"No import requests for elemental mercury were received by the "
+       "Ministry in 2022.",
+       {},
+       {"article14:14.1"},
+       "other"},
+      // Negated support states a gap.
+      {"We have not yet received any support for the interim storage of the "
+       "mercury recovered from decommissioned thermometers.",
+       {"article14:14.1", "theme:storage"},
+       {},
+       "need"},
+      // A donor as the subject; an amount with a decimal point.
+      {"Austria provided EUR 1.5 million to the Specific International "
+       "Programme in 2021.",
+       {"article14:14.1", "article14:14.2", "activity:e.financial_contribution",
+        "theme:finance"},
+       {},
+       "provided"},
+      // Thanks for a grant, attendance at a course abroad.
+      {"Thanks to a grant from the Government of Norway, two laboratory "
+       "technicians from our Bureau of Standards attended a month-long course "
+       "on mercury analysis in fish.",
+       {"article14:14.1", "article14:14.2", "activity:e.monitoring_research",
+        "theme:monitoring"},
+       {},
+       "received"},
+      // A centre named in full is someone else; "the Centre" is the writer.
+      {"The Basel Convention Regional Centre for Central America and Mexico "
+       "delivered a course on mercury waste to our officials in 2022.",
+       {"article14:14.1", "article14:14.2"},
+       {},
+       "other"},
+      {"The Centre delivered a course on mercury waste to officials from "
+       "seven countries of the region in 2022.",
+       {"article14:14.1", "article14:14.2", "activity:b.mercury_waste"},
+       {},
+       "provided"},
+      // Alternatives out of reach: access (14.3) and a need, not progress.
+      {"Mercury-free glucose meters and digital thermometers remain too "
+       "expensive for district clinics.",
+       {"article14:14.3", "theme:products"},
+       {"article14:14.4a"},
+       "need"},
+      // A recommendation alone is 14.5, not 14.1 (rule 6).
+      {"The Authority recommends that donors link equipment grants with "
+       "training in maintenance.",
+       {"article14:14.5"},
+       {"article14:14.1", "activity:e.project"},
+       "other"},
+      // Progress on alternatives (rule 5); inventories (rules 2 and 9).
+      {"Miners trained by the project now recover gold by gravity "
+       "concentration without any use of mercury.",
+       {"article14:14.4a", "theme:asgm"},
+       {},
+       nullptr},
+      {"The 2021 national inventory found that coal combustion and cement "
+       "production are the largest sources.",
+       {"activity:e.enabling_activities", "theme:emissions", "theme:releases"},
+       {"theme:monitoring"},
+       "other"},
+  };
+  for (const Case& c : cases) {
+    Labels l = classifier.Classify(c.text, "en", PassageKind::kParagraph);
+    std::vector<std::string> given;
+    for (const auto& [dimension, codes] :
+         {std::pair{"article14", &l.article14},
+          std::pair{"activity", &l.activity}, std::pair{"theme", &l.theme}}) {
+      for (const std::string& code : *codes) {
+        given.push_back(std::string(dimension) + ":" + code);
+      }
+    }
+    auto is_given = [&](const std::string& label) {
+      return std::find(given.begin(), given.end(), label) != given.end();
+    };
+    for (const std::string& label : c.has) {
+      EXPECT_TRUE(is_given(label)) << label << " missing: " << c.text;
+    }
+    for (const std::string& label : c.has_not) {
+      EXPECT_FALSE(is_given(label)) << label << " given: " << c.text;
+    }
+    if (c.stance != nullptr) {
+      EXPECT_EQ(l.stance, c.stance) << c.text;
+    }
   }
 }
 

@@ -1,0 +1,62 @@
+#include "cli/labelled_letters.h"
+
+#include "pipeline/document.h"
+#include "pipeline/segment.h"
+
+namespace intake {
+namespace {
+
+bool IsBlank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+// Index one past the last passage of the letter that starts at `first`.
+size_t LetterEnd(const std::vector<LabelledPassage>& labelled, size_t first) {
+  size_t end = first + 1;
+  const std::string& letter = labelled[first].letter;
+  if (letter.empty()) return end;
+  while (end < labelled.size() && labelled[end].letter == letter) ++end;
+  return end;
+}
+
+// The passages labelled[first, end) as segment makes them from one
+// document's body blocks. Blank texts are left out of the blocks, as
+// normalize leaves them out, and come back as plain paragraphs.
+void SegmentLetter(const std::vector<LabelledPassage>& labelled, size_t first,
+                   size_t end, std::vector<Passage>* out) {
+  std::vector<Block> blocks;
+  for (size_t i = first; i < end; ++i) {
+    if (IsBlank(labelled[i].text)) continue;
+    Block b;
+    b.text = labelled[i].text;
+    blocks.push_back(std::move(b));
+  }
+  std::vector<Passage> segmented = Segment(blocks);
+  size_t next = 0;
+  for (size_t i = first; i < end; ++i) {
+    Passage p;
+    if (IsBlank(labelled[i].text)) {
+      p.text = labelled[i].text;
+    } else {
+      p = std::move(segmented[next++]);
+    }
+    p.lang = labelled[i].lang;
+    out->push_back(std::move(p));
+  }
+}
+
+}  // namespace
+
+std::vector<Passage> SegmentLabelled(
+    const std::vector<LabelledPassage>& labelled) {
+  std::vector<Passage> out;
+  out.reserve(labelled.size());
+  for (size_t first = 0; first < labelled.size();) {
+    size_t end = LetterEnd(labelled, first);
+    SegmentLetter(labelled, first, end, &out);
+    first = end;
+  }
+  return out;
+}
+
+}  // namespace intake

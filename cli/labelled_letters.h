@@ -1,0 +1,36 @@
+// Labelled passages as the pipeline sees them. A gold file lists each
+// letter's passages in letter order under one "letter"; `intake run` would
+// have read them as one document's blocks, segmented them and marked the
+// letter furniture (letterhead, reference, date, salutation, transmittal,
+// closing, signature) from their place in the letter, and the classifier
+// leaves furniture unlabelled. `intake eval` and `intake train` classify
+// what this returns, so that their figures are what users get and the
+// model is never taught to label furniture.
+//
+// Not here: deciding furniture (pipeline/segment.h and
+// letter_furniture.h do, from the text and its place, never from gold
+// labels) or language (the gold file's "lang" is kept).
+#ifndef INTAKE_CLI_LABELLED_LETTERS_H_
+#define INTAKE_CLI_LABELLED_LETTERS_H_
+
+#include <vector>
+
+#include "cli/labelled_passages.h"
+#include "pipeline/passage.h"
+
+namespace intake {
+
+// One Passage per labelled passage, in the same order: the text as the
+// segmenter leaves it (a bullet before a list item is dropped, a paragraph
+// number kept), its kind (kFurniture with the role in `furniture` where
+// the pipeline would mark it) and the gold file's language. Consecutive
+// passages with the same non-empty `letter` are segmented together as one
+// letter; a passage without `letter` is a letter of its own. A passage of
+// blank text stays a paragraph (normalize drops such blocks before
+// segment sees them).
+std::vector<Passage> SegmentLabelled(
+    const std::vector<LabelledPassage>& labelled);
+
+}  // namespace intake
+
+#endif  // INTAKE_CLI_LABELLED_LETTERS_H_
