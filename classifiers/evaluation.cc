@@ -13,23 +13,36 @@ double Ratio(int a, int b) { return b == 0 ? 0.0 : static_cast<double>(a) / b; }
 
 double F1(double p, double r) { return p + r == 0 ? 0.0 : 2 * p * r / (p + r); }
 
-const std::vector<std::string>& Codes(const LabelSet& s,
-                                      std::string_view dimension) {
-  if (dimension == kArticle14) return s.article14;
-  if (dimension == kActivity) return s.activity;
-  return s.theme;
+// The dimension measured besides the taxonomy's own: the activity group
+// ("a" to "e"), the part of an item's code before the dot, for which
+// issue 4 sets a target of its own.
+constexpr std::string_view kActivityGroup = "activity_group";
+
+std::set<std::string> Groups(const std::vector<std::string>& items) {
+  std::set<std::string> out;
+  for (const std::string& item : items)
+    out.insert(item.substr(0, item.find('.')));
+  return out;
 }
+
+std::set<std::string> Codes(const LabelSet& s, std::string_view dimension) {
+  if (dimension == kArticle14) return {s.article14.begin(), s.article14.end()};
+  if (dimension == kActivity) return {s.activity.begin(), s.activity.end()};
+  if (dimension == kActivityGroup) return Groups(s.activity);
+  return {s.theme.begin(), s.theme.end()};
+}
+
+constexpr std::string_view kMeasured[] = {kArticle14, kActivity, kTheme,
+                                          kActivityGroup};
 
 }  // namespace
 
 void Evaluator::Add(const LabelSet& gold, const LabelSet& predicted) {
   ++passages_;
-  for (std::string_view dimension : {kArticle14, kActivity, kTheme}) {
+  for (std::string_view dimension : kMeasured) {
     auto& by_code = counts_[std::string(dimension)];
-    std::set<std::string> want(Codes(gold, dimension).begin(),
-                               Codes(gold, dimension).end());
-    std::set<std::string> got(Codes(predicted, dimension).begin(),
-                              Codes(predicted, dimension).end());
+    std::set<std::string> want = Codes(gold, dimension);
+    std::set<std::string> got = Codes(predicted, dimension);
     for (const std::string& code : got) {
       (want.count(code) ? by_code[code].tp : by_code[code].fp)++;
     }
@@ -46,7 +59,7 @@ Evaluation Evaluator::Finish() const {
   e.passages = passages_;
   e.stance_accuracy = Ratio(stance_right_, passages_);
   e.stance_confusion = confusion_;
-  for (std::string_view dimension : {kArticle14, kActivity, kTheme}) {
+  for (std::string_view dimension : kMeasured) {
     DimensionScore d;
     d.dimension = std::string(dimension);
     auto found = counts_.find(d.dimension);

@@ -33,7 +33,8 @@ struct CodeScore {
 };
 
 struct DimensionScore {
-  std::string dimension;         // "article14", "activity", "theme"
+  // "article14", "activity", "theme", then "activity_group" (a-e)
+  std::string dimension;
   std::vector<CodeScore> codes;  // taxonomy order, codes seen in gold or
                                  // predictions only
   double micro_precision = 0;

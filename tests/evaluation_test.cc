@@ -49,6 +49,26 @@ TEST(EvaluatorTest, CountsPerCodeMicroMacroAndStance) {
             std::string::npos);
 }
 
+TEST(EvaluatorTest, ActivityGroupsFromItems) {
+  LabelSet gold, got;
+  gold.activity = {"b.trade", "b.mercury_waste", "e.project"};
+  got.activity = {"b.bat_bep", "c.expert_advice"};
+  Evaluator e;
+  e.Add(gold, got);
+  Evaluation r = e.Finish();
+  ASSERT_EQ(r.dimensions.size(), 4u);
+  const DimensionScore& groups = r.dimensions[3];
+  ASSERT_EQ(groups.dimension, "activity_group");
+  ASSERT_EQ(groups.codes.size(), 3u);  // b, c, e
+  EXPECT_EQ(groups.codes[0].code, "b");
+  EXPECT_EQ(groups.codes[0].true_positive, 1);  // two gold items, one group
+  EXPECT_EQ(groups.codes[1].false_positive, 1);
+  EXPECT_EQ(groups.codes[2].false_negative, 1);
+  EXPECT_NEAR(groups.macro_f1, 1.0 / 3, 1e-9);
+  // The items themselves all miss.
+  EXPECT_DOUBLE_EQ(r.dimensions[1].micro_precision, 0.0);
+}
+
 class TheClassifier : public Classifier {
  public:
   Labels Classify(std::string_view text, std::string_view,

@@ -32,16 +32,15 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
   ASSERT_TRUE(s.ok()) << s.ToString();
   RuleClassifier classifier(rules);
 
+  // Measured with rules 2026.11.2 when the files grew to 1743 passages
+  // (new letters in every language), rounded down by 0.02.
   const Floors floors[] = {
-      {"dev/dev.en.jsonl", 0.90, 0.65, 0.82, 0.63, 0.90, 0.73, 0.78},
-      {"dev/test.en.jsonl", 0.93, 0.48, 0.83, 0.65, 0.86, 0.61, 0.77},
-      // Spanish and French: the first rules, measured on the first labels
-      // (rounded down to 0.05; few labels fire, so precision moves in
-      // large steps).
-      {"dev/dev.es.jsonl", 0.65, 0.10, 0.75, 0.05, 0.80, 0.25, 0.55},
-      {"dev/test.es.jsonl", 0.90, 0.20, 0.95, 0.04, 0.70, 0.25, 0.55},
-      {"dev/dev.fr.jsonl", 0.85, 0.20, 0.95, 0.15, 0.85, 0.30, 0.60},
-      {"dev/test.fr.jsonl", 0.80, 0.10, 0.95, 0.15, 0.95, 0.40, 0.70},
+      {"dev/dev.en.jsonl", 0.85, 0.52, 0.73, 0.56, 0.89, 0.66, 0.71},
+      {"dev/test.en.jsonl", 0.81, 0.46, 0.74, 0.58, 0.86, 0.59, 0.63},
+      {"dev/dev.es.jsonl", 0.67, 0.10, 0.76, 0.02, 0.75, 0.19, 0.60},
+      {"dev/test.es.jsonl", 0.79, 0.13, 0.65, 0.01, 0.78, 0.24, 0.57},
+      {"dev/dev.fr.jsonl", 0.75, 0.18, 0.77, 0.08, 0.83, 0.28, 0.57},
+      {"dev/test.fr.jsonl", 0.69, 0.15, 0.73, 0.06, 0.87, 0.29, 0.56},
   };
   for (const Floors& f : floors) {
     std::ifstream in(testing::Fixture(f.file));
