@@ -18,7 +18,8 @@ std::string FileName(const std::string& path) {
 
 const char kCountsNote[] =
     "Counts are read from the labels of the passages reproduced below "
-    "(letter furniture and running heads left out); a letter received in "
+    "(headings, letter furniture and running heads left out); a letter "
+    "received in "
     "several copies counts once. 'submitters': how many submitters have at "
     "least one passage with the code; 'passages': how many passages carry "
     "it. In the table of stances, a submitter is listed when at least one "
@@ -78,6 +79,9 @@ std::string LabelLine(const OutputPassage& passage) {
       (!passage.stance.empty() && passage.stance != "other")) {
     parts.push_back("stance: " + passage.stance);
   }
+  // A reviewer who took every label away decided something the reader
+  // should see, not a blank.
+  if (parts.empty() && passage.labels_from == "reviewer") return "no labels";
   std::string line;
   for (const std::string& p : parts) line += (line.empty() ? "" : " · ") + p;
   return line;

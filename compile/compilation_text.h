@@ -32,7 +32,8 @@ std::vector<std::string> SubmissionMeta(const Submission& submission);
 std::string PassageDisplayText(const OutputPassage& passage);
 
 // "article 14: 14.1 14.2 · activity: e.project · theme: asgm · stance:
-// provided", or "" for a passage with no label and stance other.
+// provided"; for a passage with no label and stance other, "" (or "no
+// labels" when a reviewer decided so).
 std::string LabelLine(const OutputPassage& passage);
 
 // "3", "2 (1 to review)", or "" for none: a cell of the stance table.

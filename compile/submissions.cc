@@ -66,6 +66,17 @@ int FormatRank(const std::string& format) {
   return format == "pdf" ? 2 : 1;
 }
 
+// A copy whose paragraphs carry the letter's numbers is the one a report
+// can cite ("paragraph 6 of Cambodia's letter"). Word numbering in a .doc
+// is not read yet, so without this its PDF, which prints the numbers,
+// would lose to it. Headings do not count: their numbers ("II.") are
+// often typed, so a .doc shows them when its paragraphs have none.
+bool ShowsNumbers(const Submission& s) {
+  return std::any_of(s.body.begin(), s.body.end(), [](const OutputPassage* p) {
+    return p->kind != "heading" && !p->number.empty();
+  });
+}
+
 Submission Candidate(const OutputDocument& d,
                      const std::vector<const OutputPassage*>& passages) {
   Submission s;
@@ -83,6 +94,7 @@ Submission Candidate(const OutputDocument& d,
 // Moves the best copy of the letter to `document`, the rest to `copies`.
 void ChooseCopy(Submission* s, std::vector<Submission>* copies) {
   auto better = [](const Submission& a, const Submission& b) {
+    if (ShowsNumbers(a) != ShowsNumbers(b)) return ShowsNumbers(a);
     int ra = FormatRank(a.document->format),
         rb = FormatRank(b.document->format);
     if (ra != rb) return ra < rb;
@@ -94,6 +106,42 @@ void ChooseCopy(Submission* s, std::vector<Submission>* copies) {
   for (Submission& c : *copies) s->copies.push_back(c.document);
   for (Submission& c : *copies) {
     for (const OutputDocument* more : c.copies) s->copies.push_back(more);
+  }
+}
+
+// The review list shows the passages of every copy, so a reviewer may
+// have corrected the PDF of a letter whose Word file is reproduced: the
+// decision holds for the same text there, unless that copy has its own.
+void TakeDecisionsFromCopies(
+    const std::map<std::string, std::vector<const OutputPassage*>>& passages,
+    Submission* s, std::deque<OutputPassage>* decided_on_copies) {
+  std::map<std::string, const OutputPassage*> decided;  // by text
+  for (const OutputDocument* copy : s->copies) {
+    auto it = passages.find(copy->doc_id);
+    if (it == passages.end()) continue;
+    for (const OutputPassage* p : it->second) {
+      if (p->labels_from == "reviewer") decided.emplace(Collapsed(p->text), p);
+    }
+  }
+  for (const OutputPassage*& p : s->body) {
+    if (p->labels_from == "reviewer") continue;
+    auto it = decided.find(Collapsed(p->text));
+    if (it == decided.end()) continue;
+    OutputPassage labelled = *p;
+    const OutputPassage& d = *it->second;
+    labelled.article14 = d.article14;
+    labelled.activity = d.activity;
+    labelled.theme = d.theme;
+    labelled.stance = d.stance;
+    labelled.confidence = d.confidence;
+    labelled.needs_review = d.needs_review;
+    labelled.review_reasons = d.review_reasons;
+    labelled.labels_from = d.labels_from;
+    // Evidence spans count code points of the text they were found in.
+    labelled.evidence =
+        p->text == d.text ? d.evidence : std::vector<OutputEvidence>();
+    decided_on_copies->push_back(std::move(labelled));
+    p = &decided_on_copies->back();
   }
 }
 
@@ -148,6 +196,7 @@ Compilation CompileSubmissions(const OutputRecords& records) {
   std::map<std::string, size_t> by_key;
   for (auto& [letter, copies] : letters) {
     ChooseCopy(&letter, &copies);
+    TakeDecisionsFromCopies(passages, &letter, &compilation.decided_on_copies);
     const OutputDocument& d = *letter.document;
     std::string key = SubmitterKey(d);
     auto [it, added] = by_key.emplace(key, compilation.submitters.size());

@@ -6,7 +6,9 @@
 // letter sent twice, or in two formats (a signed PDF and its Word file), is
 // one submission: documents of the same submitter whose reference lines
 // ("Ref.: ...") are the same, or, when one of them has none, whose date
-// lines are the same. One copy is reproduced and the others are named.
+// lines are the same. One copy is reproduced and the others are named; a
+// reviewer's decision on a passage of any copy holds for the same text in
+// the copy reproduced, since the review list shows every copy.
 // Containers with no text of their own (ZIP, mbox) and e-mail messages
 // that carry attachments (the envelope of the letters attached) are not
 // submissions; documents that could not be read are listed apart.
@@ -16,6 +18,7 @@
 #ifndef INTAKE_COMPILE_SUBMISSIONS_H_
 #define INTAKE_COMPILE_SUBMISSIONS_H_
 
+#include <deque>
 #include <string>
 #include <vector>
 
@@ -44,9 +47,13 @@ struct Compilation {
   std::vector<Submitter> submitters;
   // Documents not read (a failed status), in output order.
   std::vector<const OutputDocument*> not_read;
+  // Passages of reproduced copies that carry a reviewer's labels decided
+  // on another copy of the letter (`Submission::body` points here).
+  std::deque<OutputPassage> decided_on_copies;
 };
 
 // REQUIRES: `records` outlives the compilation (it holds pointers into it).
+// The compilation may be moved, not copied.
 Compilation CompileSubmissions(const OutputRecords& records);
 
 // "body" passages: what the compilation reproduces and counts.

@@ -107,6 +107,9 @@ CompilationSummary Summarize(const Compilation& compilation) {
     for (const Submission& letter : submitter.submissions) {
       s.documents += 1 + static_cast<long long>(letter.copies.size());
       for (const OutputPassage* p : letter.body) {
+        // A heading names what the passages under it say ("Needs and
+        // challenges"); they are counted, it would count them twice.
+        if (p->kind == "heading") continue;
         Count(*p, &stances);
         Add(p->article14, &s.article14, named ? &seen_a14 : nullptr);
         Add(Groups(p->activity), &s.activity_groups,

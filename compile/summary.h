@@ -1,7 +1,8 @@
 // The figures a report on the submissions needs (the seed note, section
 // II): how many submissions and submitters, which parties, who describes
 // needs and who describes support provided or received, and in which
-// areas. Read from the labels of the passages the compilation reproduces,
+// areas. Read from the labels of the passages the compilation reproduces
+// (headings aside: the passages under them are counted),
 // so a reviewer's correction changes the figures too, and a letter
 // received twice is counted once.
 #ifndef INTAKE_COMPILE_SUMMARY_H_

@@ -14,6 +14,10 @@ namespace {
 // Above this many words a passage is content even if it opens like
 // furniture ("I have the honour to report that our centre trained...").
 constexpr int kMaxTransmittalWords = 45;
+// Except the paragraph that opens the letter by answering the addressee's
+// letter: "I have the honour to refer to your letter of 20 May 2021 ... and
+// to transmit herewith the submission of the Republic of ..." runs longer.
+constexpr int kMaxOpeningWords = 80;
 constexpr int kMaxLineWords = 14;
 constexpr size_t kMaxFurnitureBytes = 600;
 // A letterhead block holds a name, an address and contact lines.
@@ -62,6 +66,14 @@ const std::regex& Reference() {
 const std::regex& Transmittal() {
   static const std::regex re(
       R"((i have the hono(u)?r to|has the hono(u)?r to|please find (attached|enclosed|herewith)|(attached|enclosed) (please find|herewith|is|are)|in (response|reply) to your (letter|note|request)|with reference to your (letter|note)|(i am|we are) (pleased|happy|glad) to (submit|transmit|provide|forward|share)|(has|have) the pleasure to|tengo el honor|tiene el honor|tengo el agrado|me complace|en atenci(o|ó)n a su (carta|nota)|adjunto|j'ai le plaisir|j'ai l'honneur|a l'honneur|veuillez trouver ci-joint))",
+      std::regex::icase | std::regex::optimize);
+  return re;
+}
+
+// The letter the writer answers: the secretariat's invitation to submit.
+const std::regex& AddresseeLetter() {
+  static const std::regex re(
+      R"(\b(your|su|sus|votre|vos) (letters?|notes?|cartas?|lettres?|invitations?|invitaci(o|ó)n)\b)",
       std::regex::icase | std::regex::optimize);
   return re;
 }
@@ -119,6 +131,32 @@ bool IsMarkable(const Passage& p) {
   return p.kind == PassageKind::kParagraph || p.kind == PassageKind::kHeading;
 }
 
+// The first paragraph after the salutation is the letter's opening: a
+// transmittal when it answers the addressee's letter in a transmittal's
+// words, even beyond kMaxTransmittalWords.
+void MarkOpening(std::vector<Passage>* passages, size_t salutation) {
+  for (size_t i = salutation + 1; i < passages->size(); ++i) {
+    Passage& p = (*passages)[i];
+    if (p.kind == PassageKind::kHeaderFooter ||
+        p.kind == PassageKind::kFootnote) {
+      continue;
+    }
+    if (p.kind == PassageKind::kFurniture) {
+      if (p.furniture == "transmittal") return;
+      continue;  // a subject line under the salutation
+    }
+    if (!IsMarkable(p) || !p.number.empty() ||
+        CountWords(p.text) > kMaxOpeningWords) {
+      return;
+    }
+    std::string lower = ToLower(p.text);
+    if (Search(lower, Transmittal()) && Search(lower, AddresseeLetter())) {
+      MakeFurniture(&p, "transmittal");
+    }
+    return;
+  }
+}
+
 }  // namespace
 
 std::string_view FurnitureRoleOf(std::string_view text) {
@@ -165,6 +203,7 @@ void MarkLetterFurniture(std::vector<Passage>* passages) {
     if (role == "salutation" && !content_seen) salutation = i;
     if (role == "closing") closing = i;
   }
+  if (salutation >= 0) MarkOpening(passages, salutation);
   // Before the salutation: the letterhead, unless a line reads as content.
   for (long i = 0; i < salutation; ++i) {
     if (IsMarkable(ps[i]) && ps[i].number.empty() &&

@@ -123,6 +123,53 @@ TEST(CompileTest, SameSubmitterOtherReferenceIsAnotherLetter) {
   EXPECT_EQ(c.submitters[3].submissions.size(), 1u);
 }
 
+// The review list shows both copies of Samoa's letter; the compilation
+// reproduces the Word file, so what a reviewer decided on the PDF holds
+// for the same text there, unless the Word file has its own decision.
+TEST(CompileTest, ReviewerDecisionOnAnotherCopyHolds) {
+  OutputRecords records = Letters();
+  OutputPassage& pdf_first = records.passages[2];  // "1. We lack ..."
+  pdf_first.text = "1.  We lack a laboratory.";    // laid out by the PDF
+  pdf_first.stance = "other";
+  pdf_first.article14 = {};
+  pdf_first.activity = {"e.project"};
+  pdf_first.labels_from = "reviewer";
+  OutputPassage& pdf_second = records.passages[3];
+  pdf_second.stance = "need";
+  pdf_second.labels_from = "reviewer";
+  OutputPassage& docx_second = records.passages[7];
+  docx_second.stance = "provided";
+  docx_second.labels_from = "reviewer";
+  Compilation c = CompileSubmissions(records);
+  const Submission& letter = c.submitters[3].submissions[0];
+  ASSERT_EQ(letter.document->doc_id, "samoa-docx");
+  ASSERT_EQ(letter.body.size(), 2u);
+  EXPECT_EQ(letter.body[0]->text, "1. We lack a laboratory.");
+  EXPECT_EQ(letter.body[0]->labels_from, "reviewer");
+  EXPECT_EQ(letter.body[0]->stance, "other");
+  EXPECT_TRUE(letter.body[0]->article14.empty());
+  EXPECT_EQ(letter.body[0]->activity, std::vector<std::string>{"e.project"});
+  EXPECT_EQ(letter.body[1]->stance, "provided");  // its own decision
+  CompilationSummary s = Summarize(c);
+  EXPECT_EQ(s.need, std::vector<std::string>{"Côte d'Ivoire"});
+  EXPECT_EQ(s.provided, (std::vector<std::string>{"BCRC-Caribbean", "Samoa"}));
+}
+
+// "III. Needs and challenges" is not a need of its own: the passages
+// under it are counted.
+TEST(CompileTest, HeadingsAreReproducedNotCounted) {
+  OutputRecords records = Letters();
+  OutputPassage heading = Body("cuba", "III. Needs", "need", {"14.3"});
+  heading.kind = "heading";
+  records.passages.push_back(heading);
+  Compilation c = CompileSubmissions(records);
+  EXPECT_EQ(c.submitters[2].submissions[0].body.size(), 2u);  // Cuba's
+  CompilationSummary s = Summarize(c);
+  EXPECT_EQ(s.need, (std::vector<std::string>{"Côte d'Ivoire", "Samoa"}));
+  EXPECT_EQ(s.article14[2].code, "14.3");
+  EXPECT_EQ(s.article14[2].passages, 0);
+}
+
 TEST(CompileTest, FiguresCountEachLetterOnceAndEachSubmitterOnce) {
   OutputRecords records = Letters();
   Compilation c = CompileSubmissions(records);

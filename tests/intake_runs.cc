@@ -20,6 +20,19 @@ int Intake(const std::string& args, const std::string& stdout_file,
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+std::map<std::string, std::string> Figures(const std::string& path) {
+  std::map<std::string, std::string> figures;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    size_t colon = line.find(": ");
+    if (colon != std::string::npos) {
+      figures[line.substr(0, colon)] = line.substr(colon + 2);
+    }
+  }
+  return figures;
+}
+
 std::vector<nlohmann::json> ReadJsonLines(const std::string& path) {
   std::vector<nlohmann::json> records;
   std::ifstream in(path);

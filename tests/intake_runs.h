@@ -3,6 +3,7 @@
 #ifndef INTAKE_TESTS_INTAKE_RUNS_H_
 #define INTAKE_TESTS_INTAKE_RUNS_H_
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -14,6 +15,9 @@ namespace intake::testing {
 // Returns the exit status, -1 when the process did not exit.
 int Intake(const std::string& args, const std::string& stdout_file = "",
            const std::string& stderr_file = "");
+
+// The "name: value" lines that `intake compile` prints, from `path`.
+std::map<std::string, std::string> Figures(const std::string& path);
 
 // One JSON value per line of `path`.
 std::vector<nlohmann::json> ReadJsonLines(const std::string& path);

@@ -99,6 +99,45 @@ TEST(MarkLetterFurnitureTest, WholeLetter) {
   }
 }
 
+// The opening that answers the addressee's letter is a transmittal even
+// when it is long (mauritius-transmittal, bcrc-caribbean-training and
+// honduras-mia-nap in fixtures/letters); a long paragraph that reports
+// content in a transmittal's words is not, nor is one further down.
+TEST(MarkLetterFurnitureTest, LongOpeningThatAnswersTheLetter) {
+  const char* mauritius =
+      "I have the honour to refer to your letter dated 20 May 2021 "
+      "concerning decision MC-3/8 and to transmit herewith the submission of "
+      "the Republic of Mauritius on the capacity-building and technical "
+      "assistance provided and received for the implementation of the "
+      "Minamata Convention on Mercury, for compilation by the secretariat.";
+  const char* report =
+      "I have the honour to report that in 2020 our regional centre trained "
+      "forty customs officers from Fiji, Samoa, Tonga and Vanuatu on the "
+      "trade provisions of the Convention with funding from the Specific "
+      "International Programme, and that it will repeat the course in 2022 "
+      "for the remaining Pacific island countries.";
+  struct Case {
+    std::vector<const char*> body;  // after "Excellency,"
+    std::vector<const char*> roles;
+  } cases[] = {
+      {{mauritius, "Please accept the assurances of my highest consideration."},
+       {"transmittal", "closing"}},
+      {{"Subject: Submission on decision MC-3/8", mauritius},
+       {"reference", "transmittal"}},
+      {{report}, {""}},
+      {{"Mauritius has no mercury-added products industry.", mauritius},
+       {"", ""}},
+  };
+  for (const Case& c : cases) {
+    std::vector<Passage> ps = {P("Excellency,")};
+    for (const char* text : c.body) ps.push_back(P(text));
+    MarkLetterFurniture(&ps);
+    for (size_t i = 0; i < c.roles.size(); ++i) {
+      EXPECT_EQ(ps[i + 1].furniture, c.roles[i]) << ps[i + 1].text;
+    }
+  }
+}
+
 TEST(MarkLetterFurnitureTest, ReportWithoutSalutationKeepsItsOpening) {
   std::vector<Passage> ps = {P("Capacity-building activities of the centre"),
                              P("The centre held three workshops in 2020.")};

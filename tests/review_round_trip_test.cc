@@ -1,15 +1,17 @@
 // Issue 6's "done when": after a run over the example letters a reviewer
 // opens review.html in a browser, corrects three passages and saves; the
 // file is imported, the pipeline runs again (and reprocesses everything)
-// and the corrections are kept. Also: a conflicting import says so and
-// keeps both decisions; a file with a bad row imports nothing; export
-// gives every decision back.
+// and the corrections are kept, in the records and in the compilation
+// and its figures. Also: a conflicting import says so and keeps both
+// decisions; a file with a bad row imports nothing; export gives every
+// decision back.
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "compile/markup_escape.h"
 #include "tests/intake_runs.h"
 #include "tests/review_browser.h"
 #include "tests/test_paths.h"
@@ -18,6 +20,7 @@ namespace intake {
 namespace {
 
 using Json = nlohmann::json;
+using testing::Figures;
 using testing::Intake;
 using testing::ReadFileOrDie;
 using testing::ReadJsonLines;
@@ -30,6 +33,69 @@ std::map<std::string, Json> PassagesById(const std::string& out) {
   return by_id;
 }
 
+bool IsBody(const Json& p) {
+  return p["kind"] != "furniture" && p["kind"] != "header_footer";
+}
+
+// A letter received once, so the compilation reproduces its passages.
+struct Letter {
+  std::string submitter;
+  std::vector<Json> body;
+  bool Describes(const std::string& stance) const {
+    for (const Json& p : body) {
+      if (p["stance"] == stance) return true;
+    }
+    return false;
+  }
+  // The first passage the review list shows (flagged), or null.
+  const Json* Flagged() const {
+    for (const Json& p : body) {
+      if (p["needs_review"] == true) return &p;
+    }
+    return nullptr;
+  }
+};
+
+std::string Name(const Json& document) {
+  return document["submitter"]["name"].get<std::string>();
+}
+
+std::vector<Letter> LettersReceivedOnce(const std::string& out) {
+  std::map<std::string, int> copies;
+  auto documents = ReadJsonLines(out + "/documents.jsonl");
+  for (const Json& d : documents) {
+    if (d["submitter"].is_object()) ++copies[Name(d)];
+  }
+  auto passages = ReadJsonLines(out + "/passages.jsonl");
+  std::vector<Letter> letters;
+  for (const Json& d : documents) {
+    if (!d["submitter"].is_object() || copies[Name(d)] != 1) continue;
+    Letter letter{Name(d), {}};
+    for (const Json& p : passages) {
+      if (p["doc_id"] == d["doc_id"] && IsBody(p)) letter.body.push_back(p);
+    }
+    if (letter.Flagged() != nullptr) letters.push_back(letter);
+  }
+  return letters;
+}
+
+// What the compilation shows under the passage with `text`: its labels
+// line, "" when it has none or the passage is not reproduced.
+std::string LabelsShownFor(const std::string& html, const std::string& text) {
+  size_t at = html.find(">" + EscapeMarkup(text) + "</p>");
+  if (at == std::string::npos) return "";
+  size_t end_of_passage = html.find("</div>", at);
+  const std::string open = "<p class=\"labels\">";
+  size_t labels = html.find(open, at);
+  if (labels == std::string::npos || labels > end_of_passage) return "";
+  labels += open.size();
+  return html.substr(labels, html.find("</p>", labels) - labels);
+}
+
+bool Lists(const std::string& figure, const std::string& name) {
+  return figure.find(name) != std::string::npos;
+}
+
 TEST(ReviewRoundTripTest, CorrectionsInTheBrowserSurviveRerunsAndReprocessing) {
   std::string out = testing::MakeTempDir("review-round-trip");
   std::string run = "run --quiet --jobs 2 fixtures/letters --out " + out;
@@ -37,12 +103,44 @@ TEST(ReviewRoundTripTest, CorrectionsInTheBrowserSurviveRerunsAndReprocessing) {
   for (const Json& p : ReadJsonLines(out + "/passages.jsonl")) {
     ASSERT_EQ(p["labels_from"], "rules");
   }
+  std::string figures_before = out + "/../figures-before.txt";
+  ASSERT_EQ(Intake("compile --from " + out, figures_before), 0);
+
+  // Three letters received once, so their passages are in the
+  // compilation: one whose writer describes no needs yet gets a need,
+  // one whose writer describes no support provided gets support provided,
+  // and one loses all its labels.
+  std::vector<Letter> letters = LettersReceivedOnce(out);
+  auto take = [&](auto wanted) {
+    for (auto it = letters.begin(); it != letters.end(); ++it) {
+      if (!wanted(*it)) continue;
+      Letter letter = *it;
+      letters.erase(it);
+      return letter;
+    }
+    ADD_FAILURE() << "no letter received once fits";
+    return Letter{};
+  };
+  Letter to_need = take([](const Letter& l) { return !l.Describes("need"); });
+  Letter to_provided =
+      take([](const Letter& l) { return !l.Describes("provided"); });
+  Letter to_none = take([](const Letter&) { return true; });
+  ASSERT_FALSE(::testing::Test::HasFailure());
+  Json need = *to_need.Flagged(), provided = *to_provided.Flagged(),
+       none = *to_none.Flagged();
+
   Json spec = {{"reviewer", "Ana Reviewer"},
                {"submitter", ""},
                {"corrections",
-                {{{"nth", 0}, {"theme", "waste"}, {"stance", "need"}},
-                 {{"nth", 1}, {"article14", ""}, {"activity", ""}},
-                 {{"nth", 2},
+                {{{"passage_id", need["passage_id"]},
+                  {"theme", "waste"},
+                  {"stance", "need"}},
+                 {{"passage_id", none["passage_id"]},
+                  {"article14", ""},
+                  {"activity", ""},
+                  {"theme", ""},
+                  {"stance", "other"}},
+                 {{"passage_id", provided["passage_id"]},
                   {"article14", "14.3 14.1"},
                   {"activity", "e.project"},
                   {"theme", "products"},
@@ -56,7 +154,10 @@ TEST(ReviewRoundTripTest, CorrectionsInTheBrowserSurviveRerunsAndReprocessing) {
   std::vector<std::string> ids;
   for (const Json& id : result["corrected"])
     ids.push_back(id.get<std::string>());
-  ASSERT_EQ(ids.size(), 3u);
+  ASSERT_EQ(ids, std::vector<std::string>(
+                     {need["passage_id"].get<std::string>(),
+                      none["passage_id"].get<std::string>(),
+                      provided["passage_id"].get<std::string>()}));
   auto expect_corrected = [&](const std::string& when) {
     std::map<std::string, Json> passages = PassagesById(out);
     const Json& a = passages[ids[0]];
@@ -67,6 +168,8 @@ TEST(ReviewRoundTripTest, CorrectionsInTheBrowserSurviveRerunsAndReprocessing) {
     EXPECT_EQ(b["labels_from"], "reviewer") << when;
     EXPECT_EQ(b["article14"], Json::array()) << when;
     EXPECT_EQ(b["activity"], Json::array()) << when;
+    EXPECT_EQ(b["theme"], Json::array()) << when;
+    EXPECT_EQ(b["stance"], "other") << when;
     const Json& c = passages[ids[2]];
     EXPECT_EQ(c["article14"], Json({"14.1", "14.3"})) << when;
     EXPECT_EQ(c["activity"], Json({"e.project"})) << when;
@@ -86,6 +189,33 @@ TEST(ReviewRoundTripTest, CorrectionsInTheBrowserSurviveRerunsAndReprocessing) {
   expect_corrected("after import");
   ASSERT_EQ(Intake(run), 0);
   expect_corrected("after a rerun");
+
+  // The compilation of the rerun's records shows the reviewer's labels
+  // and counts them.
+  std::string figures_after = out + "/../figures-after.txt";
+  ASSERT_EQ(Intake("compile --from " + out, figures_after), 0);
+  auto before = Figures(figures_before), after = Figures(figures_after);
+  EXPECT_FALSE(Lists(before["describe needs"], to_need.submitter));
+  EXPECT_TRUE(Lists(after["describe needs"], to_need.submitter))
+      << after["describe needs"];
+  EXPECT_FALSE(
+      Lists(before["describe support provided"], to_provided.submitter));
+  EXPECT_TRUE(Lists(after["describe support provided"], to_provided.submitter))
+      << after["describe support provided"];
+  std::string html = ReadFileOrDie(out + "/compilation.html");
+  const std::string reviewed = " <span class=\"reviewed\">(reviewed)</span>";
+  std::string need_labels =
+      LabelsShownFor(html, need["text"].get<std::string>());
+  EXPECT_NE(need_labels.find("theme: waste · stance: need" + reviewed),
+            std::string::npos)
+      << need_labels;
+  EXPECT_EQ(LabelsShownFor(html, none["text"].get<std::string>()),
+            "no labels" + reviewed);
+  EXPECT_EQ(LabelsShownFor(html, provided["text"].get<std::string>()),
+            "article 14: 14.1 14.3 · activity: e.project · theme: products · "
+            "stance: provided" +
+                reviewed);
+
   ASSERT_EQ(Intake(run + " --reprocess"), 0);
   expect_corrected("after reprocessing");
 

@@ -6,7 +6,9 @@
 // SPEC: {"reviewer": "...", "submitter": "..." (a filter option, or ""),
 //        "corrections": [{"nth": 0, "article14": "...", "activity": "...",
 //                         "theme": "...", "stance": "..."}]}
-// (nth counts the passages the filter shows; fields left out are kept).
+// (nth counts the passages the filter shows; instead of nth, "passage_id"
+// picks the card of that passage, which must be shown; fields left out are
+// kept).
 // Prints {"shown": N, "total": N, "corrected": [passage ids]} on stdout.
 import { chromium } from "playwright-core";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -36,7 +38,10 @@ try {
   const shown = await visible.count();
   const corrected = [];
   for (const c of spec.corrections) {
-    const card = visible.nth(c.nth);
+    const card = c.passage_id !== undefined
+      ? visible.and(page.locator(`[data-passage-id="${c.passage_id}"]`))
+      : visible.nth(c.nth);
+    if ((await card.count()) !== 1) throw new Error("no card shown for " + JSON.stringify(c));
     corrected.push(await card.getAttribute("data-passage-id"));
     for (const dim of ["article14", "activity", "theme"]) {
       if (c[dim] !== undefined) await card.locator(`input[name=${dim}]`).fill(c[dim]);
