@@ -12,7 +12,6 @@ namespace {
 
 // Features of a label's score shown as evidence, at most.
 constexpr size_t kEvidenceFeatures = 3;
-constexpr double kModelGives = 0.5;
 
 std::string_view Utf8Prefix(std::string_view text, size_t bytes) {
   if (text.size() <= bytes) return text;

@@ -24,6 +24,10 @@ namespace intake {
 // Version of the model file format; a file of another is refused.
 inline constexpr int kModelFormat = 1;
 
+// The probability at which the model gives a label by itself (the rules
+// give theirs whatever it says).
+inline constexpr double kModelGives = 0.5;
+
 struct ModelLabel {
   std::string name;  // "dimension:code", as in Evidence::label
   double bias = 0;   // the score of a passage with no features
@@ -31,7 +35,9 @@ struct ModelLabel {
   double platt_a = -1;
   double platt_b = 0;
   // Probability at or above `accept`: accepted; below `reject`: rejected;
-  // between: a person should look. 0 <= reject <= accept <= 1.
+  // between: a person should look. 0 <= reject <= accept <= 1, and
+  // reject <= kModelGives for article14, activity and theme labels, so
+  // that a label the model gives is either accepted or reviewed.
   double accept = 1;
   double reject = 0;
 };

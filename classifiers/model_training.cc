@@ -15,6 +15,14 @@ namespace {
 
 void Quiet(const char*) {}
 
+// The reject threshold of a multi-label band narrowed by `narrow` (0: as
+// chosen, 1: up to accept), but never above the point where the model
+// gives the label itself: a label given below its accept threshold must
+// be reviewed, not passed through unseen.
+double Narrowed(double reject, double accept, double narrow) {
+  return std::min(reject + narrow * (accept - reject), kModelGives);
+}
+
 bool HasLabel(const LabelSet& gold, std::string_view dimension,
               std::string_view code) {
   const std::vector<std::string>* list =
@@ -275,7 +283,7 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
       for (size_t c = 0; c < n && !any; ++c) {
         if (candidates[c].dimension == kStance) continue;
         auto [reject, accept] = bands[candidates[c].dimension];
-        double r = reject + narrow * (accept - reject);
+        double r = Narrowed(reject, accept, narrow);
         double p = probability[i][c];
         any = p >= r && p < accept;
       }
@@ -292,7 +300,7 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     m.labels[c].accept = accept;
     m.labels[c].reject = candidates[c].dimension == kStance
                              ? std::min(reject, accept)
-                             : reject + narrow * (accept - reject);
+                             : Narrowed(reject, accept, narrow);
   }
   report->accepted_precision = pooled_precision();
 
