@@ -8,8 +8,8 @@ namespace {
 
 // Shares of the word's height before the mark. A superscript is set at
 // about 0.6 of the text size and raised by about a third of it.
-constexpr double kSmaller = 0.8;  // the mark is at most this tall
-constexpr double kRaised = 0.15;  // its foot at least this far above
+constexpr double kSmaller = 0.8;   // the mark is at most this tall
+constexpr double kRaised = 0.15;   // its foot at least this far above
 constexpr double kTouching = 0.3;  // at most this far to the right
 constexpr size_t kMinWordChars = 3;
 
@@ -36,8 +36,8 @@ bool IsNoteMark(const PdfWord& before, const PdfWord& mark) {
   double middle = (mark.y0 + mark.y1) / 2;
   return IsMarkText(mark.text) && Chars(before.text) >= kMinWordChars &&
          mark_h <= kSmaller * h && mark.y1 <= before.y1 - kRaised * h &&
-         gap >= -kTouching * h && gap <= kTouching * h &&
-         middle >= before.y0 && middle <= before.y1;
+         gap >= -kTouching * h && gap <= kTouching * h && middle >= before.y0 &&
+         middle <= before.y1;
 }
 
 }  // namespace

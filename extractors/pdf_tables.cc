@@ -294,6 +294,7 @@ PdfLine RowLine(const std::vector<Band>& bands, size_t from, size_t to,
   for (size_t c = 0; c < cells.size(); ++c) {
     if (c > 0) row.text += " | ";
     row.text += cells[c];
+    row.cell_lefts.push_back(columns[c].x0);
   }
   if (ocr_lines > 0) row.ocr_confidence = confidence_sum / ocr_lines;
   return row;

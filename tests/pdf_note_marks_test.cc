@@ -38,7 +38,8 @@ TEST(PdfNoteMarksTest, RaisedSmallDigitsAfterAWordAreDropped) {
   // with its foot at 425.6 (the sizes LibreOffice sets a 12 pt letter in).
   const MarkCase cases[] = {
       {"mark after a full stop",
-       {W("table", 272, 416.5, 295.5, 432.1), W("below.", 298.5, 416.5, 330.8, 432.1),
+       {W("table", 272, 416.5, 295.5, 432.1),
+        W("below.", 298.5, 416.5, 330.8, 432.1),
         W("1", 330.9, 416.6, 334.4, 425.6)},
        "table below."},
       {"mark in a table cell",
@@ -63,7 +64,8 @@ TEST(PdfNoteMarksTest, RaisedSmallDigitsAfterAWordAreDropped) {
        "x 2"},
       // Small and raised, but far from the word: not its mark.
       {"apart from the word",
-       {W("below.", 298.5, 416.5, 330.8, 432.1), W("1", 345, 416.6, 348.5, 425.6)},
+       {W("below.", 298.5, 416.5, 330.8, 432.1),
+        W("1", 345, 416.6, 348.5, 425.6)},
        "below. 1"},
       // Lowered, as a subscript: not a note mark.
       {"subscript",
@@ -108,16 +110,16 @@ TEST(PdfNoteMarksTest, LettersWithFootnotesReadWithoutGluedDigits) {
   for (const Case& c : cases) {
     SCOPED_TRACE(c.fixture);
     Extraction e;
-    ASSERT_TRUE(
-        ExtractPdf(testing::ReadFileOrDie(testing::Fixture(c.fixture)),
-                   ExtractLimits(), &e)
-            .ok());
+    ASSERT_TRUE(ExtractPdf(testing::ReadFileOrDie(testing::Fixture(c.fixture)),
+                           ExtractLimits(), &e)
+                    .ok());
     std::string body;
     int notes = 0;
     for (const Block& b : e.blocks) {
       // Footnotes are found later (pipeline/footnotes.h); here a note is
       // a block that opens with its number in the lower part of the page.
-      if (b.top > 0.8 && std::regex_search(b.text, std::regex("^[0-9] [A-Z]"))) {
+      if (b.top > 0.8 &&
+          std::regex_search(b.text, std::regex("^[0-9] [A-Z]"))) {
         ++notes;
         continue;
       }
