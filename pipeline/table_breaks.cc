@@ -91,7 +91,8 @@ void Join(Block* last, const Block& next) {
   }
   last->text = JoinCells(a);
   if (next.ocr_confidence >= 0 &&
-      (last->ocr_confidence < 0 || next.ocr_confidence < last->ocr_confidence)) {
+      (last->ocr_confidence < 0 ||
+       next.ocr_confidence < last->ocr_confidence)) {
     last->ocr_confidence = next.ocr_confidence;
   }
 }

@@ -44,7 +44,8 @@ struct Case {
 
 TEST(TableBreaksTest, RowsCutByAPageBreak) {
   const Block head = Row(1, "Project | Funding | Period | Status");
-  const Block cut = Row(1, "Institutional strengthening | Specific | 2020 | Ongoing");
+  const Block cut =
+      Row(1, "Institutional strengthening | Specific | 2020 | Ongoing");
   const Block footer = Other(1, BlockKind::kHeaderFooter, "Page 1 of 4");
   const Block header = Other(2, BlockKind::kHeaderFooter, "Ministry");
   const std::vector<Case> cases = {
@@ -70,7 +71,8 @@ TEST(TableBreaksTest, RowsCutByAPageBreak) {
        {head, cut, Row(2, "training | GEF | 2021 | Completed")},
        {head.text, cut.text, "training | GEF | 2021 | Completed"}},
       {"other columns",
-       {head, cut, Row(2, "| International Programme | |", {70, 150, 300, 400})},
+       {head, cut,
+        Row(2, "| International Programme | |", {70, 150, 300, 400})},
        {head.text, cut.text, "| International Programme | |"}},
       {"body text between",
        {head, cut, Other(2, BlockKind::kBody, "The table shows it."),
