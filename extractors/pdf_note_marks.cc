@@ -1,5 +1,8 @@
 #include "extractors/pdf_note_marks.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <string>
 #include <string_view>
 
@@ -22,9 +25,18 @@ bool IsMarkText(std::string_view text) {
   return true;
 }
 
-size_t Chars(std::string_view text) {
+// Letters and digits: "d(A" before a raised 0 is a formula (A'), not a
+// word with its note.
+size_t LettersAndDigits(std::string_view text) {
   size_t n = 0;
-  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  int32_t i = 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  auto size = static_cast<int32_t>(text.size());
+  while (i < size) {
+    UChar32 c;
+    U8_NEXT(s, i, size, c);
+    n += c >= 0 && u_isalnum(c);
+  }
   return n;
 }
 
@@ -34,7 +46,8 @@ bool IsNoteMark(const PdfWord& before, const PdfWord& mark) {
   if (h <= 0 || mark.rotated || before.rotated) return false;
   double gap = mark.x0 - before.x1;
   double middle = (mark.y0 + mark.y1) / 2;
-  return IsMarkText(mark.text) && Chars(before.text) >= kMinWordChars &&
+  return IsMarkText(mark.text) &&
+         LettersAndDigits(before.text) >= kMinWordChars &&
          mark_h <= kSmaller * h && mark.y1 <= before.y1 - kRaised * h &&
          gap >= -kTouching * h && gap <= kTouching * h && middle >= before.y0 &&
          middle <= before.y1;

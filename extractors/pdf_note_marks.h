@@ -15,10 +15,10 @@
 namespace intake {
 
 // Removes from `words` (one page, in Poppler's reading order) every mark
-// that follows a word of at least three characters on its line, touching
+// that follows a word of at least three letters or digits, touching
 // it, set clearly smaller and with its foot clearly above that word's.
 // A mark opening a line (the note's own number) stays, as do exponents
-// after a one- or two-letter symbol ("x2", "m2").
+// after a one- or two-letter symbol ("x2", "m2", "d(A0").
 void DropNoteMarks(std::vector<PdfWord>* words);
 
 }  // namespace intake

@@ -62,6 +62,10 @@ TEST(PdfNoteMarksTest, RaisedSmallDigitsAfterAWordAreDropped) {
       {"exponent",
        {W("x", 100, 100, 106, 115.6), W("2", 106.1, 100, 110, 109)},
        "x 2"},
+      // After a formula's letter: a prime written as a raised 0.
+      {"prime in a formula",
+       {W("d(A", 100, 100, 118, 115.6), W("0", 118.1, 100, 122, 109)},
+       "d(A 0"},
       // Small and raised, but far from the word: not its mark.
       {"apart from the word",
        {W("below.", 298.5, 416.5, 330.8, 432.1),
