@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "extractors/doc_fib.h"
+#include "extractors/doc_lists.h"
 #include "extractors/doc_paragraphs.h"
 #include "extractors/doc_pieces.h"
 #include "extractors/doc_story.h"
@@ -71,11 +72,11 @@ std::vector<uint32_t> Boundaries(std::string_view table, FcLcb plc) {
 // One kFootnote block per note; without boundaries, one per paragraph.
 void AppendNotes(std::span<const DocChar> story,
                  const std::vector<uint32_t>& bounds,
-                 const ParagraphIndex& paragraphs, std::vector<Block>* out) {
-  std::vector<std::span<const DocChar>> notes;
+                 const ParagraphIndex& paragraphs, Numbering* numbering,
+                 std::vector<Block>* out) {
   if (bounds.size() < 2) {
     std::vector<Block> blocks;
-    AppendDocStory(story, paragraphs, &blocks);
+    AppendDocStory(story, paragraphs, numbering, &blocks);
     for (Block& b : blocks) {
       Block note = NoteBlock({std::move(b)});
       if (!IsBlank(note.text)) out->push_back(std::move(note));
@@ -88,7 +89,7 @@ void AppendNotes(std::span<const DocChar> story,
     AppendDocStory(
         story.subspan(bounds[i], std::min<size_t>(bounds[i + 1], story.size()) -
                                      bounds[i]),
-        paragraphs, &blocks);
+        paragraphs, numbering, &blocks);
     Block note = NoteBlock(blocks);
     if (!IsBlank(note.text)) out->push_back(std::move(note));
   }
@@ -103,12 +104,13 @@ struct HeaderFooter {
 
 HeaderFooter ReadHeaderFooters(std::span<const DocChar> story,
                                const std::vector<uint32_t>& bounds,
-                               const ParagraphIndex& paragraphs) {
+                               const ParagraphIndex& paragraphs,
+                               Numbering* numbering) {
   HeaderFooter hf;
   std::set<std::string> seen;
   if (bounds.size() < 2) {
     std::vector<Block> blocks;
-    AppendDocStory(story, paragraphs, &blocks);
+    AppendDocStory(story, paragraphs, numbering, &blocks);
     AppendHeaderFooterBlocks(std::move(blocks), &seen, &hf.headers);
     return hf;
   }
@@ -118,7 +120,7 @@ HeaderFooter ReadHeaderFooters(std::span<const DocChar> story,
     AppendDocStory(
         story.subspan(bounds[i], std::min<size_t>(bounds[i + 1], story.size()) -
                                      bounds[i]),
-        paragraphs, &blocks);
+        paragraphs, numbering, &blocks);
     size_t kind = (i - kSeparatorStories) % kStoriesPerSection;
     bool footer = kind == 2 || kind == 3 || kind == 5;
     AppendHeaderFooterBlocks(std::move(blocks), &seen,
@@ -195,20 +197,32 @@ Status Extract(std::string_view data, const ExtractLimits& limits,
         "Word paragraph properties unreadable: no headings, table rows "
         "found from the cell marks alone");
   }
-  HeaderFooter hf =
-      ReadHeaderFooters(Slice(text, r.headers, fib.ccp_hdd),
-                        Boundaries(table, fib.plcf_hdd), paragraphs);
+  NumberingDefs lists = ParseDocLists(table, fib.plf_lst, fib.plf_lfo);
+  out->warnings.insert(out->warnings.end(), lists.warnings.begin(),
+                       lists.warnings.end());
+  // Each kind of story counts its lists apart, so a numbered header
+  // paragraph does not shift the body's numbers.
+  Numbering body_lists(lists);
+  Numbering header_lists(lists);
+  Numbering note_lists(std::move(lists));
+  HeaderFooter hf = ReadHeaderFooters(Slice(text, r.headers, fib.ccp_hdd),
+                                      Boundaries(table, fib.plcf_hdd),
+                                      paragraphs, &header_lists);
   std::vector<Block>& blocks = out->blocks;
   blocks = std::move(hf.headers);
-  AppendDocStory(Slice(text, r.main, fib.ccp_text), paragraphs, &blocks);
+  AppendDocStory(Slice(text, r.main, fib.ccp_text), paragraphs, &body_lists,
+                 &blocks);
   // Text boxes hold text a reader sees on the page; the file does not say
   // where among the body's paragraphs, so they follow it.
-  AppendDocStory(Slice(text, r.boxes, fib.ccp_txbx), paragraphs, &blocks);
+  AppendDocStory(Slice(text, r.boxes, fib.ccp_txbx), paragraphs, &body_lists,
+                 &blocks);
   blocks.insert(blocks.end(), hf.footers.begin(), hf.footers.end());
   AppendNotes(Slice(text, r.footnotes, fib.ccp_ftn),
-              Boundaries(table, fib.plcffnd_txt), paragraphs, &blocks);
+              Boundaries(table, fib.plcffnd_txt), paragraphs, &note_lists,
+              &blocks);
   AppendNotes(Slice(text, r.endnotes, fib.ccp_edn),
-              Boundaries(table, fib.plcfend_txt), paragraphs, &blocks);
+              Boundaries(table, fib.plcfend_txt), paragraphs, &note_lists,
+              &blocks);
   ReadSummary(root.get(), limits, &out->meta);
   out->meta.extraction = "doc-piece-table";
   out->meta.pages = 0;

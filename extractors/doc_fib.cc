@@ -20,6 +20,8 @@ constexpr int kFcLcbPlcfHdd = 11;
 constexpr int kFcLcbPlcfBtePapx = 13;
 constexpr int kFcLcbClx = 33;
 constexpr int kFcLcbPlcfendTxt = 47;
+constexpr int kFcLcbPlfLst = 73;
+constexpr int kFcLcbPlfLfo = 74;
 
 }  // namespace
 
@@ -87,6 +89,8 @@ Status ParseFib(std::string_view wd, DocFib* fib) {
   fib->plcf_bte_papx = pair(kFcLcbPlcfBtePapx);
   fib->clx = pair(kFcLcbClx);
   fib->plcfend_txt = pair(kFcLcbPlcfendTxt);
+  fib->plf_lst = pair(kFcLcbPlfLst);
+  fib->plf_lfo = pair(kFcLcbPlfLfo);
   return Status::Ok();
 }
 

@@ -40,6 +40,8 @@ struct DocFib {
   FcLcb plcf_bte_papx;  // paragraph property pages (in WordDocument)
   FcLcb clx;            // the piece table
   FcLcb plcfend_txt;    // endnote text boundaries
+  FcLcb plf_lst;        // list definitions, their levels after them
+  FcLcb plf_lfo;        // list format overrides (a paragraph's ilfo)
 };
 
 // Word 97 and later write nFib 0x00C1 (some early builds 0x00C0); Word 6

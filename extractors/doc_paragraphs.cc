@@ -13,6 +13,11 @@ constexpr uint32_t kPnMask = 0x003FFFFF;
 constexpr uint16_t kSprmPFInTable = 0x2416;
 constexpr uint16_t kSprmPFTtp = 0x2417;
 constexpr uint16_t kSprmPOutLvl = 0x2640;
+constexpr uint16_t kSprmPIlvl = 0x260A;
+constexpr uint16_t kSprmPIlfo = 0x460B;
+// Highest ilfo that names an override; 0xF801 and other values mean "not
+// numbered" ([MS-DOC] 2.6.2 sprmPIlfo).
+constexpr uint32_t kMaxIlfo = 0x07FE;
 constexpr uint16_t kSprmPItap = 0x6649;
 constexpr uint16_t kSprmPChgTabs = 0xC615;
 constexpr uint16_t kSprmTDefTable = 0xD608;
@@ -57,6 +62,10 @@ ParagraphProps ParsePapxGrpprl(std::string_view g) {
     if (sprm == kSprmPFInTable) props.in_table = value != 0;
     if (sprm == kSprmPFTtp) props.row_end = value != 0;
     if (sprm == kSprmPItap && value >= 1) props.in_table = true;
+    if (sprm == kSprmPIlfo) {
+      props.ilfo = value <= kMaxIlfo ? static_cast<int>(value) : 0;
+    }
+    if (sprm == kSprmPIlvl && value <= 8) props.ilvl = static_cast<int>(value);
     if (sprm == kSprmPOutLvl && value <= 8) {
       props.outline_level = static_cast<int>(value);
     }

@@ -1,8 +1,10 @@
 // Paragraph properties of a Word 97-2003 document, as far as the reader
-// needs them: the style (headings), the outline level, and whether the
-// paragraph is in a table or ends a table row. Found from the paragraph
+// needs them: the style (headings), the outline level, the list and list
+// level (numbering), and whether the paragraph is in a table or ends a
+// table row. Found from the paragraph
 // mark's stream offset through the PlcBtePapx and its 512-byte PAPX pages
-// ([MS-DOC] 2.8.2, 2.9.175). Not character formatting, not list numbers.
+// ([MS-DOC] 2.8.2, 2.9.175). Not character formatting, not the numbers
+// themselves: doc_lists.h reads the lists.
 #ifndef INTAKE_EXTRACTORS_DOC_PARAGRAPHS_H_
 #define INTAKE_EXTRACTORS_DOC_PARAGRAPHS_H_
 
@@ -20,6 +22,8 @@ struct ParagraphProps {
   int outline_level = -1;  // 0..8 from sprmPOutLvl; -1 when not given
   bool in_table = false;   // sprmPFInTable or a table depth (itap) >= 1
   bool row_end = false;    // sprmPFTtp: the mark ends a table row
+  int ilfo = 0;            // sprmPIlfo: 1-based list override; 0 no list
+  int ilvl = 0;            // sprmPIlvl: list level 0..8
 };
 
 // Borrows both streams; they must outlive it. Damaged pages give no

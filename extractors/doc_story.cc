@@ -45,8 +45,9 @@ bool IsLow(char16_t u) { return u >= 0xDC00 && u <= 0xDFFF; }
 // so a damaged field cannot swallow the table structure.
 class StoryWalker {
  public:
-  StoryWalker(const ParagraphIndex& paragraphs, std::vector<Block>* out)
-      : paragraphs_(paragraphs), out_(out) {}
+  StoryWalker(const ParagraphIndex& paragraphs, Numbering* numbering,
+              std::vector<Block>* out)
+      : paragraphs_(paragraphs), numbering_(numbering), out_(out) {}
 
   void Walk(std::span<const DocChar> story) {
     for (const DocChar& ch : story) {
@@ -111,6 +112,14 @@ class StoryWalker {
         block.kind = BlockKind::kHeading;
         block.heading_level = level;
       }
+      // Word counts empty numbered paragraphs too: advance before the
+      // blank ones are dropped.
+      if (numbering_ != nullptr && props->ilfo != 0) {
+        block.number = numbering_->Next(props->ilfo, props->ilvl);
+        if (level == 0 && !block.number.empty()) {
+          block.kind = BlockKind::kListItem;
+        }
+      }
     }
     if (cell_mark) {
       // Without properties, a row's end mark is known as an empty cell
@@ -152,6 +161,7 @@ class StoryWalker {
   }
 
   const ParagraphIndex& paragraphs_;
+  Numbering* numbering_;
   std::vector<Block>* out_;
   std::u16string text_;
   std::vector<bool> fields_;  // per open field: past its separator
@@ -183,8 +193,9 @@ std::string Utf16UnitsToUtf8(std::u16string_view units) {
 }
 
 void AppendDocStory(std::span<const DocChar> story,
-                    const ParagraphIndex& paragraphs, std::vector<Block>* out) {
-  StoryWalker(paragraphs, out).Walk(story);
+                    const ParagraphIndex& paragraphs, Numbering* numbering,
+                    std::vector<Block>* out) {
+  StoryWalker(paragraphs, numbering, out).Walk(story);
 }
 
 }  // namespace intake

@@ -7,6 +7,7 @@
 #include "extractors/attachment_list.h"
 #include "extractors/mail_html.h"
 #include "extractors/mail_text.h"
+#include "extractors/msg_encryption.h"
 #include "extractors/msg_properties.h"
 #include "extractors/rtf_body.h"
 #include "extractors/story_blocks.h"
@@ -16,7 +17,9 @@ namespace intake {
 namespace {
 
 // MAPI property ids ([MS-OXPROPS]).
+constexpr uint16_t kMessageClass = 0x001A;
 constexpr uint16_t kSubject = 0x0037;
+constexpr uint16_t kTransportHeaders = 0x007D;
 constexpr uint16_t kClientSubmitTime = 0x0039;
 constexpr uint16_t kSenderName = 0x0C1A;
 constexpr uint16_t kSenderEmail = 0x0C1F;
@@ -89,6 +92,9 @@ class MsgReader {
   void Read(GsfInfile* root, PropertyHeader header) {
     MsgProperties props(root, header, limits_.max_member_bytes);
     code_page_ = CodePage(props);
+    encryption_ =
+        MessageEncryption(props.String(kMessageClass, code_page_),
+                          props.String(kTransportHeaders, code_page_));
     Envelope(props);
     Body(props);
     for (const std::string& name : ChildNames(root, "__attach_version1.0_#")) {
@@ -106,7 +112,13 @@ class MsgReader {
           std::to_string(image_count_) +
           " image(s) skipped, no OCR yet: " + skipped_images_);
     }
+    if (!encryption_.empty() && !out_->blocks.empty()) {
+      out_->warnings.push_back("encrypted content not read: " + encryption_);
+    }
   }
+
+  // Why the message is encrypted; "" when it is not.
+  const std::string& encryption() const { return encryption_; }
 
  private:
   void Envelope(const MsgProperties& props) {
@@ -202,6 +214,13 @@ class MsgReader {
     if (name.empty())
       name = "attachment-" + std::to_string(attachments_) + ".bin";
     std::string mime = att.String(kAttachMimeTag, code_page_);
+    // The parts of an encrypted message are its envelope, not documents:
+    // the ciphertext would only be read as noise.
+    std::string envelope = AttachmentEncryption(name, mime);
+    if (!envelope.empty() || !encryption_.empty()) {
+      if (encryption_.empty()) encryption_ = std::move(envelope);
+      return;
+    }
     if (mime.starts_with("image/")) {
       if (!skipped_images_.empty()) skipped_images_ += ", ";
       skipped_images_ += name;
@@ -267,6 +286,7 @@ class MsgReader {
   const ExtractLimits& limits_;
   Extraction* out_;
   int code_page_ = kDefaultCodePage;
+  std::string encryption_;
   std::string body_;
   std::string tnef_body_;
   int attachments_ = 0;
@@ -291,6 +311,12 @@ Status ExtractMsg(std::string_view data, const ExtractLimits& limits,
   }
   MsgReader reader(limits, out);
   reader.Read(root.get(), PropertyHeader::kTopMessage);
+  // The envelope (sender, subject) stays in the record; with nothing
+  // else readable the message is what its bytes say: encrypted.
+  if (!reader.encryption().empty() && out->blocks.empty() &&
+      out->embedded.empty()) {
+    return Status::Encrypted(reader.encryption());
+  }
   return Status::Ok();
 }
 

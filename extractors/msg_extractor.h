@@ -5,9 +5,10 @@
 // attachments as embedded files the runner processes as documents of their
 // own. An attached Outlook message is handed on as an .msg file of its own
 // (its storage copied into a new compound file); a winmail.dat attachment
-// is unpacked into the message's own attachments (tnef_reader.h).
-// Not read: the compressed RTF body (a warning says so when it is the only
-// body), named properties, calendar and contact items' special fields.
+// is unpacked into the message's own attachments (tnef_reader.h). An
+// S/MIME or PGP/MIME encrypted message (msg_encryption.h) hands on none of
+// its envelope's parts and, with no readable body, is Encrypted.
+// Not read: named properties, calendar and contact items' special fields.
 #ifndef INTAKE_EXTRACTORS_MSG_EXTRACTOR_H_
 #define INTAKE_EXTRACTORS_MSG_EXTRACTOR_H_
 
@@ -21,7 +22,8 @@ namespace intake {
 
 // Corrupt("not an Outlook message") when `data` is no compound file;
 // Unsupported("compound file that is not an Outlook message") when it has
-// no MAPI property streams. No stream larger than limits.max_member_bytes
+// no MAPI property streams; Encrypted, with the reason, for an encrypted
+// message with no readable body. No stream larger than limits.max_member_bytes
 // is read; at most limits.max_archive_members attachments and
 // limits.max_archive_bytes bytes of them. meta.extraction = "msg".
 // REQUIRES: `data` stays valid during the call. Thread-safe.

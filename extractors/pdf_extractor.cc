@@ -12,6 +12,7 @@
 
 #include "extractors/pdf_columns.h"
 #include "extractors/pdf_layout.h"
+#include "extractors/pdf_note_marks.h"
 #include "extractors/pdf_ocr.h"
 #include "extractors/pdf_tables.h"
 #include "extractors/pdf_text_quality.h"
@@ -195,6 +196,7 @@ Status ExtractPdf(std::string_view data, const ExtractLimits& limits,
     heights[i] = page->page_rect(poppler::media_box).height();
     std::vector<PdfWord> words = PageWords(*page);
     gate.Check(*page, i + 1, &words, &heights[i]);
+    DropNoteMarks(&words);
     // Columns first, so that lines never run across the gutter.
     std::vector<std::vector<PdfWord>> groups = SplitColumns(words);
     for (const std::vector<PdfWord>& group : groups) {

@@ -216,7 +216,10 @@ std::vector<Block> GroupBlocks(const std::vector<PdfLine>& lines, int page,
     }
     if (new_block) {
       Block b;
-      if (line.table_row) b.kind = BlockKind::kTableRow;
+      if (line.table_row) {
+        b.kind = BlockKind::kTableRow;
+        b.cell_lefts = line.cell_lefts;
+      }
       b.page = page;
       b.text = line.text;
       b.top = scale > 0 ? line.y0 * scale : -1;

@@ -38,6 +38,7 @@ struct PdfLine {
   // One whole row of a table (pdf_tables.h), its cells joined by " | ":
   // a block of its own.
   bool table_row = false;
+  std::vector<double> cell_lefts;  // of a table row: each column's left edge
 };
 
 // Groups words into lines. REQUIRES: words in reading order.

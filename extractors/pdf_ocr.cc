@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <mutex>
+#include <vector>
 
 #include "extractors/ocr_scripts.h"
 #include "pipeline/progress.h"
@@ -21,6 +22,11 @@ constexpr double kDpi = 300;
 // A page larger than A0 is rendered at a lower resolution so that its
 // image stays below this many pixels (A4 at 300 dpi is 8.7 million).
 constexpr double kMaxPixels = 60e6;
+// OSD's confidence in the orientation it reports, below which the page is
+// read both as rendered and turned, and the better reading kept
+// (Tesseract's own min_orientation_margin is 7; a full page of text
+// scores far above it, a paragraph upside down about 2).
+constexpr float kMinOrientationConfidence = 7.0f;
 
 struct DeleteText {
   void operator()(char* text) const { delete[] text; }
@@ -54,6 +60,42 @@ struct Upright {
            orientation == tesseract::ORIENTATION_PAGE_LEFT;
   }
 };
+
+// A rendered page in 8-bit grey, packed rows.
+struct GrayImage {
+  int width = 0;
+  int height = 0;
+  std::vector<unsigned char> pixels;
+};
+
+// The image turned back by `degrees`, the clockwise rotation OSD found
+// (90, 180 or 270). Tesseract's layout analysis turns sideways text lines
+// itself, but reads an upside-down page as upside-down letters, with low
+// confidence and half the words wrong; so the page is turned before it
+// is read.
+GrayImage TurnUpright(const unsigned char* in, int w, int h, int stride,
+                      int degrees) {
+  GrayImage out;
+  bool sideways = degrees == 90 || degrees == 270;
+  out.width = sideways ? h : w;
+  out.height = sideways ? w : h;
+  out.pixels.resize(static_cast<size_t>(w) * h);
+  for (int y = 0; y < out.height; ++y) {
+    for (int x = 0; x < out.width; ++x) {
+      int sx = x, sy = y;
+      if (degrees == 180) {
+        sx = w - 1 - x, sy = h - 1 - y;
+      } else if (degrees == 90) {
+        sx = w - 1 - y, sy = x;
+      } else if (degrees == 270) {
+        sx = y, sy = h - 1 - x;
+      }
+      out.pixels[static_cast<size_t>(y) * out.width + x] =
+          in[static_cast<size_t>(sy) * stride + sx];
+    }
+  }
+  return out;
+}
 
 // Tesseract's LSTM runs its loops on OpenMP threads that spin while they
 // wait: on a two-core machine that made OCR five times slower (29 s against
@@ -91,74 +133,48 @@ tesseract::TessBaseAPI* PdfOcr::EngineFor(const std::string& languages) {
   return engines_.emplace(languages, std::move(api)).first->second.get();
 }
 
-std::string PdfOcr::PageLanguages() {
+PdfOcr::PageLook PdfOcr::LookAtPage() {
+  PageLook look;
+  look.languages = languages_;
   int degrees = 0;
   float orientation_confidence = 0, script_confidence = 0;
   const char* script = nullptr;
   if (!script_detector_->DetectOrientationScript(
           &degrees, &orientation_confidence, &script, &script_confidence) ||
       script == nullptr) {
-    return languages_;  // too little text to tell
+    return look;  // too little text to tell
   }
-
-  return OcrLanguagesForScript(script, script_confidence, languages_);
+  if (degrees == 90 || degrees == 180 || degrees == 270) {
+    look.degrees = degrees;
+    look.sure = orientation_confidence >= kMinOrientationConfidence;
+  }
+  look.languages = OcrLanguagesForScript(script, script_confidence, languages_);
+  return look;
 }
 
-Status PdfOcr::ReadPage(const poppler::page& page, OcrPage* out) {
-  *out = OcrPage{};
-  if (!script_detector_ && !script_detector_failed_) {
-    KeepOpenMpSerial();
-    script_detector_.reset(new tesseract::TessBaseAPI());
-    script_detector_->SetVariable("debug_file", "/dev/null");
-    // osd.traineddata has only the legacy engine's model.
-    if (script_detector_->Init(nullptr, "osd", tesseract::OEM_TESSERACT_ONLY) !=
-        0) {
-      script_detector_.reset();
-      script_detector_failed_ = true;
-    } else {
-      script_detector_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
-    }
-  }
-  poppler::rectf box = page.page_rect(poppler::media_box);
-  double inches = box.width() * box.height() / (72.0 * 72.0);
-  double dpi = kDpi;
-  if (inches * dpi * dpi > kMaxPixels) dpi = std::sqrt(kMaxPixels / inches);
-  poppler::page_renderer renderer;
-  renderer.set_image_format(poppler::image::format_gray8);
-  renderer.set_render_hint(poppler::page_renderer::antialiasing);
-  renderer.set_render_hint(poppler::page_renderer::text_antialiasing);
-  poppler::image image = renderer.render_page(&page, dpi, dpi);
-  if (!image.is_valid() || image.format() != poppler::image::format_gray8 ||
-      image.width() <= 0 || image.height() <= 0) {
-    return Status::Corrupt("page could not be rendered for OCR");
-  }
-  const auto* pixels =
-      reinterpret_cast<const unsigned char*>(image.const_data());
-  out->languages = languages_;
-  if (script_detector_) {
-    script_detector_->SetImage(pixels, image.width(), image.height(), 1,
-                               image.bytes_per_row());
-    script_detector_->SetSourceResolution(static_cast<int>(dpi));
-    out->languages = PageLanguages();
-    script_detector_->Clear();
-  }
-  tesseract::TessBaseAPI* engine = EngineFor(out->languages);
-  if (engine == nullptr && out->languages != languages_) {
-    out->languages = languages_;  // that script's data is not installed
-    engine = EngineFor(out->languages);
-  }
-  if (engine == nullptr) {
-    return Status::Unsupported("OCR unavailable: no Tesseract data for " +
-                               out->languages);
-  }
-  tesseract::TessBaseAPI& api = *engine;
-  api.SetImage(pixels, image.width(), image.height(), /*bytes_per_pixel=*/1,
-               image.bytes_per_row());
+namespace {
+
+// A grey image borrowed from a poppler::image or a GrayImage.
+struct GrayView {
+  const unsigned char* pixels = nullptr;
+  int width = 0;
+  int height = 0;
+  int stride = 0;
+};
+
+// Reads `image` with `api` into out->words, out->confidence and the
+// upright page size; the image is taken as it is.
+Status ReadImage(tesseract::TessBaseAPI& api, const GrayView& image, double dpi,
+                 OcrPage* out) {
+  out->words.clear();
+  out->confidence = -1;
+  api.SetImage(image.pixels, image.width, image.height,
+               /*bytes_per_pixel=*/1, image.stride);
   api.SetSourceResolution(static_cast<int>(dpi));
   double points_per_pixel = 72.0 / dpi;
   Upright upright;
-  upright.w = image.width();
-  upright.h = image.height();
+  upright.w = image.width;
+  upright.h = image.height;
   out->width = upright.w * points_per_pixel;
   out->height = upright.h * points_per_pixel;
   NoteProgress();
@@ -204,6 +220,76 @@ Status PdfOcr::ReadPage(const poppler::page& page, OcrPage* out) {
   } while (it->Next(tesseract::RIL_WORD));
   if (!out->words.empty()) {
     out->confidence = confidence_sum / static_cast<double>(out->words.size());
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status PdfOcr::ReadPage(const poppler::page& page, OcrPage* out) {
+  *out = OcrPage{};
+  if (!script_detector_ && !script_detector_failed_) {
+    KeepOpenMpSerial();
+    script_detector_.reset(new tesseract::TessBaseAPI());
+    script_detector_->SetVariable("debug_file", "/dev/null");
+    // osd.traineddata has only the legacy engine's model.
+    if (script_detector_->Init(nullptr, "osd", tesseract::OEM_TESSERACT_ONLY) !=
+        0) {
+      script_detector_.reset();
+      script_detector_failed_ = true;
+    } else {
+      script_detector_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+    }
+  }
+  poppler::rectf box = page.page_rect(poppler::media_box);
+  double inches = box.width() * box.height() / (72.0 * 72.0);
+  double dpi = kDpi;
+  if (inches * dpi * dpi > kMaxPixels) dpi = std::sqrt(kMaxPixels / inches);
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  renderer.set_render_hint(poppler::page_renderer::antialiasing);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing);
+  poppler::image image = renderer.render_page(&page, dpi, dpi);
+  if (!image.is_valid() || image.format() != poppler::image::format_gray8 ||
+      image.width() <= 0 || image.height() <= 0) {
+    return Status::Corrupt("page could not be rendered for OCR");
+  }
+  const GrayView rendered{
+      reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
+      image.height(), image.bytes_per_row()};
+  PageLook look;
+  look.languages = languages_;
+  if (script_detector_) {
+    script_detector_->SetImage(rendered.pixels, rendered.width, rendered.height,
+                               1, rendered.stride);
+    script_detector_->SetSourceResolution(static_cast<int>(dpi));
+    look = LookAtPage();
+    script_detector_->Clear();
+  }
+  out->languages = look.languages;
+  tesseract::TessBaseAPI* engine = EngineFor(out->languages);
+  if (engine == nullptr && out->languages != languages_) {
+    out->languages = languages_;  // that script's data is not installed
+    engine = EngineFor(out->languages);
+  }
+  if (engine == nullptr) {
+    return Status::Unsupported("OCR unavailable: no Tesseract data for " +
+                               out->languages);
+  }
+  if (look.degrees == 0) return ReadImage(*engine, rendered, dpi, out);
+  GrayImage turned =
+      TurnUpright(rendered.pixels, rendered.width, rendered.height,
+                  rendered.stride, look.degrees);
+  Status s = ReadImage(
+      *engine,
+      {turned.pixels.data(), turned.width, turned.height, turned.width}, dpi,
+      out);
+  if (!s.ok() || look.sure) return s;
+  // OSD was unsure: the page as rendered may read better.
+  OcrPage as_rendered = *out;
+  s = ReadImage(*engine, rendered, dpi, &as_rendered);
+  if (s.ok() && as_rendered.confidence > out->confidence) {
+    *out = std::move(as_rendered);
   }
   return Status::Ok();
 }

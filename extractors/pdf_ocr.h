@@ -2,8 +2,9 @@
 // words come back as PdfWords in PDF points so that they go through the
 // same columns, lines and blocks code as a text layer (pdf_layout.h).
 //
-// Orientation is detected (Tesseract's OSD), so a page scanned sideways or
-// upside down is read, and its word boxes are turned to the upright page.
+// Orientation is detected (Tesseract's OSD) and the image turned upright
+// before it is read, so a page scanned sideways or upside down reads as
+// well as an upright one; word boxes are those of the upright page.
 // So is the script: a page in Arabic, Cyrillic or Chinese characters is
 // read with that language's data (ocr_scripts.h).
 // Not here: deciding which pages need OCR (pdf_text_quality.h) or which of
@@ -69,8 +70,15 @@ class PdfOcr {
   // The engine for `languages`, started on first use; null when it cannot
   // start (no language data).
   tesseract::TessBaseAPI* EngineFor(const std::string& languages);
-  // The languages for the image set in the script detector.
-  std::string PageLanguages();
+  // What the script detector sees in the image set in it: the languages
+  // to read it with, and how far (clockwise, 0/90/180/270) the page is
+  // turned; 0 when it cannot tell.
+  struct PageLook {
+    std::string languages;
+    int degrees = 0;
+    bool sure = false;  // OSD is confident of `degrees`
+  };
+  PageLook LookAtPage();
 
   std::string languages_;
   std::map<std::string, Engine> engines_;  // by languages

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <regex>
 
+#include "extractors/pdf_table_text.h"
+
 namespace intake {
 namespace {
 
@@ -162,6 +164,23 @@ bool GuttersAreWide(const std::vector<Band>& bands, size_t start, size_t end,
   return std::count(wide.begin(), wide.end(), false) == 0;
 }
 
+// The text of bands [start, end), line by line and cell by cell.
+std::vector<std::vector<std::string>> CellTexts(
+    const std::vector<Band>& bands, size_t start, size_t end,
+    const std::vector<Interval>& columns) {
+  std::vector<std::vector<std::string>> lines;
+  for (size_t k = start; k < end; ++k) {
+    std::vector<std::string> cells(columns.size());
+    for (const PdfWord* w : bands[k]) {
+      std::string& cell = cells[ColumnOf(*w, columns)];
+      if (!cell.empty()) cell += ' ';
+      cell += w->text;
+    }
+    lines.push_back(std::move(cells));
+  }
+  return lines;
+}
+
 struct Table {
   size_t end = 0;  // one past its last band
   std::vector<Interval> columns;
@@ -210,6 +229,7 @@ Table GrowTable(const std::vector<Band>& bands, size_t start) {
       columns[1].x1 - columns[1].x0 > kTextColumnShare * span) {
     return table;
   }
+  if (!ReadsAsTableCells(CellTexts(bands, start, end, columns))) return table;
   table.end = end;
   table.columns = std::move(columns);
   return table;
@@ -294,6 +314,7 @@ PdfLine RowLine(const std::vector<Band>& bands, size_t from, size_t to,
   for (size_t c = 0; c < cells.size(); ++c) {
     if (c > 0) row.text += " | ";
     row.text += cells[c];
+    row.cell_lefts.push_back(columns[c].x0);
   }
   if (ocr_lines > 0) row.ocr_confidence = confidence_sum / ocr_lines;
   return row;

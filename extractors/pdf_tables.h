@@ -10,8 +10,10 @@
 // next word did not fit, so a line whose first word would have fitted
 // after the previous line of the same column starts a new cell, and with
 // it a new row. A row whose every cell wraps to the full width of its
-// column is not told from the next one. Not here: two-column pages
-// (pdf_columns.h), tables spread over pages, merged cells.
+// column is not told from the next one. Lines of formulas are no table
+// (pdf_table_text.h). Not here: two-column pages
+// (pdf_columns.h), tables spread over pages (pipeline/table_breaks.h),
+// merged cells.
 #ifndef INTAKE_EXTRACTORS_PDF_TABLES_H_
 #define INTAKE_EXTRACTORS_PDF_TABLES_H_
 

@@ -66,6 +66,10 @@ struct Block {
   double bottom = -1;
   // Font size in points of the block's first word when known (PDF), else 0.
   double font_size = 0;
+  // For a table row found in a PDF: the left edge, in points, of each
+  // cell's column, so that a row cut by a page break can be told from a
+  // new one (pipeline/table_breaks.h). Empty otherwise.
+  std::vector<double> cell_lefts;
   // Mean OCR word confidence in [0, 1] when the text was read by OCR
   // (a scanned PDF page); -1 when it came from the document's own text.
   double ocr_confidence = -1;

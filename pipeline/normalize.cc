@@ -10,6 +10,7 @@
 #include "pipeline/language.h"
 #include "pipeline/page_breaks.h"
 #include "pipeline/page_furniture.h"
+#include "pipeline/table_breaks.h"
 #include "pipeline/unicode_text.h"
 
 namespace intake {
@@ -290,7 +291,7 @@ std::vector<Block> NormalizeBlocks(std::vector<Block> blocks,
     block.number = JoinLines(block.number, hyphenated, dictionary);
     if (!block.text.empty()) kept.push_back(std::move(block));
   }
-  return JoinAcrossPageBreaks(std::move(kept));
+  return JoinAcrossPageBreaks(JoinRowsAcrossPageBreaks(std::move(kept)));
 }
 
 }  // namespace intake

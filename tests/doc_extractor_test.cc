@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/doc_lists.h"
 #include "extractors/doc_paragraphs.h"
 #include "extractors/doc_pieces.h"
 #include "extractors/doc_story.h"
@@ -28,8 +29,10 @@ using testing::Fixture;
 using testing::GoodCase;
 using testing::HostileCase;
 using testing::kBody;
+using testing::kBullet;
 using testing::kHdrFtr;
 using testing::kHead;
+using testing::kList;
 using testing::kNote;
 using testing::kRow;
 using testing::ReadFileOrDie;
@@ -81,6 +84,31 @@ TEST(DocExtractorTest, GoodFixturesBlockByBlock) {
         {kBody, "",
          "Veuillez agréer l’expression de notre très haute considération."},
         {kHdrFtr, "", "Dakar"}}},
+      // fixtures/docx/numbering.docx through LibreOffice: the labels the
+      // DOCX reader gives for the same file, but for two that the .doc
+      // holds otherwise (LibreOffice reads its file back the same way):
+      // the second num of one abstractNum became a list of its own, and
+      // w:isLgl is not kept.
+      {"numbering.doc",
+       {{kHead, "Article 1", "Scope", 1},
+        {kList, "1.", "First point"},
+        {kList, "(a)", "Sub a"},
+        {kList, "(b)", "Sub b"},
+        {kList, "(i)", "Sub sub i"},
+        {kList, "(ii)", "Sub sub ii"},
+        {kList, "(iii)", "Sub sub iii"},
+        {kList, "2.", "Second point"},
+        {kList, "(a)", "Sub a again"},
+        {kList, "1.", "Third point through another num"},
+        {kList, "1.", "Restarted list"},
+        {kList, kBullet, "Bullet one"},
+        {kList, kBullet, "Bullet nested"},
+        {kList, "I.", "Roman one"},
+        {kList, "II.", "Roman two"},
+        {kList, "II.1", "Legal style"},
+        {kList, "01.", "Zero padded"},
+        {kBody, "", "No label"},
+        {kHead, "Article 2", "Definitions", 1}}},
   };
   ExpectGoodFixtures("doc", ExtractDoc, kExtraction, cases);
 }
@@ -93,9 +121,8 @@ TEST(DocExtractorTest, Metadata) {
 }
 
 // The .doc is LibreOffice's export of the letter's DOCX: every body
-// paragraph, heading, row and note reads the same, in the same order.
-// List numbers are the one known difference: the .doc reader does not
-// render Word numbering yet, so list items come as body text.
+// paragraph, heading, list item with its number, row and note reads the
+// same, in the same order.
 TEST(DocExtractorTest, AgreesWithTheDocxItCameFrom) {
   for (const char* letter : {"cambodia-long", "honduras-mia-nap"}) {
     SCOPED_TRACE(letter);
@@ -107,25 +134,25 @@ TEST(DocExtractorTest, AgreesWithTheDocxItCameFrom) {
                     ExtractLimits{}, &docx)
             .ok());
     EXPECT_TRUE(doc.warnings.empty());
-    std::vector<const Block*> a;
-    std::vector<const Block*> b;
-    for (const Block& x : doc.blocks) a.push_back(&x);
-    for (const Block& x : docx.blocks) b.push_back(&x);
-    ASSERT_EQ(a.size(), b.size());
-    for (size_t i = 0; i < a.size(); ++i) {
+    ASSERT_EQ(doc.blocks.size(), docx.blocks.size());
+    int numbered = 0;
+    for (size_t i = 0; i < doc.blocks.size(); ++i) {
+      const Block& a = doc.blocks[i];
+      const Block& b = docx.blocks[i];
       // Page fields in footers keep the result each writer stored.
-      if (b[i]->kind == kHdrFtr) {
-        EXPECT_EQ(a[i]->kind, kHdrFtr) << i << ": " << a[i]->text;
+      if (b.kind == kHdrFtr) {
+        EXPECT_EQ(a.kind, kHdrFtr) << i << ": " << a.text;
         continue;
       }
-      EXPECT_EQ(a[i]->text, b[i]->text) << i;
-      if (b[i]->kind == BlockKind::kListItem) {
-        EXPECT_EQ(a[i]->kind, kBody) << i << ": " << a[i]->text;
-      } else {
-        EXPECT_EQ(a[i]->kind, b[i]->kind) << i << ": " << a[i]->text;
-        EXPECT_EQ(a[i]->heading_level, b[i]->heading_level) << i;
-      }
+      EXPECT_EQ(a.text, b.text) << i;
+      EXPECT_EQ(a.kind, b.kind) << i << ": " << a.text;
+      EXPECT_EQ(a.heading_level, b.heading_level) << i;
+      EXPECT_EQ(a.number, b.number) << i << ": " << a.text;
+      numbered += !b.number.empty();
     }
+    // The letters are mostly numbered paragraphs: the comparison is not
+    // vacuous.
+    EXPECT_GE(numbered, 10);
   }
 }
 
@@ -235,7 +262,7 @@ TEST(DocStoryTest, SpecialCharacters) {
     std::vector<DocChar> story;
     for (char16_t u : c.chars) story.push_back({u, 0});
     std::vector<Block> blocks;
-    AppendDocStory(story, no_properties, &blocks);
+    AppendDocStory(story, no_properties, nullptr, &blocks);
     std::vector<std::string> texts;
     for (const Block& b : blocks) texts.push_back(b.text);
     EXPECT_EQ(texts, c.texts) << Utf16UnitsToUtf8(c.chars);
@@ -264,6 +291,131 @@ TEST(DocParagraphsTest, PapxModifiers) {
   ParagraphProps cut = ParsePapxGrpprl(g.substr(0, 7));
   EXPECT_EQ(cut.istd, 2);
   EXPECT_FALSE(cut.in_table);
+}
+
+TEST(DocParagraphsTest, ListModifiers) {
+  struct Case {
+    uint32_t ilfo;
+    uint32_t ilvl;
+    int want_ilfo;
+    int want_ilvl;
+  };
+  const Case cases[] = {
+      {3, 2, 3, 2},
+      // 0xF801 cancels a style's list: not numbered.
+      {0xF801, 0, 0, 0},
+      // A level past the nine Word has is ignored.
+      {1, 9, 1, 0},
+  };
+  for (const Case& c : cases) {
+    std::string g;
+    PutLe(&g, 0, 2);       // istd: Normal
+    PutLe(&g, 0x460B, 2);  // sprmPIlfo
+    PutLe(&g, c.ilfo, 2);
+    PutLe(&g, 0x260A, 2);  // sprmPIlvl
+    PutLe(&g, c.ilvl, 1);
+    ParagraphProps p = ParsePapxGrpprl(g);
+    EXPECT_EQ(p.ilfo, c.want_ilfo) << c.ilfo;
+    EXPECT_EQ(p.ilvl, c.want_ilvl) << c.ilvl;
+  }
+}
+
+// --- List tables, on hand-built bytes.
+
+TEST(DocListsTest, LevelTextFromXst) {
+  struct Case {
+    std::u16string xst;
+    std::string places;  // rgbxchNums, 1-based, ending at 0
+    std::string want;
+  };
+  const Case cases[] = {
+      {std::u16string(u"\x00.", 2), std::string("\x01\0", 2), "%1."},
+      {u"(\x01)", std::string("\x02\0", 2), "(%2)"},
+      {std::u16string(u"\x00.\x01", 3), std::string("\x01\x03\0", 3), "%1.%2"},
+      // A unit below 9 at no named place is text, as is a digit.
+      {u"\x01-1", std::string(1, '\0'), "\x01-1"},
+      {u"\xF0B7", std::string(1, '\0'), "\xEF\x82\xB7"},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(LevelTextFromXst(c.xst, c.places), c.want) << c.want;
+  }
+}
+
+// One list of nine levels ("1.", "(a)", then decimal) and one override
+// that restarts level 0 at 5, with where they lie.
+std::string ListTable(FcLcb* lst, FcLcb* lfo) {
+  std::string t = "pad";
+  lst->fc = static_cast<uint32_t>(t.size());
+  PutLe(&t, 1, 2);               // cLst
+  PutLe(&t, 0x1234, 4);          // lsid
+  PutLe(&t, 0, 4);               // tplc
+  t += std::string(18, '\xFF');  // rgistdPara
+  t += '\0';                     // not simple
+  t += '\0';
+  lst->lcb = static_cast<uint32_t>(t.size() - lst->fc);
+  for (int level = 0; level < 9; ++level) {
+    PutLe(&t, 1, 4);                             // iStartAt
+    t += static_cast<char>(level == 1 ? 4 : 0);  // lowerLetter, decimal
+    t += '\0';
+    std::string places(9, '\0');
+    places[0] = level == 1 ? 2 : 1;
+    t += places;
+    t += std::string(9, '\0');  // ixchFollow .. unused2
+    t += '\0';                  // cbGrpprlChpx
+    t += '\x02';                // cbGrpprlPapx
+    t += std::string(2, '\0');
+    t += "pp";
+    std::u16string xst =
+        level == 1 ? std::u16string(u"(\x01)") : std::u16string(u"\x00.", 2);
+    xst[level == 1 ? 1 : 0] = static_cast<char16_t>(level);
+    PutLe(&t, static_cast<uint32_t>(xst.size()), 2);
+    for (char16_t u : xst) PutLe(&t, u, 2);
+  }
+  lfo->fc = static_cast<uint32_t>(t.size());
+  PutLe(&t, 2, 4);  // lfoMac
+  for (int i = 0; i < 2; ++i) {
+    PutLe(&t, 0x1234, 4);
+    PutLe(&t, 0, 4);                         // unused1
+    PutLe(&t, 0, 4);                         // unused2
+    t += static_cast<char>(i == 1 ? 1 : 0);  // clfolvl
+    t += std::string(3, '\0');
+  }
+  PutLe(&t, 0, 4);  // LFOData of the first: no levels
+  PutLe(&t, 0, 4);  // LFOData of the second: one level
+  PutLe(&t, 5, 4);
+  PutLe(&t, 0x10, 4);  // iLvl 0, fStartAt
+  lfo->lcb = static_cast<uint32_t>(t.size() - lfo->fc);
+  return t;
+}
+
+TEST(DocListsTest, ListsAndOverrides) {
+  FcLcb lst;
+  FcLcb lfo;
+  const std::string table = ListTable(&lst, &lfo);
+  NumberingDefs defs = ParseDocLists(table, lst, lfo);
+  EXPECT_TRUE(defs.warnings.empty());
+  Numbering n(defs);
+  EXPECT_EQ(n.Next(1, 0), "1.");
+  EXPECT_EQ(n.Next(1, 1), "(a)");
+  EXPECT_EQ(n.Next(1, 1), "(b)");
+  EXPECT_EQ(n.Next(1, 0), "2.");
+  EXPECT_EQ(n.Next(2, 0), "5.");  // the override restarts its own list
+  EXPECT_EQ(n.Next(3, 0), "");    // no such override
+}
+
+// Every cut of the list tables gives fewer lists and a warning, never a
+// read past the end (ASan in the fuzz build) or a crash.
+TEST(DocListsTest, TruncatedTablesWarn) {
+  FcLcb lst;
+  FcLcb lfo;
+  const std::string table = ListTable(&lst, &lfo);
+  for (size_t size = 0; size < table.size(); ++size) {
+    NumberingDefs defs = ParseDocLists(table.substr(0, size), lst, lfo);
+    EXPECT_FALSE(defs.warnings.empty()) << size;
+    Numbering n(defs);
+    (void)n.Next(1, 0);
+    (void)n.Next(2, 3);
+  }
 }
 
 // --- Broken and hostile files: a clear status, never a crash.

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "extractors/mail_extractor.h"
+#include "extractors/msg_encryption.h"
 #include "extractors/registry.h"
 #include "tests/intake_runs.h"
 #include "tests/test_paths.h"
@@ -173,6 +174,86 @@ TEST(MsgExtractorTest, Limits) {
     }
     EXPECT_TRUE(found) << c.warning;
   }
+}
+
+// What the bytes say about encryption decides the status: an S/MIME
+// envelope (class IPM.Note.SMIME, smime.p7m) or a PGP/MIME one is
+// `encrypted` with a reason that says what to do; a clear-signed message
+// is read.
+TEST(MsgExtractorTest, EncryptedMessagesAreEncrypted) {
+  Status s;
+  Extraction e = Read("msg/smime-encrypted.msg", &s);
+  EXPECT_EQ(s.code(), Status::Code::kEncrypted) << s.ToString();
+  EXPECT_NE(s.message().find("S/MIME"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("ask the sender"), std::string::npos);
+  EXPECT_TRUE(e.blocks.empty());
+  // The ciphertext is not handed on as a document of its own.
+  EXPECT_TRUE(e.embedded.empty());
+  EXPECT_EQ(e.meta.mail.subject, "Confidential: national report");
+
+  Extraction signed_msg = Read("msg/smime-signed.msg", &s);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  ASSERT_FALSE(signed_msg.blocks.empty());
+  EXPECT_EQ(signed_msg.blocks[0].text,
+            "The signed transmittal letter of the Ministry follows.");
+}
+
+TEST(MsgEncryptionTest, WhatTheBytesSay) {
+  struct Case {
+    const char* message_class;
+    const char* headers;
+    bool encrypted;
+  } cases[] = {
+      {"IPM.Note.SMIME", "", true},
+      {"ipm.note.smime", "", true},
+      {"IPM.Note.SMIME.MultipartSigned", "", false},
+      {"IPM.Note", "", false},
+      {"IPM.Note",
+       "From: a@b\r\nContent-Type: multipart/encrypted;\r\n "
+       "protocol=\"application/pgp-encrypted\"\r\n",
+       true},
+      {"IPM.Note", "Content-Type: application/pkcs7-mime; smime-type=x\r\n",
+       true},
+      {"IPM.Note", "Content-Type: multipart/signed; boundary=x\r\n", false},
+      // A header that only mentions the type is not the Content-Type.
+      {"IPM.Note", "X-Note: content-type: multipart/encrypted\r\n", false},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(!MessageEncryption(c.message_class, c.headers).empty(),
+              c.encrypted)
+        << c.message_class << " / " << c.headers;
+  }
+  struct Attachment {
+    const char* name;
+    const char* mime;
+    bool envelope;
+  } attachments[] = {
+      {"smime.p7m", "application/pkcs7-mime", true},
+      {"smime.p7m", "", true},
+      {"anything.bin", "application/x-pkcs7-mime", true},
+      {"ATT00001.pgp-encrypted", "application/pgp-encrypted", true},
+      {"smime.p7m", "multipart/signed", false},
+      {"letter.pdf", "application/pdf", false},
+  };
+  for (const Attachment& a : attachments) {
+    EXPECT_EQ(!AttachmentEncryption(a.name, a.mime).empty(), a.envelope)
+        << a.name << " / " << a.mime;
+  }
+}
+
+// A PGP/MIME message saved by Outlook, from another project's tests.
+TEST(MsgRealDocsTest, FakeEncryptedMsgIsEncrypted) {
+  std::string corpus = testing::RealDocsDir();
+  if (corpus.empty()) GTEST_SKIP() << "../shared/real-docs not present";
+  Extraction e;
+  Status s = ExtractMsg(
+      testing::ReadFileOrDie(corpus +
+                             "/other/Unstructured-IO__unstructured__fake-"
+                             "encrypted.msg"),
+      ExtractLimits(), &e);
+  EXPECT_EQ(s.code(), Status::Code::kEncrypted) << s.ToString();
+  EXPECT_NE(s.message().find("PGP"), std::string::npos) << s.message();
+  EXPECT_TRUE(e.embedded.empty());
 }
 
 TEST(MsgExtractorTest, HostileFilesNeverCrash) {
