@@ -75,7 +75,8 @@ Judgement CombinedClassifier::Judge(std::string_view text,
                                     std::string_view lang,
                                     PassageKind kind) const {
   Judgement j;
-  j.rules = rules_.Classify(text, lang, kind);
+  RuleReading reading;
+  j.rules = rules_.ClassifyReading(text, lang, kind, &reading);
   if (kind == PassageKind::kFurniture || kind == PassageKind::kHeaderFooter) {
     j.combined = j.rules;
     return j;
@@ -84,7 +85,7 @@ Judgement CombinedClassifier::Judge(std::string_view text,
   text = Utf8Prefix(text, kMaxClassifiedBytes);
   const LinearModel& model = *model_;
   const std::vector<ModelFeature> features =
-      features_.Extract(text, lang, j.rules);
+      features_.Extract(text, lang, j.rules, reading);
   const std::vector<double> scores = model.Scores(features);
   for (size_t l = 0; l < model.labels.size(); ++l) {
     j.probability[model.labels[l].name] = model.Probability(l, scores[l]);

@@ -9,8 +9,9 @@ void SortUniqueEvidence(std::vector<Evidence>* evidence) {
   auto key = [](const Evidence& e) {
     return std::tie(e.start, e.label, e.end, e.source, e.text);
   };
-  std::sort(evidence->begin(), evidence->end(),
-            [&](const Evidence& a, const Evidence& b) { return key(a) < key(b); });
+  std::sort(
+      evidence->begin(), evidence->end(),
+      [&](const Evidence& a, const Evidence& b) { return key(a) < key(b); });
   evidence->erase(std::unique(evidence->begin(), evidence->end(),
                               [&](const Evidence& a, const Evidence& b) {
                                 return key(a) == key(b);

@@ -89,7 +89,16 @@ FeatureExtractor::FeatureExtractor(std::shared_ptr<const Rules> rules,
 std::vector<ModelFeature> FeatureExtractor::Extract(
     std::string_view text, std::string_view lang,
     const Labels& rule_labels) const {
-  const FoldedText folded = FoldText(text);
+  RuleReading reading;
+  reading.folded = FoldText(text);
+  reading.matches = rules_->matcher().Find(reading.folded, lang);
+  return Extract(text, lang, rule_labels, reading);
+}
+
+std::vector<ModelFeature> FeatureExtractor::Extract(
+    std::string_view text, std::string_view /*lang*/, const Labels& rule_labels,
+    const RuleReading& reading) const {
+  const FoldedText& folded = reading.folded;
   std::map<uint32_t, ModelFeature> merged;
 
   // Text features share one unit of length, so a long passage does not
@@ -101,7 +110,7 @@ std::vector<ModelFeature> FeatureExtractor::Extract(
 
   Collector rules;
   const std::vector<RuleEntry>& entries = rules_->entries();
-  for (const TermMatch& m : rules_->matcher().Find(folded, lang)) {
+  for (const TermMatch& m : reading.matches) {
     const RuleEntry& e = entries[m.entry];
     if (e.concept_index >= 0) {
       rules.Add("r concept:" + rules_->concepts()[e.concept_index],

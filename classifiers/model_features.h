@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "classifiers/gazetteer.h"
+#include "classifiers/rule_classifier.h"
 #include "classifiers/rules.h"
 #include "pipeline/passage.h"
 
@@ -49,6 +50,13 @@ class FeatureExtractor {
   std::vector<ModelFeature> Extract(std::string_view text,
                                     std::string_view lang,
                                     const Labels& rule_labels) const;
+  // The same, from what the rule classifier read of `text` when it gave
+  // `rule_labels` (RuleClassifier::ClassifyReading), folding and matching
+  // nothing again. REQUIRES: `reading` is of this text and language.
+  std::vector<ModelFeature> Extract(std::string_view text,
+                                    std::string_view lang,
+                                    const Labels& rule_labels,
+                                    const RuleReading& reading) const;
 
  private:
   std::shared_ptr<const Rules> rules_;
