@@ -123,12 +123,14 @@ std::vector<Contribution> LinearModel::TopContributions(
     if (amount > 0) out.push_back({i, amount});
   }
   // Ties go to the earlier feature, so the evidence never depends on sort
-  // internals.
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Contribution& a, const Contribution& b) {
-                     return a.amount > b.amount;
-                   });
-  if (out.size() > limit) out.resize(limit);
+  // internals; only the first `limit` need sorting.
+  const size_t kept = std::min(limit, out.size());
+  std::partial_sort(out.begin(), out.begin() + kept, out.end(),
+                    [](const Contribution& a, const Contribution& b) {
+                      return a.amount != b.amount ? a.amount > b.amount
+                                                  : a.feature < b.feature;
+                    });
+  out.resize(kept);
   return out;
 }
 
