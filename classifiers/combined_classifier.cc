@@ -86,7 +86,8 @@ Judgement CombinedClassifier::Judge(std::string_view text,
   const LinearModel& model = *model_;
   const std::vector<ModelFeature> features =
       features_.Extract(text, lang, j.rules, reading);
-  const std::vector<double> scores = model.Scores(features);
+  const std::vector<int32_t> rows = model.Rows(features);
+  const std::vector<double> scores = model.Scores(features, rows);
   for (size_t l = 0; l < model.labels.size(); ++l) {
     j.probability[model.labels[l].name] = model.Probability(l, scores[l]);
   }
@@ -98,7 +99,7 @@ Judgement CombinedClassifier::Judge(std::string_view text,
   std::set<std::string> reasons;
   auto model_evidence = [&](const std::string& name, size_t label) {
     for (const Contribution& c :
-         model.TopContributions(label, features, kEvidenceFeatures)) {
+         model.TopContributions(label, features, rows, kEvidenceFeatures)) {
       for (const FeatureSpan& s : features[c.feature].spans) {
         if (s.end <= s.start || s.end >= static_cast<int32_t>(cp_byte.size())) {
           continue;

@@ -85,16 +85,35 @@ int LinearModel::Find(std::string_view name) const {
   return -1;
 }
 
+std::vector<int32_t> LinearModel::Rows(
+    const std::vector<ModelFeature>& features) const {
+  std::vector<int32_t> rows;
+  rows.reserve(features.size());
+  for (const ModelFeature& f : features) {
+    auto it = std::lower_bound(buckets.begin(), buckets.end(), f.bucket);
+    rows.push_back(it == buckets.end() || *it != f.bucket
+                       ? -1
+                       : static_cast<int32_t>(it - buckets.begin()));
+  }
+  return rows;
+}
+
 std::vector<double> LinearModel::Scores(
     const std::vector<ModelFeature>& features) const {
+  return Scores(features, Rows(features));
+}
+
+std::vector<double> LinearModel::Scores(
+    const std::vector<ModelFeature>& features,
+    const std::vector<int32_t>& rows) const {
   const size_t n = labels.size();
   std::vector<double> scores(n);
   for (size_t l = 0; l < n; ++l) scores[l] = labels[l].bias;
-  for (const ModelFeature& f : features) {
-    auto it = std::lower_bound(buckets.begin(), buckets.end(), f.bucket);
-    if (it == buckets.end() || *it != f.bucket) continue;
-    const double* row = &weights[(it - buckets.begin()) * n];
-    for (size_t l = 0; l < n; ++l) scores[l] += row[l] * f.value;
+  for (size_t i = 0; i < features.size(); ++i) {
+    if (rows[i] < 0) continue;
+    const double* row = &weights[static_cast<size_t>(rows[i]) * n];
+    const double value = features[i].value;
+    for (size_t l = 0; l < n; ++l) scores[l] += row[l] * value;
   }
   return scores;
 }
@@ -112,14 +131,13 @@ double LinearModel::StanceConfidence(double top) const {
 
 std::vector<Contribution> LinearModel::TopContributions(
     size_t label, const std::vector<ModelFeature>& features,
-    size_t limit) const {
+    const std::vector<int32_t>& rows, size_t limit) const {
   std::vector<Contribution> out;
   for (size_t i = 0; i < features.size(); ++i) {
-    auto it =
-        std::lower_bound(buckets.begin(), buckets.end(), features[i].bucket);
-    if (it == buckets.end() || *it != features[i].bucket) continue;
-    double amount = weights[(it - buckets.begin()) * labels.size() + label] *
-                    features[i].value;
+    if (rows[i] < 0) continue;
+    double amount =
+        weights[static_cast<size_t>(rows[i]) * labels.size() + label] *
+        features[i].value;
     if (amount > 0) out.push_back({i, amount});
   }
   // Ties go to the earlier feature, so the evidence never depends on sort

@@ -47,14 +47,6 @@ void AddStart(int32_t at, std::vector<int32_t>* starts) {
   if (starts->empty() || starts->back() != at) starts->push_back(at);
 }
 
-bool ContainsAny(std::u16string_view text,
-                 const std::vector<std::u16string>& literals) {
-  return std::any_of(literals.begin(), literals.end(),
-                     [&](const std::u16string& l) {
-                       return text.find(l) != std::u16string_view::npos;
-                     });
-}
-
 bool WordMatches(std::u16string_view word, const std::u16string& text,
                  bool prefix) {
   return prefix ? word.starts_with(text) : word == text;
@@ -70,6 +62,11 @@ struct TermMatcher::Pattern {
   // When `leading` is empty: every match holds one of these; a text with
   // none of them is not searched. Empty: always searched.
   std::vector<std::u16string> required;
+
+  // The literals looked for in a text before the pattern is run.
+  const std::vector<std::u16string>& Literals() const {
+    return leading.empty() ? required : leading;
+  }
   std::string lang;
   int entry = 0;
 };
@@ -226,8 +223,8 @@ Status TermMatcher::AddPattern(std::string_view pattern, std::string_view lang,
         source.getBuffer(), static_cast<size_t>(source.length())));
   }
   const int index = static_cast<int>(patterns_.size());
-  for (size_t l = 0; l < compiled.leading.size(); ++l) {
-    const std::u16string& literal = compiled.leading[l];
+  for (size_t l = 0; l < compiled.Literals().size(); ++l) {
+    const std::u16string& literal = compiled.Literals()[l];
     LiteralRef ref{index, static_cast<int>(l)};
     if (literal.size() == 1) {
       literals_by_unit_[literal[0]].push_back(ref);
@@ -242,7 +239,7 @@ Status TermMatcher::AddPattern(std::string_view pattern, std::string_view lang,
   return Status::Ok();
 }
 
-void TermMatcher::FindLeadingLiterals(
+void TermMatcher::FindLiterals(
     std::u16string_view folded,
     std::vector<std::vector<int32_t>>* starts) const {
   starts->assign(patterns_.size(), {});
@@ -260,7 +257,7 @@ void TermMatcher::FindLeadingLiterals(
     if (pair == literals_by_pair_.end()) continue;
     for (const LiteralRef& ref : pair->second) {
       const std::u16string& literal =
-          patterns_[ref.pattern].leading[ref.literal];
+          patterns_[ref.pattern].Literals()[ref.literal];
       if (folded.substr(at).starts_with(literal)) {
         AddStart(static_cast<int32_t>(at), &(*starts)[ref.pattern]);
       }
@@ -321,18 +318,14 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
     matches.push_back(
         {pattern.entry, text.OriginalStart(begin), text.OriginalEnd(end)});
   };
-  // Where a match could start, in text order, for each pattern that has
-  // leading literals.
-  std::vector<std::vector<int32_t>> starts;
-  FindLeadingLiterals(text.folded, &starts);
+  // Where each pattern's literals stand, in text order: where a match
+  // could start (leading literals) or only that one could (required ones).
+  std::vector<std::vector<int32_t>> found;
+  FindLiterals(text.folded, &found);
   for (size_t p = 0; p < patterns_.size(); ++p) {
     const Pattern& pattern = patterns_[p];
     if (!LangApplies(pattern.lang, lang)) continue;
-    if (!pattern.leading.empty() && starts[p].empty()) continue;
-    if (!pattern.required.empty() &&
-        !ContainsAny(text.folded, pattern.required)) {
-      continue;
-    }
+    if (!pattern.Literals().empty() && found[p].empty()) continue;
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexMatcher> m(pattern.regex->matcher(input, status));
     if (U_FAILURE(status)) continue;
@@ -351,7 +344,7 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
       // from its end. No match can start between the candidates, and a
       // leading literal is never empty, so neither is a match.
       int32_t from = 0;
-      for (int32_t start : starts[p]) {
+      for (int32_t start : found[p]) {
         if (start < from) continue;
         if (!m->lookingAt(start, status) || U_FAILURE(status)) {
           if (U_FAILURE(status)) break;

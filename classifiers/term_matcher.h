@@ -116,14 +116,14 @@ class TermMatcher {
     void ForEachMatchAt(const FoldedText& text, size_t t, Fn&& fn) const;
   };
 
-  // Where each pattern with leading literals could start in `folded`, in
-  // text order (starts[p] for patterns_[p]), found in one pass.
-  void FindLeadingLiterals(std::u16string_view folded,
-                           std::vector<std::vector<int32_t>>* starts) const;
+  // Where the literals of each pattern (Pattern::Literals) stand in
+  // `folded`, in text order (starts[p] for patterns_[p]), found in one pass.
+  void FindLiterals(std::u16string_view folded,
+                    std::vector<std::vector<int32_t>>* starts) const;
 
   static Status CompileTerm(std::string_view term, std::vector<Word>* words);
 
-  // A leading literal of patterns_[pattern]: leading[literal].
+  // A literal of patterns_[pattern]: Literals()[literal].
   struct LiteralRef {
     int pattern = 0;
     int literal = 0;
@@ -132,7 +132,7 @@ class TermMatcher {
   Index terms_;
   Index negations_;
   std::vector<Pattern> patterns_;
-  // Leading literals by their first two UTF-16 units (literals of one unit
+  // Pattern literals by their first two UTF-16 units (literals of one unit
   // apart), so the text is scanned once for all of them.
   std::unordered_map<uint32_t, std::vector<LiteralRef>> literals_by_pair_;
   std::unordered_map<char16_t, std::vector<LiteralRef>> literals_by_unit_;
