@@ -68,12 +68,18 @@ CombinedClassifier::CombinedClassifier(
 Labels CombinedClassifier::Classify(std::string_view text,
                                     std::string_view lang,
                                     PassageKind kind) const {
-  return Judge(text, lang, kind).combined;
+  return Decide(text, lang, kind, /*probabilities=*/false).combined;
 }
 
 Judgement CombinedClassifier::Judge(std::string_view text,
                                     std::string_view lang,
                                     PassageKind kind) const {
+  return Decide(text, lang, kind, /*probabilities=*/true);
+}
+
+Judgement CombinedClassifier::Decide(std::string_view text,
+                                     std::string_view lang, PassageKind kind,
+                                     bool probabilities) const {
   Judgement j;
   RuleReading reading;
   j.rules = rules_.ClassifyReading(text, lang, kind, &reading);
@@ -88,11 +94,13 @@ Judgement CombinedClassifier::Judge(std::string_view text,
       features_.Extract(text, lang, j.rules, reading);
   const std::vector<int32_t> rows = model.Rows(features);
   const std::vector<double> scores = model.Scores(features, rows);
-  for (size_t l = 0; l < model.labels.size(); ++l) {
-    j.probability[model.labels[l].name] = model.Probability(l, scores[l]);
-  }
   const auto stances = StanceDistribution(model, scores);
-  for (const auto& [code, p] : stances) j.probability["stance:" + code] = p;
+  if (probabilities) {
+    for (size_t l = 0; l < model.labels.size(); ++l) {
+      j.probability[model.labels[l].name] = model.Probability(l, scores[l]);
+    }
+    for (const auto& [code, p] : stances) j.probability["stance:" + code] = p;
+  }
 
   const std::vector<size_t> cp_byte = CodePointBytes(text);
   Labels& out = j.combined;
@@ -135,7 +143,7 @@ Judgement CombinedClassifier::Judge(std::string_view text,
         continue;
       }
       const ModelLabel& m = model.labels[l];
-      double p = j.probability[name];
+      double p = model.Probability(l, scores[l]);
       bool model_gives = p >= kModelGives;
       if (p >= m.reject && p < m.accept) reasons.insert("low_confidence");
       // The model says no where the rules said yes: below its reject band

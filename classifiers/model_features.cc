@@ -10,7 +10,7 @@
 namespace intake {
 namespace {
 
-constexpr size_t kMaxSpans = 3;
+constexpr size_t kMaxSpans = FeatureSpans::kCapacity;
 constexpr int kCharMin = 3;
 constexpr int kCharMax = 5;
 

@@ -10,6 +10,7 @@
 #ifndef INTAKE_CLASSIFIERS_MODEL_FEATURES_H_
 #define INTAKE_CLASSIFIERS_MODEL_FEATURES_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -28,10 +29,27 @@ struct FeatureSpan {
   int32_t end = 0;
 };
 
+// The first few places a feature stands, kept inline: a passage has
+// hundreds of features, and a heap block for each cost more than scoring.
+class FeatureSpans {
+ public:
+  static constexpr size_t kCapacity = 3;
+  // REQUIRES: size() < kCapacity.
+  void push_back(FeatureSpan span) { spans_[size_++] = span; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const FeatureSpan* begin() const { return spans_.data(); }
+  const FeatureSpan* end() const { return spans_.data() + size_; }
+
+ private:
+  std::array<FeatureSpan, kCapacity> spans_{};
+  uint8_t size_ = 0;
+};
+
 struct ModelFeature {
   uint32_t bucket = 0;  // hash of the feature's name, < 2^hash_bits
   double value = 0;
-  std::vector<FeatureSpan> spans;  // the first few places it stands
+  FeatureSpans spans;  // the first few places it stands
 };
 
 // Feature buckets are 2^kHashBits; changing it changes the model format.
