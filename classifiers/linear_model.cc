@@ -35,6 +35,14 @@ bool ParseDouble(std::string_view s, double* out) {
   return ec == std::errc() && end == s.data() + s.size() && std::isfinite(*out);
 }
 
+std::string ModelVersionOf(std::string_view bytes) {
+  return Sha256Hex(bytes).substr(0, 12);
+}
+
+// ParseModel without the version.
+Status ParseModelText(std::string_view bytes, std::string_view source_name,
+                      LinearModel* out);
+
 bool KnownLabel(std::string_view name) {
   size_t colon = name.find(':');
   return colon != std::string_view::npos &&
@@ -259,6 +267,36 @@ Status LoadModel(const std::string& path,
 
 Status ParseModel(std::string_view bytes, std::string_view source_name,
                   LinearModel* out) {
+  Status s = ParseModelText(bytes, source_name, out);
+  if (s.ok()) out->version = ModelVersionOf(bytes);
+  return s;
+}
+
+Status ReadModelFile(const std::string& path, ModelFile* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": no such model file");
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  out->path = path;
+  out->bytes = std::move(bytes).str();
+  out->version = ModelVersionOf(out->bytes);
+  return Status::Ok();
+}
+
+Status ParseModelFile(const ModelFile& file,
+                      std::shared_ptr<const LinearModel>* out) {
+  auto model = std::make_shared<LinearModel>();
+  Status s = ParseModelText(file.bytes, file.path, model.get());
+  if (!s.ok()) return s;
+  model->version = file.version;
+  *out = std::move(model);
+  return Status::Ok();
+}
+
+namespace {
+
+Status ParseModelText(std::string_view bytes, std::string_view source_name,
+                      LinearModel* out) {
   Reader r(bytes, source_name);
   std::vector<std::string> w;
   if (!r.Next(&w) || w.size() != 2 || w[0] != "intake-model") {
@@ -345,9 +383,10 @@ Status ParseModel(std::string_view bytes, std::string_view source_name,
   if (!r.Next(&w) || w.size() != 1 || w[0] != "end") {
     return r.Error("no 'end' line: the file is truncated");
   }
-  m.version = Sha256Hex(bytes).substr(0, 12);
   *out = std::move(m);
   return Status::Ok();
 }
+
+}  // namespace
 
 }  // namespace intake

@@ -103,6 +103,21 @@ Status LoadModel(const std::string& path,
 Status ParseModel(std::string_view bytes, std::string_view source_name,
                   LinearModel* out);
 
+// A model file read and identified, its weights not parsed yet: the
+// version is what decides which documents a run must redo, and a run with
+// nothing to redo never needs the weights (their parsing is most of
+// start-up).
+struct ModelFile {
+  std::string path;
+  std::string bytes;
+  std::string version;  // as LinearModel::version
+};
+// Reads `path` and computes its version; fails when it cannot be read.
+Status ReadModelFile(const std::string& path, ModelFile* out);
+// ParseModel of the file's bytes, the version taken from `file`.
+Status ParseModelFile(const ModelFile& file,
+                      std::shared_ptr<const LinearModel>* out);
+
 }  // namespace intake
 
 #endif  // INTAKE_CLASSIFIERS_LINEAR_MODEL_H_
