@@ -67,14 +67,21 @@ CombinedClassifier::CombinedClassifier(
 Labels CombinedClassifier::Classify(std::string_view text,
                                     std::string_view lang,
                                     PassageKind kind) const {
-  return Judge(text, lang, kind).combined;
+  return Decide(text, lang, kind, /*probabilities=*/false).combined;
 }
 
 Judgement CombinedClassifier::Judge(std::string_view text,
                                     std::string_view lang,
                                     PassageKind kind) const {
+  return Decide(text, lang, kind, /*probabilities=*/true);
+}
+
+Judgement CombinedClassifier::Decide(std::string_view text,
+                                     std::string_view lang, PassageKind kind,
+                                     bool probabilities) const {
   Judgement j;
-  j.rules = rules_.Classify(text, lang, kind);
+  RuleReading reading;
+  j.rules = rules_.ClassifyReading(text, lang, kind, &reading);
   if (kind == PassageKind::kFurniture || kind == PassageKind::kHeaderFooter) {
     j.combined = j.rules;
     return j;
@@ -83,20 +90,23 @@ Judgement CombinedClassifier::Judge(std::string_view text,
   text = Utf8Prefix(text, kMaxClassifiedBytes);
   const LinearModel& model = *model_;
   const std::vector<ModelFeature> features =
-      features_.Extract(text, lang, j.rules);
-  const std::vector<double> scores = model.Scores(features);
-  for (size_t l = 0; l < model.labels.size(); ++l) {
-    j.probability[model.labels[l].name] = model.Probability(l, scores[l]);
-  }
+      features_.Extract(text, lang, j.rules, reading);
+  const std::vector<int32_t> rows = model.Rows(features);
+  const std::vector<double> scores = model.Scores(features, rows);
   const auto stances = StanceDistribution(model, scores);
-  for (const auto& [code, p] : stances) j.probability["stance:" + code] = p;
+  if (probabilities) {
+    for (size_t l = 0; l < model.labels.size(); ++l) {
+      j.probability[model.labels[l].name] = model.Probability(l, scores[l]);
+    }
+    for (const auto& [code, p] : stances) j.probability["stance:" + code] = p;
+  }
 
   const std::vector<size_t> cp_byte = CodePointBytes(text);
   Labels& out = j.combined;
   std::set<std::string> reasons;
   auto model_evidence = [&](const std::string& name, size_t label) {
     for (const Contribution& c :
-         model.TopContributions(label, features, kEvidenceFeatures)) {
+         model.TopContributions(label, features, rows, kEvidenceFeatures)) {
       for (const FeatureSpan& s : features[c.feature].spans) {
         if (s.end <= s.start || s.end >= static_cast<int32_t>(cp_byte.size())) {
           continue;
@@ -132,7 +142,7 @@ Judgement CombinedClassifier::Judge(std::string_view text,
         continue;
       }
       const ModelLabel& m = model.labels[l];
-      double p = j.probability[name];
+      double p = model.Probability(l, scores[l]);
       bool model_gives = p >= kModelGives;
       if (p >= m.reject && p < m.accept) reasons.insert("low_confidence");
       // The model says no where the rules said yes: below its reject band

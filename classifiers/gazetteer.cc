@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -16,6 +17,12 @@ namespace {
 
 // Shorter folded names ("uk") would match inside too much text.
 constexpr size_t kMinVariantBytes = 4;
+
+uint32_t HeadBytes(std::string_view s, size_t at) {
+  uint32_t head;
+  std::memcpy(&head, s.data() + at, sizeof head);
+  return head;
+}
 // The UN languages other than English, as iso-codes names their catalogues.
 const char* const kLocales[] = {"es", "fr", "ru", "ar", "zh_CN"};
 
@@ -146,6 +153,12 @@ Status Gazetteer::Load(const GazetteerSources& sources,
                    [](const Variant& a, const Variant& b) {
                      return a.folded.size() > b.folded.size();
                    });
+  static_assert(kHeadBytes == sizeof(uint32_t) &&
+                kHeadBytes <= kMinVariantBytes);
+  for (size_t v = 0; v < g->variants_.size(); ++v) {
+    g->by_head_[HeadBytes(g->variants_[v].folded, 0)].push_back(
+        static_cast<int>(v));
+  }
   *out = std::move(g);
   return Status::Ok();
 }
@@ -177,24 +190,36 @@ int Gazetteer::FindByDomain(std::string_view tld) const {
 
 std::vector<GazetteerHit> Gazetteer::FindAll(std::string_view text) const {
   std::string folded = FoldToUtf8(text);
+  // Every occurrence of every variant, as (variant, byte offset), overlaps
+  // included: what a search per variant would find, in one pass.
+  std::vector<std::pair<int, size_t>> found;
+  for (size_t at = 0; at + kHeadBytes <= folded.size(); ++at) {
+    auto head = by_head_.find(HeadBytes(folded, at));
+    if (head == by_head_.end()) continue;
+    for (int v : head->second) {
+      if (std::string_view(folded).substr(at).starts_with(
+              variants_[v].folded)) {
+        found.push_back({v, at});
+      }
+    }
+  }
+  // Longest variant first, each in text order: the longer name wins.
+  std::sort(found.begin(), found.end());
   std::vector<char> taken(folded.size(), 0);
   std::vector<GazetteerHit> hits;
-  for (const Variant& v : variants_) {
-    bool cjk = IsCjk(v.folded);
-    for (size_t at = folded.find(v.folded); at != std::string::npos;
-         at = folded.find(v.folded, at + 1)) {
-      size_t end = at + v.folded.size();
-      bool bounded =
-          cjk || ((at == 0 || !IsWordByte(folded[at - 1])) &&
-                  (end == folded.size() || !IsWordByte(folded[end])));
-      if (!bounded || std::any_of(taken.begin() + at, taken.begin() + end,
-                                  [](char c) { return c != 0; })) {
-        continue;
-      }
-      std::fill(taken.begin() + at, taken.begin() + end, 1);
-      if (entries_[v.entry].kind != "place") {
-        hits.push_back({v.entry, at, v.folded.size()});
-      }
+  for (const auto& [index, at] : found) {
+    const Variant& v = variants_[index];
+    size_t end = at + v.folded.size();
+    bool bounded =
+        IsCjk(v.folded) || ((at == 0 || !IsWordByte(folded[at - 1])) &&
+                            (end == folded.size() || !IsWordByte(folded[end])));
+    if (!bounded || std::any_of(taken.begin() + at, taken.begin() + end,
+                                [](char c) { return c != 0; })) {
+      continue;
+    }
+    std::fill(taken.begin() + at, taken.begin() + end, 1);
+    if (entries_[v.entry].kind != "place") {
+      hits.push_back({v.entry, at, v.folded.size()});
     }
   }
   std::sort(hits.begin(), hits.end(),

@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "pipeline/status.h"
@@ -67,6 +68,10 @@ class Gazetteer {
 
   std::vector<GazetteerEntry> entries_;
   std::vector<Variant> variants_;  // longest first
+  // The first kHeadBytes bytes of each variant -> its variants_ indexes, in
+  // order: a passage is scanned once, not once per variant.
+  static constexpr size_t kHeadBytes = 4;
+  std::unordered_map<uint32_t, std::vector<int>> by_head_;
 };
 
 }  // namespace intake

@@ -1,6 +1,7 @@
 #include "classifiers/linear_model.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -25,12 +26,22 @@ std::string Number(double x) {
   return buffer;
 }
 
-bool ParseDouble(const std::string& s, double* out) {
+// from_chars, not strtod: the same correctly rounded value, without the
+// locale and the copy to a C string, for the ~200,000 numbers of a model.
+bool ParseDouble(std::string_view s, double* out) {
+  if (s.starts_with('+')) s.remove_prefix(1);  // strtod took it
   if (s.empty()) return false;
-  char* end = nullptr;
-  *out = std::strtod(s.c_str(), &end);
-  return end == s.c_str() + s.size() && std::isfinite(*out);
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
+  return ec == std::errc() && end == s.data() + s.size() && std::isfinite(*out);
 }
+
+std::string ModelVersionOf(std::string_view bytes) {
+  return Sha256Hex(bytes).substr(0, 12);
+}
+
+// ParseModel without the version.
+Status ParseModelText(std::string_view bytes, std::string_view source_name,
+                      LinearModel* out);
 
 bool KnownLabel(std::string_view name) {
   size_t colon = name.find(':');
@@ -38,20 +49,42 @@ bool KnownLabel(std::string_view name) {
          IsKnownCode(name.substr(0, colon), name.substr(colon + 1));
 }
 
+// What `istream >> word` splits at.
+bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
+         c == '\r';
+}
+
 // Reads the model text line by line, naming the line in every error.
 class Reader {
  public:
+  // `bytes` must outlive the reader and the words it gives.
   Reader(std::string_view bytes, std::string_view source)
-      : in_(std::string(bytes)), source_(source) {}
+      : rest_(bytes), source_(source) {}
 
-  // The next line split into words; false at the end of the text.
-  bool Next(std::vector<std::string>* words) {
-    std::string line;
-    if (!std::getline(in_, line)) return false;
+  // The next line split into words at white space; false at the end.
+  bool Next(std::vector<std::string_view>* words) {
+    if (rest_.empty()) return false;
+    size_t newline = rest_.find('\n');
+    std::string_view line = rest_.substr(0, newline);
+    rest_.remove_prefix(newline == rest_.npos ? rest_.size() : newline + 1);
     ++line_;
     words->clear();
-    std::istringstream split(line);
-    for (std::string w; split >> w;) words->push_back(w);
+    size_t at = 0;
+    while (true) {
+      while (at < line.size() && IsSpace(line[at])) ++at;
+      if (at == line.size()) break;
+      size_t end = at;
+      while (end < line.size() && !IsSpace(line[end])) ++end;
+      words->push_back(line.substr(at, end - at));
+      at = end;
+    }
+    return true;
+  }
+  bool Next(std::vector<std::string>* words) {
+    std::vector<std::string_view> views;
+    if (!Next(&views)) return false;
+    words->assign(views.begin(), views.end());
     return true;
   }
   // The next line, which must start with `key` and have `count` words.
@@ -71,7 +104,7 @@ class Reader {
   }
 
  private:
-  std::istringstream in_;
+  std::string_view rest_;
   std::string source_;
   int line_ = 0;
 };
@@ -85,16 +118,35 @@ int LinearModel::Find(std::string_view name) const {
   return -1;
 }
 
+std::vector<int32_t> LinearModel::Rows(
+    const std::vector<ModelFeature>& features) const {
+  std::vector<int32_t> rows;
+  rows.reserve(features.size());
+  for (const ModelFeature& f : features) {
+    auto it = std::lower_bound(buckets.begin(), buckets.end(), f.bucket);
+    rows.push_back(it == buckets.end() || *it != f.bucket
+                       ? -1
+                       : static_cast<int32_t>(it - buckets.begin()));
+  }
+  return rows;
+}
+
 std::vector<double> LinearModel::Scores(
     const std::vector<ModelFeature>& features) const {
+  return Scores(features, Rows(features));
+}
+
+std::vector<double> LinearModel::Scores(
+    const std::vector<ModelFeature>& features,
+    const std::vector<int32_t>& rows) const {
   const size_t n = labels.size();
   std::vector<double> scores(n);
   for (size_t l = 0; l < n; ++l) scores[l] = labels[l].bias;
-  for (const ModelFeature& f : features) {
-    auto it = std::lower_bound(buckets.begin(), buckets.end(), f.bucket);
-    if (it == buckets.end() || *it != f.bucket) continue;
-    const double* row = &weights[(it - buckets.begin()) * n];
-    for (size_t l = 0; l < n; ++l) scores[l] += row[l] * f.value;
+  for (size_t i = 0; i < features.size(); ++i) {
+    if (rows[i] < 0) continue;
+    const double* row = &weights[static_cast<size_t>(rows[i]) * n];
+    const double value = features[i].value;
+    for (size_t l = 0; l < n; ++l) scores[l] += row[l] * value;
   }
   return scores;
 }
@@ -112,23 +164,24 @@ double LinearModel::StanceConfidence(double top) const {
 
 std::vector<Contribution> LinearModel::TopContributions(
     size_t label, const std::vector<ModelFeature>& features,
-    size_t limit) const {
+    const std::vector<int32_t>& rows, size_t limit) const {
   std::vector<Contribution> out;
   for (size_t i = 0; i < features.size(); ++i) {
-    auto it =
-        std::lower_bound(buckets.begin(), buckets.end(), features[i].bucket);
-    if (it == buckets.end() || *it != features[i].bucket) continue;
-    double amount = weights[(it - buckets.begin()) * labels.size() + label] *
-                    features[i].value;
+    if (rows[i] < 0) continue;
+    double amount =
+        weights[static_cast<size_t>(rows[i]) * labels.size() + label] *
+        features[i].value;
     if (amount > 0) out.push_back({i, amount});
   }
   // Ties go to the earlier feature, so the evidence never depends on sort
-  // internals.
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Contribution& a, const Contribution& b) {
-                     return a.amount > b.amount;
-                   });
-  if (out.size() > limit) out.resize(limit);
+  // internals; only the first `limit` need sorting.
+  const size_t kept = std::min(limit, out.size());
+  std::partial_sort(out.begin(), out.begin() + kept, out.end(),
+                    [](const Contribution& a, const Contribution& b) {
+                      return a.amount != b.amount ? a.amount > b.amount
+                                                  : a.feature < b.feature;
+                    });
+  out.resize(kept);
   return out;
 }
 
@@ -214,6 +267,36 @@ Status LoadModel(const std::string& path,
 
 Status ParseModel(std::string_view bytes, std::string_view source_name,
                   LinearModel* out) {
+  Status s = ParseModelText(bytes, source_name, out);
+  if (s.ok()) out->version = ModelVersionOf(bytes);
+  return s;
+}
+
+Status ReadModelFile(const std::string& path, ModelFile* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": no such model file");
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  out->path = path;
+  out->bytes = std::move(bytes).str();
+  out->version = ModelVersionOf(out->bytes);
+  return Status::Ok();
+}
+
+Status ParseModelFile(const ModelFile& file,
+                      std::shared_ptr<const LinearModel>* out) {
+  auto model = std::make_shared<LinearModel>();
+  Status s = ParseModelText(file.bytes, file.path, model.get());
+  if (!s.ok()) return s;
+  model->version = file.version;
+  *out = std::move(model);
+  return Status::Ok();
+}
+
+namespace {
+
+Status ParseModelText(std::string_view bytes, std::string_view source_name,
+                      LinearModel* out) {
   Reader r(bytes, source_name);
   std::vector<std::string> w;
   if (!r.Next(&w) || w.size() != 2 || w[0] != "intake-model") {
@@ -269,24 +352,30 @@ Status ParseModel(std::string_view bytes, std::string_view source_name,
   const size_t n = m.labels.size();
   m.buckets.reserve(buckets);
   m.weights.assign(buckets * n, 0.0);
+  std::vector<std::string_view> row;
   for (long b = 0; b < buckets; ++b) {
-    if (!r.Next(&w) || w.empty()) return r.Error("ends inside the weights");
-    char* end = nullptr;
-    unsigned long bucket = std::strtoul(w[0].c_str(), &end, 10);
-    if (*end != '\0' || bucket >= (1UL << kHashBits) ||
+    if (!r.Next(&row) || row.empty()) {
+      return r.Error("ends inside the weights");
+    }
+    unsigned long bucket = 0;
+    auto [end, ec] =
+        std::from_chars(row[0].data(), row[0].data() + row[0].size(), bucket);
+    if (ec != std::errc() || end != row[0].data() + row[0].size() ||
+        bucket >= (1UL << kHashBits) ||
         (!m.buckets.empty() && bucket <= m.buckets.back())) {
-      return r.Error("bad or unsorted bucket '" + w[0] + "'");
+      return r.Error("bad or unsorted bucket '" + std::string(row[0]) + "'");
     }
     m.buckets.push_back(static_cast<uint32_t>(bucket));
-    for (size_t k = 1; k < w.size(); ++k) {
-      size_t colon = w[k].find(':');
+    for (size_t k = 1; k < row.size(); ++k) {
+      std::string_view entry = row[k];
+      size_t colon = entry.find(':');
       double value = 0;
-      size_t label =
-          colon == std::string::npos
-              ? n
-              : std::strtoul(w[k].substr(0, colon).c_str(), nullptr, 10);
-      if (label >= n || !ParseDouble(w[k].substr(colon + 1), &value)) {
-        return r.Error("bad weight '" + w[k] + "'");
+      size_t label = n;
+      if (colon != std::string_view::npos) {
+        std::from_chars(entry.data(), entry.data() + colon, label);
+      }
+      if (label >= n || !ParseDouble(entry.substr(colon + 1), &value)) {
+        return r.Error("bad weight '" + std::string(entry) + "'");
       }
       m.weights[b * n + label] = value;
     }
@@ -294,9 +383,10 @@ Status ParseModel(std::string_view bytes, std::string_view source_name,
   if (!r.Next(&w) || w.size() != 1 || w[0] != "end") {
     return r.Error("no 'end' line: the file is truncated");
   }
-  m.version = Sha256Hex(bytes).substr(0, 12);
   *out = std::move(m);
   return Status::Ok();
 }
+
+}  // namespace
 
 }  // namespace intake

@@ -68,17 +68,25 @@ struct LinearModel {
 
   // The label's index, or -1.
   int Find(std::string_view name) const;
+  // The weight row of each feature (its index in `buckets`), -1 where the
+  // model has no weights for its bucket: looked up once for Scores and
+  // every TopContributions of a passage.
+  std::vector<int32_t> Rows(const std::vector<ModelFeature>& features) const;
   // Scores of every label, in `labels` order.
   std::vector<double> Scores(const std::vector<ModelFeature>& features) const;
+  // REQUIRES: rows == Rows(features).
+  std::vector<double> Scores(const std::vector<ModelFeature>& features,
+                             const std::vector<int32_t>& rows) const;
   double Probability(size_t label, double score) const;
   // The probability that the stance with share `top` of
   // StanceDistribution is right.
   double StanceConfidence(double top) const;
   // The features that raise label `label` most, largest first, at most
   // `limit` (positive contributions only).
+  // REQUIRES: rows == Rows(features).
   std::vector<Contribution> TopContributions(
       size_t label, const std::vector<ModelFeature>& features,
-      size_t limit) const;
+      const std::vector<int32_t>& rows, size_t limit) const;
 };
 
 // Probabilities of the stance codes the model has, from Scores(),
@@ -100,6 +108,21 @@ Status LoadModel(const std::string& path,
                  std::shared_ptr<const LinearModel>* out);
 Status ParseModel(std::string_view bytes, std::string_view source_name,
                   LinearModel* out);
+
+// A model file read and identified, its weights not parsed yet: the
+// version is what decides which documents a run must redo, and a run with
+// nothing to redo never needs the weights (their parsing is most of
+// start-up).
+struct ModelFile {
+  std::string path;
+  std::string bytes;
+  std::string version;  // as LinearModel::version
+};
+// Reads `path` and computes its version; fails when it cannot be read.
+Status ReadModelFile(const std::string& path, ModelFile* out);
+// ParseModel of the file's bytes, the version taken from `file`.
+Status ParseModelFile(const ModelFile& file,
+                      std::shared_ptr<const LinearModel>* out);
 
 }  // namespace intake
 

@@ -1,5 +1,6 @@
 #include "classifiers/model_features.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
@@ -9,44 +10,86 @@
 namespace intake {
 namespace {
 
-constexpr size_t kMaxSpans = 3;
+constexpr size_t kMaxSpans = FeatureSpans::kCapacity;
 constexpr int kCharMin = 3;
 constexpr int kCharMax = 5;
 
-uint32_t Bucket(std::string_view name) {
-  uint64_t h = 14695981039346656037ULL;
-  for (unsigned char c : name) {
+constexpr uint64_t kFnvOffset = 14695981039346656037ULL;
+
+// FNV-1a, continued from `h`: hashing a name piece by piece gives the hash
+// of the whole name without building it.
+uint64_t Fnv(uint64_t h, std::string_view piece) {
+  for (unsigned char c : piece) {
     h ^= c;
     h *= 1099511628211ULL;
   }
+  return h;
+}
+
+uint32_t BucketOfHash(uint64_t h) {
   return static_cast<uint32_t>((h ^ (h >> 32)) & ((1u << kHashBits) - 1));
 }
 
-// Features by bucket while a passage is read; std::map keeps the output
-// sorted and the same on every run.
+uint32_t Bucket(std::string_view name) {
+  return BucketOfHash(Fnv(kFnvOffset, name));
+}
+
+// Features by bucket while a passage is read: every occurrence is kept in
+// the order seen, then sorted by bucket once (a map per feature cost more
+// than the rest of the model).
 class Collector {
  public:
-  void Add(const std::string& name, FeatureSpan span) {
-    ModelFeature& f = features_[Bucket(name)];
-    f.value = 1.0;
-    if (f.spans.size() < kMaxSpans) f.spans.push_back(span);
+  void Add(uint32_t bucket, FeatureSpan span) {
+    seen_.push_back({bucket, static_cast<uint32_t>(seen_.size()), span});
   }
-  size_t size() const { return features_.size(); }
-  // Scales every value by `factor`, then moves the features out.
-  void MoveTo(double factor, std::map<uint32_t, ModelFeature>* out) {
-    for (auto& [bucket, f] : features_) {
-      ModelFeature& into = (*out)[bucket];
-      into.bucket = bucket;
-      into.value += f.value * factor;
-      for (const FeatureSpan& s : f.spans) {
-        if (into.spans.size() < kMaxSpans) into.spans.push_back(s);
-      }
+  void Add(std::string_view name, FeatureSpan span) { Add(Bucket(name), span); }
+  // Distinct buckets. REQUIRES: Group() was called after the last Add.
+  size_t size() const { return distinct_; }
+  // Sorts the occurrences by bucket, each bucket's in the order seen.
+  void Group() {
+    std::sort(seen_.begin(), seen_.end(), [](const Seen& a, const Seen& b) {
+      return a.bucket != b.bucket ? a.bucket < b.bucket : a.order < b.order;
+    });
+    distinct_ = 0;
+    for (size_t i = 0; i < seen_.size(); ++i) {
+      if (i == 0 || seen_[i].bucket != seen_[i - 1].bucket) ++distinct_;
     }
-    features_.clear();
+  }
+  // Adds `factor` to the value of each bucket seen (a feature is there or
+  // not) and its first spans. REQUIRES: Group() was called; `out` sorted by
+  // bucket. Keeps `out` sorted.
+  void MergeInto(double factor, std::vector<ModelFeature>* out) const {
+    std::vector<ModelFeature> merged;
+    merged.reserve(out->size() + distinct_);
+    size_t o = 0;
+    for (size_t i = 0; i < seen_.size();) {
+      const uint32_t bucket = seen_[i].bucket;
+      while (o < out->size() && (*out)[o].bucket < bucket) {
+        merged.push_back(std::move((*out)[o++]));
+      }
+      ModelFeature f;
+      if (o < out->size() && (*out)[o].bucket == bucket) {
+        f = std::move((*out)[o++]);
+      }
+      f.bucket = bucket;
+      f.value += 1.0 * factor;
+      for (; i < seen_.size() && seen_[i].bucket == bucket; ++i) {
+        if (f.spans.size() < kMaxSpans) f.spans.push_back(seen_[i].span);
+      }
+      merged.push_back(std::move(f));
+    }
+    while (o < out->size()) merged.push_back(std::move((*out)[o++]));
+    *out = std::move(merged);
   }
 
  private:
-  std::map<uint32_t, ModelFeature> features_;
+  struct Seen {
+    uint32_t bucket;
+    uint32_t order;
+    FeatureSpan span;
+  };
+  std::vector<Seen> seen_;
+  size_t distinct_ = 0;
 };
 
 // Byte offsets of the code points of `s`, and s.size() at the end.
@@ -60,21 +103,26 @@ std::vector<size_t> CodePointStarts(const std::string& s) {
 }
 
 void AddTextFeatures(const std::vector<ModelToken>& tokens, Collector* out) {
+  const uint64_t word_hash = Fnv(kFnvOffset, "w ");
+  const uint64_t bigram_hash = Fnv(kFnvOffset, "b ");
+  const uint64_t char_hash = Fnv(kFnvOffset, "c ");
   for (size_t i = 0; i < tokens.size(); ++i) {
     const ModelToken& t = tokens[i];
     FeatureSpan span{t.start, t.end};
-    out->Add("w " + t.text, span);
+    out->Add(BucketOfHash(Fnv(word_hash, t.text)), span);
     if (i + 1 < tokens.size()) {
-      out->Add("b " + t.text + " " + tokens[i + 1].text,
-               {t.start, tokens[i + 1].end});
+      uint64_t h = Fnv(Fnv(Fnv(bigram_hash, t.text), " "), tokens[i + 1].text);
+      out->Add(BucketOfHash(h), {t.start, tokens[i + 1].end});
     }
     if (t.masked) continue;
     std::string padded = "<" + t.text + ">";
     std::vector<size_t> cp = CodePointStarts(padded);
     size_t count = cp.size() - 1;
+    const std::string_view view(padded);
     for (int n = kCharMin; n <= kCharMax; ++n) {
       for (size_t k = 0; k + n <= count; ++k) {
-        out->Add("c " + padded.substr(cp[k], cp[k + n] - cp[k]), span);
+        std::string_view gram = view.substr(cp[k], cp[k + n] - cp[k]);
+        out->Add(BucketOfHash(Fnv(char_hash, gram)), span);
       }
     }
   }
@@ -89,19 +137,29 @@ FeatureExtractor::FeatureExtractor(std::shared_ptr<const Rules> rules,
 std::vector<ModelFeature> FeatureExtractor::Extract(
     std::string_view text, std::string_view lang,
     const Labels& rule_labels) const {
-  const FoldedText folded = FoldText(text);
-  std::map<uint32_t, ModelFeature> merged;
+  RuleReading reading;
+  reading.folded = FoldText(text);
+  reading.matches = rules_->matcher().Find(reading.folded, lang);
+  return Extract(text, lang, rule_labels, reading);
+}
+
+std::vector<ModelFeature> FeatureExtractor::Extract(
+    std::string_view text, std::string_view /*lang*/, const Labels& rule_labels,
+    const RuleReading& reading) const {
+  const FoldedText& folded = reading.folded;
+  std::vector<ModelFeature> out;
 
   // Text features share one unit of length, so a long passage does not
   // outweigh the rule features by its length alone.
   Collector words;
   AddTextFeatures(ModelTokens(text, folded, gazetteer_.get()), &words);
+  words.Group();
   double norm = words.size() > 0 ? 1.0 / std::sqrt(words.size()) : 0.0;
-  words.MoveTo(norm, &merged);
+  words.MergeInto(norm, &out);
 
   Collector rules;
   const std::vector<RuleEntry>& entries = rules_->entries();
-  for (const TermMatch& m : rules_->matcher().Find(folded, lang)) {
+  for (const TermMatch& m : reading.matches) {
     const RuleEntry& e = entries[m.entry];
     if (e.concept_index >= 0) {
       rules.Add("r concept:" + rules_->concepts()[e.concept_index],
@@ -129,11 +187,8 @@ std::vector<ModelFeature> FeatureExtractor::Extract(
       for (const FeatureSpan& s : spans) rules.Add("r rule:" + label, s);
     }
   }
-  rules.MoveTo(1.0, &merged);
-
-  std::vector<ModelFeature> out;
-  out.reserve(merged.size());
-  for (auto& [bucket, f] : merged) out.push_back(std::move(f));
+  rules.Group();
+  rules.MergeInto(1.0, &out);
   return out;
 }
 

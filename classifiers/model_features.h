@@ -10,6 +10,7 @@
 #ifndef INTAKE_CLASSIFIERS_MODEL_FEATURES_H_
 #define INTAKE_CLASSIFIERS_MODEL_FEATURES_H_
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -17,6 +18,7 @@
 #include <vector>
 
 #include "classifiers/gazetteer.h"
+#include "classifiers/rule_classifier.h"
 #include "classifiers/rules.h"
 #include "pipeline/passage.h"
 
@@ -27,10 +29,27 @@ struct FeatureSpan {
   int32_t end = 0;
 };
 
+// The first few places a feature stands, kept inline: a passage has
+// hundreds of features, and a heap block for each cost more than scoring.
+class FeatureSpans {
+ public:
+  static constexpr size_t kCapacity = 3;
+  // REQUIRES: size() < kCapacity.
+  void push_back(FeatureSpan span) { spans_[size_++] = span; }
+  size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const FeatureSpan* begin() const { return spans_.data(); }
+  const FeatureSpan* end() const { return spans_.data() + size_; }
+
+ private:
+  std::array<FeatureSpan, kCapacity> spans_{};
+  uint8_t size_ = 0;
+};
+
 struct ModelFeature {
   uint32_t bucket = 0;  // hash of the feature's name, < 2^hash_bits
   double value = 0;
-  std::vector<FeatureSpan> spans;  // the first few places it stands
+  FeatureSpans spans;  // the first few places it stands
 };
 
 // Feature buckets are 2^kHashBits; changing it changes the model format.
@@ -49,6 +68,13 @@ class FeatureExtractor {
   std::vector<ModelFeature> Extract(std::string_view text,
                                     std::string_view lang,
                                     const Labels& rule_labels) const;
+  // The same, from what the rule classifier read of `text` when it gave
+  // `rule_labels` (RuleClassifier::ClassifyReading), folding and matching
+  // nothing again. REQUIRES: `reading` is of this text and language.
+  std::vector<ModelFeature> Extract(std::string_view text,
+                                    std::string_view lang,
+                                    const Labels& rule_labels,
+                                    const RuleReading& reading) const;
 
  private:
   std::shared_ptr<const Rules> rules_;

@@ -136,7 +136,99 @@ std::vector<std::u16string> AlternativeLiterals(std::u16string_view s) {
   return {literal};
 }
 
+// The index just past the quantifier at s[i] ("?", "*", "+", "{m,n}", each
+// perhaps lazy or possessive), or i when there is none.
+size_t SkipQuantifier(std::u16string_view s, size_t i) {
+  if (i >= s.size()) return i;
+  if (s[i] == u'{') {
+    size_t close = s.find(u'}', i);
+    if (close == s.npos) return i;
+    i = close + 1;
+  } else if (s[i] == u'?' || s[i] == u'*' || s[i] == u'+') {
+    ++i;
+  } else {
+    return i;
+  }
+  if (i < s.size() && (s[i] == u'?' || s[i] == u'+')) ++i;
+  return i;
+}
+
+// Escapes whose meaning RequiredLiterals can step over: zero-width or a
+// class of one character, never a literal spelled in several units.
+bool IsKnownEscape(char16_t c) {
+  return std::u16string_view(u"bBwWdDsS").find(c) !=
+             std::u16string_view::npos ||
+         !IsAsciiAlnum(c);
+}
+
+// Whether the pattern holds something that changes how its literals match
+// or how its elements split: inline flags, comments, \Q...\E, escapes
+// spelling characters (\x41, \u0041, \N{...}), properties.
+bool HasUnknownSyntax(std::u16string_view s) {
+  for (size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] == u'\\') {
+      if (!IsKnownEscape(s[i + 1])) return true;
+      ++i;
+    } else if (s[i] == u'(' && s[i + 1] == u'?') {
+      char16_t c = i + 2 < s.size() ? s[i + 2] : u'\0';
+      // (?: groups, (?= (?! (?<= (?<! lookaround: zero width, stepped over.
+      if (c != u':' && c != u'=' && c != u'!' && c != u'<') return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::u16string> Required(std::u16string_view pattern);
+
+// The required literals of the group s[i, end), or none when it is
+// optional or a lookaround.
+std::vector<std::u16string> GroupRequired(std::u16string_view s, size_t i,
+                                          size_t end) {
+  if (end < s.size() && IsOptionalQuantifier(s[end])) return {};
+  std::u16string_view inner = s.substr(i + 1, end - i - 2);
+  if (inner.starts_with(u"?:")) {
+    inner.remove_prefix(2);
+  } else if (inner.starts_with(u"?")) {
+    return {};  // zero width: what it holds need not be in the match
+  }
+  return Required(inner);
+}
+
+// The literals of the first mandatory element of one alternative that has
+// any: the element must match, so one of its literals is in the match.
+std::vector<std::u16string> AlternativeRequired(std::u16string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    std::optional<size_t> next = SkipElement(s, i);
+    if (!next) return {};
+    std::vector<std::u16string> literals =
+        s[i] == u'(' ? GroupRequired(s, i, *next)
+                     : AlternativeLiterals(s.substr(i));
+    if (!literals.empty()) return literals;
+    i = SkipQuantifier(s, *next);
+  }
+  return {};
+}
+
+std::vector<std::u16string> Required(std::u16string_view pattern) {
+  std::optional<std::vector<std::u16string_view>> alternatives =
+      Alternatives(pattern);
+  if (!alternatives) return {};
+  std::vector<std::u16string> out;
+  for (std::u16string_view alternative : *alternatives) {
+    std::vector<std::u16string> literals = AlternativeRequired(alternative);
+    if (literals.empty()) return {};  // this one could match without any
+    for (std::u16string& l : literals) out.push_back(std::move(l));
+  }
+  return out;
+}
+
 }  // namespace
+
+std::vector<std::u16string> RequiredLiterals(std::u16string_view pattern) {
+  if (HasUnknownSyntax(pattern)) return {};
+  return Required(pattern);
+}
 
 std::vector<std::u16string> LeadingLiterals(std::u16string_view pattern) {
   std::optional<std::vector<std::u16string_view>> alternatives =

@@ -27,6 +27,13 @@ namespace intake {
 // without flags; empty when that cannot be told.
 std::vector<std::u16string> LeadingLiterals(std::u16string_view pattern);
 
+// Literal texts one of which occurs in every match of `pattern`, not
+// necessarily at its start (the currency patterns open with \d but always
+// hold "dollars", "$", "usd"...): a text without any of them cannot match.
+// Empty when that cannot be told. The same conservative reading as
+// LeadingLiterals; inline flags and escapes it does not know give up.
+std::vector<std::u16string> RequiredLiterals(std::u16string_view pattern);
+
 }  // namespace intake
 
 #endif  // INTAKE_CLASSIFIERS_PATTERN_PREFIX_H_

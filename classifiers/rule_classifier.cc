@@ -80,6 +80,13 @@ std::string RuleClassifier::Version() const { return rules_->version(); }
 
 Labels RuleClassifier::Classify(std::string_view text, std::string_view lang,
                                 PassageKind kind) const {
+  RuleReading reading;
+  return ClassifyReading(text, lang, kind, &reading);
+}
+
+Labels RuleClassifier::ClassifyReading(std::string_view text,
+                                       std::string_view lang, PassageKind kind,
+                                       RuleReading* reading) const {
   Labels out;
   if (kind == PassageKind::kFurniture || kind == PassageKind::kHeaderFooter) {
     out.confidence[StanceName(kStanceOther)] = 1.0;
@@ -91,10 +98,11 @@ Labels RuleClassifier::Classify(std::string_view text, std::string_view lang,
   // paragraph: only its head is read, and a person is asked to look.
   const bool too_long = text.size() > kMaxClassifiedBytes;
   if (too_long) text = Utf8Prefix(text, kMaxClassifiedBytes);
-  const FoldedText folded = FoldText(text);
+  reading->folded = FoldText(text);
+  const FoldedText& folded = reading->folded;
   bool pattern_timeout = false;
-  const std::vector<TermMatch> matches =
-      rules_->matcher().Find(folded, lang, &pattern_timeout);
+  reading->matches = rules_->matcher().Find(folded, lang, &pattern_timeout);
+  const std::vector<TermMatch>& matches = reading->matches;
 
   // Each distinct entry counts once; summing in entry order (not text
   // order) keeps the floating-point score independent of where terms stand.

@@ -15,6 +15,8 @@
 #include <string_view>
 
 #include "classifiers/rules.h"
+#include "classifiers/term_matcher.h"
+#include "classifiers/text_fold.h"
 #include "pipeline/classifier.h"
 
 namespace intake {
@@ -28,6 +30,14 @@ inline constexpr int kNoLabelMinWords = 25;
 // flagged "too_long".
 inline constexpr size_t kMaxClassifiedBytes = 32 * 1024;
 
+// What the rules read of a passage: its folded head and every match of a
+// term or pattern. The model's features come from the same reading, so a
+// passage is folded and matched once, not once for each.
+struct RuleReading {
+  FoldedText folded;
+  std::vector<TermMatch> matches;
+};
+
 class RuleClassifier : public Classifier {
  public:
   // REQUIRES: rules != nullptr.
@@ -35,6 +45,10 @@ class RuleClassifier : public Classifier {
 
   Labels Classify(std::string_view text, std::string_view lang,
                   PassageKind kind) const override;
+  // Classify, also handing back what was read in *reading (left empty for
+  // furniture and running headers, which are not read).
+  Labels ClassifyReading(std::string_view text, std::string_view lang,
+                         PassageKind kind, RuleReading* reading) const;
   // Rules::version(): "<rules version>+<12 hex of the file's SHA-256>".
   std::string Version() const override;
 

@@ -37,6 +37,16 @@ uint64_t FnvHash(std::u16string_view s) {
   return hash;
 }
 
+uint32_t PairKey(char16_t first, char16_t second) {
+  return static_cast<uint32_t>(first) << 16 | second;
+}
+
+// Two literals of one pattern may start at the same place ("request",
+// "requests"); the pattern is tried there once.
+void AddStart(int32_t at, std::vector<int32_t>* starts) {
+  if (starts->empty() || starts->back() != at) starts->push_back(at);
+}
+
 bool WordMatches(std::u16string_view word, const std::u16string& text,
                  bool prefix) {
   return prefix ? word.starts_with(text) : word == text;
@@ -49,6 +59,14 @@ struct TermMatcher::Pattern {
   // Every match starts with one of these (pattern_prefix.h); empty: the
   // pattern is tried at every position.
   std::vector<std::u16string> leading;
+  // When `leading` is empty: every match holds one of these; a text with
+  // none of them is not searched. Empty: always searched.
+  std::vector<std::u16string> required;
+
+  // The literals looked for in a text before the pattern is run.
+  const std::vector<std::u16string>& Literals() const {
+    return leading.empty() ? required : leading;
+  }
   std::string lang;
   int entry = 0;
 };
@@ -200,11 +218,51 @@ Status TermMatcher::AddPattern(std::string_view pattern, std::string_view lang,
   const icu::UnicodeString source = compiled.regex->pattern();
   compiled.leading = LeadingLiterals(std::u16string_view(
       source.getBuffer(), static_cast<size_t>(source.length())));
+  if (compiled.leading.empty()) {
+    compiled.required = RequiredLiterals(std::u16string_view(
+        source.getBuffer(), static_cast<size_t>(source.length())));
+  }
+  const int index = static_cast<int>(patterns_.size());
+  for (size_t l = 0; l < compiled.Literals().size(); ++l) {
+    const std::u16string& literal = compiled.Literals()[l];
+    LiteralRef ref{index, static_cast<int>(l)};
+    if (literal.size() == 1) {
+      literals_by_unit_[literal[0]].push_back(ref);
+    } else {
+      literals_by_pair_[PairKey(literal[0], literal[1])].push_back(ref);
+    }
+  }
   compiled.lang = lang;
   compiled.entry = entry_count_++;
   *entry = compiled.entry;
   patterns_.push_back(std::move(compiled));
   return Status::Ok();
+}
+
+void TermMatcher::FindLiterals(
+    std::u16string_view folded,
+    std::vector<std::vector<int32_t>>* starts) const {
+  starts->assign(patterns_.size(), {});
+  for (size_t at = 0; at < folded.size(); ++at) {
+    if (!literals_by_unit_.empty()) {
+      auto unit = literals_by_unit_.find(folded[at]);
+      if (unit != literals_by_unit_.end()) {
+        for (const LiteralRef& ref : unit->second) {
+          AddStart(static_cast<int32_t>(at), &(*starts)[ref.pattern]);
+        }
+      }
+    }
+    if (at + 1 >= folded.size()) break;
+    auto pair = literals_by_pair_.find(PairKey(folded[at], folded[at + 1]));
+    if (pair == literals_by_pair_.end()) continue;
+    for (const LiteralRef& ref : pair->second) {
+      const std::u16string& literal =
+          patterns_[ref.pattern].Literals()[ref.literal];
+      if (folded.substr(at).starts_with(literal)) {
+        AddStart(static_cast<int32_t>(at), &(*starts)[ref.pattern]);
+      }
+    }
+  }
 }
 
 std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
@@ -260,22 +318,14 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
     matches.push_back(
         {pattern.entry, text.OriginalStart(begin), text.OriginalEnd(end)});
   };
-  std::vector<int32_t> starts;
-  for (const Pattern& pattern : patterns_) {
+  // Where each pattern's literals stand, in text order: where a match
+  // could start (leading literals) or only that one could (required ones).
+  std::vector<std::vector<int32_t>> found;
+  FindLiterals(text.folded, &found);
+  for (size_t p = 0; p < patterns_.size(); ++p) {
+    const Pattern& pattern = patterns_[p];
     if (!LangApplies(pattern.lang, lang)) continue;
-    if (!pattern.leading.empty()) {
-      // Where a match could start, in text order.
-      starts.clear();
-      const std::u16string_view folded(text.folded);
-      for (const std::u16string& literal : pattern.leading) {
-        for (size_t at = folded.find(literal); at != folded.npos;
-             at = folded.find(literal, at + 1)) {
-          starts.push_back(static_cast<int32_t>(at));
-        }
-      }
-      if (starts.empty()) continue;
-      std::sort(starts.begin(), starts.end());
-    }
+    if (!pattern.Literals().empty() && found[p].empty()) continue;
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexMatcher> m(pattern.regex->matcher(input, status));
     if (U_FAILURE(status)) continue;
@@ -294,7 +344,7 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
       // from its end. No match can start between the candidates, and a
       // leading literal is never empty, so neither is a match.
       int32_t from = 0;
-      for (int32_t start : starts) {
+      for (int32_t start : found[p]) {
         if (start < from) continue;
         if (!m->lookingAt(start, status) || U_FAILURE(status)) {
           if (U_FAILURE(status)) break;

@@ -19,6 +19,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "classifiers/text_fold.h"
@@ -115,11 +116,26 @@ class TermMatcher {
     void ForEachMatchAt(const FoldedText& text, size_t t, Fn&& fn) const;
   };
 
+  // Where the literals of each pattern (Pattern::Literals) stand in
+  // `folded`, in text order (starts[p] for patterns_[p]), found in one pass.
+  void FindLiterals(std::u16string_view folded,
+                    std::vector<std::vector<int32_t>>* starts) const;
+
   static Status CompileTerm(std::string_view term, std::vector<Word>* words);
+
+  // A literal of patterns_[pattern]: Literals()[literal].
+  struct LiteralRef {
+    int pattern = 0;
+    int literal = 0;
+  };
 
   Index terms_;
   Index negations_;
   std::vector<Pattern> patterns_;
+  // Pattern literals by their first two UTF-16 units (literals of one unit
+  // apart), so the text is scanned once for all of them.
+  std::unordered_map<uint32_t, std::vector<LiteralRef>> literals_by_pair_;
+  std::unordered_map<char16_t, std::vector<LiteralRef>> literals_by_unit_;
   int negation_window_ = 0;
   int entry_count_ = 0;
 };

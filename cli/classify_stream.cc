@@ -1,7 +1,10 @@
 #include "cli/classify_stream.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "cli/exit_codes.h"
 #include "pipeline/json_records.h"
@@ -21,6 +24,42 @@ PassageKind KindFromName(const std::string& name) {
     if (PassageKindName(k) == name) return k;
   }
   return PassageKind::kParagraph;
+}
+
+std::string Dump(const Json& j) {
+  return j.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+// `object` as one line, each of `fields` (key, JSON text) replacing the
+// member of that key where it stands or, when absent, added at the end in
+// order: what setting them on the object and dumping it writes.
+std::string ObjectWithFields(
+    const Json& object,
+    const std::vector<std::pair<std::string_view, std::string>>& fields) {
+  std::string out = "{";
+  std::vector<char> written(fields.size(), 0);
+  auto member = [&](const std::string& key, const std::string& value_text) {
+    if (out.size() > 1) out += ',';
+    out += Dump(key);
+    out += ':';
+    out += value_text;
+  };
+  for (auto it = object.begin(); it != object.end(); ++it) {
+    auto field = std::find_if(fields.begin(), fields.end(), [&](const auto& f) {
+      return f.first == it.key();
+    });
+    if (field == fields.end()) {
+      member(it.key(), Dump(*it));
+    } else {
+      member(it.key(), field->second);
+      written[field - fields.begin()] = 1;
+    }
+  }
+  for (size_t f = 0; f < fields.size(); ++f) {
+    if (!written[f]) member(std::string(fields[f].first), fields[f].second);
+  }
+  out += '}';
+  return out;
 }
 
 // Classifies one line; returns "" with `error` set when the line is bad.
@@ -62,15 +101,12 @@ std::string ClassifyLine(const std::string& line, const Classifier& classifier,
     kind = KindFromName(kind_field->get<std::string>());
   }
   Labels labels = classifier.Classify(body, lang, kind);
-  Json fields = LabelsJson(labels);
-  for (auto it = fields.begin(); it != fields.end(); ++it) {
-    object[it.key()] = *it;
-  }
-  object["rules_version"] = classifier.Version();
-  object["model_version"] = classifier.ModelVersion();
-  return object.dump(-1, ' ', false, Json::error_handler_t::replace);
+  std::vector<std::pair<std::string_view, std::string>> fields =
+      LabelsJsonFields(labels);
+  fields.emplace_back("rules_version", Dump(classifier.Version()));
+  fields.emplace_back("model_version", Dump(classifier.ModelVersion()));
+  return ObjectWithFields(object, fields);
 }
-
 }  // namespace
 
 int ClassifyStream(std::istream& in, std::ostream& out, std::ostream& errors,

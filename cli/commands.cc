@@ -225,6 +225,12 @@ int ExtractCommand(const std::vector<std::string>& args) {
                       extract_args.no_model})) {
     return kExitCannotRun;
   }
+  // One document to classify: the model is needed, and a bad one is an
+  // error before anything is printed.
+  if (Status prepared = wiring.classifier->Prepare(); !prepared.ok()) {
+    Error(prepared.message());
+    return kExitCannotRun;
+  }
   std::string data;
   long long size = 0;
   Status read = ReadWholeFile(extract_args.file, RunOptions().max_file_bytes,

@@ -6,6 +6,7 @@
 #include "classifiers/combined_classifier.h"
 #include "classifiers/rule_classifier.h"
 #include "classifiers/submitter_finder.h"
+#include "cli/lazy_model_classifier.h"
 #include "extractors/registry.h"
 
 namespace intake {
@@ -52,20 +53,31 @@ Status LoadGazetteer(std::shared_ptr<const Gazetteer>* out) {
   return Status::Ok();
 }
 
+// The model file to use, "" for the rules alone.
+std::string ModelPath(const ClassifierFlags& flags) {
+  if (flags.no_model) return "";
+  std::string path = NamedModelPath(flags.model_path);
+  if (!path.empty()) return path;
+  path = DataFile("default.model", INTAKE_DEFAULT_MODEL);
+  std::error_code ec;
+  return std::filesystem::exists(path, ec) ? path : "";
+}
+
+// Rules and gazetteer: out->model is left to the caller.
+Status LoadRulesAndGazetteer(const ClassifierFlags& flags,
+                             ClassifierData* out) {
+  Status s = LoadRules(RulesPath(flags.rules_path), &out->rules);
+  if (!s.ok()) return s;
+  return LoadGazetteer(&out->gazetteer);
+}
+
 }  // namespace
 
 Status LoadClassifierData(const ClassifierFlags& flags, ClassifierData* out) {
-  Status s = LoadRules(RulesPath(flags.rules_path), &out->rules);
+  Status s = LoadRulesAndGazetteer(flags, out);
   if (!s.ok()) return s;
-  s = LoadGazetteer(&out->gazetteer);
-  if (!s.ok()) return s;
-  if (flags.no_model) return Status::Ok();
-  std::string path = NamedModelPath(flags.model_path);
-  if (path.empty()) {
-    path = DataFile("default.model", INTAKE_DEFAULT_MODEL);
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) return Status::Ok();
-  }
+  std::string path = ModelPath(flags);
+  if (path.empty()) return Status::Ok();
   return LoadModel(path, &out->model);
 }
 
@@ -87,10 +99,21 @@ Status LoadClassifier(const ClassifierFlags& flags,
 }
 
 Status Wire(const ClassifierFlags& flags, Wiring* out) {
+  // The model's weights wait for the first document that needs them
+  // (Classifier::Prepare); its version, the file's hash, cannot.
   ClassifierData data;
-  Status s = LoadClassifierData(flags, &data);
+  Status s = LoadRulesAndGazetteer(flags, &data);
   if (!s.ok()) return s;
-  out->classifier = MakeClassifier(data);
+  std::string model_path = ModelPath(flags);
+  if (model_path.empty()) {
+    out->classifier = MakeClassifier(data);
+  } else {
+    ModelFile model;
+    s = ReadModelFile(model_path, &model);
+    if (!s.ok()) return s;
+    out->classifier = std::make_unique<LazyModelClassifier>(
+        data.rules, data.gazetteer, std::move(model));
+  }
   out->submitters = std::make_unique<GazetteerSubmitterFinder>(data.gazetteer);
   s = WordLists::Load(WordLists::kDebianDir, &out->words);
   if (!s.ok()) return s;

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "pipeline/passage.h"
+#include "pipeline/status.h"
 
 namespace intake {
 
@@ -28,6 +29,13 @@ class Classifier {
 
   // Identifies the learned model used beside the rules; "" for none.
   virtual std::string ModelVersion() const { return ""; }
+
+  // Loads what start-up left for later (a learned model's weights). The
+  // runner calls it once, in its own process, before the first document
+  // is processed, so that worker processes share what it loads and a bad
+  // file stops the run; a run with nothing to process never pays for it.
+  // Thread-safe; later calls return the first call's status.
+  virtual Status Prepare() const { return Status::Ok(); }
 };
 
 }  // namespace intake

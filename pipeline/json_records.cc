@@ -1,5 +1,7 @@
 #include "pipeline/json_records.h"
 
+#include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 
@@ -23,10 +25,117 @@ std::string Dump(const Json& j) {
                 Json::error_handler_t::replace);
 }
 
+// A JSON string as Dump writes it. ASCII is escaped here; anything else
+// goes through nlohmann, whose handling of bad UTF-8 is the reference.
+void AppendString(std::string_view s, std::string* out) {
+  if (std::any_of(s.begin(), s.end(), [](char c) {
+        return static_cast<unsigned char>(c) >= 0x80;
+      })) {
+    *out += Dump(Json(s));
+    return;
+  }
+  *out += '"';
+  for (char c : s) {
+    switch (c) {
+      case '\b':
+        *out += "\\b";
+        break;
+      case '\t':
+        *out += "\\t";
+        break;
+      case '\n':
+        *out += "\\n";
+        break;
+      case '\f':
+        *out += "\\f";
+        break;
+      case '\r':
+        *out += "\\r";
+        break;
+      case '"':
+        *out += "\\\"";
+        break;
+      case '\\':
+        *out += "\\\\";
+        break;
+      default:
+        if (static_cast<unsigned char>(c) <= 0x1F) {
+          char escaped[8];
+          std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+          *out += escaped;
+        } else {
+          *out += c;
+        }
+    }
+  }
+  *out += '"';
+}
+
+// A double as Dump writes it (nlohmann's shortest round-trip form).
+void AppendDouble(double x, std::string* out) {
+  if (!std::isfinite(x)) {
+    *out += "null";
+    return;
+  }
+  std::array<char, 64> buffer;
+  char* end = nlohmann::detail::to_chars(buffer.data(),
+                                         buffer.data() + buffer.size(), x);
+  out->append(buffer.data(), end);
+}
+
+std::string StringArrayText(const std::vector<std::string>& items) {
+  std::string out = "[";
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += ',';
+    AppendString(items[i], &out);
+  }
+  out += ']';
+  return out;
+}
+
 }  // namespace
 
 bool IsFailure(const DocumentRecord& record) {
   return record.status != kStatusOk && record.status != kStatusOkWithWarnings;
+}
+
+std::vector<std::pair<std::string_view, std::string>> LabelsJsonFields(
+    const Labels& labels) {
+  std::vector<std::pair<std::string_view, std::string>> out;
+  out.reserve(8);
+  out.emplace_back("article14", StringArrayText(labels.article14));
+  out.emplace_back("activity", StringArrayText(labels.activity));
+  out.emplace_back("theme", StringArrayText(labels.theme));
+  std::string stance;
+  AppendString(labels.stance, &stance);
+  out.emplace_back("stance", std::move(stance));
+  std::string confidence = "{";
+  for (const auto& [label, value] : labels.confidence) {
+    if (confidence.size() > 1) confidence += ',';
+    AppendString(label, &confidence);
+    confidence += ':';
+    AppendDouble(Round3(value), &confidence);
+  }
+  confidence += '}';
+  out.emplace_back("confidence", std::move(confidence));
+  std::string evidence = "[";
+  for (const Evidence& e : labels.evidence) {
+    if (evidence.size() > 1) evidence += ',';
+    evidence += "{\"label\":";
+    AppendString(e.label, &evidence);
+    evidence += ",\"start\":" + std::to_string(e.start);
+    evidence += ",\"end\":" + std::to_string(e.end);
+    evidence += ",\"text\":";
+    AppendString(e.text, &evidence);
+    evidence += ",\"source\":";
+    AppendString(e.source, &evidence);
+    evidence += '}';
+  }
+  evidence += ']';
+  out.emplace_back("evidence", std::move(evidence));
+  out.emplace_back("needs_review", labels.needs_review ? "true" : "false");
+  out.emplace_back("review_reasons", StringArrayText(labels.review_reasons));
+  return out;
 }
 
 std::string PassageId(std::string_view doc_id, size_t index) {

@@ -24,6 +24,10 @@ std::string PassagesFile(const std::string& out_dir) {
   return out_dir + "/passages.jsonl";
 }
 
+std::string ReviewStampFile(const std::string& out_dir) {
+  return out_dir + "/.review-stamp";
+}
+
 std::string LockFile(const std::string& out_dir) {
   return out_dir + "/.intake.lock";
 }

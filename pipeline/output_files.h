@@ -18,6 +18,8 @@ std::string PassagesFile(const std::string& out_dir);    // passages.jsonl
 std::string LockFile(const std::string& out_dir);        // .intake.lock
 std::string ReviewCsvFile(const std::string& out_dir);   // review.csv
 std::string ReviewHtmlFile(const std::string& out_dir);  // review.html
+// What the review files were made from (review/review_files.h).
+std::string ReviewStampFile(const std::string& out_dir);  // .review-stamp
 std::string CompilationHtmlFile(
     const std::string& out_dir);                             // compilation.html
 std::string CompilationOdtFile(const std::string& out_dir);  // compilation.odt

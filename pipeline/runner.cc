@@ -339,6 +339,12 @@ class Run {
   }
 
   Status Start(DocumentTask task) {
+    if (!prepared_) {
+      // Before the first worker forks, so that every worker shares it.
+      Status s = stages_.classifier->Prepare();
+      if (!s.ok()) return s;
+      prepared_ = true;
+    }
     running_.insert(task.doc_id);
     int64_t id = task.id;
     auto [it, inserted] = tasks_.emplace(id, std::move(task));
@@ -375,6 +381,7 @@ class Run {
 
   const RunOptions& options_;
   const Stages& stages_;
+  bool prepared_ = false;  // stages_.classifier->Prepare() succeeded
   StateStore* store_;
   Executor* executor_;
   size_t lookahead_;

@@ -34,8 +34,8 @@ constexpr Source kSources[] = {
 
 }  // namespace
 
-Dictionary::Dictionary(std::vector<std::unique_ptr<Hunspell>> spellers)
-    : spellers_(std::move(spellers)) {}
+Dictionary::Dictionary(std::vector<std::pair<std::string, std::string>> files)
+    : files_(std::move(files)) {}
 
 Dictionary::~Dictionary() = default;
 
@@ -43,6 +43,11 @@ bool Dictionary::IsWord(std::string_view word) const {
   if (word.empty() || word.size() > kMaxWordBytes) return false;
   std::string w(word);
   std::lock_guard<std::mutex> lock(SpellMutex());
+  if (spellers_.empty()) {
+    for (const auto& [aff, dic] : files_) {
+      spellers_.push_back(std::make_unique<Hunspell>(aff.c_str(), dic.c_str()));
+    }
+  }
   for (const auto& speller : spellers_) {
     if (speller->spell(w)) return true;
   }
@@ -51,7 +56,7 @@ bool Dictionary::IsWord(std::string_view word) const {
 
 Status WordLists::Load(const std::string& dir,
                        std::unique_ptr<const WordLists>* out) {
-  std::map<std::string, std::vector<std::unique_ptr<Hunspell>>> spellers;
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>> files;
   for (const Source& source : kSources) {
     std::string base = dir + "/" + source.name;
     for (const char* ext : {".aff", ".dic"}) {
@@ -62,11 +67,10 @@ Status WordLists::Load(const std::string& dir,
                                 source.package + " (scripts/install-deps)");
       }
     }
-    spellers[source.lang].push_back(std::make_unique<Hunspell>(
-        (base + ".aff").c_str(), (base + ".dic").c_str()));
+    files[source.lang].push_back({base + ".aff", base + ".dic"});
   }
   auto lists = std::unique_ptr<WordLists>(new WordLists);
-  for (auto& [lang, list] : spellers) {
+  for (auto& [lang, list] : files) {
     lists->by_lang_[lang] = std::make_unique<Dictionary>(std::move(list));
   }
   *out = std::move(lists);

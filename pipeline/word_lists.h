@@ -5,8 +5,10 @@
 // plain word list: its affix rules know plurals, conjugations and feminine
 // forms ("submissions", "nationales"), which plain lists mostly lack.
 //
-// Loaded once per run by cli/wiring and borrowed by every document; a
-// dictionary takes ~0.1 s and ~10 MB to load. Not a spelling corrector and
+// Set up once per run by cli/wiring and borrowed by every document; a
+// dictionary takes ~0.1 s and ~10 MB to load, so each is loaded on its
+// first lookup (a run with nothing new, or only English letters, loads
+// none or one). Not a spelling corrector and
 // not language identification (pipeline/language.h).
 #ifndef INTAKE_PIPELINE_WORD_LISTS_H_
 #define INTAKE_PIPELINE_WORD_LISTS_H_
@@ -15,6 +17,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "pipeline/status.h"
@@ -27,7 +30,8 @@ namespace intake {
 // spellings, since UN texts use British ones).
 class Dictionary {
  public:
-  explicit Dictionary(std::vector<std::unique_ptr<Hunspell>> spellers);
+  // The .aff and .dic files of each speller, read on the first lookup.
+  explicit Dictionary(std::vector<std::pair<std::string, std::string>> files);
   ~Dictionary();
   Dictionary(const Dictionary&) = delete;
   Dictionary& operator=(const Dictionary&) = delete;
@@ -37,7 +41,9 @@ class Dictionary {
   bool IsWord(std::string_view word) const;
 
  private:
-  std::vector<std::unique_ptr<Hunspell>> spellers_;
+  std::vector<std::pair<std::string, std::string>> files_;
+  // Empty until the first lookup; guarded by the lookup lock.
+  mutable std::vector<std::unique_ptr<Hunspell>> spellers_;
 };
 
 class WordLists {

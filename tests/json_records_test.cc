@@ -79,5 +79,39 @@ TEST(JsonRecordsTest, FailureStatuses) {
   }
 }
 
+// LabelsJsonFields writes by hand what LabelsJson builds and nlohmann
+// dumps; every kind of string and number a label can carry must agree.
+TEST(JsonRecordsTest, LabelsFieldsAreWhatTheJsonTreeDumps) {
+  std::vector<Labels> cases(3);
+  cases[1].article14 = {"14.1", "14.4b"};
+  cases[1].theme = {"asgm"};
+  cases[1].stance = "need";
+  cases[1].confidence = {{"article14:14.1", 0.1},  {"article14:14.4b", 1.0},
+                         {"stance:need", 2.0 / 3}, {"theme:asgm", 1e-5},
+                         {"activity:x", 0.0},      {"theme:y", 123456789.0},
+                         {"stance:other", 0.00049}};
+  cases[1].evidence = {
+      {"article14:14.1", 0, 4, "ctl \x01\x1f\x7f \b\t\n\f\r \"q\" \\ /"},
+      {"theme:asgm", 5, 9, "Côte d’Ivoire 中文 😀", "model"},
+      {"theme:asgm", 9, 10, std::string("bad \xff\xfe utf-8 \xc3", 14)}};
+  cases[1].needs_review = true;
+  cases[1].review_reasons = {"low_confidence", "no_label"};
+  cases[2].activity = {"b.trade"};
+  cases[2].stance = "éè";
+  for (const Labels& labels : cases) {
+    nlohmann::ordered_json tree = LabelsJson(labels);
+    auto fields = LabelsJsonFields(labels);
+    ASSERT_EQ(fields.size(), tree.size());
+    size_t i = 0;
+    for (auto it = tree.begin(); it != tree.end(); ++it, ++i) {
+      EXPECT_EQ(fields[i].first, it.key());
+      EXPECT_EQ(fields[i].second,
+                it->dump(-1, ' ', false,
+                         nlohmann::ordered_json::error_handler_t::replace))
+          << it.key();
+    }
+  }
+}
+
 }  // namespace
 }  // namespace intake
