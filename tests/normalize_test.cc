@@ -148,20 +148,23 @@ TEST(CollectHyphenatedWordsTest, FindsWordsWrittenWithHyphenWithinLines) {
   EXPECT_EQ(words, (std::set<std::string>{"mercury-free", "small-scale"}));
 }
 
+// A PDF body block in 11-point type between `top` and `bottom`.
+Block BodyBlock(int page, std::string text, double top, double bottom) {
+  Block b;
+  b.page = page;
+  b.text = std::move(text);
+  b.top = top;
+  b.bottom = bottom;
+  b.font_size = 11;
+  return b;
+}
+
 TEST(NormalizeBlocksTest, JoinsParagraphCutByPageBreak) {
   std::vector<Block> blocks(4);
-  blocks[0] = {BlockKind::kBody,
-               1,
-               "The centre trained officials of",
-               "",
-               0,
-               0.80,
-               0.85,
-               11};
-  blocks[1] = {BlockKind::kBody, 1, "Page 1", "", 0, 0.95, 0.96, 11};
-  blocks[2] = {BlockKind::kBody, 2, "Page 2", "", 0, 0.95, 0.96, 11};
-  blocks[3] = {
-      BlockKind::kBody, 2, "five countries in 2020.", "", 0, 0.10, 0.12, 11};
+  blocks[0] = BodyBlock(1, "The centre trained officials of", 0.80, 0.85);
+  blocks[1] = BodyBlock(1, "Page 1", 0.95, 0.96);
+  blocks[2] = BodyBlock(2, "Page 2", 0.95, 0.96);
+  blocks[3] = BodyBlock(2, "five countries in 2020.", 0.10, 0.12);
   std::vector<Block> out = NormalizeBlocks(blocks);
   ASSERT_EQ(out.size(), 3u);
   EXPECT_EQ(out[0].text,
@@ -173,12 +176,9 @@ TEST(NormalizeBlocksTest, JoinsParagraphCutByPageBreak) {
 
 TEST(NormalizeBlocksTest, DoesNotJoinFinishedSentenceOrNumberedParagraph) {
   std::vector<Block> blocks(3);
-  blocks[0] = {
-      BlockKind::kBody, 1, "First paragraph ends.", "", 0, 0.5, 0.6, 11};
-  blocks[1] = {
-      BlockKind::kBody, 2, "Not ending with a full stop", "", 0, 0.1, 0.2, 11};
-  blocks[2] = {
-      BlockKind::kBody, 3, "12. Numbered paragraph", "", 0, 0.1, 0.2, 11};
+  blocks[0] = BodyBlock(1, "First paragraph ends.", 0.5, 0.6);
+  blocks[1] = BodyBlock(2, "Not ending with a full stop", 0.1, 0.2);
+  blocks[2] = BodyBlock(3, "12. Numbered paragraph", 0.1, 0.2);
   std::vector<Block> out = NormalizeBlocks(blocks);
   ASSERT_EQ(out.size(), 3u) << out[0].text;
 }
