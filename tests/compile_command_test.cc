@@ -222,9 +222,9 @@ size_t Occurrences(const std::string& text, const std::string& what) {
 }
 
 // Each paragraph number shows once, whatever the letter came as: a PDF
-// prints the number in the text, DOCX, ODT and RTF give it by list
-// numbering. The DOC reader does not render Word numbering yet, so a
-// letter received as .doc and PDF is reproduced from the PDF.
+// prints the number in the text, DOCX, ODT, RTF and DOC give it by list
+// numbering. A letter received as .doc and PDF, both numbered, is
+// reproduced from the word-processor file.
 TEST(CompileCommandTest, ParagraphNumbersShowOnceInEveryFormat) {
   struct Case {
     std::string files;       // one letter, in one or two formats
@@ -235,7 +235,7 @@ TEST(CompileCommandTest, ParagraphNumbersShowOnceInEveryFormat) {
       {"fixtures/odt/cambodia-long.odt", "cambodia-long.odt"},
       {"fixtures/rtf/cambodia-long.rtf", "cambodia-long.rtf"},
       {"fixtures/doc/cambodia-long.doc fixtures/letters/cambodia-long.pdf",
-       "cambodia-long.pdf"},
+       "cambodia-long.doc"},
   };
   // Paragraphs and items of every level, as EXPECTED.md lists them.
   const char* numbered[] = {"1. Cambodia acceded",
