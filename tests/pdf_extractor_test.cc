@@ -9,21 +9,13 @@
 
 #include "extractors/pdf_columns.h"
 #include "extractors/pdf_layout.h"
+#include "tests/pdf_test_words.h"
 #include "tests/test_paths.h"
 
 namespace intake {
 namespace {
 
-PdfWord W(const char* text, double x0, double y0, double x1, double y1) {
-  PdfWord w;
-  w.text = text;
-  w.x0 = x0;
-  w.y0 = y0;
-  w.x1 = x1;
-  w.y1 = y1;
-  w.font_size = y1 - y0;
-  return w;
-}
+using testing::W;
 
 TEST(PdfLayoutTest, WordsOfOneBaselineMakeOneLineLeftToRight) {
   // Poppler may hand table cells column by column; lines go by position.
