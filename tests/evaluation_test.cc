@@ -7,6 +7,7 @@
 #include "classifiers/rule_classifier.h"
 #include "classifiers/rules.h"
 #include "cli/eval_stream.h"
+#include "tests/shipped_rules.h"
 #include "tests/test_paths.h"
 
 namespace intake {
@@ -134,10 +135,8 @@ const CodeScore& Code(const DimensionScore& d, const std::string& code) {
 }
 
 TEST(EvaluateStreamTest, ALettersFurnitureIsClassifiedAsThePipelineWould) {
-  std::shared_ptr<const Rules> rules;
-  Status s =
-      LoadRules(testing::SourceDir() + "/classifiers/rules/rules.xml", &rules);
-  ASSERT_TRUE(s.ok()) << s.ToString();
+  std::shared_ptr<const Rules> rules = testing::ShippedRules();
+  ASSERT_NE(rules, nullptr);
   RuleClassifier classifier(rules);
   // On its own the letterhead would fire 14.2: that is what eval must not
   // count against the rules when the letter shows it is a letterhead.

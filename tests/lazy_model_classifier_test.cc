@@ -9,28 +9,19 @@
 #include <fstream>
 
 #include "tests/intake_runs.h"
+#include "tests/shipped_rules.h"
 #include "tests/test_paths.h"
 
 namespace intake {
 namespace {
 
-std::string DefaultModel() {
-  return testing::SourceDir() + "/classifiers/model/default.model";
-}
-
-std::shared_ptr<const Rules> ShippedRules() {
-  std::shared_ptr<const Rules> rules;
-  Status s =
-      LoadRules(testing::SourceDir() + "/classifiers/rules/rules.xml", &rules);
-  EXPECT_TRUE(s.ok()) << s.message();
-  return rules;
-}
+using testing::ShippedRules;
 
 TEST(LazyModelClassifierTest, SameLabelsAsTheCombinedClassifier) {
   ModelFile file;
-  ASSERT_TRUE(ReadModelFile(DefaultModel(), &file).ok());
+  ASSERT_TRUE(ReadModelFile(testing::ShippedModelPath(), &file).ok());
   std::shared_ptr<const LinearModel> model;
-  ASSERT_TRUE(LoadModel(DefaultModel(), &model).ok());
+  ASSERT_TRUE(LoadModel(testing::ShippedModelPath(), &model).ok());
   EXPECT_EQ(file.version, model->version);
 
   std::shared_ptr<const Rules> rules = ShippedRules();
@@ -51,7 +42,7 @@ TEST(LazyModelClassifierTest, SameLabelsAsTheCombinedClassifier) {
 
 TEST(LazyModelClassifierTest, ABadFileIsReportedByPrepare) {
   ModelFile file;
-  ASSERT_TRUE(ReadModelFile(DefaultModel(), &file).ok());
+  ASSERT_TRUE(ReadModelFile(testing::ShippedModelPath(), &file).ok());
   file.bytes.resize(5000);  // truncated inside the weights
   LazyModelClassifier lazy(ShippedRules(), nullptr, file);
   Status s = lazy.Prepare();
@@ -63,7 +54,8 @@ TEST(LazyModelClassifierTest, ABadFileIsReportedByPrepare) {
 TEST(LazyModelClassifierTest, ABadModelStopsARunBeforeAnyRecord) {
   std::string dir = testing::MakeTempDir("lazy-model");
   std::string bad = dir + "/bad.model";
-  std::ofstream(bad) << testing::ReadFileOrDie(DefaultModel()).substr(0, 5000);
+  std::ofstream(bad)
+      << testing::ReadFileOrDie(testing::ShippedModelPath()).substr(0, 5000);
   EXPECT_EQ(testing::Intake("run fixtures/letters --out '" + dir +
                             "/out' --model '" + bad + "'"),
             2);

@@ -12,6 +12,7 @@
 #include "classifiers/model_training.h"
 #include "classifiers/rules.h"
 #include "tests/intake_runs.h"
+#include "tests/shipped_rules.h"
 #include "tests/test_paths.h"
 
 namespace intake {
@@ -128,13 +129,7 @@ std::vector<TrainingPassage> TinyCorpus(const FeatureExtractor& features) {
   return out;
 }
 
-std::shared_ptr<const Rules> ShippedRules() {
-  std::shared_ptr<const Rules> rules;
-  Status s =
-      LoadRules(testing::SourceDir() + "/classifiers/rules/rules.xml", &rules);
-  EXPECT_TRUE(s.ok()) << s.message();
-  return rules;
-}
+using testing::ShippedRules;
 
 TEST(ModelTrainingTest, SameInputSameFileAndTheFileReadsBack) {
   FeatureExtractor features(ShippedRules(), nullptr);

@@ -7,8 +7,7 @@
 namespace intake::testing {
 
 // A word from (x0, y0) to (x1, y1), its font as tall as its box.
-inline PdfWord W(const char* text, double x0, double y0, double x1,
-                 double y1) {
+inline PdfWord W(const char* text, double x0, double y0, double x1, double y1) {
   PdfWord w;
   w.text = text;
   w.x0 = x0;

@@ -13,6 +13,7 @@
 #include "classifiers/rule_classifier.h"
 #include "classifiers/rules.h"
 #include "cli/eval_stream.h"
+#include "tests/shipped_rules.h"
 #include "tests/test_paths.h"
 
 namespace intake {
@@ -27,10 +28,8 @@ struct Floors {
 };
 
 TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
-  std::shared_ptr<const Rules> rules;
-  Status s =
-      LoadRules(testing::SourceDir() + "/classifiers/rules/rules.xml", &rules);
-  ASSERT_TRUE(s.ok()) << s.ToString();
+  std::shared_ptr<const Rules> rules = testing::ShippedRules();
+  ASSERT_NE(rules, nullptr);
   RuleClassifier classifier(rules);
 
   // Measured with rules 2026.11.2-3 when the files grew to 1743 passages
@@ -79,10 +78,8 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
 // test and found in no fixture, so that a rule written for one letter's
 // wording but not for its class shows here.
 TEST(RulesCorpusTest, ShippedRulesReadTheHardCasesAsTheSchemeDoes) {
-  std::shared_ptr<const Rules> rules;
-  Status s =
-      LoadRules(testing::SourceDir() + "/classifiers/rules/rules.xml", &rules);
-  ASSERT_TRUE(s.ok()) << s.ToString();
+  std::shared_ptr<const Rules> rules = testing::ShippedRules();
+  ASSERT_NE(rules, nullptr);
   RuleClassifier classifier(rules);
   struct Case {
     const char* text;
