@@ -67,8 +67,8 @@ TEST(SpanishScanTest, ReadsAsTheLetterItWasScannedFrom) {
   double recall = static_cast<double>(found) / want.size();
   // What the English scan of the Samoa letter must reach (pdf_ocr_test.cc).
   EXPECT_GE(recall, 0.85) << found << " of " << want.size();
-  std::printf("honduras-mia-nap-scan: recall %.3f (%d of %zu words)\n",
-              recall, found, want.size());
+  std::printf("honduras-mia-nap-scan: recall %.3f (%d of %zu words)\n", recall,
+              found, want.size());
 }
 
 }  // namespace
