@@ -36,18 +36,20 @@ const char* const kInputs[] = {
 };
 
 struct Expect {
-    const char* path_end;  // of the record's first path
-    const char* format;
-    const char* lang;
-    const char* submitter;  // "" when none is found
-    std::vector<std::string> chain;
+  const char* path_end;  // of the record's first path
+  const char* format;
+  const char* lang;
+  const char* submitter;  // "" when none is found
+  std::vector<std::string> chain;
 };
 
 // A document met twice (the Samoa PDF is in four messages and the ZIP)
 // has one record, whose path is where the walk, in sorted path order, met
 // it first: in the Maildir ("Maildir" sorts before the lower-case names).
 const std::vector<Expect> kExpected = {
-    {"mix/bcrc-caribbean-training.pdf", "pdf", "en",
+    {"mix/bcrc-caribbean-training.pdf",
+     "pdf",
+     "en",
      "Basel Convention Regional Centre for the Caribbean (Trinidad and "
      "Tobago)",
      {"file"}},
@@ -117,9 +119,9 @@ TEST(MixedFormatsRunTest, EveryFormatGivesTextLanguageAndSubmitter) {
   fs::copy(testing::Fixture("maildir/secretariat"), mix / "Maildir",
            fs::copy_options::recursive);
   std::string out = mix.parent_path() / "out";
-  ASSERT_EQ(testing::Intake("run --quiet '" + mix.string() + "' --out '" +
-                            out + "'"),
-            0);
+  ASSERT_EQ(
+      testing::Intake("run --quiet '" + mix.string() + "' --out '" + out + "'"),
+      0);
   std::vector<Json> docs = testing::ReadJsonLines(out + "/documents.jsonl");
   std::vector<Json> passages = testing::ReadJsonLines(out + "/passages.jsonl");
 
@@ -148,8 +150,10 @@ TEST(MixedFormatsRunTest, EveryFormatGivesTextLanguageAndSubmitter) {
   // the ZIP's paths among its other paths.
   const Json* samoa = testing::FindDocument(docs, "samoa-needs.pdf");
   ASSERT_NE(samoa, nullptr);
-  EXPECT_TRUE(HasOtherPath(*samoa, "submissions.zip!/submissions/samoa-needs.pdf"));
-  EXPECT_TRUE(HasOtherPath(*samoa, "mix/samoa-submission.eml!/samoa-needs.pdf"));
+  EXPECT_TRUE(
+      HasOtherPath(*samoa, "submissions.zip!/submissions/samoa-needs.pdf"));
+  EXPECT_TRUE(
+      HasOtherPath(*samoa, "mix/samoa-submission.eml!/samoa-needs.pdf"));
   const Json* honduras =
       FindByPath(docs, ":2,RS!/evaluación-acción-nacional.docx");
   ASSERT_NE(honduras, nullptr);
