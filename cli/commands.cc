@@ -162,6 +162,11 @@ int RunCommand(const std::vector<std::string>& args) {
             << options.out_dir << "/passages.jsonl; " << listed
             << " passages to review in " << options.out_dir
             << "/review.html and review.csv\n";
+  if (summary.skipped > 0) {
+    std::cerr << "intake: " << summary.skipped
+              << " files left on purpose (Maildir tmp/ and bookkeeping; "
+                 "\"skipped\" lines in the log)\n";
+  }
   if (summary.problems > 0) {
     std::cerr << "intake: " << summary.problems
               << " inputs could not be listed or followed (see above)\n";

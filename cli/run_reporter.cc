@@ -88,6 +88,13 @@ void RunReporter::OnProblem(const std::string& problem) {
   err_ << "intake: " << OneLine(problem) << "\n";
 }
 
+// Only in the log: a delivery still in tmp/ is normal, and the next run
+// takes it from new/ or cur/.
+void RunReporter::OnSkipped(const std::string& path,
+                            const std::string& reason) {
+  Log("skipped\t-\t-\t" + OneLine(path) + '\t' + OneLine(reason));
+}
+
 void RunReporter::OnProgress(int done, int total) {
   if (!progress_ || total == 0) return;
   Clock::time_point now = Clock::now();

@@ -24,6 +24,7 @@ class RunReporter : public RunObserver {
 
   void OnDocument(const DocumentEvent& event) override;
   void OnProblem(const std::string& problem) override;
+  void OnSkipped(const std::string& path, const std::string& reason) override;
   void OnProgress(int done, int total) override;
   void OnPlan(const std::string& path, const std::string& plan) override;
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "pipeline/maildir.h"
+
 namespace intake {
 namespace fs = std::filesystem;
 namespace {
@@ -24,6 +26,23 @@ fs::path Canonical(const fs::path& p) {
   return ec ? p : c;
 }
 
+// Lists the files of a Maildir's tmp/ as skipped, so the log says which
+// deliveries were left for the next run.
+void SkipFolder(const fs::path& dir, const std::string& reason,
+                Discovery* out) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    std::error_code file_ec;
+    if (it->is_regular_file(file_ec)) {
+      out->skipped.push_back({it->path().string(), reason});
+    }
+  }
+  if (ec) {
+    out->problems.push_back(dir.string() + ": cannot list: " + ec.message());
+  }
+}
+
 // Walks one folder tree with plain directory iterators so that every
 // entry that cannot be listed or followed is reported, never dropped.
 void WalkFolder(const fs::path& root, const fs::path& exclude, Discovery* out) {
@@ -37,9 +56,10 @@ void WalkFolder(const fs::path& root, const fs::path& exclude, Discovery* out) {
       out->problems.push_back(dir.string() + ": cannot list: " + ec.message());
       continue;
     }
+    bool maildir = IsMaildir(dir);
     for (; it != end; it.increment(ec)) {
       const fs::path& p = it->path();
-      if (IsHidden(p)) continue;
+      if (IsHidden(p) && !(maildir && IsMaildirSubfolder(p))) continue;
       std::error_code link_ec, target_ec;
       bool is_link = it->is_symlink(link_ec);
       fs::file_status target = fs::status(p, target_ec);
@@ -50,7 +70,16 @@ void WalkFolder(const fs::path& root, const fs::path& exclude, Discovery* out) {
         continue;
       }
       if (IsBelow(Canonical(p), exclude)) continue;
-      if (fs::is_directory(target)) {
+      std::string skip = maildir
+                             ? MaildirSkipReason(p, fs::is_directory(target))
+                             : std::string();
+      if (!skip.empty()) {
+        if (fs::is_directory(target)) {
+          SkipFolder(p, skip, out);
+        } else {
+          out->skipped.push_back({p.string(), skip});
+        }
+      } else if (fs::is_directory(target)) {
         // Links to folders are not followed: a link loop cannot trap the
         // walk, and a tree is read once.
         if (!is_link) pending.push_back(p);
@@ -87,6 +116,10 @@ Status Discover(const std::vector<std::string>& inputs,
   std::sort(out->files.begin(), out->files.end());
   out->files.erase(std::unique(out->files.begin(), out->files.end()),
                    out->files.end());
+  std::sort(out->skipped.begin(), out->skipped.end(),
+            [](const SkippedFile& a, const SkippedFile& b) {
+              return a.path < b.path;
+            });
   return Status::Ok();
 }
 

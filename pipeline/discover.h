@@ -13,9 +13,16 @@
 
 namespace intake {
 
+// A file the walk found and leaves on purpose: not an error.
+struct SkippedFile {
+  std::string path;
+  std::string reason;
+};
+
 struct Discovery {
   std::vector<std::string> files;     // sorted byte-wise, unique
   std::vector<std::string> problems;  // "path: reason" for unreadable entries
+  std::vector<SkippedFile> skipped;   // sorted by path
 };
 
 // Walks `inputs` (files or folders). Symbolic links to files are followed;
@@ -24,6 +31,9 @@ struct Discovery {
 // entries (names starting with '.') inside folders are skipped; a path
 // named directly is always taken. Anything below `exclude` (the output
 // folder, when it sits inside an input) is skipped.
+// In a Maildir (pipeline/maildir.h) the messages of cur/ and new/ are
+// taken, Maildir++ subfolders are walked though hidden, and the files of
+// tmp/ and the server's bookkeeping files go to `skipped`.
 // Fails only when an input does not exist at all.
 Status Discover(const std::vector<std::string>& inputs,
                 const std::string& exclude, Discovery* out);

@@ -420,7 +420,11 @@ Status RunPipeline(const RunOptions& options, const Stages& stages,
   for (const std::string& problem : found.problems) {
     observer->OnProblem(problem);
   }
+  for (const SkippedFile& skipped : found.skipped) {
+    observer->OnSkipped(skipped.path, skipped.reason);
+  }
   summary->problems = static_cast<int>(found.problems.size());
+  summary->skipped = static_cast<int>(found.skipped.size());
   summary->files = static_cast<int>(found.files.size());
   if (options.dry_run) return PlanRun(options, stages, found.files, observer);
 

@@ -65,6 +65,9 @@ class RunObserver {
   virtual void OnDocument(const DocumentEvent& event) = 0;
   // A path that could not even be listed.
   virtual void OnProblem(const std::string& problem) = 0;
+  // A file left on purpose (a Maildir's tmp/): logged, not an error.
+  virtual void OnSkipped(const std::string& /*path*/,
+                         const std::string& /*reason*/) {}
   // `done` of the `total` files named or found in folders are finished.
   virtual void OnProgress(int /*done*/, int /*total*/) {}
   // --dry-run: what would happen to the file at `path`.
@@ -81,6 +84,7 @@ struct RunSummary {
   long long documents = 0;  // documents in the output (the whole store)
   long long passages = 0;   // passages in the output
   int problems = 0;         // folders not listed, broken links: input missed
+  int skipped = 0;          // files left on purpose (Maildir tmp/), logged
 };
 
 // Fails only when the run as a whole cannot go on (an input path does not

@@ -144,6 +144,7 @@ const char* const kFolders[] = {
     "letter-sources",
     "letters",
     "mail",
+    "maildir",
     "msg",
     "odt",
     "rtf",

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "pipeline/maildir.h"
 #include "tests/test_paths.h"
 
 namespace intake {
@@ -32,6 +33,46 @@ TEST(DiscoverTest, WalksSortsSkipsHiddenAndOutput) {
   std::vector<std::string> expected = {(root / "a.docx").string(),
                                        (root / "b" / "letter.pdf").string()};
   EXPECT_EQ(found.files, expected);
+}
+
+// A Maildir as Dovecot keeps one: messages in cur/ and new/ (no
+// extension, ':' in the name), a Maildir++ subfolder although hidden;
+// tmp/ and the server's files left and said so; a hidden folder that is
+// no Maildir still left silently.
+TEST(DiscoverTest, MaildirTakesCurAndNewAndSkipsTmp) {
+  fs::path root = testing::MakeTempDir("discover-maildir");
+  fs::path box = root / "Maildir";
+  const char* kSeen = "1700000000.M1P2.host:2,S";
+  Touch(box / "cur" / kSeen);
+  Touch(box / "new" / "1700000001.M2P2.host");
+  Touch(box / "tmp" / "1700000002.M3P2.host");
+  Touch(box / "dovecot-uidlist");
+  Touch(box / ".Sent" / "cur" / "1700000003.M4P2.host:2,S");
+  fs::create_directories(box / ".Sent" / "new");
+  Touch(box / ".Sent" / "maildirfolder");
+  Touch(box / ".Trash" / "not-a-maildir.eml");
+  Touch(root / "notes" / "tmp" / "draft.docx");  // tmp/ outside a Maildir
+
+  Discovery found;
+  ASSERT_TRUE(Discover({root.string()}, "", &found).ok());
+  std::vector<std::string> files = {
+      (box / ".Sent" / "cur" / "1700000003.M4P2.host:2,S").string(),
+      (box / "cur" / kSeen).string(),
+      (box / "new" / "1700000001.M2P2.host").string(),
+      (root / "notes" / "tmp" / "draft.docx").string()};
+  EXPECT_EQ(found.files, files);
+  std::vector<std::string> skipped;
+  for (const SkippedFile& s : found.skipped) {
+    skipped.push_back(s.path);
+    EXPECT_FALSE(s.reason.empty()) << s.path;
+  }
+  std::vector<std::string> want_skipped = {
+      (box / ".Sent" / "maildirfolder").string(),
+      (box / "dovecot-uidlist").string(),
+      (box / "tmp" / "1700000002.M3P2.host").string()};
+  EXPECT_EQ(skipped, want_skipped);
+  EXPECT_EQ(found.skipped.back().reason, kMaildirDeliveryInProgress);
+  EXPECT_TRUE(found.problems.empty());
 }
 
 TEST(DiscoverTest, MissingInputIsAnError) {
