@@ -47,10 +47,27 @@ Submitter Best(const Gazetteer& g, const std::vector<std::string>& texts,
 bool WriterCueBefore(std::string_view folded, size_t position) {
   size_t from = position > kWriterCueReach ? position - kWriterCueReach : 0;
   std::string_view before = folded.substr(from, position - from);
-  for (std::string_view cue :
-       {"government of", "republic of", "kingdom of", "ministry",
-        "permanent mission of", "gobierno de", "mision permanente",
-        "gouvernement", "mission permanente", "state of"}) {
+  for (std::string_view cue : {"government of",
+                               "republic of",
+                               "kingdom of",
+                               "ministry",
+                               "permanent mission of",
+                               "gobierno de",
+                               "mision permanente",
+                               "gouvernement",
+                               "mission permanente",
+                               "state of",
+                               "republica",
+                               "republique",
+                               "reino de",
+                               "royaume",
+                               "submission of",
+                               "submission from",
+                               "on behalf of",
+                               "en nombre de",
+                               "au nom de",
+                               "contribucion de",
+                               "contribution de"}) {
     if (before.find(cue) != std::string_view::npos) return true;
   }
   return false;
@@ -105,6 +122,16 @@ Submitter GazetteerSubmitterFinder::Find(const std::vector<Passage>& passages,
   Submitter s = Best(g, letterhead, "letterhead");
   if (s.found()) return s;
   s = Best(g, signature, "signature");
+  if (s.found()) return s;
+  // A Word letter often carries its letterhead in the page header.
+  std::vector<std::string> page_head;
+  for (const Passage& p : passages) {
+    if (p.kind == PassageKind::kHeaderFooter &&
+        !NamesTheSecretariat(FoldToUtf8(p.text))) {
+      page_head.push_back(p.text);
+    }
+  }
+  s = Best(g, page_head, "page_header");
   if (s.found()) return s;
   if (meta.is_mail) {
     s = Best(g, {meta.mail.from}, "mail_sender");

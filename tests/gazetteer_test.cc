@@ -88,6 +88,13 @@ Passage P(const char* text, const char* furniture = "") {
   return p;
 }
 
+Passage Header(const char* text) {
+  Passage p;
+  p.text = text;
+  p.kind = PassageKind::kHeaderFooter;
+  return p;
+}
+
 TEST(SubmitterFinderTest, Table) {
   GazetteerSubmitterFinder finder(Load());
   DocumentMeta no_mail;
@@ -153,6 +160,25 @@ TEST(SubmitterFinderTest, Table) {
        &no_mail,
        "",
        ""},
+      {"letterhead in a Word page header",
+       {Header("RÉPUBLIQUE DU SÉNÉGAL\nMinistère de l'Environnement"),
+        P("Dakar, le 3 mai 2021", "date"), P("Madame,", "salutation"),
+        P("Nous avons l'honneur de vous transmettre nos informations.")},
+       &no_mail,
+       "SEN",
+       "page_header"},
+      {"a footer with the secretariat's address is not the writer",
+       {Header("Secretariat of the Minamata Convention, Geneva, Switzerland"),
+        P("We trained officers from Fiji and Tonga.")},
+       &no_mail,
+       "",
+       ""},
+      {"a cover message naming the submission's party",
+       {P("Please find attached the submission of Samoa on decision "
+          "MC-3/8.")},
+       &private_mail,
+       "WSM",
+       "text"},
   };
   for (const Case& c : cases) {
     Submitter s = finder.Find(c.passages, *c.meta);

@@ -55,16 +55,13 @@ const std::vector<Expect> kExpected = {
      {"file"}},
     {"mix/honduras-mia-nap-scan.pdf", "pdf", "es", "Honduras", {"file"}},
     {"mix/samoa-needs.docx", "docx", "en", "Samoa", {"file"}},
-    // Gap: "République du Sénégal" stands in the Word page header, and the
-    // submitter finder (classifiers/submitter_finder.cc) does not look in
-    // page headers.
-    {"mix/letter_fr.doc", "doc", "fr", "", {"file"}},
+    // "République du Sénégal" stands only in the Word page header.
+    {"mix/letter_fr.doc", "doc", "fr", "Senegal", {"file"}},
     {"mix/cambodia-long.odt", "odt", "en", "Cambodia", {"file"}},
     {"mix/honduras-mia-nap.rtf", "rtf", "es", "Honduras", {"file"}},
-    // Cover messages name no State the finder can take: the sender's
-    // domain (example.ws) is no government one, and "the submission of
-    // Samoa" has no "Government of" before it. Their letters have one.
-    {"mix/samoa-submission.eml", "eml", "en", "", {"file"}},
+    // The sender's domain (example.ws) is no government one; the text
+    // names "the submission of Samoa".
+    {"mix/samoa-submission.eml", "eml", "en", "Samoa", {"file"}},
     {"three-messages.mbox!/message-2 Second message.eml",
      "eml",
      "en",
