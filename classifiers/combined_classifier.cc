@@ -13,15 +13,6 @@ namespace {
 // Features of a label's score shown as evidence, at most.
 constexpr size_t kEvidenceFeatures = 3;
 
-std::string_view Utf8Prefix(std::string_view text, size_t bytes) {
-  if (text.size() <= bytes) return text;
-  while (bytes > 0 &&
-         (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) {
-    --bytes;
-  }
-  return text.substr(0, bytes);
-}
-
 // cp_byte[k]: byte offset of code point k; cp_byte[count] = text.size().
 std::vector<size_t> CodePointBytes(std::string_view text) {
   std::vector<size_t> out;
@@ -87,7 +78,7 @@ Judgement CombinedClassifier::Decide(std::string_view text,
     return j;
   }
   // The rules read only the head of an overlong passage; so does the model.
-  text = Utf8Prefix(text, kMaxClassifiedBytes);
+  text = ClassifiedPrefix(text);
   const LinearModel& model = *model_;
   const std::vector<ModelFeature> features =
       features_.Extract(text, lang, j.rules, reading);

@@ -33,17 +33,6 @@ std::string StanceName(std::string_view code) {
   return std::string(kStance) + ":" + std::string(code);
 }
 
-// The longest prefix of `text` of at most `bytes` bytes that ends on a
-// character boundary.
-std::string_view Utf8Prefix(std::string_view text, size_t bytes) {
-  if (text.size() <= bytes) return text;
-  while (bytes > 0 &&
-         (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) {
-    --bytes;
-  }
-  return text.substr(0, bytes);
-}
-
 // Zero-width characters and soft hyphens fold to nothing, so a span that
 // ends (or starts) next to one would carry it into the evidence text.
 bool IsInvisible(std::string_view cp) {
@@ -78,6 +67,16 @@ RuleClassifier::RuleClassifier(std::shared_ptr<const Rules> rules)
 
 std::string RuleClassifier::Version() const { return rules_->version(); }
 
+std::string_view ClassifiedPrefix(std::string_view text) {
+  size_t bytes = kMaxClassifiedBytes;
+  if (text.size() <= bytes) return text;
+  while (bytes > 0 &&
+         (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) {
+    --bytes;
+  }
+  return text.substr(0, bytes);
+}
+
 Labels RuleClassifier::Classify(std::string_view text, std::string_view lang,
                                 PassageKind kind) const {
   RuleReading reading;
@@ -97,7 +96,7 @@ Labels RuleClassifier::ClassifyReading(std::string_view text,
   // A passage this long is a layout failure or hostile input, not a
   // paragraph: only its head is read, and a person is asked to look.
   const bool too_long = text.size() > kMaxClassifiedBytes;
-  if (too_long) text = Utf8Prefix(text, kMaxClassifiedBytes);
+  if (too_long) text = ClassifiedPrefix(text);
   reading->folded = FoldText(text);
   const FoldedText& folded = reading->folded;
   bool pattern_timeout = false;

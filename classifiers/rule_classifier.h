@@ -30,6 +30,10 @@ inline constexpr int kNoLabelMinWords = 25;
 // flagged "too_long".
 inline constexpr size_t kMaxClassifiedBytes = 32 * 1024;
 
+// The part of a passage the classifiers read: its first
+// kMaxClassifiedBytes bytes, cut back to a character boundary.
+std::string_view ClassifiedPrefix(std::string_view text);
+
 // What the rules read of a passage: its folded head and every match of a
 // term or pattern. The model's features come from the same reading, so a
 // passage is folded and matched once, not once for each.

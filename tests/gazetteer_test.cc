@@ -6,22 +6,11 @@
 
 #include "classifiers/mo_file.h"
 #include "classifiers/submitter_finder.h"
+#include "tests/shipped_rules.h"
 #include "tests/test_paths.h"
 
 namespace intake {
 namespace {
-
-std::shared_ptr<const Gazetteer> Load() {
-  GazetteerSources sources;
-  sources.centres_tsv =
-      testing::SourceDir() + "/classifiers/gazetteer/regional_centres.tsv";
-  sources.places_tsv =
-      testing::SourceDir() + "/classifiers/gazetteer/places.tsv";
-  std::unique_ptr<const Gazetteer> g;
-  Status s = Gazetteer::Load(sources, &g);
-  EXPECT_TRUE(s.ok()) << s.ToString();
-  return std::shared_ptr<const Gazetteer>(std::move(g));
-}
 
 std::vector<std::string> Codes(const Gazetteer& g, const std::string& text) {
   std::vector<std::string> codes;
@@ -32,7 +21,7 @@ std::vector<std::string> Codes(const Gazetteer& g, const std::string& text) {
 }
 
 TEST(GazetteerTest, NamesInTheSixLanguages) {
-  std::shared_ptr<const Gazetteer> g = Load();
+  std::shared_ptr<const Gazetteer> g = testing::ShippedGazetteer();
   ASSERT_TRUE(g);
   struct Case {
     const char* text;
@@ -96,7 +85,7 @@ Passage Header(const char* text) {
 }
 
 TEST(SubmitterFinderTest, Table) {
-  GazetteerSubmitterFinder finder(Load());
+  GazetteerSubmitterFinder finder(testing::ShippedGazetteer());
   DocumentMeta no_mail;
   DocumentMeta mail;
   mail.is_mail = true;

@@ -18,18 +18,6 @@
 namespace intake {
 namespace {
 
-std::shared_ptr<const Gazetteer> LoadGazetteer() {
-  GazetteerSources sources;
-  sources.centres_tsv =
-      testing::SourceDir() + "/classifiers/gazetteer/regional_centres.tsv";
-  sources.places_tsv =
-      testing::SourceDir() + "/classifiers/gazetteer/places.tsv";
-  std::unique_ptr<const Gazetteer> g;
-  Status s = Gazetteer::Load(sources, &g);
-  EXPECT_TRUE(s.ok()) << s.message();
-  return std::shared_ptr<const Gazetteer>(std::move(g));
-}
-
 std::vector<std::string> Words(std::string_view text, const Gazetteer* g) {
   FoldedText folded = FoldText(text);
   std::vector<std::string> out;
@@ -40,7 +28,7 @@ std::vector<std::string> Words(std::string_view text, const Gazetteer* g) {
 }
 
 TEST(ModelTokensTest, MasksStatesYearsAndMoney) {
-  auto g = LoadGazetteer();
+  auto g = testing::ShippedGazetteer();
   std::vector<std::string> words = Words(
       "In 2019 Ghana received USD 50,000 and CHF 2 million from Japan; "
       "Ghana trained 35 officers.",
@@ -53,7 +41,7 @@ TEST(ModelTokensTest, MasksStatesYearsAndMoney) {
 }
 
 TEST(ModelTokensTest, SpansPointAtTheOriginalText) {
-  auto g = LoadGazetteer();
+  auto g = testing::ShippedGazetteer();
   std::string text = "La República de Colombia aportó 300 000 dólares.";
   FoldedText folded = FoldText(text);
   std::vector<ModelToken> tokens = ModelTokens(text, folded, g.get());

@@ -13,6 +13,17 @@ std::shared_ptr<const Rules> ShippedRules() {
   return s.ok() ? rules : nullptr;
 }
 
+std::shared_ptr<const Gazetteer> ShippedGazetteer() {
+  GazetteerSources sources;
+  sources.centres_tsv =
+      SourceDir() + "/classifiers/gazetteer/regional_centres.tsv";
+  sources.places_tsv = SourceDir() + "/classifiers/gazetteer/places.tsv";
+  std::unique_ptr<const Gazetteer> g;
+  Status s = Gazetteer::Load(sources, &g);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return s.ok() ? std::shared_ptr<const Gazetteer>(std::move(g)) : nullptr;
+}
+
 std::string ShippedModelPath() {
   return SourceDir() + "/classifiers/model/default.model";
 }
