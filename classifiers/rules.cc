@@ -228,6 +228,30 @@ Status ValidateSchema(xmlDoc* doc, std::string_view source) {
   return Status::Ok();
 }
 
+// "<version attribute>+<first 12 hex digits of the file's SHA-256>".
+std::string VersionOf(const xmlNode* root, std::string_view bytes) {
+  return Attr(root, "version").value_or("") + "+" +
+         Sha256Hex(bytes).substr(0, 12);
+}
+
+// The bytes of the rules file at `path`.
+Status ReadRulesFile(const std::string& path, std::string* out) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status::IoError("rules file " + path + " is a directory");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Status::NotFound("cannot open rules file " + path + ": " +
+                            std::strerror(errno));
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (in.bad()) return Status::IoError("cannot read rules file " + path);
+  *out = std::move(bytes).str();
+  return Status::Ok();
+}
+
 }  // namespace
 
 // Turns a schema-valid document into Rules, checking what the schema cannot.
@@ -238,8 +262,7 @@ class RulesBuilder {
 
   Status Build(const xmlNode* root, std::string_view bytes,
                std::shared_ptr<const Rules>* out) {
-    rules_->version_ = Attr(root, "version").value_or("") + "+" +
-                       Sha256Hex(bytes).substr(0, 12);
+    rules_->version_ = VersionOf(root, bytes);
     for (const xmlNode* n = root->children; n != nullptr; n = n->next) {
       Status s = Status::Ok();
       if (IsElement(n, "negation")) {
@@ -402,19 +425,26 @@ Status ParseRules(std::string_view xml, std::string_view source_name,
 }
 
 Status LoadRules(const std::string& path, std::shared_ptr<const Rules>* out) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    return Status::IoError("rules file " + path + " is a directory");
+  std::string bytes;
+  Status s = ReadRulesFile(path, &bytes);
+  if (!s.ok()) return s;
+  return ParseRules(bytes, path, out);
+}
+
+Status ReadRulesVersion(const std::string& path, std::string* version) {
+  std::string bytes;
+  Status s = ReadRulesFile(path, &bytes);
+  if (!s.ok()) return s;
+  XmlDocPtr doc;
+  s = ParseXml(bytes, path, &doc);
+  if (!s.ok()) return s;
+  const xmlNode* root = xmlDocGetRootElement(doc.get());
+  if (root == nullptr || !IsElement(root, "rules")) {
+    return Invalid(path, root ? xmlGetLineNo(root) : 0,
+                   "the root element must be <rules>");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Status::NotFound("cannot open rules file " + path + ": " +
-                            std::strerror(errno));
-  }
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  if (in.bad()) return Status::IoError("cannot read rules file " + path);
-  return ParseRules(bytes.str(), path, out);
+  *version = VersionOf(root, bytes);
+  return Status::Ok();
 }
 
 }  // namespace intake

@@ -71,6 +71,11 @@ class Rules {
 // kInvalidArgument with "path:line: what").
 Status LoadRules(const std::string& path, std::shared_ptr<const Rules>* out);
 
+// The version LoadRules would give the file at `path`, without validating
+// or compiling it: what a run needs to know which stored documents are up
+// to date. A file that parses here may still fail LoadRules.
+Status ReadRulesVersion(const std::string& path, std::string* version);
+
 // Compiles rules from memory; `source_name` names them in error messages.
 // Never reads the network or the file system (no DTD, no entities).
 Status ParseRules(std::string_view xml, std::string_view source_name,

@@ -6,7 +6,7 @@
 #include "classifiers/combined_classifier.h"
 #include "classifiers/rule_classifier.h"
 #include "classifiers/submitter_finder.h"
-#include "cli/lazy_model_classifier.h"
+#include "cli/lazy_classifier.h"
 #include "extractors/registry.h"
 
 namespace intake {
@@ -99,22 +99,29 @@ Status LoadClassifier(const ClassifierFlags& flags,
 }
 
 Status Wire(const ClassifierFlags& flags, Wiring* out) {
-  // The model's weights wait for the first document that needs them
-  // (Classifier::Prepare); its version, the file's hash, cannot.
-  ClassifierData data;
-  Status s = LoadRulesAndGazetteer(flags, &data);
+  // Only the versions now: the rules, the gazetteer and the model's
+  // weights wait for the first document that needs them (Prepare).
+  std::string rules_path = RulesPath(flags.rules_path);
+  std::string rules_version;
+  Status s = ReadRulesVersion(rules_path, &rules_version);
   if (!s.ok()) return s;
-  std::string model_path = ModelPath(flags);
-  if (model_path.empty()) {
-    out->classifier = MakeClassifier(data);
-  } else {
-    ModelFile model;
-    s = ReadModelFile(model_path, &model);
+  auto model = std::make_shared<ModelFile>();
+  if (std::string model_path = ModelPath(flags); !model_path.empty()) {
+    s = ReadModelFile(model_path, model.get());
     if (!s.ok()) return s;
-    out->classifier = std::make_unique<LazyModelClassifier>(
-        data.rules, data.gazetteer, std::move(model));
   }
-  out->submitters = std::make_unique<GazetteerSubmitterFinder>(data.gazetteer);
+  auto load = [rules_path, model](ClassifierData* data) {
+    Status s = LoadRules(rules_path, &data->rules);
+    if (s.ok()) s = LoadGazetteer(&data->gazetteer);
+    if (s.ok() && !model->path.empty()) {
+      s = ParseModelFile(*model, &data->model);
+    }
+    return s;
+  };
+  auto classifier = std::make_unique<LazyClassifier>(
+      std::move(load), std::move(rules_version), model->version);
+  out->submitters = classifier->NewSubmitterFinder();
+  out->classifier = std::move(classifier);
   s = WordLists::Load(WordLists::kDebianDir, &out->words);
   if (!s.ok()) return s;
   out->stages.extract = ExtractDocument;

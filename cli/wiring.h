@@ -39,10 +39,11 @@ struct Wiring {
   Stages stages;  // borrows the three above
 };
 
-// Loads what `stages` needs. Errors name the file and the reason. The
-// model file is read and hashed (its version) but its weights are parsed
-// by the classifier's Prepare(), which the runner calls before the first
-// document it processes.
+// Makes what `stages` needs. Errors name the file and the reason. The
+// rules and model files are read here for their versions, but the rules
+// are compiled, the gazetteer loaded and the model's weights parsed by the
+// classifier's Prepare(), which the runner calls before the first document
+// it processes.
 Status Wire(const ClassifierFlags& flags, Wiring* out);
 
 // Rules, gazetteer and (unless flags.no_model) the model. The default
