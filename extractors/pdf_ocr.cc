@@ -9,9 +9,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <mutex>
 #include <vector>
 
+#include "extractors/ocr_margins.h"
 #include "extractors/ocr_scripts.h"
 #include "pipeline/progress.h"
 
@@ -162,6 +164,49 @@ struct GrayView {
   int stride = 0;
 };
 
+// Puts the paragraph numbers Tesseract dropped or misread (ocr_margins.h)
+// before the first word of their lines. Only on upright pages: the strips
+// are looked for left of lines in the image's own coordinates.
+void AddMarginNumbers(tesseract::TessBaseAPI& api, const GrayView& image,
+                      double dpi, const std::vector<PixelBox>& lines,
+                      const std::vector<size_t>& line_starts,
+                      const std::vector<PixelBox>& word_boxes, OcrPage* out) {
+  std::vector<ReadWord> read;
+  for (size_t i = 0; i < out->words.size(); ++i) {
+    read.push_back({out->words[i].text, word_boxes[i]});
+  }
+  std::vector<MarginNumber> numbers = ReadMarginNumbers(
+      api, {image.pixels, image.width, image.height, image.stride}, lines, read,
+      dpi);
+  if (numbers.empty()) return;
+  const double points_per_pixel = 72.0 / dpi;
+  std::vector<bool> replaced(out->words.size(), false);
+  std::map<size_t, const MarginNumber*> before;  // word index -> number
+  for (const MarginNumber& n : numbers) {
+    for (int i : n.replaces) replaced[static_cast<size_t>(i)] = true;
+    before[line_starts[static_cast<size_t>(n.line)]] = &n;
+  }
+  std::vector<PdfWord> words;
+  for (size_t i = 0; i <= out->words.size(); ++i) {
+    if (auto n = before.find(i); n != before.end()) {
+      PdfWord w;
+      w.text = n->second->text;
+      w.x0 = n->second->box.left * points_per_pixel;
+      w.x1 = n->second->box.right * points_per_pixel;
+      w.y0 = n->second->box.top * points_per_pixel;
+      w.y1 = n->second->box.bottom * points_per_pixel;
+      w.font_size =
+          i < out->words.size() ? out->words[i].font_size : w.y1 - w.y0;
+      w.ocr_confidence = n->second->confidence;
+      words.push_back(std::move(w));
+    }
+    if (i < out->words.size() && !replaced[i]) {
+      words.push_back(std::move(out->words[i]));
+    }
+  }
+  out->words = std::move(words);
+}
+
 // Reads `image` with `api` into out->words, out->confidence and the
 // upright page size; the image is taken as it is.
 Status ReadImage(tesseract::TessBaseAPI& api, const GrayView& image, double dpi,
@@ -189,8 +234,18 @@ Status ReadImage(tesseract::TessBaseAPI& api, const GrayView& image, double dpi,
   float deskew = 0;
   it->Orientation(&upright.orientation, &direction, &order, &deskew);
   if (upright.Sideways()) std::swap(out->width, out->height);
-  double confidence_sum = 0;
+  std::vector<PixelBox> lines;       // as Tesseract found them
+  std::vector<size_t> line_starts;   // each line's first word in out->words
+  std::vector<PixelBox> word_boxes;  // out->words' boxes in the image
   do {
+    if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+      PixelBox line;
+      if (it->BoundingBox(tesseract::RIL_TEXTLINE, &line.left, &line.top,
+                          &line.right, &line.bottom)) {
+        lines.push_back(line);
+        line_starts.push_back(out->words.size());
+      }
+    }
     if (it->Empty(tesseract::RIL_WORD)) continue;
     std::unique_ptr<char[], DeleteText> text(
         it->GetUTF8Text(tesseract::RIL_WORD));
@@ -215,9 +270,15 @@ Status ReadImage(tesseract::TessBaseAPI& api, const GrayView& image, double dpi,
     w.font_size = row_height > 0 ? row_height * points_per_pixel : w.y1 - w.y0;
     w.ocr_confidence =
         std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0, 0.0, 1.0);
-    confidence_sum += w.ocr_confidence;
     out->words.push_back(std::move(w));
+    word_boxes.push_back({left, top, right, bottom});
   } while (it->Next(tesseract::RIL_WORD));
+  it.reset();
+  if (upright.orientation == tesseract::ORIENTATION_PAGE_UP) {
+    AddMarginNumbers(api, image, dpi, lines, line_starts, word_boxes, out);
+  }
+  double confidence_sum = 0;
+  for (const PdfWord& w : out->words) confidence_sum += w.ocr_confidence;
   if (!out->words.empty()) {
     out->confidence = confidence_sum / static_cast<double>(out->words.size());
   }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "extractors/ocr_margins.h"
 #include "extractors/pdf_extractor.h"
 #include "extractors/pdf_text_quality.h"
 #include "pipeline/normalize.h"
@@ -152,6 +153,56 @@ TEST(PdfOcrTest, ScannedLettersReadBackAsTheirText) {
         EXPECT_GE(p.ocr_confidence, 0) << p.text;
       }
     }
+  }
+}
+
+// Tesseract's layout analysis drops a number alone at the left margin
+// ("2." a hanging indent away from its text) and misreads some ("1." as
+// "L"); the margin pass reads them again. Every numbered paragraph of the
+// scanned letters must carry its number once, as in the text PDF.
+TEST(PdfOcrTest, ParagraphNumbersAtTheMarginAreRead) {
+  struct Case {
+    const char* fixture;
+    std::vector<std::string> numbers;  // in order
+  } cases[] = {
+      {"scans/samoa-needs-scan.pdf",
+       {"1.", "2.", "3.", "(a)", "(b)", "(c)", "(d)", "4.", "5.", "6."}},
+      {"scans/samoa-needs-rotated180.pdf", {"1.", "2.", "3.", "(a)"}},
+      {"scans/samoa-needs-rotated90.pdf", {"1.", "2.", "3.", "(a)"}},
+      {"scans/honduras-mia-nap-scan.pdf",
+       {"1.", "2.", "(a)", "(b)", "(c)", "3.", "4.", "5.", "(a)", "(b)", "(c)",
+        "6."}},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.fixture);
+    Extraction e;
+    ASSERT_TRUE(ExtractPdf(testing::ReadFileOrDie(testing::Fixture(c.fixture)),
+                           ExtractLimits(), &e)
+                    .ok());
+    std::vector<std::string> numbers;
+    for (const Passage& p : Segment(NormalizeBlocks(e.blocks))) {
+      if (p.number.empty()) continue;
+      numbers.push_back(p.number);
+      // Not "3. 3.": a number Tesseract did read is not added again.
+      EXPECT_FALSE(p.text.starts_with(p.number + " " + p.number)) << p.text;
+    }
+    EXPECT_EQ(numbers, c.numbers);
+  }
+}
+
+TEST(PdfOcrTest, MarginNumbersAreThoseOfParagraphsAndLists) {
+  struct Case {
+    const char* text;
+    bool number;
+  } cases[] = {
+      {"2.", true},   {"12.", true},  {"3)", true},     {"(a)", true},
+      {"b)", true},   {"(iv)", true}, {"iv.", true},    {"(12)", true},
+      {"2", false},   {"L", false},   {"1234.", false}, {"(ab)", false},
+      {"a.b", false}, {"", false},    {"..", false},    {"(a", false},
+      {"y)", false},  {"(z)", false}, {"p)", true},     {"(x)", true},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(IsMarginNumber(c.text), c.number) << c.text;
   }
 }
 
