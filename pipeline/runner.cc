@@ -313,6 +313,11 @@ class Run {
   // Starts work on the undecided documents nearest the front of the walk,
   // each under the first path the walk finds it at.
   Status StartAhead() {
+    while (!retries_.empty() && executor_->FreeSlots() > 0) {
+      Status s = executor_->Submit(tasks_.at(retries_.front()));
+      if (!s.ok()) return s;
+      retries_.pop_front();
+    }
     std::set<std::string> seen;
     for (size_t i = 0; i < walk_.size() && i < lookahead_; ++i) {
       if (executor_->FreeSlots() == 0) return Status::Ok();
@@ -364,10 +369,12 @@ class Run {
     bool quarantined = false;
     if (result.killed_worker) {
       if (++kills_[done.doc_id] < 2) {
+        // Submitted by StartAhead: the worker it killed may already have
+        // been given the next document, when results came in together.
         done.id = ++last_task_id_;
-        int64_t id = done.id;
-        auto [it, inserted] = tasks_.emplace(id, std::move(done));
-        return executor_->Submit(it->second);
+        retries_.push_back(done.id);
+        tasks_.emplace(done.id, std::move(done));
+        return Status::Ok();
       }
       quarantined = true;
       result = FailedResult(done, 0, result.status,
@@ -396,6 +403,7 @@ class Run {
   std::map<std::string, Ready> ready_;
   std::map<int64_t, DocumentTask> tasks_;
   std::map<std::string, int> kills_;
+  std::deque<int64_t> retries_;  // tasks_ to submit again, oldest first
   int64_t last_task_id_ = 0;
   int total_files_ = 0;
   int files_done_ = 0;
@@ -447,7 +455,9 @@ Status RunPipeline(const RunOptions& options, const Stages& stages,
   std::unique_ptr<Identifier> identifier;
   std::unique_ptr<Executor> executor;
   int workers = 1;
-  if (options.isolate) {
+  if (options.executor != nullptr) {
+    workers = options.executor->FreeSlots();
+  } else if (options.isolate) {
     workers = options.workers.workers;
     executor = NewWorkerPool(options.workers, stages, options.max_file_bytes);
   } else {
@@ -456,8 +466,9 @@ Status RunPipeline(const RunOptions& options, const Stages& stages,
     executor =
         NewInProcessExecutor(stages, *identifier, options.max_file_bytes);
   }
-  Run run(options, stages, store.get(), executor.get(), workers, observer,
-          summary);
+  Run run(options, stages, store.get(),
+          options.executor ? options.executor : executor.get(), workers,
+          observer, summary);
   s = run.Go(found.files);
   executor.reset();  // workers end before the output is written
   if (!s.ok()) return s;

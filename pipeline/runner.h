@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/executor.h"
 #include "pipeline/shard.h"
 #include "pipeline/stages.h"
 #include "pipeline/status.h"
@@ -45,6 +46,9 @@ struct RunOptions {
   std::string model_version;
   // The files of this shard only (with everything they hold).
   Shard shard;
+  // Tests: the executor to do the tasks instead of the worker pool or this
+  // process (`isolate` is then ignored). Not owned. null.
+  Executor* executor = nullptr;
 };
 
 // What happened to one document in this run.
