@@ -105,8 +105,8 @@ Status WriteList(std::istream& in, const std::string& path,
   if (s.ok()) s = csv.Write(ReviewCsvHead());
   size_t list_id_at = 0;
   if (s.ok()) {
-    s = html.Write(ReviewPageHead(std::string(ReviewListId::kSize, '0'),
-                                  &list_id_at));
+    s = html.Write(
+        ReviewPageHead(std::string(ReviewListId::kSize, '0'), &list_id_at));
   }
   ReviewListId list_id;
   OutputPassage passage;
@@ -115,9 +115,9 @@ Status WriteList(std::istream& in, const std::string& path,
     s = ReadPassageAt(in, path, it->where, &passage);
     if (!s.ok()) break;
     auto document = documents.find(passage.doc_id);
-    ReviewItem item = ItemFor(
-        *it, passage,
-        document == documents.end() ? nullptr : &document->second);
+    ReviewItem item =
+        ItemFor(*it, passage,
+                document == documents.end() ? nullptr : &document->second);
     list_id.Add(item);
     s = csv.Write(ReviewCsvRow(item, ++rank));
     if (s.ok()) s = html.Write(ReviewPageItem(item, rank));
