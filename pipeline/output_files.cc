@@ -110,6 +110,15 @@ Status AtomicFile::Write(std::string_view bytes) {
   return Status::Ok();
 }
 
+Status AtomicFile::Overwrite(long long offset, std::string_view bytes) {
+  if (fseeko(file_, offset, SEEK_SET) != 0 ||
+      std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size() ||
+      fseeko(file_, 0, SEEK_END) != 0) {
+    return ErrnoStatus("cannot write", temp_path_);
+  }
+  return Status::Ok();
+}
+
 Status AtomicFile::Commit() {
   bool ok = std::fflush(file_) == 0 && fsync(fileno(file_)) == 0;
   int close_result = std::fclose(file_);

@@ -59,6 +59,10 @@ class AtomicFile {
   Status WriteLine(std::string_view line);
   // Appends `bytes` as they are.
   Status Write(std::string_view bytes);
+  // Replaces bytes already written at `offset`, for a value that is only
+  // known once what follows it is written. REQUIRES: offset + bytes.size()
+  // is at most what was written.
+  Status Overwrite(long long offset, std::string_view bytes);
   // Flushes, fsyncs and renames the temporary file over `path`.
   Status Commit();
 

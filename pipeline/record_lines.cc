@@ -18,6 +18,8 @@ bool RecordLines::Next(Json* record) {
   if (!status_.ok()) return false;
   for (std::string text; std::getline(in_, text);) {
     ++line_;
+    offset_ = next_offset_;
+    next_offset_ += static_cast<long long>(text.size()) + 1;  // and '\n'
     if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
     try {
       *record = Json::parse(text);
@@ -57,6 +59,7 @@ void RecordLines::Rewind() {
   in_.clear();
   in_.seekg(0);
   line_ = 0;
+  offset_ = next_offset_ = 0;
   status_ = Status::Ok();
 }
 

@@ -31,6 +31,10 @@ class RecordLines {
   const Status& status() const { return status_; }
   // The 1-based line of the record Next() last returned.
   long line() const { return line_; }
+  // The byte offset of that record's line, counted from where the stream
+  // was when this reader was made or rewound: a second pass can seek back
+  // to one record instead of holding them all.
+  long long offset() const { return offset_; }
 
   // Starts again from the first line (for a second pass over a file).
   // REQUIRES: a seekable stream.
@@ -53,6 +57,8 @@ class RecordLines {
   std::string name_;
   std::string kind_;
   long line_ = 0;
+  long long offset_ = 0;
+  long long next_offset_ = 0;  // of the line after the last one read
   Status status_;
 };
 

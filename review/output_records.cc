@@ -26,7 +26,9 @@ std::vector<std::string> Strs(const Json& j, const char* key) {
   return out;
 }
 
-OutputDocument ToDocument(const Json& j) {
+}  // namespace
+
+OutputDocument DocumentFromJson(const Json& j) {
   OutputDocument d;
   d.doc_id = Str(j, "doc_id");
   d.path = Str(j, "path");
@@ -46,7 +48,7 @@ OutputDocument ToDocument(const Json& j) {
   return d;
 }
 
-OutputPassage ToPassage(const Json& j) {
+OutputPassage PassageFromJson(const Json& j) {
   OutputPassage p;
   p.doc_id = Str(j, "doc_id");
   p.passage_id = Str(j, "passage_id");
@@ -81,6 +83,8 @@ OutputPassage ToPassage(const Json& j) {
   return p;
 }
 
+namespace {
+
 template <typename T>
 Status ReadAll(const std::string& path, const char* kind,
                T (*convert)(const Json&), std::vector<T>* out) {
@@ -98,10 +102,11 @@ Status ReadAll(const std::string& path, const char* kind,
 }  // namespace
 
 Status LoadOutputRecords(const std::string& out_dir, OutputRecords* out) {
-  Status s =
-      ReadAll(DocumentsFile(out_dir), "document", &ToDocument, &out->documents);
+  Status s = ReadAll(DocumentsFile(out_dir), "document", &DocumentFromJson,
+                     &out->documents);
   if (!s.ok()) return s;
-  return ReadAll(PassagesFile(out_dir), "passage", &ToPassage, &out->passages);
+  return ReadAll(PassagesFile(out_dir), "passage", &PassageFromJson,
+                 &out->passages);
 }
 
 }  // namespace intake

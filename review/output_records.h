@@ -4,6 +4,7 @@
 #ifndef INTAKE_REVIEW_OUTPUT_RECORDS_H_
 #define INTAKE_REVIEW_OUTPUT_RECORDS_H_
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
 #include <vector>
@@ -53,6 +54,12 @@ struct OutputRecords {
 // Reads OUT_DIR/documents.jsonl and OUT_DIR/passages.jsonl; a bad line
 // fails with FILE:LINE and what is wrong.
 Status LoadOutputRecords(const std::string& out_dir, OutputRecords* out);
+
+// One record, as LoadOutputRecords reads it, for a reader that goes
+// through the files itself. A missing field is left empty.
+// REQUIRES: `record` is an object (RecordLines checks that).
+OutputDocument DocumentFromJson(const nlohmann::json& record);
+OutputPassage PassageFromJson(const nlohmann::json& record);
 
 }  // namespace intake
 

@@ -62,36 +62,41 @@ std::string JoinCodes(const std::vector<std::string>& codes) {
   return out;
 }
 
+std::string ReviewCsvHead() {
+  return std::string(kUtf8Bom) + CsvRow(ReviewCsvColumns());
+}
+
+std::string ReviewCsvRow(const ReviewItem& item, int rank) {
+  const OutputPassage& p = *item.passage;
+  return CsvRow({std::to_string(rank),
+                 JoinCodes(item.reasons),
+                 p.passage_id,
+                 p.doc_id,
+                 item.text_sha256,
+                 item.document ? item.document->path : "",
+                 SubmitterOf(item),
+                 std::to_string(p.page),
+                 p.kind,
+                 p.text,
+                 JoinCodes(p.article14),
+                 JoinCodes(p.activity),
+                 JoinCodes(p.theme),
+                 p.stance,
+                 Confidences(p),
+                 Evidence(p),
+                 "",
+                 "",
+                 "",
+                 "",
+                 "",
+                 "",
+                 ""});
+}
+
 std::string ReviewCsv(const std::vector<ReviewItem>& items) {
-  std::string out(kUtf8Bom);
-  out += CsvRow(ReviewCsvColumns());
+  std::string out = ReviewCsvHead();
   int rank = 0;
-  for (const ReviewItem& item : items) {
-    const OutputPassage& p = *item.passage;
-    out += CsvRow({std::to_string(++rank),
-                   JoinCodes(item.reasons),
-                   p.passage_id,
-                   p.doc_id,
-                   item.text_sha256,
-                   item.document ? item.document->path : "",
-                   SubmitterOf(item),
-                   std::to_string(p.page),
-                   p.kind,
-                   p.text,
-                   JoinCodes(p.article14),
-                   JoinCodes(p.activity),
-                   JoinCodes(p.theme),
-                   p.stance,
-                   Confidences(p),
-                   Evidence(p),
-                   "",
-                   "",
-                   "",
-                   "",
-                   "",
-                   "",
-                   ""});
-  }
+  for (const ReviewItem& item : items) out += ReviewCsvRow(item, ++rank);
   return out;
 }
 

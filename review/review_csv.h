@@ -17,6 +17,11 @@ const std::vector<std::string>& ReviewCsvColumns();
 // The whole file: BOM, header, one row per item.
 std::string ReviewCsv(const std::vector<ReviewItem>& items);
 
+// The same file in pieces, for a list written as it is read: the BOM and
+// header, then the row of each item; `rank` counts from 1.
+std::string ReviewCsvHead();
+std::string ReviewCsvRow(const ReviewItem& item, int rank);
+
 // "a b c": how a list of codes is written in one cell.
 std::string JoinCodes(const std::vector<std::string>& codes);
 

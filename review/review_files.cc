@@ -6,9 +6,7 @@
 #include <sstream>
 
 #include "pipeline/output_files.h"
-#include "review/output_records.h"
-#include "review/review_csv.h"
-#include "review/review_page.h"
+#include "review/review_stream.h"
 
 namespace intake {
 namespace {
@@ -81,14 +79,7 @@ Status WriteReviewList(const std::string& out_dir,
   // every passage back to find that out was most of such a run.
   const std::string source = SourceStamp(out_dir, options);
   if (UpToDate(out_dir, source, listed)) return Status::Ok();
-  OutputRecords records;
-  Status s = LoadOutputRecords(out_dir, &records);
-  if (!s.ok()) return s;
-  std::vector<ReviewItem> items = ChooseForReview(records, options);
-  *listed = static_cast<long long>(items.size());
-  s = WriteFileAtomically(ReviewCsvFile(out_dir), ReviewCsv(items));
-  if (s.ok())
-    s = WriteFileAtomically(ReviewHtmlFile(out_dir), ReviewPage(items));
+  Status s = StreamReviewList(out_dir, options, listed);
   // The stamp only ever saves work: without one the list is made again.
   if (s.ok() && !source.empty()) {
     s = WriteFileAtomically(ReviewStampFile(out_dir),

@@ -27,18 +27,82 @@ std::string Draw(std::uint64_t seed, const std::string& passage_id) {
   return Sha256Hex(std::to_string(seed) + ":" + passage_id);
 }
 
-ReviewItem MakeItem(const OutputPassage& p, const OutputDocument* doc,
-                    std::vector<std::string> reasons) {
-  ReviewItem item;
-  item.passage = &p;
-  item.document = doc;
-  item.text_sha256 = PassageTextHash(p.text);
-  item.reasons = std::move(reasons);
-  item.doubt = LowestConfidence(p);
-  return item;
+// How many of `unflagged` passages are sampled. Never falls when
+// `unflagged` grows, which is what lets ReviewChoice keep fewer draws.
+size_t SampleSize(const ReviewListOptions& options, size_t unflagged) {
+  size_t want = static_cast<size_t>(
+      std::ceil(options.sample_fraction * static_cast<double>(unflagged)));
+  return std::min(unflagged,
+                  std::max(want, static_cast<size_t>(options.min_sample)));
+}
+
+bool DrawnBefore(const std::pair<std::string, ListedPassage>& a,
+                 const std::pair<std::string, ListedPassage>& b) {
+  return std::tie(a.first, a.second.where) < std::tie(b.first, b.second.where);
 }
 
 }  // namespace
+
+ReviewChoice::ReviewChoice(const ReviewListOptions& options,
+                           size_t most_passages)
+    : options_(options), keep_(SampleSize(options, most_passages)) {}
+
+void ReviewChoice::Add(const OutputPassage& p, long long where) {
+  if (p.labels_from == "reviewer") return;
+  ListedPassage listed;
+  listed.where = where;
+  listed.doubt = LowestConfidence(p);
+  if (p.needs_review) {
+    listed.reasons = static_cast<int>(p.review_reasons.size());
+    flagged_.push_back(listed);
+    return;
+  }
+  if (p.kind == "header_footer") return;
+  ++unflagged_;
+  listed.sample = true;
+  Drawn drawn(Draw(options_.seed, p.passage_id), listed);
+  if (drawn_.size() < keep_) {
+    drawn_.push_back(std::move(drawn));
+    std::push_heap(drawn_.begin(), drawn_.end(), DrawnBefore);
+  } else if (!drawn_.empty() && DrawnBefore(drawn, drawn_.front())) {
+    std::pop_heap(drawn_.begin(), drawn_.end(), DrawnBefore);
+    drawn_.back() = std::move(drawn);
+    std::push_heap(drawn_.begin(), drawn_.end(), DrawnBefore);
+  }
+}
+
+std::vector<ListedPassage> ReviewChoice::Finish() {
+  // Most doubtful first; ties keep the output order (stable sort).
+  std::vector<ListedPassage> list = std::move(flagged_);
+  std::stable_sort(list.begin(), list.end(),
+                   [](const ListedPassage& a, const ListedPassage& b) {
+                     return std::make_tuple(a.doubt, -a.reasons) <
+                            std::make_tuple(b.doubt, -b.reasons);
+                   });
+  std::sort_heap(drawn_.begin(), drawn_.end(), DrawnBefore);
+  drawn_.resize(std::min(drawn_.size(), SampleSize(options_, unflagged_)));
+  const size_t first_sampled = list.size();
+  for (const Drawn& drawn : drawn_) list.push_back(drawn.second);
+  drawn_.clear();
+  std::stable_sort(list.begin() + static_cast<std::ptrdiff_t>(first_sampled),
+                   list.end(),
+                   [](const ListedPassage& a, const ListedPassage& b) {
+                     return a.doubt < b.doubt;
+                   });
+  return list;
+}
+
+ReviewItem ItemFor(const ListedPassage& listed, const OutputPassage& p,
+                   const OutputDocument* document) {
+  ReviewItem item;
+  item.passage = &p;
+  item.document = document;
+  item.text_sha256 = PassageTextHash(p.text);
+  item.reasons =
+      listed.sample ? std::vector<std::string>{"sample"} : p.review_reasons;
+  item.doubt = listed.doubt;
+  return item;
+}
 
 std::string SubmitterOf(const ReviewItem& item) {
   return item.document ? item.document->submitter_name : "";
@@ -48,43 +112,18 @@ std::vector<ReviewItem> ChooseForReview(const OutputRecords& records,
                                         const ReviewListOptions& options) {
   std::map<std::string, const OutputDocument*> documents;
   for (const OutputDocument& d : records.documents) documents[d.doc_id] = &d;
-  std::vector<ReviewItem> flagged;
-  std::vector<std::pair<std::string, const OutputPassage*>> others;
-  for (const OutputPassage& p : records.passages) {
-    if (p.labels_from == "reviewer") continue;
-    if (p.needs_review) {
-      auto it = documents.find(p.doc_id);
-      flagged.push_back(MakeItem(
-          p, it == documents.end() ? nullptr : it->second, p.review_reasons));
-    } else if (p.kind != "header_footer") {
-      others.emplace_back(Draw(options.seed, p.passage_id), &p);
-    }
+  ReviewChoice choice(options, records.passages.size());
+  for (size_t i = 0; i < records.passages.size(); ++i) {
+    choice.Add(records.passages[i], static_cast<long long>(i));
   }
-  // Most doubtful first; ties keep the output order (stable sort).
-  std::stable_sort(
-      flagged.begin(), flagged.end(),
-      [](const ReviewItem& a, const ReviewItem& b) {
-        return std::make_tuple(a.doubt, -static_cast<int>(a.reasons.size())) <
-               std::make_tuple(b.doubt, -static_cast<int>(b.reasons.size()));
-      });
-  size_t want = static_cast<size_t>(
-      std::ceil(options.sample_fraction * static_cast<double>(others.size())));
-  want = std::min(others.size(),
-                  std::max(want, static_cast<size_t>(options.min_sample)));
-  std::sort(others.begin(), others.end());
-  std::vector<ReviewItem> sample;
-  for (size_t i = 0; i < want; ++i) {
-    const OutputPassage& p = *others[i].second;
+  std::vector<ReviewItem> items;
+  for (const ListedPassage& listed : choice.Finish()) {
+    const OutputPassage& p = records.passages[listed.where];
     auto it = documents.find(p.doc_id);
-    sample.push_back(
-        MakeItem(p, it == documents.end() ? nullptr : it->second, {"sample"}));
+    items.push_back(
+        ItemFor(listed, p, it == documents.end() ? nullptr : it->second));
   }
-  std::stable_sort(sample.begin(), sample.end(),
-                   [](const ReviewItem& a, const ReviewItem& b) {
-                     return a.doubt < b.doubt;
-                   });
-  flagged.insert(flagged.end(), sample.begin(), sample.end());
-  return flagged;
+  return items;
 }
 
 }  // namespace intake

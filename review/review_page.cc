@@ -16,6 +16,22 @@ using Json = nlohmann::ordered_json;
 
 constexpr std::string_view kPlaceholder = "@INTAKE_REVIEW_DATA@";
 
+std::string Dump(const Json& json) {
+  return json.dump(-1, ' ', /*ensure_ascii=*/false,
+                   Json::error_handler_t::replace);
+}
+
+// The page around the list's data.
+std::string_view Before() {
+  std::string_view page = kReviewPageTemplate;
+  return page.substr(0, page.find(kPlaceholder));
+}
+
+std::string_view After() {
+  std::string_view page = kReviewPageTemplate;
+  return page.substr(page.find(kPlaceholder) + kPlaceholder.size());
+}
+
 Json Taxonomy() {
   Json taxonomy = Json::object();
   for (std::string_view dimension : TaxonomyDimensions()) {
@@ -57,7 +73,7 @@ Json ItemJson(const ReviewItem& item, int rank) {
 
 // JSON that is safe inside a <script> element: "</script>" or "<!--" in a
 // passage must not end the element, so no '<' is left as such.
-std::string ScriptSafe(const std::string& json) {
+std::string ScriptSafe(std::string_view json) {
   std::string out;
   out.reserve(json.size());
   // Whole runs between the three characters at once: a page holds
@@ -65,37 +81,55 @@ std::string ScriptSafe(const std::string& json) {
   size_t from = 0;
   for (size_t at = json.find_first_of("<>&"); at != std::string::npos;
        at = json.find_first_of("<>&", from)) {
-    out.append(json, from, at - from);
+    out.append(json.substr(from, at - from));
     out += json[at] == '<'   ? "\\u003c"
            : json[at] == '>' ? "\\u003e"
                              : "\\u0026";
     from = at + 1;
   }
-  out.append(json, from, std::string::npos);
+  out.append(json.substr(from));
   return out;
 }
 
 }  // namespace
 
+void ReviewListId::Add(const ReviewItem& item) {
+  hash_.Update(item.passage->passage_id);
+  hash_.Update(item.text_sha256);
+}
+
+std::string ReviewListId::Value() { return hash_.HexDigest().substr(0, kSize); }
+
+// The page's data is {"list_id":…,"taxonomy":…,"items":[…]} as
+// nlohmann::ordered_json dumps it in one piece; the pieces below are
+// those bytes cut at the items, so a streamed page is the same page.
+std::string ReviewPageHead(std::string_view list_id, size_t* list_id_at) {
+  const std::string start = "{\"list_id\":\"";
+  std::string head = std::string(Before()) + start;
+  *list_id_at = head.size();
+  return head + ScriptSafe(std::string(list_id) + "\",\"taxonomy\":" +
+                           Dump(Taxonomy()) + ",\"items\":[");
+}
+
+std::string ReviewPageItem(const ReviewItem& item, int rank) {
+  std::string out = rank > 1 ? "," : "";  // between items
+  out += ScriptSafe(Dump(ItemJson(item, rank)));
+  return out;
+}
+
+std::string ReviewPageTail() { return "]}" + std::string(After()); }
+
 std::string ReviewPage(const std::vector<ReviewItem>& items) {
-  Json list = Json::array();
-  std::string ids;
+  ReviewListId list_id;
+  std::string page_items;
   int rank = 0;
   for (const ReviewItem& item : items) {
-    list.push_back(ItemJson(item, ++rank));
-    ids += item.passage->passage_id + item.text_sha256;
+    page_items += ReviewPageItem(item, ++rank);
+    list_id.Add(item);
   }
-  // Names the list in the reviewer's browser storage, so that decisions
-  // recorded on one list are not shown on another.
-  Json data = {{"list_id", Sha256Hex(ids).substr(0, 16)},
-               {"taxonomy", Taxonomy()},
-               {"items", list}};
-  std::string page = kReviewPageTemplate;
-  size_t at = page.find(kPlaceholder);
-  return page.substr(0, at) +
-         ScriptSafe(data.dump(-1, ' ', /*ensure_ascii=*/false,
-                              Json::error_handler_t::replace)) +
-         page.substr(at + kPlaceholder.size());
+  size_t list_id_at = 0;
+  return ReviewPageHead(list_id.Value(), &list_id_at) + page_items +
+         ReviewPageTail();
 }
 
 }  // namespace intake

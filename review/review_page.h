@@ -8,14 +8,39 @@
 #ifndef INTAKE_REVIEW_REVIEW_PAGE_H_
 #define INTAKE_REVIEW_REVIEW_PAGE_H_
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "pipeline/sha256.h"
 #include "review/review_list.h"
 
 namespace intake {
 
 std::string ReviewPage(const std::vector<ReviewItem>& items);
+
+// Names a list in the reviewer's browser storage, so that decisions
+// recorded on one list are not shown on another: a hash of its items, in
+// list order.
+class ReviewListId {
+ public:
+  static constexpr size_t kSize = 16;  // hex digits
+  void Add(const ReviewItem& item);
+  std::string Value();  // call once, after the last Add()
+
+ private:
+  Sha256 hash_;
+};
+
+// The same page in pieces, for a list written as it is read: the head (up
+// to the first item), each item (`rank` counts from 1), the tail. The head
+// holds the list's id, which is known only after the last item: a writer
+// that streams the items writes the head with any id of
+// ReviewListId::kSize characters and overwrites those at *list_id_at.
+std::string ReviewPageHead(std::string_view list_id, size_t* list_id_at);
+std::string ReviewPageItem(const ReviewItem& item, int rank);
+std::string ReviewPageTail();
 
 }  // namespace intake
 

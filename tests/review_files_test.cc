@@ -10,6 +10,9 @@
 
 #include "pipeline/json_records.h"
 #include "pipeline/output_files.h"
+#include "review/output_records.h"
+#include "review/review_csv.h"
+#include "review/review_page.h"
 #include "tests/test_paths.h"
 
 namespace intake {
@@ -83,6 +86,106 @@ TEST(ReviewFilesTest, MadeAgainOnlyWhenTheirSourcesChange) {
   EXPECT_NE(Inode(ReviewHtmlFile(dir)), before_edit);
   EXPECT_EQ(testing::ReadFileOrDie(ReviewHtmlFile(dir)).find("edited"),
             std::string::npos);
+}
+
+// Records of three documents (one twice, as when a letter's bytes are found
+// under two names) whose passages have what the list writes in every way:
+// flags, ties, markup, other scripts, evidence, decided passages.
+void WriteVariedRecords(const std::string& dir) {
+  std::string documents, passages;
+  for (int d = 0; d < 3; ++d) {
+    DocumentRecord r;
+    r.doc_id = std::string(64, static_cast<char>('a' + d));
+    r.path = "letter-" + std::to_string(d) + ".pdf";
+    r.status = kStatusOk;
+    if (d != 1) {
+      r.submitter = {"Samoa " + std::to_string(d), "WSM", "state", "text"};
+    }
+    for (int i = 0; i < 150; ++i) {
+      Passage p;
+      p.kind =
+          i % 31 == 0 ? PassageKind::kHeaderFooter : PassageKind::kParagraph;
+      p.page = 1 + i / 40;
+      p.text = "Passage " + std::to_string(i) + " </script><!-- é 水銀 & " +
+               std::string(static_cast<size_t>(i % 7), 'x');
+      p.labels.stance = "other";
+      p.labels.confidence["stance:other"] = (i % 5) / 5.0;
+      if (i % 4 == 0) {
+        p.labels.article14 = {"14.1"};
+        p.labels.confidence["article14:14.1"] = (i % 3) / 3.0;
+        p.labels.evidence.push_back(
+            {"article14:14.1", 13, 16, "é 水", "rules"});
+      }
+      p.labels.needs_review = i % 6 == 0;
+      if (i % 6 == 0) p.labels.review_reasons = {"low_confidence"};
+      if (i % 12 == 0) p.labels.review_reasons.push_back("no_article14");
+      r.passages.push_back(p);
+    }
+    r.passage_count = static_cast<int>(r.passages.size());
+    for (size_t i = 0; i < r.passages.size(); ++i) {
+      std::string line = PassageJson(r, i);
+      if (i % 10 == 0) {  // decided: off the list
+        const std::string rules = "\"labels_from\":\"rules\"";
+        line.replace(line.find(rules), rules.size(),
+                     "\"labels_from\":\"reviewer\"");
+      }
+      passages += line + "\n";
+    }
+    documents += DocumentJson(r) + "\n";
+    if (d == 2) {
+      r.path = "copy-of-letter-2.pdf";
+      documents += DocumentJson(r) + "\n";
+    }
+  }
+  ASSERT_TRUE(WriteFileAtomically(PassagesFile(dir), passages).ok());
+  ASSERT_TRUE(WriteFileAtomically(DocumentsFile(dir), documents).ok());
+}
+
+// The files are written as the passages are read again, one at a time;
+// they must be the bytes of the whole list made from the records in memory.
+TEST(ReviewFilesTest, StreamedFilesAreThoseOfTheWholeList) {
+  const std::string dir = testing::MakeTempDir("review-streamed");
+  WriteVariedRecords(dir);
+  for (std::uint64_t seed : {1, 2, 9}) {
+    ReviewListOptions options;
+    options.seed = seed;
+    options.sample_fraction = 0.1;
+    long long listed = -1;
+    ASSERT_TRUE(WriteReviewList(dir, options, &listed).ok());
+    OutputRecords records;
+    ASSERT_TRUE(LoadOutputRecords(dir, &records).ok());
+    std::vector<ReviewItem> items = ChooseForReview(records, options);
+    EXPECT_EQ(listed, static_cast<long long>(items.size()));
+    EXPECT_EQ(testing::ReadFileOrDie(ReviewCsvFile(dir)), ReviewCsv(items))
+        << "seed " << seed;
+    EXPECT_EQ(testing::ReadFileOrDie(ReviewHtmlFile(dir)), ReviewPage(items))
+        << "seed " << seed;
+  }
+}
+
+TEST(ReviewFilesTest, AnEmptyListIsAWholePage) {
+  const std::string dir = testing::MakeTempDir("review-empty");
+  ASSERT_TRUE(WriteFileAtomically(PassagesFile(dir), "").ok());
+  ASSERT_TRUE(WriteFileAtomically(DocumentsFile(dir), "").ok());
+  long long listed = -1;
+  ASSERT_TRUE(WriteReviewList(dir, ReviewListOptions(), &listed).ok());
+  EXPECT_EQ(listed, 0);
+  EXPECT_EQ(testing::ReadFileOrDie(ReviewHtmlFile(dir)), ReviewPage({}));
+  EXPECT_EQ(testing::ReadFileOrDie(ReviewCsvFile(dir)), ReviewCsv({}));
+}
+
+TEST(ReviewFilesTest, ABadRecordNamesItsLineAndKeepsTheOldList) {
+  const std::string dir = testing::MakeTempDir("review-bad");
+  WriteRecords(dir, 2);
+  long long listed = -1;
+  ASSERT_TRUE(WriteReviewList(dir, ReviewListOptions(), &listed).ok());
+  const std::string html = testing::ReadFileOrDie(ReviewHtmlFile(dir));
+  std::ofstream(PassagesFile(dir), std::ios::app) << "{not json\n";
+  Status s = WriteReviewList(dir, ReviewListOptions(), &listed);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("passages.jsonl:21:"), std::string::npos)
+      << s.message();
+  EXPECT_EQ(testing::ReadFileOrDie(ReviewHtmlFile(dir)), html);
 }
 
 }  // namespace

@@ -4,6 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "pipeline/sha256.h"
 #include "review/csv.h"
 #include "review/review_csv.h"
 #include "review/review_page.h"
@@ -47,6 +52,13 @@ TEST(ReviewCsvTest, ParsesQuotedLineBreaksAndCountsLines) {
   EXPECT_FALSE(ParseCsv("\"never closed", &records).ok());
 }
 
+// "p7" (written so that GCC 12 sees no overlapping copy in it).
+std::string Id(const char* prefix, int n) {
+  std::string id = prefix;
+  id += std::to_string(n);
+  return id;
+}
+
 OutputPassage Passage(const std::string& id, bool flagged, double confidence) {
   OutputPassage p;
   p.doc_id = "d";
@@ -68,7 +80,7 @@ TEST(ReviewListTest, FlaggedMostDoubtfulFirstThenASeededSample) {
   records.passages.push_back(Passage("p1", true, 0.6));
   records.passages.push_back(Passage("p2", true, 0.2));
   for (int i = 3; i < 103; ++i) {
-    records.passages.push_back(Passage("p" + std::to_string(i), false, 1));
+    records.passages.push_back(Passage(Id("p", i), false, 1));
   }
   records.passages.push_back(Passage("decided", true, 0.1));
   records.passages.back().labels_from = "reviewer";
@@ -95,8 +107,89 @@ TEST(ReviewListTest, FlaggedMostDoubtfulFirstThenASeededSample) {
   EXPECT_EQ(page.find("</script><b>"), std::string::npos);
   EXPECT_NE(page.find("\\u003c/script\\u003e\\u003cb\\u003e"),
             std::string::npos);
+  // The page is made in pieces (head, items, tail) so that it can be
+  // streamed; they must join into what dumping the data whole writes.
+  const std::string open =
+      "<script id=\"review-data\" type=\"application/json\">";
+  size_t begin = page.find(open) + open.size();
+  std::string data = page.substr(begin, page.find("</script>", begin) - begin);
+  using Ordered = nlohmann::ordered_json;
+  std::string whole = Ordered::parse(data).dump(
+      -1, ' ', /*ensure_ascii=*/false, Ordered::error_handler_t::replace);
+  std::string safe;
+  for (char ch : whole) {
+    safe += ch == '<'   ? "\\u003c"
+            : ch == '>' ? "\\u003e"
+            : ch == '&' ? "\\u0026"
+                        : std::string(1, ch);
+  }
+  EXPECT_EQ(data, safe);
+  EXPECT_EQ(Ordered::parse(data)["items"].size(), items.size());
   std::string csv = ReviewCsv(items);
   EXPECT_EQ(csv.substr(0, 3), kUtf8Bom);
+}
+
+// The sample as the list first drew it, with every draw held and sorted:
+// the passage ids of the `want` lowest draws, least doubtful last.
+std::vector<std::string> SampleBySortingAll(
+    const std::vector<OutputPassage>& passages,
+    const ReviewListOptions& options) {
+  std::vector<std::pair<std::string, size_t>> draws;
+  for (size_t i = 0; i < passages.size(); ++i) {
+    const OutputPassage& p = passages[i];
+    if (p.needs_review || p.kind == "header_footer") continue;
+    draws.emplace_back(
+        Sha256Hex(std::to_string(options.seed) + ":" + p.passage_id), i);
+  }
+  std::sort(draws.begin(), draws.end());
+  size_t want = static_cast<size_t>(
+      std::ceil(options.sample_fraction * static_cast<double>(draws.size())));
+  want = std::min(draws.size(),
+                  std::max(want, static_cast<size_t>(options.min_sample)));
+  draws.resize(want);
+  std::stable_sort(draws.begin(), draws.end(), [&](auto& a, auto& b) {
+    return passages[a.second].confidence[0].second <
+           passages[b.second].confidence[0].second;
+  });
+  std::vector<std::string> ids;
+  for (const auto& [draw, i] : draws) ids.push_back(passages[i].passage_id);
+  return ids;
+}
+
+TEST(ReviewChoiceTest, DrawsTheSameSampleAsSortingEveryPassage) {
+  struct Case {
+    int unflagged;
+    double fraction;
+    int min_sample;
+    size_t most_passages_extra;  // a count of lines may be more
+  } cases[] = {
+      {0, 0.05, 5, 0},    {3, 0.05, 5, 0},   {5, 0.05, 5, 2},
+      {6, 0.05, 5, 0},    {100, 0.05, 5, 0}, {101, 0.05, 5, 0},
+      {1000, 0.05, 5, 7}, {1000, 0.2, 0, 0}, {250, 1.0, 5, 0},
+      {250, 0.0, 0, 0},
+  };
+  for (const Case& c : cases) {
+    ReviewListOptions options;
+    options.sample_fraction = c.fraction;
+    options.min_sample = c.min_sample;
+    options.seed = 3;
+    std::vector<OutputPassage> passages;
+    for (int i = 0; i < c.unflagged; ++i) {
+      // Few distinct confidences: the sample's order relies on ties.
+      passages.push_back(Passage(Id("p", i), false, (i % 4) / 4.0));
+      if (i % 9 == 0) passages.push_back(Passage(Id("f", i), true, 0.5));
+    }
+    ReviewChoice choice(options, passages.size() + c.most_passages_extra);
+    for (size_t i = 0; i < passages.size(); ++i) {
+      choice.Add(passages[i], static_cast<long long>(i));
+    }
+    std::vector<std::string> sampled;
+    for (const ListedPassage& listed : choice.Finish()) {
+      if (listed.sample) sampled.push_back(passages[listed.where].passage_id);
+    }
+    EXPECT_EQ(sampled, SampleBySortingAll(passages, options))
+        << c.unflagged << " unflagged, fraction " << c.fraction;
+  }
 }
 
 }  // namespace
