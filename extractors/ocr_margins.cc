@@ -45,7 +45,8 @@ int TextMargin(const std::vector<PixelBox>& lines) {
 int InkPixels(const GrayPixels& image, const PixelBox& box) {
   int ink = 0;
   for (int y = box.top; y < box.bottom; ++y) {
-    const unsigned char* row = image.pixels + static_cast<long>(y) * image.stride;
+    const unsigned char* row =
+        image.pixels + static_cast<long>(y) * image.stride;
     for (int x = box.left; x < box.right; ++x) ink += row[x] < kDark ? 1 : 0;
   }
   return ink;
@@ -72,7 +73,8 @@ std::string ReadStrip(tesseract::TessBaseAPI& api, const PixelBox& strip,
 PixelBox InkBox(const GrayPixels& image, const PixelBox& strip) {
   PixelBox ink{strip.right, strip.bottom, strip.left, strip.top};
   for (int y = strip.top; y < strip.bottom; ++y) {
-    const unsigned char* row = image.pixels + static_cast<long>(y) * image.stride;
+    const unsigned char* row =
+        image.pixels + static_cast<long>(y) * image.stride;
     for (int x = strip.left; x < strip.right; ++x) {
       if (row[x] >= kDark) continue;
       ink.left = std::min(ink.left, x);
@@ -161,8 +163,7 @@ std::vector<MarginNumber> ReadMarginNumbers(tesseract::TessBaseAPI& api,
     MarginNumber number;
     number.line = static_cast<int>(i);
     number.text = ReadStrip(api, strip, &number.confidence);
-    if (number.confidence >= kMinConfidence &&
-        IsMarginNumber(number.text)) {
+    if (number.confidence >= kMinConfidence && IsMarginNumber(number.text)) {
       number.box = ink;
       number.replaces = std::move(misread);
       found.push_back(std::move(number));

@@ -57,8 +57,9 @@ bool IsMarginNumber(std::string_view text);
 
 // The numbers found left of `lines` (upright text lines, in reading order)
 // on `image`, where `words` (all words read on it) have none already.
-// REQUIRES: `api` holds `image` as last set, `dpi` its resolution. Leaves `api` with its page segmentation mode, rectangle and
-// character whitelist as they were for a full page.
+// REQUIRES: `api` holds `image` as last set, `dpi` its resolution. Leaves `api`
+// with its page segmentation mode, rectangle and character whitelist as they
+// were for a full page.
 std::vector<MarginNumber> ReadMarginNumbers(tesseract::TessBaseAPI& api,
                                             const GrayPixels& image,
                                             const std::vector<PixelBox>& lines,
