@@ -35,16 +35,14 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
   // Measured with rules 2026.11.2-3 when the files grew to 1743 passages
   // (new letters in every language), rounded down by 0.02.
   const Floors floors[] = {
-      // English development floors raised after the English rules were
-      // revised on this file (wt-rules-en), just below what they reach.
-      {"dev/dev.en.jsonl", 0.91, 0.69, 0.89, 0.64, 0.92, 0.78, 0.77},
+      // Development floors raised after the recall revision of rules
+      // 2026.11.4 (issue 4, wt-rules-recall): the measured figure truncated
+      // to two decimals, minus 0.01. The test floors are unchanged.
+      {"dev/dev.en.jsonl", 0.91, 0.79, 0.89, 0.69, 0.92, 0.81, 0.78},
       {"dev/test.en.jsonl", 0.81, 0.46, 0.74, 0.58, 0.86, 0.59, 0.63},
-      // Spanish and French development files after the es/fr rules were
-      // written (wt-rules-esfr) and merged with the English revision,
-      // rounded down by 0.02.
-      {"dev/dev.es.jsonl", 0.92, 0.66, 0.86, 0.69, 0.87, 0.75, 0.82},
+      {"dev/dev.es.jsonl", 0.93, 0.74, 0.88, 0.77, 0.88, 0.81, 0.83},
       {"dev/test.es.jsonl", 0.79, 0.13, 0.65, 0.01, 0.78, 0.24, 0.57},
-      {"dev/dev.fr.jsonl", 0.90, 0.67, 0.84, 0.70, 0.89, 0.71, 0.78},
+      {"dev/dev.fr.jsonl", 0.92, 0.80, 0.86, 0.79, 0.90, 0.78, 0.81},
       {"dev/test.fr.jsonl", 0.69, 0.15, 0.73, 0.06, 0.87, 0.29, 0.56},
   };
   for (const Floors& f : floors) {
