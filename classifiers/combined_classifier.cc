@@ -158,7 +158,9 @@ Judgement CombinedClassifier::Decide(std::string_view text,
       if (stances[k].second > stances[best].second) best = k;
     }
     out.stance = stances[best].first;
-    stance_confidence = model.StanceConfidence(stances[best].second);
+    const StanceContext context = StanceContextOf(out.article14, out.activity);
+    stance_confidence = model.StanceConfidence(stances[best].second, context);
+    j.stance_accept = model.stance[context].accept;
   }
   std::string stance_name = std::string(kStance) + ":" + out.stance;
   int stance_label = model.Find(stance_name);
@@ -171,7 +173,7 @@ Judgement CombinedClassifier::Decide(std::string_view text,
   } else {
     double p = stance_confidence;
     out.confidence[stance_name] = p;
-    if (p < model.labels[stance_label].accept) reasons.insert("low_confidence");
+    if (p < j.stance_accept) reasons.insert("low_confidence");
     if (out.stance == j.rules.stance) rule_evidence(stance_name);
     if (out.stance != kStanceOther) model_evidence(stance_name, stance_label);
   }

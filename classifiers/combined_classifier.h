@@ -28,6 +28,8 @@ struct Judgement {
   // "dimension:code" -> calibrated probability, for every label the model
   // has (stance labels: the normalised distribution). Empty for furniture.
   std::map<std::string, double> probability;
+  // The threshold the combined stance's confidence was judged against.
+  double stance_accept = 0;
 };
 
 class CombinedClassifier : public Classifier {

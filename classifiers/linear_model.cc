@@ -156,10 +156,22 @@ double LinearModel::Probability(size_t label, double score) const {
   return 1.0 / (1.0 + std::exp(m.platt_a * score + m.platt_b));
 }
 
-double LinearModel::StanceConfidence(double top) const {
+const char* StanceContextName(int context) {
+  static const char* const kNames[kStanceContexts] = {"plain", "support"};
+  return context >= 0 && context < kStanceContexts ? kNames[context] : "";
+}
+
+StanceContext StanceContextOf(const std::vector<std::string>& article14,
+                              const std::vector<std::string>& activity) {
+  return article14.empty() && activity.empty() ? kPlainPassage
+                                               : kSupportPassage;
+}
+
+double LinearModel::StanceConfidence(double top, StanceContext context) const {
   double p = std::clamp(top, 1e-6, 1 - 1e-6);
   double logit = std::log(p / (1 - p));
-  return 1.0 / (1.0 + std::exp(stance.a * logit + stance.b));
+  const Platt& platt = stance[context].platt;
+  return 1.0 / (1.0 + std::exp(platt.a * logit + platt.b));
 }
 
 std::vector<Contribution> LinearModel::TopContributions(
@@ -217,8 +229,12 @@ std::string ModelFileText(const LinearModel& model) {
            " " + Number(l.platt_b) + " " + Number(l.reject) + " " +
            Number(l.accept) + "\n";
   }
-  out += "stance_calibration " + Number(model.stance.a) + " " +
-         Number(model.stance.b) + "\n";
+  for (int k = 0; k < kStanceContexts; ++k) {
+    const StanceCalibration& c = model.stance[k];
+    out += std::string("stance_calibration ") + StanceContextName(k) + " " +
+           Number(c.platt.a) + " " + Number(c.platt.b) + " " +
+           Number(c.accept) + "\n";
+  }
   out += "buckets " + std::to_string(model.buckets.size()) + "\n";
   const size_t n = model.labels.size();
   for (size_t b = 0; b < model.buckets.size(); ++b) {
@@ -340,9 +356,15 @@ Status ParseModelText(std::string_view bytes, std::string_view source_name,
     }
     m.labels.push_back(std::move(l));
   }
-  if (!(s = r.Expect("stance_calibration", 3, &w)).ok()) return s;
-  if (!ParseDouble(w[1], &m.stance.a) || !ParseDouble(w[2], &m.stance.b)) {
-    return r.Error("bad stance calibration");
+  for (int k = 0; k < kStanceContexts; ++k) {
+    if (!(s = r.Expect("stance_calibration", 5, &w)).ok()) return s;
+    StanceCalibration& c = m.stance[k];
+    if (w[1] != StanceContextName(k) || !ParseDouble(w[2], &c.platt.a) ||
+        !ParseDouble(w[3], &c.platt.b) || !ParseDouble(w[4], &c.accept) ||
+        c.accept < 0 || c.accept > 1) {
+      return r.Error(std::string("bad stance calibration (") +
+                     StanceContextName(k) + ")");
+    }
   }
   if (!(s = r.Expect("buckets", 2, &w)).ok()) return s;
   long buckets = std::atol(w[1].c_str());

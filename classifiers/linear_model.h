@@ -22,7 +22,7 @@
 namespace intake {
 
 // Version of the model file format; a file of another is refused.
-inline constexpr int kModelFormat = 1;
+inline constexpr int kModelFormat = 2;
 
 // The probability at which the model gives a label by itself (the rules
 // give theirs whatever it says).
@@ -48,6 +48,32 @@ struct Contribution {
   double amount = 0;   // weight times value
 };
 
+// What the stance's confidence is judged in: a passage without support
+// labels (no article14 or activity label) is nearly always `other`; one
+// with them may be need, provided or received, and is much harder. Each
+// has its own stance calibration and accept threshold. (Splitting the
+// second by whether the rules chose the model's stance was measured too,
+// by letter-wise cross-validation: it sent more passages to review.)
+enum StanceContext {
+  kPlainPassage = 0,    // no support label
+  kSupportPassage = 1,  // an article14 or activity label
+};
+inline constexpr int kStanceContexts = 2;
+// Its name in the model file: "plain", "support".
+const char* StanceContextName(int context);
+
+StanceContext StanceContextOf(const std::vector<std::string>& article14,
+                              const std::vector<std::string>& activity);
+
+struct StanceCalibration {
+  // Maps the logit of the most probable stance's share of the stance
+  // distribution to the probability that it is right: one-vs-rest
+  // probabilities, even each calibrated, are not once normalised.
+  Platt platt;
+  // A stance less probable than this is reviewed.
+  double accept = 1;
+};
+
 struct LinearModel {
   // SHA-256 (hex) of the labelled files it was trained on, in the order
   // given, and how many passages they held.
@@ -55,10 +81,9 @@ struct LinearModel {
   int passages = 0;
   std::string rules_version;  // of the rules whose features it learned
   std::vector<ModelLabel> labels;
-  // Maps the logit of the most probable stance's share of the stance
-  // distribution to the probability that it is right: one-vs-rest
-  // probabilities, even each calibrated, are not once normalised.
-  Platt stance;
+  // By StanceContext. The stance labels' own reject and accept are not
+  // used.
+  StanceCalibration stance[kStanceContexts];
   std::vector<uint32_t> buckets;  // sorted; the features it has weights for
   // weights[b * labels.size() + l]: of buckets[b] for labels[l].
   std::vector<double> weights;
@@ -79,8 +104,8 @@ struct LinearModel {
                              const std::vector<int32_t>& rows) const;
   double Probability(size_t label, double score) const;
   // The probability that the stance with share `top` of
-  // StanceDistribution is right.
-  double StanceConfidence(double top) const;
+  // StanceDistribution is right, in a passage of `context`.
+  double StanceConfidence(double top, StanceContext context) const;
   // The features that raise label `label` most, largest first, at most
   // `limit` (positive contributions only).
   // REQUIRES: rows == Rows(features).

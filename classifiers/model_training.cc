@@ -13,6 +13,9 @@
 namespace intake {
 namespace {
 
+// Stance outcomes a context needs for a calibration of its own.
+constexpr size_t kMinStanceContext = 30;
+
 void Quiet(const char*) {}
 
 // The reject threshold of a multi-label band narrowed by `narrow` (0: as
@@ -197,12 +200,23 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
                                                std::vector<double>(n, 0.0));
   std::vector<std::string> stance(passages.size(), std::string(kStanceOther));
   std::vector<double> stance_top(passages.size(), 1.0);
-  std::vector<Outcome> stance_logits;
+  std::vector<StanceContext> context(passages.size(), kPlainPassage);
+  std::vector<Outcome> stance_logits[kStanceContexts];
   for (size_t i = 0; i < passages.size(); ++i) {
     std::vector<double> scores(n);
     for (size_t c = 0; c < n; ++c) scores[c] = held_out[c][i];
+    // The support labels as the combined classifier gives them: by the
+    // rules or by the model.
+    std::vector<std::string> article14 = passages[i].rules_article14;
+    std::vector<std::string> activity = passages[i].rules_activity;
     for (size_t c = 0; c < n; ++c) {
       probability[i][c] = m.Probability(c, scores[c]);
+      if (probability[i][c] < kModelGives) continue;
+      if (candidates[c].dimension == kArticle14) {
+        article14.push_back(candidates[c].code);
+      } else if (candidates[c].dimension == kActivity) {
+        activity.push_back(candidates[c].code);
+      }
     }
     auto distribution = StanceDistribution(m, scores);
     if (distribution.empty()) continue;
@@ -211,23 +225,41 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
       if (distribution[k].second > distribution[best].second) best = k;
     }
     stance[i] = distribution[best].first;
+    context[i] = StanceContextOf(article14, activity);
     stance_top[i] = std::clamp(distribution[best].second, 1e-6, 1 - 1e-6);
-    stance_logits.push_back({std::log(stance_top[i] / (1 - stance_top[i])),
-                             passages[i].gold.stance == stance[i]});
+    stance_logits[context[i]].push_back(
+        {std::log(stance_top[i] / (1 - stance_top[i])),
+         passages[i].gold.stance == stance[i]});
   }
-  m.stance = FitPlatt(stance_logits);
+  // A context with too few passages to fit shares the other's fit.
+  std::vector<Outcome> all_logits;
+  for (const std::vector<Outcome>& o : stance_logits) {
+    all_logits.insert(all_logits.end(), o.begin(), o.end());
+  }
+  const Platt pooled = FitPlatt(all_logits);
+  for (int k = 0; k < kStanceContexts; ++k) {
+    m.stance[k].platt = stance_logits[k].size() >= kMinStanceContext
+                            ? FitPlatt(stance_logits[k])
+                            : pooled;
+  }
   std::vector<double> stance_confidence(passages.size());
   for (size_t i = 0; i < passages.size(); ++i) {
-    stance_confidence[i] = m.StanceConfidence(stance_top[i]);
+    stance_confidence[i] = m.StanceConfidence(stance_top[i], context[i]);
   }
-  auto outcomes = [&](std::string_view dimension) {
+  // Stance outcomes of one context, or of both (-1).
+  auto stance_outcomes = [&](int k) {
     std::vector<Outcome> out;
     for (size_t i = 0; i < passages.size(); ++i) {
-      if (dimension == kStance) {
-        out.push_back(
-            {stance_confidence[i], passages[i].gold.stance == stance[i]});
-        continue;
-      }
+      if (k >= 0 && context[i] != k) continue;
+      out.push_back(
+          {stance_confidence[i], passages[i].gold.stance == stance[i]});
+    }
+    return out;
+  };
+  auto outcomes = [&](std::string_view dimension) {
+    if (dimension == kStance) return stance_outcomes(-1);
+    std::vector<Outcome> out;
+    for (size_t i = 0; i < passages.size(); ++i) {
       for (size_t c = 0; c < n; ++c) {
         if (candidates[c].dimension != dimension) continue;
         out.push_back({probability[i][c], candidates[c].y[i] > 0});
@@ -243,16 +275,24 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     double reject = RejectThreshold(o, accept, options.reject_miss);
     bands[std::string(dimension)] = {reject, accept};
   }
+  double stance_accept[kStanceContexts];
+  for (int k = 0; k < kStanceContexts; ++k) {
+    stance_accept[k] =
+        AcceptThreshold(stance_outcomes(k), options.accept_precision);
+  }
+  auto stance_accepted = [&](size_t i) {
+    return stance_confidence[i] >= stance_accept[context[i]];
+  };
   // The stance is always given, so its only review band is below its
   // accept threshold, and a stance model less sure than the others would
   // send most passages to review. The precision target is for accepted
-  // labels as a whole: the stance threshold comes down while all accepted
+  // labels as a whole: the stance thresholds come down while all accepted
   // labels together stay precise enough and too many passages go to
   // review.
-  double& stance_accept = bands[std::string(kStance)].second;
   auto pooled_precision = [&]() {
     int accepted = 0, right = 0;
     for (std::string_view dimension : TaxonomyDimensions()) {
+      if (dimension == kStance) continue;
       double accept = bands[std::string(dimension)].second;
       for (const Outcome& o : outcomes(dimension)) {
         if (o.value < accept) continue;
@@ -260,26 +300,45 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
         right += o.positive ? 1 : 0;
       }
     }
+    for (size_t i = 0; i < passages.size(); ++i) {
+      if (!stance_accepted(i)) continue;
+      ++accepted;
+      right += passages[i].gold.stance == stance[i] ? 1 : 0;
+    }
     return accepted > 0 ? static_cast<double>(right) / accepted : 0.0;
   };
   auto stance_share = [&]() {
     int review = 0;
-    for (double c : stance_confidence) review += c < stance_accept ? 1 : 0;
+    for (size_t i = 0; i < passages.size(); ++i) review += !stance_accepted(i);
     return static_cast<double>(review) / passages.size();
   };
-  while (stance_accept > 0.5 && stance_share() > options.review_share) {
-    stance_accept -= 0.01;
-    if (pooled_precision() < options.accept_precision) {
-      stance_accept += 0.01;
-      break;
+  // Each step lowers the threshold of the context that keeps accepted
+  // labels the more precise.
+  while (stance_share() > options.review_share) {
+    int best = -1;
+    double best_precision = 0;
+    for (int k = 0; k < kStanceContexts; ++k) {
+      if (stance_accept[k] <= 0.5) continue;
+      stance_accept[k] -= 0.01;
+      double p = pooled_precision();
+      stance_accept[k] += 0.01;
+      if (p >= options.accept_precision && p > best_precision) {
+        best = k;
+        best_precision = p;
+      }
     }
+    if (best < 0) break;
+    stance_accept[best] -= 0.01;
+  }
+  for (int k = 0; k < kStanceContexts; ++k) {
+    m.stance[k].accept = stance_accept[k];
   }
   // Narrow the review bands of the multi-label dimensions (raise reject
   // towards accept) until few enough passages go to review.
   auto share = [&](double narrow) {
     int review = 0;
     for (size_t i = 0; i < passages.size(); ++i) {
-      bool any = stance_confidence[i] < stance_accept;
+      bool any = !stance_accepted(i);
       for (size_t c = 0; c < n && !any; ++c) {
         if (candidates[c].dimension == kStance) continue;
         auto [reject, accept] = bands[candidates[c].dimension];
@@ -311,10 +370,12 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     d.ece = ExpectedCalibrationError(o);
     double accept = bands[d.dimension].second;
     int right = 0;
-    for (const Outcome& x : o) {
-      if (x.value < accept) continue;
+    for (size_t x = 0; x < o.size(); ++x) {
+      bool accepted =
+          dimension == kStance ? stance_accepted(x) : o[x].value >= accept;
+      if (!accepted) continue;
       ++d.accepted;
-      right += x.positive ? 1 : 0;
+      right += o[x].positive ? 1 : 0;
     }
     d.accepted_precision = d.accepted > 0 ? double(right) / d.accepted : 0;
     report->dimensions.push_back(d);

@@ -24,6 +24,9 @@ struct TrainingPassage {
   // one letter share a fold, so calibration never sees a letter it was
   // trained on.
   int fold = 0;
+  // The support labels the rules gave it: its stance context
+  // (StanceContextOf) is that of the rules' and the model's together.
+  std::vector<std::string> rules_article14, rules_activity;
 };
 
 struct TrainOptions {

@@ -43,8 +43,9 @@ double AcceptAt(const LinearModel* model, const std::string& name) {
 // has label `name` (0 when it says nothing).
 template <typename Probability>
 void AddTrust(const LabelledPassage& gold, const Labels& got,
-              const LinearModel* model, const LinearModel& scored,
-              Probability probability, TrustFigures* t) {
+              const LinearModel* model, double stance_accept,
+              const LinearModel& scored, Probability probability,
+              TrustFigures* t) {
   ++t->passages;
   if (got.needs_review) ++t->review;
   for (const std::string& r : got.review_reasons) ++t->reasons[r];
@@ -71,7 +72,7 @@ void AddTrust(const LabelledPassage& gold, const Labels& got,
       got.confidence.count(stance) ? got.confidence.at(stance) : 0.0;
   bool right = got.stance == gold.gold.stance;
   t->calibration["stance"].push_back({confidence, right});
-  if (confidence >= AcceptAt(model, stance)) {
+  if (confidence >= stance_accept) {
     ++t->accepted;
     t->accepted_right += right ? 1 : 0;
   }
@@ -103,14 +104,14 @@ ModelEvaluation EvaluateWithModel(const std::vector<LabelledPassage>& gold,
     combined.Add(p.gold, {j.combined.article14, j.combined.activity,
                           j.combined.theme, j.combined.stance});
     AddTrust(
-        p, j.rules, nullptr, model,
+        p, j.rules, nullptr, kLowConfidence, model,
         [&](const std::string& name) {
           auto c = j.rules.confidence.find(name);
           return c == j.rules.confidence.end() ? 0.0 : c->second;
         },
         &out.rules_trust);
     AddTrust(
-        p, j.combined, &model, model,
+        p, j.combined, &model, j.stance_accept, model,
         [&](const std::string& name) {
           auto c = j.probability.find(name);
           return c == j.probability.end() ? 0.0 : c->second;

@@ -72,7 +72,8 @@ Status TrainFromFiles(const std::vector<std::string>& files,
     }
     Labels by_rules = rules.Classify(p.text, p.lang, p.kind);
     passages.push_back({extractor.Extract(p.text, p.lang, by_rules),
-                        labelled[i].gold, folds[i]});
+                        labelled[i].gold, folds[i], by_rules.article14,
+                        by_rules.activity});
   }
   if (passages.empty()) {
     return Status::InvalidArgument(

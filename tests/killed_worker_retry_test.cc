@@ -43,8 +43,8 @@ class BatchingExecutor : public Executor {
       std::deque<DocumentResult> killed;
       for (const DocumentTask& task : pending_) {
         if (task.path.ends_with("victim.txt") && victim_tries_++ == 0) {
-          DocumentResult r = FailedResult(task, 0, kStatusCrash,
-                                          "worker crashed", *stages_.classifier);
+          DocumentResult r = FailedResult(
+              task, 0, kStatusCrash, "worker crashed", *stages_.classifier);
           r.killed_worker = true;
           killed.push_back(std::move(r));
         } else {

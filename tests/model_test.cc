@@ -147,7 +147,10 @@ TEST(ModelTrainingTest, SameInputSameFileAndTheFileReadsBack) {
 
 TEST(ModelFileTest, RefusesOtherFormatsAndTruncatedFiles) {
   LinearModel m;
-  EXPECT_EQ(ParseModel("intake-model 2\n", "m", &m).code(),
+  // Format 1 had one stance calibration for every passage.
+  EXPECT_EQ(ParseModel("intake-model 1\n", "m", &m).code(),
+            Status::Code::kUnsupported);
+  EXPECT_EQ(ParseModel("intake-model 3\n", "m", &m).code(),
             Status::Code::kUnsupported);
   EXPECT_FALSE(ParseModel("hello\n", "m", &m).ok());
   LinearModel empty;
@@ -162,6 +165,38 @@ TEST(ModelFileTest, RefusesOtherFormatsAndTruncatedFiles) {
   s = ParseModel(unknown, "m", &m);
   EXPECT_NE(s.message().find("not in the taxonomy"), std::string::npos)
       << s.message();
+  std::string swapped = text;
+  swapped.replace(swapped.find("stance_calibration plain"), 24,
+                  "stance_calibration support");
+  s = ParseModel(swapped, "m", &m);
+  EXPECT_NE(s.message().find("stance calibration (plain)"), std::string::npos)
+      << s.message();
+}
+
+// The stance is judged in two contexts, each with its own calibration and
+// accept threshold: a passage without support labels (nearly always
+// `other`) and one with them.
+TEST(ModelFileTest, StanceContextsReadBackAndDecideTheThreshold) {
+  EXPECT_EQ(StanceContextOf({}, {}), kPlainPassage);
+  EXPECT_EQ(StanceContextOf({"14.1"}, {}), kSupportPassage);
+  EXPECT_EQ(StanceContextOf({}, {"e.project"}), kSupportPassage);
+  LinearModel model;
+  model.stance[kPlainPassage] = {{-1.5, 0.25}, 0.8};
+  model.stance[kSupportPassage] = {{-1.0, 0.5}, 0.93};
+  std::string text = ModelFileText(model);
+  EXPECT_NE(text.find("stance_calibration plain -1.5 0.25 0.8\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("stance_calibration support -1 0.5 0.93\n"),
+            std::string::npos)
+      << text;
+  LinearModel back;
+  ASSERT_TRUE(ParseModel(text, "m", &back).ok());
+  EXPECT_EQ(back.stance[kSupportPassage].accept, 0.93);
+  // The same share of the stance distribution is more or less sure by
+  // context, as each context's own fit says.
+  EXPECT_NE(back.StanceConfidence(0.7, kPlainPassage),
+            back.StanceConfidence(0.7, kSupportPassage));
 }
 
 TEST(CombinedClassifierTest, EvidenceSaysWhichRaisedALabel) {
@@ -205,7 +240,7 @@ TEST(TrainCommandTest, SameFilesGiveTheSameBytes) {
   ASSERT_EQ(testing::Intake("train " + dev + " --out " + dir + "/b.model"), 0);
   std::string a = testing::ReadFileOrDie(dir + "/a.model");
   EXPECT_EQ(a, testing::ReadFileOrDie(dir + "/b.model"));
-  EXPECT_EQ(a.rfind("intake-model 1\n", 0), 0u);
+  EXPECT_EQ(a.rfind("intake-model 2\n", 0), 0u);
   std::string report = testing::ReadFileOrDie(dir + "/out.txt");
   EXPECT_NE(report.find("out of fold"), std::string::npos);
   // The letters' furniture is what the pipeline never scores: not learned.
