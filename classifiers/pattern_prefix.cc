@@ -230,6 +230,62 @@ std::vector<std::u16string> RequiredLiterals(std::u16string_view pattern) {
   return Required(pattern);
 }
 
+std::vector<std::vector<std::u16string>> RequiredLiteralGroups(
+    std::u16string_view pattern) {
+  if (HasUnknownSyntax(pattern)) return {};
+  std::optional<std::vector<std::u16string_view>> alternatives =
+      Alternatives(pattern);
+  if (!alternatives) return {};
+  if (alternatives->size() > 1) {
+    std::vector<std::u16string> any = Required(pattern);
+    if (any.empty()) return {};
+    return {any};
+  }
+  std::u16string_view s = pattern;
+  std::vector<std::vector<std::u16string>> groups;
+  // Inside a run of plain characters already read (AlternativeLiterals
+  // reads a whole run from its first character).
+  bool in_run = false;
+  size_t i = 0;
+  while (i < s.size()) {
+    std::optional<size_t> next = SkipElement(s, i);
+    if (!next) return {};
+    std::vector<std::u16string> literals;
+    if (s[i] == u'(') {
+      literals = GroupRequired(s, i, *next);
+      in_run = false;
+    } else if (s[i] == u'[') {
+      literals = AlternativeLiterals(s.substr(i));
+      in_run = false;
+    } else if (s[i] == u'\\' && (s[i + 1] == u'b' || s[i + 1] == u'B')) {
+      // Zero width: neither ends a run nor starts one.
+    } else if (s[i] == u'\\' && IsAsciiAlnum(s[i + 1])) {
+      in_run = false;  // \w, \d, \s: one of many characters
+    } else if (!IsMeta(s[i]) || s[i] == u'\\') {
+      if (!in_run) literals = AlternativeLiterals(s.substr(i));
+      in_run = true;
+    } else {
+      in_run = false;  // ".", "^", "$"
+    }
+    if (!literals.empty()) groups.push_back(std::move(literals));
+    size_t after = SkipQuantifier(s, *next);
+    if (after != *next) in_run = false;
+    i = after;
+  }
+  return groups;
+}
+
+bool StartsAtWordBoundary(std::u16string_view pattern) {
+  if (HasUnknownSyntax(pattern)) return false;
+  std::optional<std::vector<std::u16string_view>> alternatives =
+      Alternatives(pattern);
+  if (!alternatives) return false;
+  for (std::u16string_view alternative : *alternatives) {
+    if (!alternative.starts_with(u"\\b")) return false;
+  }
+  return true;
+}
+
 std::vector<std::u16string> LeadingLiterals(std::u16string_view pattern) {
   std::optional<std::vector<std::u16string_view>> alternatives =
       Alternatives(pattern);

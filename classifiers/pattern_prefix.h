@@ -34,6 +34,20 @@ std::vector<std::u16string> LeadingLiterals(std::u16string_view pattern);
 // LeadingLiterals; inline flags and escapes it does not know give up.
 std::vector<std::u16string> RequiredLiterals(std::u16string_view pattern);
 
+// Groups of literal texts such that every match of `pattern` holds at least
+// one literal of each group: one group for each mandatory group, class or
+// run of plain characters that gives any ("\b(request|ask)\b (\w+ ){0,4}
+// (support|help)" -> {request, ask}, {" "}, {support, help}). A text
+// missing every literal of one group cannot match. Empty when nothing can
+// be told; a pattern with top-level alternatives gives RequiredLiterals as
+// its one group. The same conservative reading as RequiredLiterals.
+std::vector<std::vector<std::u16string>> RequiredLiteralGroups(
+    std::u16string_view pattern);
+
+// Whether every match of `pattern` starts where ICU's \b holds: each
+// top-level alternative opens with "\b". False when that cannot be told.
+bool StartsAtWordBoundary(std::u16string_view pattern);
+
 }  // namespace intake
 
 #endif  // INTAKE_CLASSIFIERS_PATTERN_PREFIX_H_

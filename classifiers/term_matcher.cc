@@ -6,6 +6,7 @@
 #include <unicode/utypes.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "classifiers/pattern_prefix.h"
 
@@ -41,6 +42,10 @@ uint32_t PairKey(char16_t first, char16_t second) {
   return static_cast<uint32_t>(first) << 16 | second;
 }
 
+uint64_t TripleKey(char16_t first, char16_t second, char16_t third) {
+  return static_cast<uint64_t>(PairKey(first, second)) << 16 | third;
+}
+
 // Two literals of one pattern may start at the same place ("request",
 // "requests"); the pattern is tried there once.
 void AddStart(int32_t at, std::vector<int32_t>* starts) {
@@ -50,6 +55,20 @@ void AddStart(int32_t at, std::vector<int32_t>* starts) {
 bool WordMatches(std::u16string_view word, const std::u16string& text,
                  bool prefix) {
   return prefix ? word.starts_with(text) : word == text;
+}
+
+// Units ICU's \b counts as word characters, and never as combining or
+// format characters (which its \b looks through): ASCII letters, digits, _.
+bool IsAsciiWordUnit(char16_t c) {
+  return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') ||
+         (c >= u'0' && c <= u'9') || c == u'_';
+}
+
+// Whether ICU's \b cannot hold at `at`: an ASCII word character on both
+// sides of it.
+bool InsideAsciiWord(std::u16string_view text, size_t at) {
+  return at > 0 && at < text.size() && IsAsciiWordUnit(text[at - 1]) &&
+         IsAsciiWordUnit(text[at]);
 }
 
 }  // namespace
@@ -67,6 +86,14 @@ struct TermMatcher::Pattern {
   const std::vector<std::u16string>& Literals() const {
     return leading.empty() ? required : leading;
   }
+  // More groups of literals every match holds one of (pattern_prefix.h),
+  // checked once `Literals()` were found: "request" alone is not enough for
+  // "\b(request|ask)\b (\w+ ){0,4}(support|help)" to be run.
+  std::vector<std::vector<std::u16string>> also_required;
+  // Where FindLiterals says whether the text holds one of each group.
+  std::vector<int> also_required_ids;
+  // Every match starts at a \b, so not inside an ASCII word.
+  bool word_start = false;
   std::string lang;
   int entry = 0;
 };
@@ -218,19 +245,32 @@ Status TermMatcher::AddPattern(std::string_view pattern, std::string_view lang,
   const icu::UnicodeString source = compiled.regex->pattern();
   compiled.leading = LeadingLiterals(std::u16string_view(
       source.getBuffer(), static_cast<size_t>(source.length())));
+  const std::u16string_view source_view(source.getBuffer(),
+                                        static_cast<size_t>(source.length()));
   if (compiled.leading.empty()) {
-    compiled.required = RequiredLiterals(std::u16string_view(
-        source.getBuffer(), static_cast<size_t>(source.length())));
+    compiled.required = RequiredLiterals(source_view);
   }
+  for (std::vector<std::u16string>& group :
+       RequiredLiteralGroups(source_view)) {
+    // Groups with a short literal (" ", "de") are in nearly every text:
+    // searching for them costs more than it saves.
+    bool short_literal =
+        std::any_of(group.begin(), group.end(),
+                    [](const std::u16string& l) { return l.size() < 3; });
+    if (short_literal || group == compiled.Literals()) continue;
+    const int id = group_count_++;
+    for (size_t l = 0; l < group.size(); ++l) {
+      IndexLiteral(group[l], {static_cast<int>(patterns_.size()),
+                              static_cast<int>(l), id});
+    }
+    compiled.also_required_ids.push_back(id);
+    compiled.also_required.push_back(std::move(group));
+  }
+  compiled.word_start = StartsAtWordBoundary(source_view);
   const int index = static_cast<int>(patterns_.size());
   for (size_t l = 0; l < compiled.Literals().size(); ++l) {
     const std::u16string& literal = compiled.Literals()[l];
-    LiteralRef ref{index, static_cast<int>(l)};
-    if (literal.size() == 1) {
-      literals_by_unit_[literal[0]].push_back(ref);
-    } else {
-      literals_by_pair_[PairKey(literal[0], literal[1])].push_back(ref);
-    }
+    IndexLiteral(literal, {index, static_cast<int>(l)});
   }
   compiled.lang = lang;
   compiled.entry = entry_count_++;
@@ -239,10 +279,33 @@ Status TermMatcher::AddPattern(std::string_view pattern, std::string_view lang,
   return Status::Ok();
 }
 
-void TermMatcher::FindLiterals(
-    std::u16string_view folded,
-    std::vector<std::vector<int32_t>>* starts) const {
+const std::u16string& TermMatcher::LiteralText(const LiteralRef& ref) const {
+  const Pattern& pattern = patterns_[ref.pattern];
+  if (ref.group < 0) return pattern.Literals()[ref.literal];
+  for (size_t g = 0; g < pattern.also_required_ids.size(); ++g) {
+    if (pattern.also_required_ids[g] == ref.group) {
+      return pattern.also_required[g][ref.literal];
+    }
+  }
+  std::abort();  // every group's id is its pattern's
+}
+
+void TermMatcher::IndexLiteral(const std::u16string& literal, LiteralRef ref) {
+  if (literal.size() == 1) {
+    literals_by_unit_[literal[0]].push_back(ref);
+  } else if (literal.size() == 2) {
+    literals_by_pair_[PairKey(literal[0], literal[1])].push_back(ref);
+  } else {
+    literals_by_triple_[TripleKey(literal[0], literal[1], literal[2])]
+        .push_back(ref);
+  }
+}
+
+void TermMatcher::FindLiterals(std::u16string_view folded,
+                               std::vector<std::vector<int32_t>>* starts,
+                               std::vector<char>* holds_group) const {
   starts->assign(patterns_.size(), {});
+  holds_group->assign(group_count_, 0);
   for (size_t at = 0; at < folded.size(); ++at) {
     if (!literals_by_unit_.empty()) {
       auto unit = literals_by_unit_.find(folded[at]);
@@ -254,11 +317,21 @@ void TermMatcher::FindLiterals(
     }
     if (at + 1 >= folded.size()) break;
     auto pair = literals_by_pair_.find(PairKey(folded[at], folded[at + 1]));
-    if (pair == literals_by_pair_.end()) continue;
-    for (const LiteralRef& ref : pair->second) {
-      const std::u16string& literal =
-          patterns_[ref.pattern].Literals()[ref.literal];
-      if (folded.substr(at).starts_with(literal)) {
+    if (pair != literals_by_pair_.end()) {
+      for (const LiteralRef& ref : pair->second) {
+        AddStart(static_cast<int32_t>(at), &(*starts)[ref.pattern]);
+      }
+    }
+    if (at + 2 >= folded.size()) continue;
+    auto triple = literals_by_triple_.find(
+        TripleKey(folded[at], folded[at + 1], folded[at + 2]));
+    if (triple == literals_by_triple_.end()) continue;
+    for (const LiteralRef& ref : triple->second) {
+      if (ref.group >= 0 && (*holds_group)[ref.group]) continue;
+      if (!folded.substr(at).starts_with(LiteralText(ref))) continue;
+      if (ref.group >= 0) {
+        (*holds_group)[ref.group] = 1;
+      } else {
         AddStart(static_cast<int32_t>(at), &(*starts)[ref.pattern]);
       }
     }
@@ -321,11 +394,17 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
   // Where each pattern's literals stand, in text order: where a match
   // could start (leading literals) or only that one could (required ones).
   std::vector<std::vector<int32_t>> found;
-  FindLiterals(text.folded, &found);
+  std::vector<char> holds_group;
+  FindLiterals(text.folded, &found, &holds_group);
   for (size_t p = 0; p < patterns_.size(); ++p) {
     const Pattern& pattern = patterns_[p];
     if (!LangApplies(pattern.lang, lang)) continue;
     if (!pattern.Literals().empty() && found[p].empty()) continue;
+    if (!std::all_of(pattern.also_required_ids.begin(),
+                     pattern.also_required_ids.end(),
+                     [&](int id) { return holds_group[id] != 0; })) {
+      continue;
+    }
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexMatcher> m(pattern.regex->matcher(input, status));
     if (U_FAILURE(status)) continue;
@@ -346,6 +425,11 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
       int32_t from = 0;
       for (int32_t start : found[p]) {
         if (start < from) continue;
+        // \b fails there, so lookingAt would: a literal found inside a
+        // word ("ask" in "task") is a third of the candidates.
+        if (pattern.word_start && InsideAsciiWord(text.folded, start)) {
+          continue;
+        }
         if (!m->lookingAt(start, status) || U_FAILURE(status)) {
           if (U_FAILURE(status)) break;
           continue;

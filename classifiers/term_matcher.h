@@ -117,25 +117,35 @@ class TermMatcher {
   };
 
   // Where the literals of each pattern (Pattern::Literals) stand in
-  // `folded`, in text order (starts[p] for patterns_[p]), found in one pass.
+  // `folded`, in text order (starts[p] for patterns_[p]), and whether it
+  // holds a literal of each further required group (holds_group[id], for
+  // Pattern::also_required_ids), found in one pass.
   void FindLiterals(std::u16string_view folded,
-                    std::vector<std::vector<int32_t>>* starts) const;
+                    std::vector<std::vector<int32_t>>* starts,
+                    std::vector<char>* holds_group) const;
 
   static Status CompileTerm(std::string_view term, std::vector<Word>* words);
 
-  // A literal of patterns_[pattern]: Literals()[literal].
+  // A literal of patterns_[pattern]: Literals()[literal] when group < 0,
+  // else of the required group with that id.
   struct LiteralRef {
     int pattern = 0;
     int literal = 0;
+    int group = -1;
   };
+  const std::u16string& LiteralText(const LiteralRef& ref) const;
+  void IndexLiteral(const std::u16string& literal, LiteralRef ref);
 
   Index terms_;
   Index negations_;
   std::vector<Pattern> patterns_;
-  // Pattern literals by their first two UTF-16 units (literals of one unit
-  // apart), so the text is scanned once for all of them.
+  // Pattern literals by their first three UTF-16 units (shorter ones by
+  // what they have), so the text is scanned once for all of them; three
+  // units leave few literals to compare at each place.
+  std::unordered_map<uint64_t, std::vector<LiteralRef>> literals_by_triple_;
   std::unordered_map<uint32_t, std::vector<LiteralRef>> literals_by_pair_;
   std::unordered_map<char16_t, std::vector<LiteralRef>> literals_by_unit_;
+  int group_count_ = 0;  // required groups of all patterns
   int negation_window_ = 0;
   int entry_count_ = 0;
 };

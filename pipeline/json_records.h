@@ -28,7 +28,8 @@ std::string PassageId(std::string_view doc_id, size_t index);
 
 // The classification fields of `labels` (article14, activity, theme,
 // stance, confidence, evidence, needs_review, review_reasons), in record
-// order, as members to add to a JSON object.
+// order, as members to add to a JSON object. The records are written
+// without it; it is the reference the tests compare them with.
 nlohmann::ordered_json LabelsJson(const Labels& labels);
 
 // The same fields as (key, JSON text of the value) pairs, in record order:

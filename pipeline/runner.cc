@@ -82,6 +82,13 @@ class Run {
     total_files_ = static_cast<int>(files.size());
     observer_->OnProgress(0, total_files_);
     for (;;) {
+      // Workers get their next documents before the results in hand are
+      // committed, not after: with one worker, it waited idle while the
+      // store took each result (the README's third profile).
+      if (!ready_.empty()) {
+        Status s = StartAhead();
+        if (!s.ok()) return s;
+      }
       Status s = CommitReady();
       if (!s.ok() || walk_.empty()) return s;
       s = StartAhead();

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 namespace intake {
 namespace {
 
@@ -110,6 +112,80 @@ TEST(JsonRecordsTest, LabelsFieldsAreWhatTheJsonTreeDumps) {
                          nlohmann::ordered_json::error_handler_t::replace))
           << it.key();
     }
+  }
+}
+
+// PassageJson as it was first written, through an nlohmann tree: the
+// reference for the hand-written one.
+std::string PassageJsonThroughTree(const DocumentRecord& r, size_t index) {
+  const Passage& p = r.passages[index];
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  j["schema_version"] = kSchemaVersion;
+  j["record"] = "passage";
+  j["doc_id"] = r.doc_id;
+  j["passage_id"] = PassageId(r.doc_id, index);
+  j["page"] = p.page;
+  j["start"] = p.start;
+  j["end"] = p.end;
+  j["kind"] = std::string(PassageKindName(p.kind));
+  j["furniture"] = p.furniture;
+  j["number"] = p.number;
+  j["text"] = p.text;
+  j["lang"] = p.lang;
+  if (p.ocr_confidence >= 0) {
+    j["ocr_confidence"] = std::round(p.ocr_confidence * 1000.0) / 1000.0;
+  } else {
+    j["ocr_confidence"] = nullptr;
+  }
+  nlohmann::ordered_json fields = LabelsJson(p.labels);
+  for (auto it = fields.begin(); it != fields.end(); ++it) j[it.key()] = *it;
+  j["labels_from"] = "rules";
+  j["rules_version"] = r.rules_version;
+  j["model_version"] = r.model_version;
+  return j.dump(-1, ' ', false,
+                nlohmann::ordered_json::error_handler_t::replace);
+}
+
+// Every kind of string the tree's dump treats apart: escapes, controls,
+// DEL, each length of UTF-8, and each way UTF-8 can be ill-formed
+// (overlong, surrogate, past U+10FFFF, cut short, stray continuation).
+TEST(JsonRecordsTest, PassageRecordIsWhatTheJsonTreeDumps) {
+  const std::vector<std::string> texts = {
+      "",
+      "plain ascii",
+      "ctl \x01\x1f\x7f \b\t\n\f\r \"q\" \\ /",
+      "Côte d’Ivoire 中文 😀 \u00a0\u2028",
+      "\xef\xbf\xbf \xf4\x8f\xbf\xbf \xe0\xa0\x80 \xf0\x90\x80\x80",
+      "overlong \xc0\x80 \xc1\xbf \xe0\x80\x80 \xf0\x80\x80\x80",
+      "surrogate \xed\xa0\x80 \xed\xbf\xbf then \xed\x9f\xbf ok",
+      "past \xf4\x90\x80\x80 \xf5\x80\x80\x80 \xff \xfe",
+      "cut \xe2\x80",
+      "cut \xf0\x9f\x98 mid",
+      "stray \x80\xbf continuation",
+      std::string("nul \0 inside", 13),
+      std::string(600, 'x') + "é" + std::string(600, '"'),
+  };
+  DocumentRecord r = Sample();
+  Passage base = r.passages[0];
+  r.passages.clear();
+  for (const std::string& text : texts) {
+    Passage p = base;
+    p.text = text;
+    p.number = text.substr(0, 5);
+    p.furniture = text.size() > 3 ? text.substr(text.size() - 3) : text;
+    p.labels.evidence.push_back({"theme:asgm", 1, 2, text, "model"});
+    r.passages.push_back(p);
+  }
+  r.passages[1].ocr_confidence = 0.87654;
+  r.passages[2].ocr_confidence = 1.0;
+  r.passages[3].ocr_confidence = 0.0;
+  r.passages[4].kind = PassageKind::kFurniture;
+  r.passages[5].page = 0;
+  r.passages[5].start = -1;
+  r.passages[6].labels = Labels();
+  r.rules_version = "r\xc3\xa9gles \xff";
+  for (size_t i = 0; i < r.passages.size(); ++i) {
+    EXPECT_EQ(PassageJson(r, i), PassageJsonThroughTree(r, i)) << i;
   }
 }
 

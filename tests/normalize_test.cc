@@ -1,6 +1,15 @@
 #include "pipeline/normalize.h"
 
 #include <gtest/gtest.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "pipeline/unicode_text.h"
+#include "tests/test_paths.h"
 
 namespace intake {
 namespace {
@@ -31,6 +40,73 @@ TEST(CleanTextTest, Table) {
   };
   for (const CleanCase& c : cases) {
     EXPECT_EQ(CleanText(c.raw), c.clean) << c.raw;
+  }
+}
+
+// CleanText as it was first written, through ICU's UTF-16 strings: the
+// reference for the UTF-8 one.
+std::string CleanTextThroughUtf16(std::string_view raw) {
+  icu::UnicodeString in = icu::UnicodeString::fromUTF8(ToValidUtf8(raw));
+  icu::UnicodeString mapped;
+  for (int32_t i = 0; i < in.length(); i = in.moveIndex32(i, 1)) {
+    UChar32 c = in.char32At(i);
+    if (c >= 0xFB00 && c <= 0xFB06) {
+      static const char16_t* const kLigatures[] = {u"ff",  u"fi", u"fl", u"ffi",
+                                                   u"ffl", u"st", u"st"};
+      mapped.append(kLigatures[c - 0xFB00]);
+    } else if (c == 0x00AD || c == 0x200B || c == 0x200C || c == 0x200D ||
+               c == 0x2060 || c == 0xFEFF) {
+      continue;
+    } else if (c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029 ||
+               c == 0x0B || c == 0x0C) {
+      mapped.append(u'\n');
+    } else if (c == '\t' || u_charType(c) == U_SPACE_SEPARATOR) {
+      mapped.append(u' ');
+    } else if (u_iscntrl(c) || u_charType(c) == U_UNASSIGNED) {
+      continue;
+    } else {
+      mapped.append(c);
+    }
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  icu::UnicodeString normal = nfc->normalize(mapped, status);
+  std::string out;
+  normal.toUTF8String(out);
+  return out;
+}
+
+// The UTF-8 CleanText against the UTF-16 one: every development passage,
+// and text that NFC reorders, composes or leaves apart, in every script
+// the submissions come in, with bad bytes and unassigned code points.
+TEST(CleanTextTest, SameAsThroughUtf16) {
+  std::vector<std::string> texts = {
+      "",
+      "plain",
+      "e\xCC\x81 a\xCC\x8A\xCC\x81 q\xCC\xA3\xCC\x87 \xE1\x84\x80\xE1\x85\xA1",
+      "\xEF\xAC\x80\xEF\xAC\x86 \xEF\xAD\x8F \xEF\xBF\xBE \xF3\xA0\x80\x81 "
+      "\xF0\x9F\x98\x80",
+      "\xE2\x80\xA8\xE2\x80\xA9\x0B\x0C\r\t\x01\x7F\xC2\x85\xC2\xA0\xE3\x80"
+      "\x80",
+      "\xED\xA0\x80 \xC0\xAF \xF4\x90\x80\x80 \xE2\x82 cut",
+      "\xD8\xA7\xD9\x84\xD8\xB9\xD8\xB1\xD8\xA8\xD9\x8A\xD8\xA9 "
+      "\xE4\xB8\xAD\xE6\x96\x87 "
+      "\xD0\xA0\xD1\x83\xD1\x81\xD1\x81\xD0\xBA\xD0\xB8\xD0\xB9 "
+      "\xE0\xA4\xB9\xE0\xA4\xBF\xE0\xA4\x82",
+      "\xEF\xBC\xA1\xE2\x84\xAB\xE2\x84\xA6 \xC3\x85\xCC\x81 "
+      "\xE0\xBD\xB3\xE0\xBE\x81",
+  };
+  for (const char* file :
+       {"dev/dev.en.jsonl", "dev/dev.es.jsonl", "dev/dev.fr.jsonl"}) {
+    std::ifstream in(testing::Fixture(file));
+    std::string line;
+    while (std::getline(in, line)) {
+      texts.push_back(nlohmann::json::parse(line).at("text"));
+    }
+  }
+  ASSERT_GT(texts.size(), 200u);
+  for (const std::string& text : texts) {
+    EXPECT_EQ(CleanText(text), CleanTextThroughUtf16(text)) << text;
   }
 }
 

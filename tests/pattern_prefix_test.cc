@@ -107,6 +107,73 @@ TEST(PatternPrefixTest, RequiredLiterals) {
   }
 }
 
+std::vector<std::vector<std::string>> Groups(const std::string& pattern) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(pattern);
+  std::vector<std::vector<std::string>> out;
+  for (const std::vector<std::u16string>& group :
+       RequiredLiteralGroups(std::u16string_view(u.getBuffer(), u.length()))) {
+    out.emplace_back();
+    for (const std::u16string& l : group) {
+      std::string s;
+      icu::UnicodeString(l.data(), static_cast<int32_t>(l.size()))
+          .toUTF8String(s);
+      out.back().push_back(s);
+    }
+  }
+  return out;
+}
+
+TEST(PatternPrefixTest, RequiredLiteralGroups) {
+  struct Case {
+    const char* pattern;
+    std::vector<std::vector<std::string>> groups;  // empty: nothing known
+  } cases[] = {
+      {R"(\b(request|ask)\b (\w+ ){0,4}(support|help))",
+       {{"request", "ask"}, {" "}, {"support", "help"}}},
+      {R"(\bno (\w+ ){0,2}(capacity|funds)\b)",
+       {{"no "}, {"capacity", "funds"}}},
+      {R"(\bsupported by\b)", {{"supported by"}}},
+      // A run is read once, from its start; a quantifier ends it.
+      {R"(abc?d+ef)", {{"ab"}, {"d"}, {"ef"}}},
+      {R"(a\.b \d+ c)", {{"a.b "}, {" c"}}},
+      {R"([xy]z (the )?end)", {{"x", "y"}, {"z "}, {"end"}}},
+      // Optional elements and lookaround hold nothing for certain.
+      {R"((the )?(\w+ )*(?=x)(?!y)fin)", {{"fin"}}},
+      // Top-level alternatives: the one group RequiredLiterals reads.
+      {R"(\b(usd|eur)\s?\d|\d+ dollars)", {{"usd", "eur", " dollars"}}},
+      {R"((the )?capacity|\d+)", {}},
+      {R"((?i)mercury)", {}},
+      {R"((?#c)mercury)", {}},
+      {R"((unclosed)", {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Groups(c.pattern), c.groups) << c.pattern;
+  }
+}
+
+TEST(PatternPrefixTest, StartsAtWordBoundary) {
+  struct Case {
+    const char* pattern;
+    bool word_start;
+  } cases[] = {
+      {R"(\bsupported by\b)", true},
+      {R"(\b(a|b)c|\bd)", true},
+      {R"(\b(a|b)c|d)", false},
+      {R"((\ba|\bb))", false},  // true, but not read inside groups
+      {R"(x\b)", false},
+      {R"(\Bx)", false},
+      {R"((?#c)\bx)", false},
+      {R"(\b(unclosed)", false},
+  };
+  for (const Case& c : cases) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(c.pattern);
+    EXPECT_EQ(
+        StartsAtWordBoundary(std::u16string_view(u.getBuffer(), u.length())),
+        c.word_start)
+        << c.pattern;
+  }
+}
+
 // The shipped rules' patterns, unescaped from the XML.
 std::vector<std::string> ShippedPatterns() {
   std::string xml = testing::ReadFileOrDie(testing::SourceDir() +
@@ -130,8 +197,9 @@ std::vector<std::string> ShippedPatterns() {
 }
 
 // Cross-check: every shipped pattern finds the same matches with the
-// literal skip as without it ("(?#...)" in front turns the skips off), on
-// every development passage.
+// literal skips (leading, required, required groups, \b inside a word) as
+// without them ("(?#...)" in front turns the skips off), on every
+// development passage.
 TEST(PatternPrefixTest, SkippingFindsWhatTheFullSearchFinds) {
   std::vector<std::string> patterns = ShippedPatterns();
   ASSERT_GT(patterns.size(), 50u);
@@ -140,6 +208,8 @@ TEST(PatternPrefixTest, SkippingFindsWhatTheFullSearchFinds) {
   int entry = 0;
   int with_literals = 0;
   int with_required = 0;
+  int with_groups = 0;
+  int word_start = 0;
   for (const std::string& p : patterns) {
     ASSERT_TRUE(skipping.AddPattern(p, "", &entry).ok()) << p;
     ASSERT_TRUE(full.AddPattern("(?#no skip)" + p, "", &entry).ok()) << p;
@@ -147,7 +217,15 @@ TEST(PatternPrefixTest, SkippingFindsWhatTheFullSearchFinds) {
     if (Literals(p).empty() && !Literals(p, RequiredLiterals).empty()) {
       ++with_required;
     }
+    if (Groups(p).size() > 1) ++with_groups;
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(p);
+    if (StartsAtWordBoundary(std::u16string_view(u.getBuffer(), u.length()))) {
+      ++word_start;
+    }
   }
+  // Both later skips are exercised by most shipped patterns.
+  EXPECT_GT(with_groups, static_cast<int>(patterns.size()) / 2);
+  EXPECT_GT(word_start, static_cast<int>(patterns.size()) / 2);
   // The currency amounts, at least, are searched only where they can be.
   EXPECT_GT(with_required, 0);
   // Most shipped patterns must get the skip, or it is not worth having.
