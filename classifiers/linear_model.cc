@@ -35,9 +35,23 @@ bool ParseDouble(std::string_view s, double* out) {
   return ec == std::errc() && end == s.data() + s.size() && std::isfinite(*out);
 }
 
-std::string ModelVersionOf(std::string_view bytes) {
-  return Sha256Hex(bytes).substr(0, 12);
+// The file's content after its first two lines (format and version): what
+// the version line is the hash of.
+std::string_view Content(std::string_view bytes) {
+  size_t first = bytes.find('\n');
+  size_t second =
+      first == bytes.npos ? bytes.npos : bytes.find('\n', first + 1);
+  return second == bytes.npos ? std::string_view() : bytes.substr(second + 1);
 }
+
+std::string ContentVersion(std::string_view content) {
+  return Sha256Hex(content).substr(0, 12);
+}
+
+// Checks the head of a model file, its first two lines, and gives the
+// version it declares.
+Status ReadHead(std::string_view head, std::string_view source,
+                std::string* version);
 
 // ParseModel without the version.
 Status ParseModelText(std::string_view bytes, std::string_view source_name,
@@ -215,7 +229,6 @@ std::vector<std::pair<std::string, double>> StanceDistribution(
 
 std::string ModelFileText(const LinearModel& model) {
   std::string out;
-  out += "intake-model " + std::to_string(kModelFormat) + "\n";
   out += "hash_bits " + std::to_string(kHashBits) + "\n";
   // "-" stands for no training data hash (a model built in memory), so
   // the line always has its two values.
@@ -247,7 +260,8 @@ std::string ModelFileText(const LinearModel& model) {
     out += "\n";
   }
   out += "end\n";
-  return out;
+  return "intake-model " + std::to_string(kModelFormat) + "\nversion " +
+         ContentVersion(out) + "\n" + out;
 }
 
 Status SaveModel(const std::string& path, LinearModel* model) {
@@ -264,7 +278,7 @@ Status SaveModel(const std::string& path, LinearModel* model) {
   if (ec)
     return Status::IoError(path +
                            ": cannot rename into place: " + ec.message());
-  model->version = Sha256Hex(text).substr(0, 12);
+  model->version = ContentVersion(Content(text));
   return Status::Ok();
 }
 
@@ -283,28 +297,50 @@ Status LoadModel(const std::string& path,
 
 Status ParseModel(std::string_view bytes, std::string_view source_name,
                   LinearModel* out) {
-  Status s = ParseModelText(bytes, source_name, out);
-  if (s.ok()) out->version = ModelVersionOf(bytes);
+  std::string version;
+  Status s = ReadHead(bytes, source_name, &version);
+  if (!s.ok()) return s;
+  // A file changed by hand (or damaged) after `intake train` wrote it:
+  // its version would no longer say what it holds.
+  if (ContentVersion(Content(bytes)) != version) {
+    return Status::Corrupt(std::string(source_name) +
+                           ": the model's content does not match its version "
+                           "line (changed after 'intake train' wrote it?); "
+                           "train it again");
+  }
+  s = ParseModelText(bytes, source_name, out);
+  if (s.ok()) out->version = version;
   return s;
 }
 
 Status ReadModelFile(const std::string& path, ModelFile* out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound(path + ": no such model file");
-  std::stringstream bytes;
-  bytes << in.rdbuf();
+  // The version is on the second line: a run that finds everything up to
+  // date never reads the weights.
+  std::string first, second;
+  std::getline(in, first);
+  std::getline(in, second);
+  Status s = ReadHead(first + "\n" + second + "\n", path, &out->version);
+  if (!s.ok()) return s;
   out->path = path;
-  out->bytes = std::move(bytes).str();
-  out->version = ModelVersionOf(out->bytes);
   return Status::Ok();
 }
 
 Status ParseModelFile(const ModelFile& file,
                       std::shared_ptr<const LinearModel>* out) {
+  std::ifstream in(file.path, std::ios::binary);
+  if (!in) return Status::NotFound(file.path + ": no such model file");
+  std::stringstream bytes;
+  bytes << in.rdbuf();
   auto model = std::make_shared<LinearModel>();
-  Status s = ParseModelText(file.bytes, file.path, model.get());
+  Status s = ParseModel(bytes.str(), file.path, model.get());
   if (!s.ok()) return s;
-  model->version = file.version;
+  if (model->version != file.version) {
+    return Status::InvalidArgument(file.path +
+                                   ": the model file changed while the run "
+                                   "started; run again");
+  }
   *out = std::move(model);
   return Status::Ok();
 }
@@ -315,15 +351,8 @@ Status ParseModelText(std::string_view bytes, std::string_view source_name,
                       LinearModel* out) {
   Reader r(bytes, source_name);
   std::vector<std::string> w;
-  if (!r.Next(&w) || w.size() != 2 || w[0] != "intake-model") {
-    return r.Error("does not start with 'intake-model'");
-  }
-  if (w[1] != std::to_string(kModelFormat)) {
-    return Status::Unsupported(std::string(source_name) + ": model format " +
-                               w[1] + "; this intake reads format " +
-                               std::to_string(kModelFormat) +
-                               " (retrain with this intake's 'intake train')");
-  }
+  r.Next(&w);  // the head, checked by ReadHead
+  r.Next(&w);
   LinearModel m;
   Status s = r.Expect("hash_bits", 2, &w);
   if (!s.ok()) return s;
@@ -406,6 +435,26 @@ Status ParseModelText(std::string_view bytes, std::string_view source_name,
     return r.Error("no 'end' line: the file is truncated");
   }
   *out = std::move(m);
+  return Status::Ok();
+}
+
+Status ReadHead(std::string_view head, std::string_view source,
+                std::string* version) {
+  Reader r(head, source);
+  std::vector<std::string> w;
+  if (!r.Next(&w) || w.size() != 2 || w[0] != "intake-model") {
+    return r.Error("does not start with 'intake-model'");
+  }
+  if (w[1] != std::to_string(kModelFormat)) {
+    return Status::Unsupported(std::string(source) + ": model format " + w[1] +
+                               "; this intake reads format " +
+                               std::to_string(kModelFormat) +
+                               " (retrain with this intake's 'intake train')");
+  }
+  if (!r.Next(&w) || w.size() != 2 || w[0] != "version" || w[1].size() != 12) {
+    return r.Error("no 'version' line after the format");
+  }
+  *version = w[1];
   return Status::Ok();
 }
 

@@ -87,8 +87,9 @@ struct LinearModel {
   std::vector<uint32_t> buckets;  // sorted; the features it has weights for
   // weights[b * labels.size() + l]: of buckets[b] for labels[l].
   std::vector<double> weights;
-  // First 12 hex digits of the SHA-256 of the model file: set by Save and
-  // Load, "" for a model only built in memory.
+  // First 12 hex digits of the SHA-256 of the model file's content after
+  // its version line, which states it: set by Save and Load, "" for a
+  // model only built in memory.
   std::string version;
 
   // The label's index, or -1.
@@ -140,12 +141,13 @@ Status ParseModel(std::string_view bytes, std::string_view source_name,
 // start-up).
 struct ModelFile {
   std::string path;
-  std::string bytes;
   std::string version;  // as LinearModel::version
 };
-// Reads `path` and computes its version; fails when it cannot be read.
+// Reads the head of `path` (its format and version lines); fails when it
+// cannot be read or is not a model file of this format.
 Status ReadModelFile(const std::string& path, ModelFile* out);
-// ParseModel of the file's bytes, the version taken from `file`.
+// Reads and parses the whole file; fails when its version is no longer
+// `file.version`.
 Status ParseModelFile(const ModelFile& file,
                       std::shared_ptr<const LinearModel>* out);
 

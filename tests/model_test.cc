@@ -11,6 +11,7 @@
 #include "classifiers/model_tokens.h"
 #include "classifiers/model_training.h"
 #include "classifiers/rules.h"
+#include "pipeline/sha256.h"
 #include "tests/intake_runs.h"
 #include "tests/shipped_rules.h"
 #include "tests/test_paths.h"
@@ -145,6 +146,16 @@ TEST(ModelTrainingTest, SameInputSameFileAndTheFileReadsBack) {
   EXPECT_GT(back.Probability(products, scores[products]), 0.5);
 }
 
+// `text` with its version line made right for its content, as if
+// `intake train` had written it.
+std::string Rehashed(std::string text) {
+  size_t first = text.find('\n');
+  size_t second = text.find('\n', first + 1);
+  std::string content = text.substr(second + 1);
+  return text.substr(0, first + 1) + "version " +
+         Sha256Hex(content).substr(0, 12) + "\n" + content;
+}
+
 TEST(ModelFileTest, RefusesOtherFormatsAndTruncatedFiles) {
   LinearModel m;
   // Format 1 had one stance calibration for every passage.
@@ -156,19 +167,25 @@ TEST(ModelFileTest, RefusesOtherFormatsAndTruncatedFiles) {
   LinearModel empty;
   std::string text = ModelFileText(empty);
   EXPECT_TRUE(ParseModel(text, "m", &m).ok());
-  Status s = ParseModel(text.substr(0, text.size() - 4), "m", &m);
+  Status s = ParseModel(Rehashed(text.substr(0, text.size() - 4)), "m", &m);
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find("truncated"), std::string::npos) << s.message();
+  // Cut or changed after it was written: the version no longer says what
+  // the file holds, and a run would not know to redo its documents.
+  s = ParseModel(text.substr(0, text.size() - 4), "m", &m);
+  EXPECT_EQ(s.code(), Status::Code::kCorrupt);
+  EXPECT_NE(s.message().find("version line"), std::string::npos) << s.message();
+  EXPECT_FALSE(ParseModel("intake-model 2\nhash_bits 20\n", "m", &m).ok());
   std::string unknown = text;
   unknown.replace(unknown.find("labels 0"), 8,
                   "labels 1\nlabel theme:gold 0 -1 0 0 1");
-  s = ParseModel(unknown, "m", &m);
+  s = ParseModel(Rehashed(unknown), "m", &m);
   EXPECT_NE(s.message().find("not in the taxonomy"), std::string::npos)
       << s.message();
   std::string swapped = text;
   swapped.replace(swapped.find("stance_calibration plain"), 24,
                   "stance_calibration support");
-  s = ParseModel(swapped, "m", &m);
+  s = ParseModel(Rehashed(swapped), "m", &m);
   EXPECT_NE(s.message().find("stance calibration (plain)"), std::string::npos)
       << s.message();
 }
