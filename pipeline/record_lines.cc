@@ -14,6 +14,14 @@ Status RecordLines::Error(std::string_view what) const {
                          std::string(what));
 }
 
+void RecordLines::KeepOnly(std::vector<std::string> fields) {
+  if (!fields.empty()) {
+    fields.insert(fields.end(), {"schema_version", "record"});
+  }
+  std::sort(fields.begin(), fields.end());
+  keep_ = std::move(fields);
+}
+
 bool RecordLines::Next(Json* record) {
   if (!status_.ok()) return false;
   for (std::string text; std::getline(in_, text);) {
@@ -22,7 +30,16 @@ bool RecordLines::Next(Json* record) {
     next_offset_ += static_cast<long long>(text.size()) + 1;  // and '\n'
     if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
     try {
-      *record = Json::parse(text);
+      if (keep_.empty()) {
+        *record = Json::parse(text);
+      } else {
+        *record = Json::parse(
+            text, [this](int depth, Json::parse_event_t event, Json& parsed) {
+              return depth != 1 || event != Json::parse_event_t::key ||
+                     std::binary_search(keep_.begin(), keep_.end(),
+                                        parsed.get_ref<std::string&>());
+            });
+      }
     } catch (const Json::parse_error& e) {
       status_ = Error("not valid JSON (at byte " + std::to_string(e.byte) +
                       " of the line)");

@@ -8,6 +8,7 @@
 #ifndef INTAKE_PIPELINE_RECORD_LINES_H_
 #define INTAKE_PIPELINE_RECORD_LINES_H_
 
+#include <algorithm>
 #include <istream>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -36,6 +37,11 @@ class RecordLines {
   // to one record instead of holding them all.
   long long offset() const { return offset_; }
 
+  // Keeps only these top-level fields of each record (besides those every
+  // record is checked for): a pass that needs a few fields of every
+  // passage need not build its text and evidence. Empty: all fields.
+  void KeepOnly(std::vector<std::string> fields);
+
   // Starts again from the first line (for a second pass over a file).
   // REQUIRES: a seekable stream.
   void Rewind();
@@ -56,6 +62,7 @@ class RecordLines {
   std::istream& in_;
   std::string name_;
   std::string kind_;
+  std::vector<std::string> keep_;  // sorted; empty: every field
   long line_ = 0;
   long long offset_ = 0;
   long long next_offset_ = 0;  // of the line after the last one read

@@ -64,6 +64,10 @@ Status ChoosePassages(std::istream& in, const std::string& path,
                       std::vector<ListedPassage>* listed) {
   ReviewChoice choice(options, CountLines(in));
   RecordLines lines(in, path, "passage");
+  // What ReviewChoice::Add reads; the rest (text, evidence) is for the
+  // second pass, and only of the passages listed.
+  lines.KeepOnly({"passage_id", "kind", "confidence", "needs_review",
+                  "review_reasons", "labels_from"});
   Json record;
   while (lines.Next(&record)) {
     choice.Add(PassageFromJson(record), lines.offset());
