@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "pipeline/json_text.h"
+
 namespace intake {
 namespace {
 
@@ -25,103 +27,11 @@ std::string Dump(const Json& j) {
                 Json::error_handler_t::replace);
 }
 
-// The length of the well-formed UTF-8 sequence at the start of `s` (Unicode
-// Table 3-7: no overlong forms, no surrogates, nothing past U+10FFFF), or 0.
-// Those are exactly the sequences nlohmann's decoder accepts.
-size_t Utf8SequenceLength(std::string_view s) {
-  auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-  auto tail = [&](size_t i, unsigned lo, unsigned hi) {
-    return i < s.size() && byte(i) >= lo && byte(i) <= hi;
-  };
-  unsigned lead = byte(0);
-  if (lead >= 0xC2 && lead <= 0xDF) return tail(1, 0x80, 0xBF) ? 2 : 0;
-  if (lead >= 0xE0 && lead <= 0xEF) {
-    unsigned lo = lead == 0xE0 ? 0xA0 : 0x80;
-    unsigned hi = lead == 0xED ? 0x9F : 0xBF;
-    return tail(1, lo, hi) && tail(2, 0x80, 0xBF) ? 3 : 0;
-  }
-  if (lead >= 0xF0 && lead <= 0xF4) {
-    unsigned lo = lead == 0xF0 ? 0x90 : 0x80;
-    unsigned hi = lead == 0xF4 ? 0x8F : 0xBF;
-    return tail(1, lo, hi) && tail(2, 0x80, 0xBF) && tail(3, 0x80, 0xBF) ? 4
-                                                                         : 0;
-  }
-  return 0;
-}
-
-// A JSON string as Dump writes it: well-formed UTF-8 is copied, ASCII
-// escaped as nlohmann escapes it. A string with bad UTF-8 goes through
-// nlohmann, whose replacement of the bad bytes is the reference. (Every
-// string used to go through nlohmann's tree; that and the tree of the
-// record were a tenth of a PDF run, the README's third profile.)
-void AppendString(std::string_view s, std::string* out) {
-  const size_t mark = out->size();
-  *out += '"';
-  for (size_t i = 0; i < s.size(); ++i) {
-    char c = s[i];
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      size_t n = Utf8SequenceLength(s.substr(i));
-      if (n == 0) {
-        out->resize(mark);
-        *out += Dump(Json(s));
-        return;
-      }
-      out->append(s.data() + i, n);
-      i += n - 1;
-      continue;
-    }
-    switch (c) {
-      case '\b':
-        *out += "\\b";
-        break;
-      case '\t':
-        *out += "\\t";
-        break;
-      case '\n':
-        *out += "\\n";
-        break;
-      case '\f':
-        *out += "\\f";
-        break;
-      case '\r':
-        *out += "\\r";
-        break;
-      case '"':
-        *out += "\\\"";
-        break;
-      case '\\':
-        *out += "\\\\";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) <= 0x1F) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-          *out += escaped;
-        } else {
-          *out += c;
-        }
-    }
-  }
-  *out += '"';
-}
-
-// A double as Dump writes it (nlohmann's shortest round-trip form).
-void AppendDouble(double x, std::string* out) {
-  if (!std::isfinite(x)) {
-    *out += "null";
-    return;
-  }
-  std::array<char, 64> buffer;
-  char* end = nlohmann::detail::to_chars(buffer.data(),
-                                         buffer.data() + buffer.size(), x);
-  out->append(buffer.data(), end);
-}
-
 std::string StringArrayText(const std::vector<std::string>& items) {
   std::string out = "[";
   for (size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += ',';
-    AppendString(items[i], &out);
+    AppendJsonString(items[i], &out);
   }
   out += ']';
   return out;
@@ -141,14 +51,14 @@ std::vector<std::pair<std::string_view, std::string>> LabelsJsonFields(
   out.emplace_back("activity", StringArrayText(labels.activity));
   out.emplace_back("theme", StringArrayText(labels.theme));
   std::string stance;
-  AppendString(labels.stance, &stance);
+  AppendJsonString(labels.stance, &stance);
   out.emplace_back("stance", std::move(stance));
   std::string confidence = "{";
   for (const auto& [label, value] : labels.confidence) {
     if (confidence.size() > 1) confidence += ',';
-    AppendString(label, &confidence);
+    AppendJsonString(label, &confidence);
     confidence += ':';
-    AppendDouble(Round3(value), &confidence);
+    AppendJsonNumber(Round3(value), &confidence);
   }
   confidence += '}';
   out.emplace_back("confidence", std::move(confidence));
@@ -156,13 +66,13 @@ std::vector<std::pair<std::string_view, std::string>> LabelsJsonFields(
   for (const Evidence& e : labels.evidence) {
     if (evidence.size() > 1) evidence += ',';
     evidence += "{\"label\":";
-    AppendString(e.label, &evidence);
+    AppendJsonString(e.label, &evidence);
     evidence += ",\"start\":" + std::to_string(e.start);
     evidence += ",\"end\":" + std::to_string(e.end);
     evidence += ",\"text\":";
-    AppendString(e.text, &evidence);
+    AppendJsonString(e.text, &evidence);
     evidence += ",\"source\":";
-    AppendString(e.source, &evidence);
+    AppendJsonString(e.source, &evidence);
     evidence += '}';
   }
   evidence += ']';
@@ -276,9 +186,9 @@ std::string PassageJson(const DocumentRecord& r, size_t index) {
   key("record");
   out += "\"passage\"";
   key("doc_id");
-  AppendString(r.doc_id, &out);
+  AppendJsonString(r.doc_id, &out);
   key("passage_id");
-  AppendString(PassageId(r.doc_id, index), &out);
+  AppendJsonString(PassageId(r.doc_id, index), &out);
   key("page");
   out += std::to_string(p.page);
   key("start");
@@ -286,18 +196,18 @@ std::string PassageJson(const DocumentRecord& r, size_t index) {
   key("end");
   out += std::to_string(p.end);
   key("kind");
-  AppendString(PassageKindName(p.kind), &out);
+  AppendJsonString(PassageKindName(p.kind), &out);
   key("furniture");
-  AppendString(p.furniture, &out);
+  AppendJsonString(p.furniture, &out);
   key("number");
-  AppendString(p.number, &out);
+  AppendJsonString(p.number, &out);
   key("text");
-  AppendString(p.text, &out);
+  AppendJsonString(p.text, &out);
   key("lang");
-  AppendString(p.lang, &out);
+  AppendJsonString(p.lang, &out);
   key("ocr_confidence");
   if (p.ocr_confidence >= 0) {
-    AppendDouble(Round3(p.ocr_confidence), &out);
+    AppendJsonNumber(Round3(p.ocr_confidence), &out);
   } else {
     out += "null";
   }
@@ -310,9 +220,9 @@ std::string PassageJson(const DocumentRecord& r, size_t index) {
   key("labels_from");
   out += "\"rules\"";
   key("rules_version");
-  AppendString(r.rules_version, &out);
+  AppendJsonString(r.rules_version, &out);
   key("model_version");
-  AppendString(r.model_version, &out);
+  AppendJsonString(r.model_version, &out);
   out += '}';
   return out;
 }

@@ -1,9 +1,11 @@
 #include "review/review_page.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <string_view>
 
 #include "classifiers/taxonomy.h"
+#include "pipeline/json_text.h"
 #include "pipeline/sha256.h"
 
 namespace intake {
@@ -111,10 +113,97 @@ std::string ReviewPageHead(std::string_view list_id, size_t* list_id_at) {
                            Dump(Taxonomy()) + ",\"items\":[");
 }
 
+// Dump(ItemJson(item, rank)) written directly: the trees were most of
+// making the review list, the run's serial tail (README, fourth profile).
+std::string ItemText(const ReviewItem& item, int rank) {
+  const OutputPassage& p = *item.passage;
+  std::string out;
+  auto key = [&out](const char* name) {
+    if (out.size() > 1) out += ',';
+    AppendJsonString(name, &out);
+    out += ':';
+  };
+  auto strings = [&out](const std::vector<std::string>& items) {
+    out += '[';
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (i > 0) out += ',';
+      AppendJsonString(items[i], &out);
+    }
+    out += ']';
+  };
+  out += '{';
+  key("rank");
+  out += std::to_string(rank);
+  key("passage_id");
+  AppendJsonString(p.passage_id, &out);
+  key("doc_id");
+  AppendJsonString(p.doc_id, &out);
+  key("text_sha256");
+  AppendJsonString(item.text_sha256, &out);
+  key("document");
+  AppendJsonString(item.document ? item.document->path : "", &out);
+  key("submitter");
+  AppendJsonString(SubmitterOf(item), &out);
+  key("page");
+  out += std::to_string(p.page);
+  key("kind");
+  AppendJsonString(p.kind, &out);
+  key("text");
+  AppendJsonString(p.text, &out);
+  key("article14");
+  strings(p.article14);
+  key("activity");
+  strings(p.activity);
+  key("theme");
+  strings(p.theme);
+  key("stance");
+  AppendJsonString(p.stance, &out);
+  key("confidence");
+  // ordered_json's operator[]: a label met twice keeps its first place and
+  // its last value.
+  std::vector<std::pair<std::string, double>> confidence;
+  for (const auto& [label, value] : p.confidence) {
+    auto same = std::find_if(confidence.begin(), confidence.end(),
+                             [&](const auto& c) { return c.first == label; });
+    if (same != confidence.end()) {
+      same->second = value;
+    } else {
+      confidence.emplace_back(label, value);
+    }
+  }
+  out += '{';
+  for (size_t i = 0; i < confidence.size(); ++i) {
+    if (i > 0) out += ',';
+    AppendJsonString(confidence[i].first, &out);
+    out += ':';
+    AppendJsonNumber(confidence[i].second, &out);
+  }
+  out += '}';
+  key("evidence");
+  out += '[';
+  for (size_t i = 0; i < p.evidence.size(); ++i) {
+    const OutputEvidence& e = p.evidence[i];
+    if (i > 0) out += ',';
+    out += "{\"label\":";
+    AppendJsonString(e.label, &out);
+    out += ",\"start\":" + std::to_string(e.start) +
+           ",\"end\":" + std::to_string(e.end) + '}';
+  }
+  out += ']';
+  key("reasons");
+  strings(item.reasons);
+  out += '}';
+  return out;
+}
+
 std::string ReviewPageItem(const ReviewItem& item, int rank) {
   std::string out = rank > 1 ? "," : "";  // between items
-  out += ScriptSafe(Dump(ItemJson(item, rank)));
+  out += ScriptSafe(ItemText(item, rank));
   return out;
+}
+
+std::string ReviewPageItemJson(const ReviewItem& item, int rank) {
+  return Dump(ItemJson(item, rank));
 }
 
 std::string ReviewPageTail() { return "]}" + std::string(After()); }

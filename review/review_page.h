@@ -42,6 +42,10 @@ std::string ReviewPageHead(std::string_view list_id, size_t* list_id_at);
 std::string ReviewPageItem(const ReviewItem& item, int rank);
 std::string ReviewPageTail();
 
+// An item as nlohmann's tree of it dumps, without ScriptSafe: what
+// ReviewPageItem writes directly, for the tests to compare with.
+std::string ReviewPageItemJson(const ReviewItem& item, int rank);
+
 }  // namespace intake
 
 #endif  // INTAKE_REVIEW_REVIEW_PAGE_H_

@@ -190,3 +190,61 @@ TEST(ReviewFilesTest, ABadRecordNamesItsLineAndKeepsTheOldList) {
 
 }  // namespace
 }  // namespace intake
+
+namespace intake {
+namespace {
+
+// Page items are written directly, not through a JSON tree: the same
+// bytes as the tree's dump, for every kind of text and number a record
+// can hold.
+TEST(ReviewPageTest, ItemsAreTheBytesOfTheirJsonTree) {
+  OutputDocument document;
+  document.path = "mail/\xC3\xA9t\xC3\xA9 \"quoted\".pdf";
+  document.submitter_name = "C\xC3\xB4te d'Ivoire";
+  struct Case {
+    std::string text;
+    std::vector<std::pair<std::string, double>> confidence;
+  } cases[] = {
+      {"plain", {{"article14:14.1", 0.5}}},
+      {"tab\there \\ \"q\" </script> \x01\x1f", {{"stance:other", 1.0}}},
+      {"bad utf-8 \xC3( and \xF0\x9F\x98\x80 emoji",
+       {{"theme:asgm", 0.123456789}, {"stance:need", 1e-7}}},
+      {"", {}},
+      {"twice", {{"a", 0.1}, {"b", 0.2}, {"a", 0.3}}},
+      {"numbers", {{"x", 0.0}, {"y", 100.0}, {"z", 2.5e-5}}},
+  };
+  int rank = 0;
+  for (const Case& c : cases) {
+    OutputPassage passage;
+    passage.doc_id = "d";
+    passage.passage_id = "d-p0001";
+    passage.page = 3;
+    passage.kind = "paragraph";
+    passage.text = c.text;
+    passage.article14 = {"14.1", "14.4b"};
+    passage.stance = "need";
+    passage.confidence = c.confidence;
+    passage.evidence = {{"article14:14.1", 0, 5}, {"stance:need", 7, 12}};
+    ReviewItem item;
+    item.passage = &passage;
+    item.document = rank % 2 == 0 ? &document : nullptr;
+    item.text_sha256 = "abc";
+    item.reasons = {"low_confidence", "sample"};
+    ++rank;
+    std::string item_text = ReviewPageItem(item, rank);
+    if (rank > 1) item_text.erase(0, 1);  // the comma between items
+    std::string json = ReviewPageItemJson(item, rank);
+    // ReviewPageItem also hides '<', '>' and '&' from the page's parser.
+    for (auto [from, to] :
+         {std::pair{"<", "\\u003c"}, {">", "\\u003e"}, {"&", "\\u0026"}}) {
+      for (size_t at = json.find(from); at != std::string::npos;
+           at = json.find(from, at + std::string(to).size())) {
+        json.replace(at, 1, to);
+      }
+    }
+    EXPECT_EQ(item_text, json) << c.text;
+  }
+}
+
+}  // namespace
+}  // namespace intake
