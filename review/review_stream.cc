@@ -4,6 +4,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <thread>
 #include <vector>
 
 #include "pipeline/output_files.h"
@@ -97,8 +98,35 @@ Status ReadPassageAt(std::istream& in, const std::string& path,
   return Status::Ok();
 }
 
-// The second pass: both files, one listed passage at a time.
-Status WriteList(std::istream& in, const std::string& path,
+// Reads the listed passages again, in list order, and hands each to
+// `write` as the item of its rank. Its own stream: the two files are
+// written by two threads.
+template <typename Write>
+Status ForEachItem(const std::string& path,
+                   const std::vector<ListedPassage>& listed,
+                   const std::map<std::string, OutputDocument>& documents,
+                   Write write) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return CannotOpen(path);
+  OutputPassage passage;
+  int rank = 0;
+  for (const ListedPassage& l : listed) {
+    Status s = ReadPassageAt(in, path, l.where, &passage);
+    if (!s.ok()) return s;
+    auto document = documents.find(passage.doc_id);
+    s = write(
+        ItemFor(l, passage,
+                document == documents.end() ? nullptr : &document->second),
+        ++rank);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+// The second pass: each file written by its own thread as it reads the
+// listed passages. The list is the serial tail of a run (README, fourth
+// profile) and the two files share nothing but what they read.
+Status WriteList(const std::string& path,
                  const std::vector<ListedPassage>& listed,
                  const std::map<std::string, OutputDocument>& documents,
                  const std::string& out_dir) {
@@ -112,20 +140,22 @@ Status WriteList(std::istream& in, const std::string& path,
     s = html.Write(
         ReviewPageHead(std::string(ReviewListId::kSize, '0'), &list_id_at));
   }
+  if (!s.ok()) return s;
+  Status csv_status;
+  std::thread csv_writer([&] {
+    csv_status = ForEachItem(path, listed, documents,
+                             [&](const ReviewItem& item, int rank) {
+                               return csv.Write(ReviewCsvRow(item, rank));
+                             });
+  });
   ReviewListId list_id;
-  OutputPassage passage;
-  int rank = 0;
-  for (auto it = listed.begin(); s.ok() && it != listed.end(); ++it) {
-    s = ReadPassageAt(in, path, it->where, &passage);
-    if (!s.ok()) break;
-    auto document = documents.find(passage.doc_id);
-    ReviewItem item =
-        ItemFor(*it, passage,
-                document == documents.end() ? nullptr : &document->second);
-    list_id.Add(item);
-    s = csv.Write(ReviewCsvRow(item, ++rank));
-    if (s.ok()) s = html.Write(ReviewPageItem(item, rank));
-  }
+  s = ForEachItem(path, listed, documents,
+                  [&](const ReviewItem& item, int rank) {
+                    list_id.Add(item);
+                    return html.Write(ReviewPageItem(item, rank));
+                  });
+  csv_writer.join();
+  if (s.ok()) s = csv_status;
   if (s.ok()) s = html.Write(ReviewPageTail());
   if (s.ok()) {
     s = html.Overwrite(static_cast<long long>(list_id_at), list_id.Value());
@@ -149,7 +179,8 @@ Status StreamReviewList(const std::string& out_dir,
   s = ChoosePassages(in, path, options, &list);
   if (!s.ok()) return s;
   *listed = static_cast<long long>(list.size());
-  return WriteList(in, path, list, documents, out_dir);
+  in.close();
+  return WriteList(path, list, documents, out_dir);
 }
 
 }  // namespace intake
