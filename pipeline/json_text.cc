@@ -43,8 +43,9 @@ void AppendJsonString(std::string_view s, std::string* out) {
       size_t n = Utf8SequenceLength(s.substr(i));
       if (n == 0) {
         out->resize(mark);
-        *out += nlohmann::json(s).dump(-1, ' ', /*ensure_ascii=*/false,
-                                       nlohmann::json::error_handler_t::replace);
+        *out +=
+            nlohmann::json(s).dump(-1, ' ', /*ensure_ascii=*/false,
+                                   nlohmann::json::error_handler_t::replace);
         return;
       }
       out->append(s.data() + i, n);
