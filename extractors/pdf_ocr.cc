@@ -156,18 +156,10 @@ PdfOcr::PageLook PdfOcr::LookAtPage() {
 
 namespace {
 
-// A grey image borrowed from a poppler::image or a GrayImage.
-struct GrayView {
-  const unsigned char* pixels = nullptr;
-  int width = 0;
-  int height = 0;
-  int stride = 0;
-};
-
 // Puts the paragraph numbers Tesseract dropped or misread (ocr_margins.h)
 // before the first word of their lines. Only on upright pages: the strips
 // are looked for left of lines in the image's own coordinates.
-void AddMarginNumbers(tesseract::TessBaseAPI& api, const GrayView& image,
+void AddMarginNumbers(tesseract::TessBaseAPI& api, const GrayPixels& image,
                       double dpi, const std::vector<PixelBox>& lines,
                       const std::vector<size_t>& line_starts,
                       const std::vector<PixelBox>& word_boxes, OcrPage* out) {
@@ -209,8 +201,8 @@ void AddMarginNumbers(tesseract::TessBaseAPI& api, const GrayView& image,
 
 // Reads `image` with `api` into out->words, out->confidence and the
 // upright page size; the image is taken as it is.
-Status ReadImage(tesseract::TessBaseAPI& api, const GrayView& image, double dpi,
-                 OcrPage* out) {
+Status ReadImage(tesseract::TessBaseAPI& api, const GrayPixels& image,
+                 double dpi, OcrPage* out) {
   out->words.clear();
   out->confidence = -1;
   api.SetImage(image.pixels, image.width, image.height,
@@ -315,7 +307,7 @@ Status PdfOcr::ReadPage(const poppler::page& page, OcrPage* out) {
       image.width() <= 0 || image.height() <= 0) {
     return Status::Corrupt("page could not be rendered for OCR");
   }
-  const GrayView rendered{
+  const GrayPixels rendered{
       reinterpret_cast<const unsigned char*>(image.const_data()), image.width(),
       image.height(), image.bytes_per_row()};
   PageLook look;

@@ -28,12 +28,8 @@ std::string Dump(const Json& j) {
 }
 
 std::string StringArrayText(const std::vector<std::string>& items) {
-  std::string out = "[";
-  for (size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += ',';
-    AppendJsonString(items[i], &out);
-  }
-  out += ']';
+  std::string out;
+  AppendJsonStrings(items, &out);
   return out;
 }
 

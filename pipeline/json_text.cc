@@ -87,6 +87,16 @@ void AppendJsonString(std::string_view s, std::string* out) {
   *out += '"';
 }
 
+void AppendJsonStrings(const std::vector<std::string>& items,
+                       std::string* out) {
+  *out += '[';
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) *out += ',';
+    AppendJsonString(items[i], out);
+  }
+  *out += ']';
+}
+
 void AppendJsonNumber(double x, std::string* out) {
   if (!std::isfinite(x)) {
     *out += "null";

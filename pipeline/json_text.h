@@ -8,6 +8,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace intake {
 
@@ -15,6 +16,9 @@ namespace intake {
 // escapes it; a string with bad UTF-8 goes through nlohmann, whose
 // replacement of the bad bytes is the reference.
 void AppendJsonString(std::string_view s, std::string* out);
+
+// An array of JSON strings.
+void AppendJsonStrings(const std::vector<std::string>& items, std::string* out);
 
 // A double in nlohmann's shortest round-trip form ("0.5", "1.0"); null
 // when not finite.

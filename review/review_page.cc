@@ -123,14 +123,6 @@ std::string ItemText(const ReviewItem& item, int rank) {
     AppendJsonString(name, &out);
     out += ':';
   };
-  auto strings = [&out](const std::vector<std::string>& items) {
-    out += '[';
-    for (size_t i = 0; i < items.size(); ++i) {
-      if (i > 0) out += ',';
-      AppendJsonString(items[i], &out);
-    }
-    out += ']';
-  };
   out += '{';
   key("rank");
   out += std::to_string(rank);
@@ -151,11 +143,11 @@ std::string ItemText(const ReviewItem& item, int rank) {
   key("text");
   AppendJsonString(p.text, &out);
   key("article14");
-  strings(p.article14);
+  AppendJsonStrings(p.article14, &out);
   key("activity");
-  strings(p.activity);
+  AppendJsonStrings(p.activity, &out);
   key("theme");
-  strings(p.theme);
+  AppendJsonStrings(p.theme, &out);
   key("stance");
   AppendJsonString(p.stance, &out);
   key("confidence");
@@ -191,7 +183,7 @@ std::string ItemText(const ReviewItem& item, int rank) {
   }
   out += ']';
   key("reasons");
-  strings(item.reasons);
+  AppendJsonStrings(item.reasons, &out);
   out += '}';
   return out;
 }
