@@ -56,19 +56,20 @@ CombinedClassifier::CombinedClassifier(
       model_(std::move(model)) {}
 
 Labels CombinedClassifier::Classify(std::string_view text,
-                                    std::string_view lang,
-                                    PassageKind kind) const {
-  return Decide(text, lang, kind, /*probabilities=*/false).combined;
+                                    std::string_view lang, PassageKind kind,
+                                    const PassageContext& context) const {
+  return Decide(text, lang, kind, context, /*probabilities=*/false).combined;
 }
 
 Judgement CombinedClassifier::Judge(std::string_view text,
-                                    std::string_view lang,
-                                    PassageKind kind) const {
-  return Decide(text, lang, kind, /*probabilities=*/true);
+                                    std::string_view lang, PassageKind kind,
+                                    const PassageContext& context) const {
+  return Decide(text, lang, kind, context, /*probabilities=*/true);
 }
 
 Judgement CombinedClassifier::Decide(std::string_view text,
                                      std::string_view lang, PassageKind kind,
+                                     const PassageContext& context,
                                      bool probabilities) const {
   Judgement j;
   RuleReading reading;
@@ -80,8 +81,13 @@ Judgement CombinedClassifier::Decide(std::string_view text,
   // The rules read only the head of an overlong passage; so does the model.
   text = ClassifiedPrefix(text);
   const LinearModel& model = *model_;
-  const std::vector<ModelFeature> features =
+  std::vector<ModelFeature> features =
       features_.Extract(text, lang, j.rules, reading);
+  const RuleClassifier::ContextLabels above =
+      rules_.ClassifyContext(context, lang);
+  features_.AddContext(
+      above.heading ? &*above.heading : nullptr,
+      above.paragraph_above ? &*above.paragraph_above : nullptr, &features);
   const std::vector<int32_t> rows = model.Rows(features);
   const std::vector<double> scores = model.Scores(features, rows);
   const auto stances = StanceDistribution(model, scores);
@@ -158,9 +164,11 @@ Judgement CombinedClassifier::Decide(std::string_view text,
       if (stances[k].second > stances[best].second) best = k;
     }
     out.stance = stances[best].first;
-    const StanceContext context = StanceContextOf(out.article14, out.activity);
-    stance_confidence = model.StanceConfidence(stances[best].second, context);
-    j.stance_accept = model.stance[context].accept;
+    const StanceContext stance_context =
+        StanceContextOf(out.article14, out.activity);
+    stance_confidence =
+        model.StanceConfidence(stances[best].second, stance_context);
+    j.stance_accept = model.stance[stance_context].accept;
   }
   std::string stance_name = std::string(kStance) + ":" + out.stance;
   int stance_label = model.Find(stance_name);

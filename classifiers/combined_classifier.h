@@ -40,18 +40,21 @@ class CombinedClassifier : public Classifier {
                      std::shared_ptr<const LinearModel> model);
 
   Labels Classify(std::string_view text, std::string_view lang,
-                  PassageKind kind) const override;
+                  PassageKind kind,
+                  const PassageContext& context) const override;
+  using Classifier::Classify;
   std::string Version() const override { return rules_.Version(); }
   std::string ModelVersion() const override { return model_->version; }
 
   Judgement Judge(std::string_view text, std::string_view lang,
-                  PassageKind kind) const;
+                  PassageKind kind, const PassageContext& context) const;
 
  private:
   // Judge; `probabilities` false leaves Judgement::probability empty
   // (Classify does not need the map, and filling it was a tenth of it).
   Judgement Decide(std::string_view text, std::string_view lang,
-                   PassageKind kind, bool probabilities) const;
+                   PassageKind kind, const PassageContext& context,
+                   bool probabilities) const;
 
   RuleClassifier rules_;
   FeatureExtractor features_;

@@ -192,4 +192,29 @@ std::vector<ModelFeature> FeatureExtractor::Extract(
   return out;
 }
 
+void FeatureExtractor::AddContext(const Labels* heading,
+                                  const Labels* paragraph_above,
+                                  std::vector<ModelFeature>* features) const {
+  Collector found;
+  auto add = [&](std::string_view prefix, const Labels* read) {
+    if (read == nullptr) return;
+    const Labels& labels = *read;
+    std::string name(prefix);
+    found.Add(name + "stance:" + labels.stance, {0, 0});
+    for (const std::string& c : labels.article14) {
+      found.Add(name + "article14:" + c, {0, 0});
+    }
+    for (const std::string& c : labels.activity) {
+      found.Add(name + "activity:" + c, {0, 0});
+    }
+    for (const std::string& c : labels.theme) {
+      found.Add(name + "theme:" + c, {0, 0});
+    }
+  };
+  add("x heading ", heading);
+  add("x above ", paragraph_above);
+  found.Group();
+  found.MergeInto(1.0, features);
+}
+
 }  // namespace intake

@@ -75,6 +75,12 @@ class FeatureExtractor {
                                     std::string_view lang,
                                     const Labels& rule_labels,
                                     const RuleReading& reading) const;
+  // Adds to `features` (kept sorted) what the rules gave the passage's
+  // heading and the paragraph above it (pipeline/passage_context.h), under
+  // names of their own: "the following needs:" above a list item. Either
+  // may be null when the passage has none.
+  void AddContext(const Labels* heading, const Labels* paragraph_above,
+                  std::vector<ModelFeature>* features) const;
 
  private:
   std::shared_ptr<const Rules> rules_;

@@ -1,6 +1,7 @@
 #include "classifiers/rule_classifier.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <iterator>
@@ -23,6 +24,37 @@ double RoundConfidence(double c) { return std::round(c * 1000.0) / 1000.0; }
 
 double Confidence(double score, double threshold) {
   return 1.0 - std::pow(0.5, score / threshold);
+}
+
+// The rules' labels of the last two headings and the last two paragraphs
+// read on this thread. A document is read in order, so the heading and
+// the paragraph above a passage (ClassifyContext) were read moments
+// before, or are the passage itself and the one before it: reading them
+// again cost a third of classifying.
+struct Remembered {
+  uint64_t reader = 0;  // RuleClassifier::reader_id_; 0 for none
+  std::string lang;
+  std::string text;
+  Labels labels;
+};
+struct LastRead {
+  Remembered entries[2];
+  int next = 0;
+};
+thread_local LastRead last_headings;
+thread_local LastRead last_paragraphs;
+
+// Never 0, never reused: a classifier made where another was destroyed
+// must not find the other's labels.
+uint64_t NextReaderId() {
+  static std::atomic<uint64_t> next{1};
+  return next.fetch_add(1);
+}
+
+LastRead* LastReadOf(PassageKind kind) {
+  return kind == PassageKind::kHeading     ? &last_headings
+         : kind == PassageKind::kParagraph ? &last_paragraphs
+                                           : nullptr;
 }
 
 bool IsSupportedLanguage(std::string_view lang) {
@@ -63,7 +95,7 @@ void TrimInvisibleEnds(std::string_view text, const FoldedText& folded,
 }  // namespace
 
 RuleClassifier::RuleClassifier(std::shared_ptr<const Rules> rules)
-    : rules_(std::move(rules)) {}
+    : rules_(std::move(rules)), reader_id_(NextReaderId()) {}
 
 std::string RuleClassifier::Version() const { return rules_->version(); }
 
@@ -78,14 +110,50 @@ std::string_view ClassifiedPrefix(std::string_view text) {
 }
 
 Labels RuleClassifier::Classify(std::string_view text, std::string_view lang,
-                                PassageKind kind) const {
+                                PassageKind kind,
+                                const PassageContext& /*context*/) const {
   RuleReading reading;
   return ClassifyReading(text, lang, kind, &reading);
+}
+
+RuleClassifier::ContextLabels RuleClassifier::ClassifyContext(
+    const PassageContext& context, std::string_view lang) const {
+  auto read = [&](const std::string& text, PassageKind kind) {
+    for (const Remembered& last : LastReadOf(kind)->entries) {
+      if (last.reader == reader_id_ && last.lang == lang && last.text == text) {
+        return last.labels;
+      }
+    }
+    return Classify(text, lang, kind);
+  };
+  ContextLabels out;
+  if (!context.heading.empty()) {
+    out.heading = read(context.heading, PassageKind::kHeading);
+  }
+  if (!context.paragraph_above.empty()) {
+    out.paragraph_above =
+        read(context.paragraph_above, PassageKind::kParagraph);
+  }
+  return out;
 }
 
 Labels RuleClassifier::ClassifyReading(std::string_view text,
                                        std::string_view lang, PassageKind kind,
                                        RuleReading* reading) const {
+  Labels out = Read(text, lang, kind, reading);
+  if (LastRead* last = LastReadOf(kind)) {
+    Remembered& slot = last->entries[last->next];
+    last->next = 1 - last->next;
+    slot.reader = reader_id_;
+    slot.lang.assign(lang);
+    slot.text.assign(text);
+    slot.labels = out;
+  }
+  return out;
+}
+
+Labels RuleClassifier::Read(std::string_view text, std::string_view lang,
+                            PassageKind kind, RuleReading* reading) const {
   Labels out;
   if (kind == PassageKind::kFurniture || kind == PassageKind::kHeaderFooter) {
     out.confidence[StanceName(kStanceOther)] = 1.0;

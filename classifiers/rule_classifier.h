@@ -10,7 +10,9 @@
 #ifndef INTAKE_CLASSIFIERS_RULE_CLASSIFIER_H_
 #define INTAKE_CLASSIFIERS_RULE_CLASSIFIER_H_
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -47,8 +49,19 @@ class RuleClassifier : public Classifier {
   // REQUIRES: rules != nullptr.
   explicit RuleClassifier(std::shared_ptr<const Rules> rules);
 
+  // The rules read each passage alone: `context` is not used.
   Labels Classify(std::string_view text, std::string_view lang,
-                  PassageKind kind) const override;
+                  PassageKind kind,
+                  const PassageContext& context) const override;
+  using Classifier::Classify;
+  // What the rules give a passage's heading and paragraph above; a part
+  // is empty when the context has none. For the model's features.
+  struct ContextLabels {
+    std::optional<Labels> heading;
+    std::optional<Labels> paragraph_above;
+  };
+  ContextLabels ClassifyContext(const PassageContext& context,
+                                std::string_view lang) const;
   // Classify, also handing back what was read in *reading (left empty for
   // furniture and running headers, which are not read).
   Labels ClassifyReading(std::string_view text, std::string_view lang,
@@ -57,7 +70,12 @@ class RuleClassifier : public Classifier {
   std::string Version() const override;
 
  private:
+  // ClassifyReading without remembering the result.
+  Labels Read(std::string_view text, std::string_view lang, PassageKind kind,
+              RuleReading* reading) const;
+
   std::shared_ptr<const Rules> rules_;
+  uint64_t reader_id_;  // tells this classifier's remembered labels apart
 };
 
 }  // namespace intake

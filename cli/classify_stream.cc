@@ -62,9 +62,38 @@ std::string ObjectWithFields(
   return out;
 }
 
+// Consecutive lines of one document (the same "doc_id", as `intake run`
+// writes passages, or "letter", as labelled files group them) are read
+// with what stands above them, as `intake run` reads a document; a line
+// with neither is read alone.
+class StreamContexts {
+ public:
+  PassageContext Next(const Json& object, PassageKind kind,
+                      std::string_view text) {
+    std::string key = StringField(object, "doc_id");
+    if (key.empty()) key = StringField(object, "letter");
+    if (key != key_) {
+      key_ = key;
+      tracker_ = ContextTracker();
+    }
+    if (key.empty()) return PassageContext{};
+    return tracker_.Next(kind, text);
+  }
+
+ private:
+  static std::string StringField(const Json& object, const char* name) {
+    auto it = object.find(name);
+    return it != object.end() && it->is_string() ? it->get<std::string>()
+                                                 : std::string();
+  }
+
+  std::string key_;
+  ContextTracker tracker_;
+};
+
 // Classifies one line; returns "" with `error` set when the line is bad.
 std::string ClassifyLine(const std::string& line, const Classifier& classifier,
-                         std::string* error) {
+                         StreamContexts* contexts, std::string* error) {
   Json object;
   try {
     object = Json::parse(line);
@@ -100,7 +129,8 @@ std::string ClassifyLine(const std::string& line, const Classifier& classifier,
   if (kind_field != object.end() && kind_field->is_string()) {
     kind = KindFromName(kind_field->get<std::string>());
   }
-  Labels labels = classifier.Classify(body, lang, kind);
+  Labels labels =
+      classifier.Classify(body, lang, kind, contexts->Next(object, kind, body));
   std::vector<std::pair<std::string_view, std::string>> fields =
       LabelsJsonFields(labels);
   fields.emplace_back("rules_version", Dump(classifier.Version()));
@@ -112,13 +142,14 @@ std::string ClassifyLine(const std::string& line, const Classifier& classifier,
 int ClassifyStream(std::istream& in, std::ostream& out, std::ostream& errors,
                    const Classifier& classifier) {
   std::string line;
+  StreamContexts contexts;
   long line_number = 0;
   int bad = 0;
   while (std::getline(in, line)) {
     ++line_number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     std::string error;
-    std::string result = ClassifyLine(line, classifier, &error);
+    std::string result = ClassifyLine(line, classifier, &contexts, &error);
     if (result.empty()) {
       errors << "intake: standard input line " << line_number << ": " << error
              << "; line skipped\n";

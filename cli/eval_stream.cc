@@ -10,10 +10,11 @@ namespace intake {
 Evaluation EvaluatePassages(const std::vector<LabelledPassage>& gold,
                             const Classifier& classifier) {
   const std::vector<Passage> seen = SegmentLabelled(gold);
+  const std::vector<PassageContext> contexts = LabelledContexts(gold, seen);
   Evaluator evaluator;
   for (size_t i = 0; i < gold.size(); ++i) {
     const Passage& p = seen[i];
-    Labels got = classifier.Classify(p.text, p.lang, p.kind);
+    Labels got = classifier.Classify(p.text, p.lang, p.kind, contexts[i]);
     evaluator.Add(gold[i].gold,
                   {got.article14, got.activity, got.theme, got.stance});
   }

@@ -59,4 +59,20 @@ std::vector<Passage> SegmentLabelled(
   return out;
 }
 
+std::vector<PassageContext> LabelledContexts(
+    const std::vector<LabelledPassage>& labelled,
+    const std::vector<Passage>& seen) {
+  std::vector<PassageContext> out;
+  out.reserve(seen.size());
+  for (size_t first = 0; first < labelled.size();) {
+    size_t end = LetterEnd(labelled, first);
+    ContextTracker tracker;
+    for (size_t i = first; i < end; ++i) {
+      out.push_back(tracker.Next(seen[i].kind, seen[i].text));
+    }
+    first = end;
+  }
+  return out;
+}
+
 }  // namespace intake

@@ -17,6 +17,7 @@
 
 #include "cli/labelled_passages.h"
 #include "pipeline/passage.h"
+#include "pipeline/passage_context.h"
 
 namespace intake {
 
@@ -30,6 +31,12 @@ namespace intake {
 // segment sees them).
 std::vector<Passage> SegmentLabelled(
     const std::vector<LabelledPassage>& labelled);
+
+// The context of each passage SegmentLabelled returned (`seen`), read
+// within its letter as `intake run` reads it within its document.
+std::vector<PassageContext> LabelledContexts(
+    const std::vector<LabelledPassage>& labelled,
+    const std::vector<Passage>& seen);
 
 }  // namespace intake
 

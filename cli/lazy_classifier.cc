@@ -49,9 +49,10 @@ Status LazyClassifier::Prepare() const {
 }
 
 Labels LazyClassifier::Classify(std::string_view text, std::string_view lang,
-                                PassageKind kind) const {
+                                PassageKind kind,
+                                const PassageContext& context) const {
   if (!Prepare().ok()) return Labels();
-  return classifier_->Classify(text, lang, kind);
+  return classifier_->Classify(text, lang, kind, context);
 }
 
 Submitter LazyClassifier::FindSubmitter(const std::vector<Passage>& passages,

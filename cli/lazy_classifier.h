@@ -37,7 +37,9 @@ class LazyClassifier : public Classifier {
   // passage gets no labels (the runner never lets it come to that: it
   // stops the run on Prepare's error).
   Labels Classify(std::string_view text, std::string_view lang,
-                  PassageKind kind) const override;
+                  PassageKind kind,
+                  const PassageContext& context) const override;
+  using Classifier::Classify;
   std::string Version() const override { return rules_version_; }
   std::string ModelVersion() const override { return model_version_; }
 

@@ -96,9 +96,11 @@ ModelEvaluation EvaluateWithModel(const std::vector<LabelledPassage>& gold,
   Evaluator rules, combined;
   ModelEvaluation out;
   const std::vector<Passage> seen = SegmentLabelled(gold);
+  const std::vector<PassageContext> contexts = LabelledContexts(gold, seen);
   for (size_t i = 0; i < gold.size(); ++i) {
     const LabelledPassage& p = gold[i];
-    Judgement j = classifier.Judge(seen[i].text, seen[i].lang, seen[i].kind);
+    Judgement j =
+        classifier.Judge(seen[i].text, seen[i].lang, seen[i].kind, contexts[i]);
     rules.Add(p.gold, {j.rules.article14, j.rules.activity, j.rules.theme,
                        j.rules.stance});
     combined.Add(p.gold, {j.combined.article14, j.combined.activity,

@@ -59,6 +59,7 @@ Status TrainFromFiles(const std::vector<std::string>& files,
   FeatureExtractor extractor(data.rules, data.gazetteer);
   std::vector<int> folds = LetterFolds(labelled, options.folds);
   const std::vector<Passage> seen = SegmentLabelled(labelled);
+  const std::vector<PassageContext> contexts = LabelledContexts(labelled, seen);
   std::vector<TrainingPassage> passages;
   passages.reserve(labelled.size());
   int furniture = 0;
@@ -71,9 +72,15 @@ Status TrainFromFiles(const std::vector<std::string>& files,
       continue;
     }
     Labels by_rules = rules.Classify(p.text, p.lang, p.kind);
-    passages.push_back({extractor.Extract(p.text, p.lang, by_rules),
-                        labelled[i].gold, folds[i], by_rules.article14,
-                        by_rules.activity});
+    std::vector<ModelFeature> features =
+        extractor.Extract(p.text, p.lang, by_rules);
+    const RuleClassifier::ContextLabels above =
+        rules.ClassifyContext(contexts[i], p.lang);
+    extractor.AddContext(
+        above.heading ? &*above.heading : nullptr,
+        above.paragraph_above ? &*above.paragraph_above : nullptr, &features);
+    passages.push_back({std::move(features), labelled[i].gold, folds[i],
+                        by_rules.article14, by_rules.activity});
   }
   if (passages.empty()) {
     return Status::InvalidArgument(

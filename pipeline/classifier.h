@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "pipeline/passage.h"
+#include "pipeline/passage_context.h"
 #include "pipeline/status.h"
 
 namespace intake {
@@ -20,8 +21,15 @@ class Classifier {
 
   // Labels one passage. `lang` is an ISO 639-1 code or "und". `kind` lets
   // the classifier leave letter furniture and running headers unlabelled.
+  // `context` is what stands above the passage in its document (empty for
+  // a passage read alone).
   virtual Labels Classify(std::string_view text, std::string_view lang,
-                          PassageKind kind) const = 0;
+                          PassageKind kind,
+                          const PassageContext& context) const = 0;
+  Labels Classify(std::string_view text, std::string_view lang,
+                  PassageKind kind) const {
+    return Classify(text, lang, kind, PassageContext{});
+  }
 
   // Identifies the rules that produced the labels; goes into every record
   // so a change of rules is visible.

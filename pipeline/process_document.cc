@@ -132,10 +132,12 @@ DocumentRecord RunStages(const std::string& path, std::string_view data,
   record.passages =
       Segment(NormalizeBlocks(std::move(extraction.blocks), stages.words));
   record.lang = DocumentLanguage(record.passages);
+  ContextTracker context;
   for (Passage& p : record.passages) {
     NoteProgress();
     p.lang = DetectLanguage(p.text, record.lang);
-    p.labels = classifier.Classify(p.text, p.lang, p.kind);
+    p.labels = classifier.Classify(p.text, p.lang, p.kind,
+                                   context.Next(p.kind, p.text));
   }
   if (stages.submitters != nullptr) {
     record.submitter = stages.submitters->Find(record.passages, record.meta);

@@ -12,7 +12,7 @@ namespace {
 class FakeClassifier : public Classifier {
  public:
   Labels Classify(std::string_view text, std::string_view lang,
-                  PassageKind kind) const override {
+                  PassageKind kind, const PassageContext&) const override {
     Labels labels;
     if (kind == PassageKind::kFurniture) return labels;
     size_t at = text.find("gold");

@@ -75,8 +75,8 @@ TEST(EvaluatorTest, ActivityGroupsFromItems) {
 
 class TheClassifier : public Classifier {
  public:
-  Labels Classify(std::string_view text, std::string_view,
-                  PassageKind) const override {
+  Labels Classify(std::string_view text, std::string_view, PassageKind,
+                  const PassageContext&) const override {
     Labels l;
     if (text.find("gold") != std::string_view::npos) l.theme = {"asgm"};
     return l;
