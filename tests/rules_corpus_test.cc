@@ -32,18 +32,17 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
   ASSERT_NE(rules, nullptr);
   RuleClassifier classifier(rules);
 
-  // Measured with rules 2026.11.4 on the 2,351 passages (the 2024 letters
-  // on technology transfer added to both splits), rounded down by 0.02:
-  // re-measured, not tuned. The test floors were far below what the rules
-  // reach (set when the rules had no Spanish or French); at the
-  // measurement they catch a regression.
+  // Measured with rules 2026.11.4 on the 2,897 passages (20 letters of
+  // 2025 on the direction of support added to both splits), rounded down
+  // by 0.02: re-measured, not tuned. On the test files they catch a
+  // regression.
   const Floors floors[] = {
-      {"dev/dev.en.jsonl", 0.87, 0.74, 0.85, 0.66, 0.90, 0.78, 0.76},
-      {"dev/test.en.jsonl", 0.85, 0.63, 0.79, 0.65, 0.86, 0.68, 0.68},
-      {"dev/dev.es.jsonl", 0.88, 0.64, 0.85, 0.63, 0.85, 0.72, 0.79},
-      {"dev/test.es.jsonl", 0.82, 0.55, 0.76, 0.44, 0.82, 0.61, 0.72},
-      {"dev/dev.fr.jsonl", 0.88, 0.68, 0.85, 0.70, 0.90, 0.73, 0.79},
-      {"dev/test.fr.jsonl", 0.90, 0.59, 0.89, 0.55, 0.88, 0.62, 0.70},
+      {"dev/dev.en.jsonl", 0.86, 0.71, 0.83, 0.64, 0.88, 0.78, 0.74},
+      {"dev/test.en.jsonl", 0.85, 0.63, 0.78, 0.61, 0.85, 0.67, 0.65},
+      {"dev/dev.es.jsonl", 0.86, 0.59, 0.85, 0.58, 0.83, 0.69, 0.75},
+      {"dev/test.es.jsonl", 0.84, 0.57, 0.76, 0.43, 0.84, 0.61, 0.69},
+      {"dev/dev.fr.jsonl", 0.87, 0.65, 0.84, 0.67, 0.90, 0.70, 0.76},
+      {"dev/test.fr.jsonl", 0.90, 0.59, 0.87, 0.55, 0.88, 0.63, 0.70},
   };
   for (const Floors& f : floors) {
     std::ifstream in(testing::Fixture(f.file));
@@ -63,8 +62,8 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
     EXPECT_GE(theme.micro_recall, f.theme_recall) << f.file;
     EXPECT_GE(r.stance_accuracy, f.stance_accuracy) << f.file;
     std::printf(
-        "%s: article14 P %.2f R %.2f | activity P %.2f R %.2f | theme P %.2f "
-        "R %.2f | stance accuracy %.2f (%d passages)\n",
+        "%s: article14 P %.3f R %.3f | activity P %.3f R %.3f | theme P %.3f "
+        "R %.3f | stance accuracy %.3f (%d passages)\n",
         f.file, article14.micro_precision, article14.micro_recall,
         activity.micro_precision, activity.micro_recall, theme.micro_precision,
         theme.micro_recall, r.stance_accuracy, r.passages);
