@@ -23,6 +23,20 @@ std::vector<size_t> CodePointBytes(std::string_view text) {
   return out;
 }
 
+// The heading or paragraph above as evidence quotes it: its first words,
+// enough for a reviewer to find it.
+std::string ContextExcerpt(const std::string& text) {
+  constexpr size_t kBytes = 100;
+  if (text.size() <= kBytes) return text;
+  size_t cut = kBytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+    --cut;  // not inside a UTF-8 sequence
+  }
+  size_t space = text.rfind(' ', cut);
+  if (space != std::string::npos && space > kBytes / 2) cut = space;
+  return text.substr(0, cut) + "…";
+}
+
 const std::vector<std::string>& Codes(const Labels& labels,
                                       std::string_view dimension) {
   return dimension == kArticle14  ? labels.article14
@@ -105,6 +119,16 @@ Judgement CombinedClassifier::Decide(std::string_view text,
     for (const Contribution& c :
          model.TopContributions(label, features, rows, kEvidenceFeatures)) {
       for (const FeatureSpan& s : features[c.feature].spans) {
+        if (s.start == kInHeading.start) {
+          out.evidence.push_back(
+              {name, 0, 0, ContextExcerpt(context.heading), "heading"});
+          continue;
+        }
+        if (s.start == kInParagraphAbove.start) {
+          out.evidence.push_back(
+              {name, 0, 0, ContextExcerpt(context.paragraph_above), "above"});
+          continue;
+        }
         if (s.end <= s.start || s.end >= static_cast<int32_t>(cp_byte.size())) {
           continue;
         }

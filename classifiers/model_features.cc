@@ -196,23 +196,24 @@ void FeatureExtractor::AddContext(const Labels* heading,
                                   const Labels* paragraph_above,
                                   std::vector<ModelFeature>* features) const {
   Collector found;
-  auto add = [&](std::string_view prefix, const Labels* read) {
+  auto add = [&](std::string_view prefix, const Labels* read,
+                 FeatureSpan where) {
     if (read == nullptr) return;
     const Labels& labels = *read;
     std::string name(prefix);
-    found.Add(name + "stance:" + labels.stance, {0, 0});
+    found.Add(name + "stance:" + labels.stance, where);
     for (const std::string& c : labels.article14) {
-      found.Add(name + "article14:" + c, {0, 0});
+      found.Add(name + "article14:" + c, where);
     }
     for (const std::string& c : labels.activity) {
-      found.Add(name + "activity:" + c, {0, 0});
+      found.Add(name + "activity:" + c, where);
     }
     for (const std::string& c : labels.theme) {
-      found.Add(name + "theme:" + c, {0, 0});
+      found.Add(name + "theme:" + c, where);
     }
   };
-  add("x heading ", heading);
-  add("x above ", paragraph_above);
+  add("x heading ", heading, kInHeading);
+  add("x above ", paragraph_above, kInParagraphAbove);
   found.Group();
   found.MergeInto(1.0, features);
 }

@@ -29,6 +29,12 @@ struct FeatureSpan {
   int32_t end = 0;
 };
 
+// Where the context features (AddContext) stand: not in the passage but
+// in its heading or in the paragraph above, whose text the evidence of a
+// label they raised then quotes.
+inline constexpr FeatureSpan kInHeading{-1, -1};
+inline constexpr FeatureSpan kInParagraphAbove{-2, -2};
+
 // The first few places a feature stands, kept inline: a passage has
 // hundreds of features, and a heap block for each cost more than scoring.
 class FeatureSpans {

@@ -72,8 +72,14 @@ OutputPassage PassageFromJson(const Json& j) {
   if (e != j.end() && e->is_array()) {
     for (const Json& v : *e) {
       if (!v.is_object()) continue;
-      p.evidence.push_back(
-          {Str(v, "label"), v.value("start", 0LL), v.value("end", 0LL)});
+      OutputEvidence evidence{Str(v, "label"), v.value("start", 0LL),
+                              v.value("end", 0LL)};
+      const std::string source = Str(v, "source");
+      if (source == "heading") evidence.context = "heading: " + Str(v, "text");
+      if (source == "above") {
+        evidence.context = "paragraph above: " + Str(v, "text");
+      }
+      p.evidence.push_back(std::move(evidence));
     }
   }
   p.needs_review = j.value("needs_review", false);

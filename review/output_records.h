@@ -30,6 +30,10 @@ struct OutputDocument {
 struct OutputEvidence {
   std::string label;             // "dimension:code"
   long long start = 0, end = 0;  // code points into the passage text
+  // Evidence read above the passage (source "heading" or "above"): which,
+  // and the words quoted, "paragraph above: 3. The following needs:".
+  // "" for evidence in the passage itself.
+  std::string context = {};
 };
 
 struct OutputPassage {

@@ -32,6 +32,11 @@ size_t ByteOffset(const std::string& text, long long n) {
 std::string Evidence(const OutputPassage& p) {
   std::string out;
   for (const OutputEvidence& e : p.evidence) {
+    if (!e.context.empty()) {
+      if (!out.empty()) out += "; ";
+      out += e.label + " «" + e.context + "»";
+      continue;
+    }
     size_t begin = ByteOffset(p.text, e.start);
     size_t end = ByteOffset(p.text, e.end);
     if (!out.empty()) out += "; ";

@@ -52,8 +52,9 @@ Json ItemJson(const ReviewItem& item, int rank) {
   for (const auto& [label, value] : p.confidence) confidence[label] = value;
   Json evidence = Json::array();
   for (const OutputEvidence& e : p.evidence) {
-    evidence.push_back(
-        {{"label", e.label}, {"start", e.start}, {"end", e.end}});
+    Json one = {{"label", e.label}, {"start", e.start}, {"end", e.end}};
+    if (!e.context.empty()) one["context"] = e.context;
+    evidence.push_back(std::move(one));
   }
   return {{"rank", rank},
           {"passage_id", p.passage_id},
@@ -179,7 +180,12 @@ std::string ItemText(const ReviewItem& item, int rank) {
     out += "{\"label\":";
     AppendJsonString(e.label, &out);
     out += ",\"start\":" + std::to_string(e.start) +
-           ",\"end\":" + std::to_string(e.end) + '}';
+           ",\"end\":" + std::to_string(e.end);
+    if (!e.context.empty()) {
+      out += ",\"context\":";
+      AppendJsonString(e.context, &out);
+    }
+    out += '}';
   }
   out += ']';
   key("reasons");

@@ -113,11 +113,10 @@ TEST(ContextFeaturesTest, NamedApartFromThePassagesOwnAndKeptSorted) {
   // Heading and paragraph above each add their stance and their code,
   // none of which the passage's own features had.
   EXPECT_EQ(with.size(), alone.size() + 4);
-  EXPECT_TRUE(std::is_sorted(
-      with.begin(), with.end(),
-      [](const ModelFeature& a, const ModelFeature& b) {
-        return a.bucket < b.bucket;
-      }));
+  EXPECT_TRUE(std::is_sorted(with.begin(), with.end(),
+                             [](const ModelFeature& a, const ModelFeature& b) {
+                               return a.bucket < b.bucket;
+                             }));
   std::vector<ModelFeature> none = alone;
   extractor.AddContext(nullptr, nullptr, &none);
   EXPECT_EQ(none.size(), alone.size());

@@ -224,7 +224,10 @@ TEST(ReviewPageTest, ItemsAreTheBytesOfTheirJsonTree) {
     passage.article14 = {"14.1", "14.4b"};
     passage.stance = "need";
     passage.confidence = c.confidence;
-    passage.evidence = {{"article14:14.1", 0, 5}, {"stance:need", 7, 12}};
+    passage.evidence = {
+        {"article14:14.1", 0, 5},
+        {"stance:need", 7, 12},
+        {"stance:need", 0, 0, "paragraph above: " + std::string(c.text)}};
     ReviewItem item;
     item.passage = &passage;
     item.document = rank % 2 == 0 ? &document : nullptr;

@@ -73,6 +73,33 @@ OutputPassage Passage(const std::string& id, bool flagged, double confidence) {
   return p;
 }
 
+TEST(ReviewCsvTest, EvidenceReadAboveThePassageIsQuoted) {
+  // A label the model raised from the paragraph above (a list item's
+  // lead-in) has no span in the passage: the list quotes the lead-in.
+  OutputPassage p = PassageFromJson(nlohmann::json::parse(R"({
+      "doc_id": "d", "passage_id": "d-p0002", "kind": "list_item",
+      "text": "(a) Customs officers", "stance": "need",
+      "evidence": [
+        {"label": "stance:need", "start": 0, "end": 0, "source": "above",
+         "text": "3. The following needs:"},
+        {"label": "theme:supply_trade", "start": 4, "end": 11,
+         "source": "rules", "text": "Customs"}]})"));
+  ASSERT_EQ(p.evidence.size(), 2u);
+  EXPECT_EQ(p.evidence[0].context, "paragraph above: 3. The following needs:");
+  EXPECT_EQ(p.evidence[1].context, "");
+  ReviewItem item;
+  item.passage = &p;
+  item.reasons = {"low_confidence"};
+  std::string csv = ReviewCsv({item});
+  EXPECT_NE(csv.find("stance:need «paragraph above: 3. The following needs:»; "
+                     "theme:supply_trade «Customs»"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(ReviewPage({item}).find(
+                "\"context\":\"paragraph above: 3. The following needs:\""),
+            std::string::npos);
+}
+
 TEST(ReviewListTest, FlaggedMostDoubtfulFirstThenASeededSample) {
   OutputRecords records;
   records.documents.push_back({});
