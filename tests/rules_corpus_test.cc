@@ -32,17 +32,17 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
   ASSERT_NE(rules, nullptr);
   RuleClassifier classifier(rules);
 
-  // Measured with rules 2026.11.4 on the 2,897 passages (20 letters of
-  // 2025 on the direction of support added to both splits), rounded down
-  // by 0.02: re-measured, not tuned. On the test files they catch a
-  // regression.
+  // Measured with rules 2026.11.4 on the 3,241 passages (32 letters of
+  // 2025 added to both splits: the direction of support, headings, lists
+  // and tables), rounded down by 0.02: re-measured, not tuned. On the
+  // test files they catch a regression.
   const Floors floors[] = {
-      {"dev/dev.en.jsonl", 0.86, 0.71, 0.83, 0.64, 0.88, 0.78, 0.74},
-      {"dev/test.en.jsonl", 0.85, 0.63, 0.78, 0.61, 0.85, 0.67, 0.65},
-      {"dev/dev.es.jsonl", 0.86, 0.59, 0.85, 0.58, 0.83, 0.69, 0.75},
-      {"dev/test.es.jsonl", 0.84, 0.57, 0.76, 0.43, 0.84, 0.61, 0.69},
-      {"dev/dev.fr.jsonl", 0.87, 0.65, 0.84, 0.67, 0.90, 0.70, 0.76},
-      {"dev/test.fr.jsonl", 0.90, 0.59, 0.87, 0.55, 0.88, 0.63, 0.70},
+      {"dev/dev.en.jsonl", 0.86, 0.69, 0.82, 0.62, 0.88, 0.77, 0.74},
+      {"dev/test.en.jsonl", 0.84, 0.61, 0.77, 0.60, 0.86, 0.67, 0.64},
+      {"dev/dev.es.jsonl", 0.86, 0.56, 0.83, 0.55, 0.82, 0.67, 0.74},
+      {"dev/test.es.jsonl", 0.83, 0.56, 0.78, 0.45, 0.83, 0.59, 0.68},
+      {"dev/dev.fr.jsonl", 0.88, 0.62, 0.83, 0.62, 0.89, 0.69, 0.74},
+      {"dev/test.fr.jsonl", 0.89, 0.56, 0.84, 0.55, 0.88, 0.63, 0.68},
   };
   for (const Floors& f : floors) {
     std::ifstream in(testing::Fixture(f.file));
