@@ -111,12 +111,12 @@ Status Wire(const ClassifierFlags& flags, Wiring* out) {
     if (!s.ok()) return s;
   }
   auto load = [rules_path, model](ClassifierData* data) {
-    Status s = LoadRules(rules_path, &data->rules);
-    if (s.ok()) s = LoadGazetteer(&data->gazetteer);
-    if (s.ok() && !model->path.empty()) {
-      s = ParseModelFile(*model, &data->model);
+    Status loaded = LoadRules(rules_path, &data->rules);
+    if (loaded.ok()) loaded = LoadGazetteer(&data->gazetteer);
+    if (loaded.ok() && !model->path.empty()) {
+      loaded = ParseModelFile(*model, &data->model);
     }
-    return s;
+    return loaded;
   };
   auto classifier = std::make_unique<LazyClassifier>(
       std::move(load), std::move(rules_version), model->version);
