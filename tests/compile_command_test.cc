@@ -133,7 +133,9 @@ TEST_F(CompileLettersTest, StancesAfterReviewMatchTheLetters) {
               {"theme", {"monitoring"}},
               {"stance", "received"}}),
       decide("ghana-technology-transfer.pdf", "6. Ghana stands ready",
-             {{"stance", "other"}}),
+             {{"article14", {"14.1", "14.3"}},
+              {"theme", {"asgm"}},
+              {"stance", "provided"}}),
   });
   std::string file = out + "/decisions.json";
   std::ofstream(file) << Json({{"format", "intake-review-decisions"},
@@ -147,7 +149,7 @@ TEST_F(CompileLettersTest, StancesAfterReviewMatchTheLetters) {
   EXPECT_EQ(figures["describe needs"],
             "4 (Cambodia, Ghana, Honduras and Samoa)");
   EXPECT_EQ(figures["describe support provided"],
-            std::string("3 (") + kCentre + ", Sweden and Switzerland)");
+            std::string("4 (") + kCentre + ", Ghana, Sweden and Switzerland)");
   EXPECT_EQ(figures["describe support received"],
             "4 (Cambodia, Ghana, Honduras and Samoa)");
   std::string html = ReadFileOrDie(out + "/compilation.html");
