@@ -35,13 +35,15 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
   // Measured with rules 2026.11.4 on the 2,897 passages (20 letters of
   // 2025 on the direction of support added to both splits), rounded down
   // by 0.02: re-measured, not tuned. On the test files they catch a
-  // regression.
+  // regression. The dev.* floors re-measured with rules 2026.11.5 (rules
+  // revised on the dev files of 2025), again minus 0.02 rounded down; the
+  // test.* floors left as they were.
   const Floors floors[] = {
-      {"dev/dev.en.jsonl", 0.86, 0.71, 0.83, 0.64, 0.88, 0.78, 0.74},
+      {"dev/dev.en.jsonl", 0.86, 0.77, 0.83, 0.65, 0.88, 0.78, 0.77},
       {"dev/test.en.jsonl", 0.85, 0.63, 0.78, 0.61, 0.85, 0.67, 0.65},
-      {"dev/dev.es.jsonl", 0.86, 0.59, 0.85, 0.58, 0.83, 0.69, 0.75},
+      {"dev/dev.es.jsonl", 0.86, 0.70, 0.84, 0.63, 0.84, 0.72, 0.79},
       {"dev/test.es.jsonl", 0.84, 0.57, 0.76, 0.43, 0.84, 0.61, 0.69},
-      {"dev/dev.fr.jsonl", 0.87, 0.65, 0.84, 0.67, 0.90, 0.70, 0.76},
+      {"dev/dev.fr.jsonl", 0.88, 0.74, 0.84, 0.67, 0.90, 0.74, 0.81},
       {"dev/test.fr.jsonl", 0.90, 0.59, 0.87, 0.55, 0.88, 0.63, 0.70},
   };
   for (const Floors& f : floors) {
