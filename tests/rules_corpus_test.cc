@@ -41,7 +41,7 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
   const Floors floors[] = {
       {"dev/dev.en.jsonl", 0.86, 0.77, 0.83, 0.65, 0.88, 0.78, 0.77},
       {"dev/test.en.jsonl", 0.85, 0.63, 0.78, 0.61, 0.85, 0.67, 0.65},
-      {"dev/dev.es.jsonl", 0.86, 0.70, 0.84, 0.63, 0.84, 0.72, 0.79},
+      {"dev/dev.es.jsonl", 0.86, 0.70, 0.85, 0.62, 0.84, 0.72, 0.79},
       {"dev/test.es.jsonl", 0.84, 0.57, 0.76, 0.43, 0.84, 0.61, 0.69},
       {"dev/dev.fr.jsonl", 0.88, 0.74, 0.84, 0.67, 0.90, 0.74, 0.81},
       {"dev/test.fr.jsonl", 0.90, 0.59, 0.87, 0.55, 0.88, 0.63, 0.70},
