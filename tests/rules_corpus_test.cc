@@ -32,17 +32,17 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
   ASSERT_NE(rules, nullptr);
   RuleClassifier classifier(rules);
 
-  // Measured with rules 2026.11.4 on the 3,584 passages (44 letters of
-  // 2025 added to both splits: the direction of support, headings, lists
-  // and tables, new kinds of sender), rounded down by 0.02: re-measured,
-  // not tuned. On the test files they catch a regression.
+  // Measured with rules 2026.11.5 on the 3,584 passages (44 letters of
+  // 2025 in both splits: the direction of support, headings, lists and
+  // tables, new kinds of sender), rounded down by 0.02: re-measured, not
+  // tuned. On the test files they catch a regression.
   const Floors floors[] = {
-      {"dev/dev.en.jsonl", 0.85, 0.66, 0.81, 0.60, 0.89, 0.75, 0.72},
-      {"dev/test.en.jsonl", 0.85, 0.58, 0.76, 0.59, 0.87, 0.66, 0.63},
-      {"dev/dev.es.jsonl", 0.86, 0.56, 0.82, 0.55, 0.82, 0.64, 0.73},
-      {"dev/test.es.jsonl", 0.84, 0.55, 0.80, 0.47, 0.84, 0.57, 0.67},
-      {"dev/dev.fr.jsonl", 0.87, 0.61, 0.82, 0.62, 0.89, 0.67, 0.73},
-      {"dev/test.fr.jsonl", 0.89, 0.54, 0.84, 0.52, 0.88, 0.60, 0.68},
+      {"dev/dev.en.jsonl", 0.86, 0.71, 0.81, 0.61, 0.89, 0.75, 0.75},
+      {"dev/test.en.jsonl", 0.85, 0.59, 0.76, 0.59, 0.87, 0.66, 0.65},
+      {"dev/dev.es.jsonl", 0.86, 0.66, 0.82, 0.59, 0.83, 0.67, 0.76},
+      {"dev/test.es.jsonl", 0.82, 0.58, 0.80, 0.47, 0.84, 0.58, 0.69},
+      {"dev/dev.fr.jsonl", 0.88, 0.69, 0.82, 0.62, 0.89, 0.70, 0.77},
+      {"dev/test.fr.jsonl", 0.89, 0.57, 0.84, 0.52, 0.88, 0.60, 0.68},
   };
   for (const Floors& f : floors) {
     std::ifstream in(testing::Fixture(f.file));
