@@ -100,7 +100,7 @@ Judgement CombinedClassifier::Decide(std::string_view text,
   const RuleClassifier::ContextLabels above =
       rules_.ClassifyContext(context, lang);
   features_.AddContext(
-      above.heading ? &*above.heading : nullptr,
+      context, above.heading ? &*above.heading : nullptr,
       above.paragraph_above ? &*above.paragraph_above : nullptr, &features);
   const std::vector<int32_t> rows = model.Rows(features);
   const std::vector<double> scores = model.Scores(features, rows);

@@ -192,7 +192,8 @@ std::vector<ModelFeature> FeatureExtractor::Extract(
   return out;
 }
 
-void FeatureExtractor::AddContext(const Labels* heading,
+void FeatureExtractor::AddContext(const PassageContext& context,
+                                  const Labels* heading,
                                   const Labels* paragraph_above,
                                   std::vector<ModelFeature>* features) const {
   Collector found;
@@ -216,6 +217,18 @@ void FeatureExtractor::AddContext(const Labels* heading,
   add("x above ", paragraph_above, kInParagraphAbove);
   found.Group();
   found.MergeInto(1.0, features);
+
+  // Its words, not only what the rules made of them: "The partnership has
+  // the following components:" gives the rules nothing to go on.
+  if (context.paragraph_above.empty()) return;
+  const std::string_view above = context.paragraph_above;
+  Collector words;
+  for (const ModelToken& t :
+       ModelTokens(above, FoldText(above), gazetteer_.get())) {
+    words.Add("x above w " + t.text, kInParagraphAbove);
+  }
+  words.Group();
+  words.MergeInto(1.0 / std::sqrt(words.size()), features);
 }
 
 }  // namespace intake

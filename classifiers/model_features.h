@@ -21,6 +21,7 @@
 #include "classifiers/rule_classifier.h"
 #include "classifiers/rules.h"
 #include "pipeline/passage.h"
+#include "pipeline/passage_context.h"
 
 namespace intake {
 
@@ -81,11 +82,14 @@ class FeatureExtractor {
                                     std::string_view lang,
                                     const Labels& rule_labels,
                                     const RuleReading& reading) const;
-  // Adds to `features` (kept sorted) what the rules gave the passage's
-  // heading and the paragraph above it (pipeline/passage_context.h), under
-  // names of their own: "the following needs:" above a list item. Either
-  // may be null when the passage has none.
-  void AddContext(const Labels* heading, const Labels* paragraph_above,
+  // Adds to `features` (kept sorted) what stands above the passage
+  // (pipeline/passage_context.h), under names of its own: what the rules
+  // gave its heading and the paragraph above it (either may be null when
+  // the passage has none), and the words of that paragraph, scaled to
+  // unit length as the passage's own are: "the following needs:" above a
+  // list item.
+  void AddContext(const PassageContext& context, const Labels* heading,
+                  const Labels* paragraph_above,
                   std::vector<ModelFeature>* features) const;
 
  private:

@@ -77,7 +77,7 @@ Status TrainFromFiles(const std::vector<std::string>& files,
     const RuleClassifier::ContextLabels above =
         rules.ClassifyContext(contexts[i], p.lang);
     extractor.AddContext(
-        above.heading ? &*above.heading : nullptr,
+        contexts[i], above.heading ? &*above.heading : nullptr,
         above.paragraph_above ? &*above.paragraph_above : nullptr, &features);
     passages.push_back({std::move(features), labelled[i].gold, folds[i],
                         by_rules.article14, by_rules.activity});
