@@ -32,16 +32,17 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
   ASSERT_NE(rules, nullptr);
   RuleClassifier classifier(rules);
 
-  // Measured with rules 2026.11.5 on the 3,584 passages (44 letters of
-  // 2025 in both splits: the direction of support, headings, lists and
-  // tables, new kinds of sender), rounded down by 0.02: re-measured, not
-  // tuned. On the test files they catch a regression.
+  // Development floors measured with rules 2026.11.6 (precision by failure
+  // class), minus 0.02, rounded down; test floors as measured with rules
+  // 2026.11.5 on the 3,584 passages (44 letters of 2025 in both splits: the
+  // direction of support, headings, lists and tables, new kinds of sender):
+  // re-measured, not tuned. On the test files they catch a regression.
   const Floors floors[] = {
-      {"dev/dev.en.jsonl", 0.86, 0.71, 0.81, 0.61, 0.89, 0.75, 0.75},
+      {"dev/dev.en.jsonl", 0.89, 0.71, 0.85, 0.61, 0.91, 0.75, 0.78},
       {"dev/test.en.jsonl", 0.85, 0.59, 0.76, 0.59, 0.87, 0.66, 0.65},
-      {"dev/dev.es.jsonl", 0.86, 0.66, 0.82, 0.59, 0.83, 0.67, 0.76},
+      {"dev/dev.es.jsonl", 0.88, 0.66, 0.82, 0.59, 0.86, 0.67, 0.78},
       {"dev/test.es.jsonl", 0.82, 0.58, 0.80, 0.47, 0.84, 0.58, 0.69},
-      {"dev/dev.fr.jsonl", 0.88, 0.69, 0.82, 0.62, 0.89, 0.70, 0.77},
+      {"dev/dev.fr.jsonl", 0.92, 0.69, 0.84, 0.62, 0.91, 0.70, 0.79},
       {"dev/test.fr.jsonl", 0.89, 0.57, 0.84, 0.52, 0.88, 0.60, 0.68},
   };
   for (const Floors& f : floors) {
