@@ -98,7 +98,18 @@ bool Lists(const std::string& figure, const std::string& name) {
 
 TEST(ReviewRoundTripTest, CorrectionsInTheBrowserSurviveRerunsAndReprocessing) {
   std::string out = testing::MakeTempDir("review-round-trip");
-  std::string run = "run --quiet --jobs 2 fixtures/letters --out " + out;
+  // Rules of this test's own, which give no stance and leave most
+  // passages without a label (so flagged): what moves the summary lists
+  // is then the reviewer alone, however the shipped rules and model come
+  // to read the letters (with them every letter received once came to
+  // describe every stance, and there was nothing left to move).
+  const std::string rules = out + "/../round-trip-rules.xml";
+  std::ofstream(rules) << R"(<rules format="1" version="round-trip">
+  <label dimension="theme" code="asgm"><term weight="1">gold</term></label>
+</rules>
+)";
+  std::string run = "run --quiet --jobs 2 --no-model --rules " + rules +
+                    " fixtures/letters --out " + out;
   ASSERT_EQ(Intake(run), 0);
   for (const Json& p : ReadJsonLines(out + "/passages.jsonl")) {
     ASSERT_EQ(p["labels_from"], "rules");
