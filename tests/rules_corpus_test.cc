@@ -36,13 +36,14 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
   // 2025 in both splits: the direction of support, headings, lists and
   // tables, new kinds of sender, the codes hardest to tell apart), rounded
   // down by 0.02: re-measured, not tuned. On the test files they catch a
-  // regression.
+  // regression. The dev stance floors were re-measured with rules
+  // 2026.11.7-stance (stance recall of the rules alone).
   const Floors floors[] = {
-      {"dev/dev.en.jsonl", 0.89, 0.69, 0.85, 0.59, 0.90, 0.73, 0.77},
+      {"dev/dev.en.jsonl", 0.89, 0.69, 0.85, 0.59, 0.90, 0.73, 0.81},
       {"dev/test.en.jsonl", 0.86, 0.59, 0.77, 0.59, 0.87, 0.66, 0.66},
-      {"dev/dev.es.jsonl", 0.88, 0.64, 0.81, 0.56, 0.85, 0.67, 0.76},
+      {"dev/dev.es.jsonl", 0.88, 0.64, 0.81, 0.56, 0.85, 0.67, 0.81},
       {"dev/test.es.jsonl", 0.86, 0.58, 0.82, 0.48, 0.87, 0.57, 0.72},
-      {"dev/dev.fr.jsonl", 0.91, 0.67, 0.83, 0.60, 0.89, 0.69, 0.78},
+      {"dev/dev.fr.jsonl", 0.91, 0.67, 0.83, 0.60, 0.89, 0.69, 0.83},
       {"dev/test.fr.jsonl", 0.92, 0.56, 0.83, 0.52, 0.88, 0.59, 0.69},
   };
   for (const Floors& f : floors) {
