@@ -39,11 +39,11 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
   // regression. The dev stance floors were re-measured with rules
   // 2026.11.7-stance (stance recall of the rules alone).
   const Floors floors[] = {
-      {"dev/dev.en.jsonl", 0.89, 0.69, 0.85, 0.59, 0.90, 0.73, 0.81},
+      {"dev/dev.en.jsonl", 0.89, 0.69, 0.85, 0.59, 0.90, 0.73, 0.82},
       {"dev/test.en.jsonl", 0.86, 0.59, 0.77, 0.59, 0.87, 0.66, 0.66},
       {"dev/dev.es.jsonl", 0.88, 0.64, 0.81, 0.56, 0.85, 0.67, 0.81},
       {"dev/test.es.jsonl", 0.86, 0.58, 0.82, 0.48, 0.87, 0.57, 0.72},
-      {"dev/dev.fr.jsonl", 0.91, 0.67, 0.83, 0.60, 0.89, 0.69, 0.83},
+      {"dev/dev.fr.jsonl", 0.91, 0.67, 0.83, 0.60, 0.89, 0.69, 0.84},
       {"dev/test.fr.jsonl", 0.92, 0.56, 0.83, 0.52, 0.88, 0.59, 0.69},
   };
   for (const Floors& f : floors) {
