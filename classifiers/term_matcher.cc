@@ -96,6 +96,13 @@ struct TermMatcher::Pattern {
   bool word_start = false;
   std::string lang;
   int entry = 0;
+  // The same expression for the same languages was added before, as
+  // patterns_[same_as]: its matches are this one's, found once (a rules
+  // file may give one pattern, such as what a heading looks like, to
+  // every label). -1: none; `regex` is then null.
+  int same_as = -1;
+  bool has_twins = false;  // some later pattern is the same as this one
+  std::string source;      // as added, to find twins
 };
 
 TermMatcher::TermMatcher() = default;
@@ -225,6 +232,21 @@ Status TermMatcher::AddNegation(std::string_view term, std::string_view lang) {
 
 Status TermMatcher::AddPattern(std::string_view pattern, std::string_view lang,
                                int* entry) {
+  for (size_t p = 0; p < patterns_.size(); ++p) {
+    Pattern& first = patterns_[p];
+    if (first.same_as >= 0 || first.source != pattern || first.lang != lang) {
+      continue;
+    }
+    first.has_twins = true;
+    Pattern twin;
+    twin.same_as = static_cast<int>(p);
+    twin.source = pattern;
+    twin.lang = lang;
+    twin.entry = entry_count_++;
+    *entry = twin.entry;
+    patterns_.push_back(std::move(twin));
+    return Status::Ok();
+  }
   UParseError parse_error{};
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::RegexPattern> regex(icu::RegexPattern::compile(
@@ -273,6 +295,7 @@ Status TermMatcher::AddPattern(std::string_view pattern, std::string_view lang,
     IndexLiteral(literal, {index, static_cast<int>(l)});
   }
   compiled.lang = lang;
+  compiled.source = pattern;
   compiled.entry = entry_count_++;
   *entry = compiled.entry;
   patterns_.push_back(std::move(compiled));
@@ -381,7 +404,13 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
   // A read-only alias: the folded text outlives every matcher below.
   const icu::UnicodeString input(false, text.folded.data(),
                                  static_cast<int32_t>(text.folded.size()));
+  // What each pattern with twins found, for its twins.
+  std::vector<std::vector<std::pair<int32_t, int32_t>>> found_by(
+      patterns_.size());
   auto add_match = [&](const Pattern& pattern, int32_t begin, int32_t end) {
+    if (pattern.has_twins) {
+      found_by[&pattern - patterns_.data()].emplace_back(begin, end);
+    }
     // The word the match starts in (or the next one) decides negation.
     auto it = std::lower_bound(tokens.begin(), tokens.end(), begin,
                                [](const FoldedToken& token, int32_t value) {
@@ -399,6 +428,12 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
   for (size_t p = 0; p < patterns_.size(); ++p) {
     const Pattern& pattern = patterns_[p];
     if (!LangApplies(pattern.lang, lang)) continue;
+    if (pattern.same_as >= 0) {
+      for (auto [begin, end] : found_by[pattern.same_as]) {
+        add_match(pattern, begin, end);
+      }
+      continue;
+    }
     if (!pattern.Literals().empty() && found[p].empty()) continue;
     if (!std::all_of(pattern.also_required_ids.begin(),
                      pattern.also_required_ids.end(),

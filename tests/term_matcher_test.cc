@@ -92,6 +92,32 @@ TEST(TermMatcherTest, MatchesPatternsOnFoldedText) {
   }
 }
 
+TEST(TermMatcherTest, ThePatternOfManyLabelsIsOneSearchWithTheirEntries) {
+  // A rules file gives every label the same pattern (what a heading looks
+  // like): each entry keeps its matches, in the order patterns were added,
+  // negation applies to each, and another language's copy stays apart.
+  TermMatcher m;
+  m.set_negation_window(3);
+  ASSERT_TRUE(m.AddNegation("no", "").ok());
+  const char* heading = "^\\s*\\d+\\.\\s+\\S+( \\S+)?$";
+  int a = -1, b = -1, c = -1, d = -1;
+  ASSERT_TRUE(m.AddPattern(heading, "", &a).ok());
+  ASSERT_TRUE(m.AddPattern("\\bcentre\\b", "", &b).ok());
+  ASSERT_TRUE(m.AddPattern(heading, "", &c).ok());
+  ASSERT_TRUE(m.AddPattern(heading, "fr", &d).ok());
+  EXPECT_EQ(std::vector<int>({a, b, c, d}), std::vector<int>({0, 1, 2, 3}));
+  EXPECT_EQ(Describe(m, "3. Support received"),
+            std::vector<std::string>({"0@0-19", "2@0-19"}));
+  EXPECT_EQ(Describe(m, "3. Support received", "fr"),
+            std::vector<std::string>({"0@0-19", "2@0-19", "3@0-19"}));
+  EXPECT_EQ(Describe(m, "The centre, no centre"),
+            std::vector<std::string>({"1@4-10"}));
+  EXPECT_TRUE(Describe(m, "3. Support received in 2021.").empty());
+  // A twin of a pattern that does not compile is not a twin: it fails too.
+  EXPECT_FALSE(m.AddPattern("train(ing", "", &a).ok());
+  EXPECT_FALSE(m.AddPattern("train(ing", "", &a).ok());
+}
+
 TEST(TermMatcherTest, RefusesPatternsThatDoNotCompile) {
   TermMatcher m;
   int id = 0;
