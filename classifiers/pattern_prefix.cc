@@ -299,4 +299,28 @@ std::vector<std::u16string> LeadingLiterals(std::u16string_view pattern) {
   return out;
 }
 
+std::vector<std::u16string_view> TopLevelAlternatives(
+    std::u16string_view pattern) {
+  const std::vector<std::u16string_view> whole = {pattern};
+  for (size_t i = 0; i + 1 < pattern.size(); ++i) {
+    if (pattern[i] != u'\\') continue;
+    char16_t next = pattern[i + 1];
+    if ((next >= u'1' && next <= u'9') || next == u'k') return whole;
+    ++i;
+  }
+  if (pattern.find(u"(?i") != std::u16string_view::npos ||
+      pattern.find(u"(?x") != std::u16string_view::npos ||
+      pattern.find(u"(?s") != std::u16string_view::npos ||
+      pattern.find(u"(?m") != std::u16string_view::npos ||
+      pattern.find(u"(?w") != std::u16string_view::npos) {
+    return whole;
+  }
+  std::optional<std::vector<std::u16string_view>> parts = Alternatives(pattern);
+  if (!parts || parts->size() < 2) return whole;
+  for (std::u16string_view part : *parts) {
+    if (part.empty()) return whole;  // "a|" also matches the empty text
+  }
+  return *parts;
+}
+
 }  // namespace intake

@@ -44,6 +44,15 @@ std::vector<std::u16string> RequiredLiterals(std::u16string_view pattern);
 std::vector<std::vector<std::u16string>> RequiredLiteralGroups(
     std::u16string_view pattern);
 
+// The top-level alternatives of `pattern` ("a|b(c|d)|e" -> a, b(c|d), e),
+// each a pattern that matches what that part of `pattern` matches; one
+// element, the whole pattern, when it has none or they cannot be split
+// safely (brackets that do not balance, back references, whose numbers
+// would change, or inline flags, which would apply to the first part
+// only).
+std::vector<std::u16string_view> TopLevelAlternatives(
+    std::u16string_view pattern);
+
 // Whether every match of `pattern` starts where ICU's \b holds: each
 // top-level alternative opens with "\b". False when that cannot be told.
 bool StartsAtWordBoundary(std::u16string_view pattern);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <tuple>
 
 #include "classifiers/pattern_prefix.h"
 
@@ -102,7 +103,11 @@ struct TermMatcher::Pattern {
   // every label). -1: none; `regex` is then null.
   int same_as = -1;
   bool has_twins = false;  // some later pattern is the same as this one
-  std::string source;      // as added, to find twins
+  // On the first of a pattern searched by its top-level alternatives
+  // (AddPattern): how many patterns_, from this one, are its alternatives.
+  // 1 for every other pattern; the others of the group are skipped.
+  int parts = 1;
+  std::string source;  // as added, to find twins
 };
 
 TermMatcher::TermMatcher() = default;
@@ -232,28 +237,82 @@ Status TermMatcher::AddNegation(std::string_view term, std::string_view lang) {
 
 Status TermMatcher::AddPattern(std::string_view pattern, std::string_view lang,
                                int* entry) {
+  // The same expression for the same languages, added before (as one
+  // pattern or as its alternatives): search it once.
+  std::vector<int> firsts;
   for (size_t p = 0; p < patterns_.size(); ++p) {
-    Pattern& first = patterns_[p];
-    if (first.same_as >= 0 || first.source != pattern || first.lang != lang) {
-      continue;
+    const Pattern& first = patterns_[p];
+    if (first.same_as < 0 && first.source == pattern && first.lang == lang) {
+      firsts.push_back(static_cast<int>(p));
+      p += first.parts - 1;  // a group's first part stands for it
     }
-    first.has_twins = true;
-    Pattern twin;
-    twin.same_as = static_cast<int>(p);
-    twin.source = pattern;
-    twin.lang = lang;
-    twin.entry = entry_count_++;
-    *entry = twin.entry;
-    patterns_.push_back(std::move(twin));
+  }
+  if (!firsts.empty()) {
+    const int id = entry_count_++;
+    *entry = id;
+    for (int p : firsts) {
+      patterns_[p].has_twins = true;
+      Pattern twin;
+      twin.same_as = p;
+      twin.source = pattern;
+      twin.lang = lang;
+      twin.entry = id;
+      patterns_.push_back(std::move(twin));
+    }
     return Status::Ok();
   }
+  std::unique_ptr<icu::RegexPattern> whole;
+  Status s = CompileRegex(pattern, &whole);
+  if (!s.ok()) return s;
+  const int id = entry_count_++;
+  *entry = id;
+  // A pattern no literal can start is tried at every place of every text
+  // holding its required literals; its top-level alternatives often each
+  // have literals of their own ("\bwho (regional|country) offices?\b|\b
+  // (from|by) who\b|..."): searched apart, with the same entry, they find
+  // what it finds, and the entry still counts once.
+  const icu::UnicodeString source = whole->pattern();
+  const std::u16string_view source_view(source.getBuffer(),
+                                        static_cast<size_t>(source.length()));
+  std::vector<std::unique_ptr<icu::RegexPattern>> parts;
+  if (LeadingLiterals(source_view).empty()) {
+    const std::vector<std::u16string_view> alternatives =
+        TopLevelAlternatives(source_view);
+    bool some_lead = false;
+    for (std::u16string_view alternative : alternatives) {
+      if (alternatives.size() < 2) break;
+      std::string text;
+      icu::UnicodeString(alternative.data(),
+                         static_cast<int32_t>(alternative.size()))
+          .toUTF8String(text);
+      std::unique_ptr<icu::RegexPattern> part;
+      if (!CompileRegex(text, &part).ok()) {
+        parts.clear();
+        break;
+      }
+      some_lead = some_lead || !LeadingLiterals(alternative).empty();
+      parts.push_back(std::move(part));
+    }
+    if (!some_lead) parts.clear();
+  }
+  if (parts.empty()) parts.push_back(std::move(whole));
+  const size_t first = patterns_.size();
+  for (std::unique_ptr<icu::RegexPattern>& part : parts) {
+    AppendPattern(std::move(part), pattern, lang, id);
+  }
+  patterns_[first].parts = static_cast<int>(parts.size());
+  return Status::Ok();
+}
+
+Status TermMatcher::CompileRegex(std::string_view pattern,
+                                 std::unique_ptr<icu::RegexPattern>* out) {
   UParseError parse_error{};
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexPattern> regex(icu::RegexPattern::compile(
+  out->reset(icu::RegexPattern::compile(
       icu::UnicodeString::fromUTF8(icu::StringPiece(
           pattern.data(), static_cast<int32_t>(pattern.size()))),
       0, parse_error, status));
-  if (U_FAILURE(status) || regex == nullptr) {
+  if (U_FAILURE(status) || *out == nullptr) {
     std::string where;
     if (parse_error.offset >= 0) {
       where = " at offset " + std::to_string(parse_error.offset);
@@ -262,6 +321,12 @@ Status TermMatcher::AddPattern(std::string_view pattern, std::string_view lang,
         "pattern \"" + std::string(pattern) +
         "\" does not compile: " + u_errorName(status) + where);
   }
+  return Status::Ok();
+}
+
+void TermMatcher::AppendPattern(std::unique_ptr<icu::RegexPattern> regex,
+                                std::string_view source_text,
+                                std::string_view lang, int entry) {
   Pattern compiled;
   compiled.regex = std::move(regex);
   const icu::UnicodeString source = compiled.regex->pattern();
@@ -295,11 +360,9 @@ Status TermMatcher::AddPattern(std::string_view pattern, std::string_view lang,
     IndexLiteral(literal, {index, static_cast<int>(l)});
   }
   compiled.lang = lang;
-  compiled.source = pattern;
-  compiled.entry = entry_count_++;
-  *entry = compiled.entry;
+  compiled.source = source_text;
+  compiled.entry = entry;
   patterns_.push_back(std::move(compiled));
-  return Status::Ok();
 }
 
 const std::u16string& TermMatcher::LiteralText(const LiteralRef& ref) const {
@@ -404,13 +467,10 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
   // A read-only alias: the folded text outlives every matcher below.
   const icu::UnicodeString input(false, text.folded.data(),
                                  static_cast<int32_t>(text.folded.size()));
+  using Spans = std::vector<std::pair<int32_t, int32_t>>;
   // What each pattern with twins found, for its twins.
-  std::vector<std::vector<std::pair<int32_t, int32_t>>> found_by(
-      patterns_.size());
+  std::vector<Spans> found_by(patterns_.size());
   auto add_match = [&](const Pattern& pattern, int32_t begin, int32_t end) {
-    if (pattern.has_twins) {
-      found_by[&pattern - patterns_.data()].emplace_back(begin, end);
-    }
     // The word the match starts in (or the next one) decides negation.
     auto it = std::lower_bound(tokens.begin(), tokens.end(), begin,
                                [](const FoldedToken& token, int32_t value) {
@@ -425,24 +485,18 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
   std::vector<std::vector<int32_t>> found;
   std::vector<char> holds_group;
   FindLiterals(text.folded, &found, &holds_group);
-  for (size_t p = 0; p < patterns_.size(); ++p) {
+  // The matches of patterns_[p] alone, in text order, as find() gives them.
+  auto search = [&](size_t p, Spans* out) {
     const Pattern& pattern = patterns_[p];
-    if (!LangApplies(pattern.lang, lang)) continue;
-    if (pattern.same_as >= 0) {
-      for (auto [begin, end] : found_by[pattern.same_as]) {
-        add_match(pattern, begin, end);
-      }
-      continue;
-    }
-    if (!pattern.Literals().empty() && found[p].empty()) continue;
+    if (!pattern.Literals().empty() && found[p].empty()) return;
     if (!std::all_of(pattern.also_required_ids.begin(),
                      pattern.also_required_ids.end(),
                      [&](int id) { return holds_group[id] != 0; })) {
-      continue;
+      return;
     }
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::RegexMatcher> m(pattern.regex->matcher(input, status));
-    if (U_FAILURE(status)) continue;
+    if (U_FAILURE(status)) return;
     // A pattern that backtracks without end on odd text gives up on that
     // text (U_REGEX_TIME_OUT ends the loop) instead of stalling the run.
     m->setTimeLimit(kPatternStepLimit, status);
@@ -451,7 +505,7 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
         int32_t begin = m->start(status);
         int32_t end = m->end(status);
         if (U_FAILURE(status) || end <= begin) continue;
-        add_match(pattern, begin, end);
+        out->emplace_back(begin, end);
       }
     } else {
       // What find() would report: the leftmost match, then the next one
@@ -472,11 +526,41 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
         int32_t begin = m->start(status);
         int32_t end = m->end(status);
         if (U_FAILURE(status)) break;
-        add_match(pattern, begin, end);
+        out->emplace_back(begin, end);
         from = end;
       }
     }
     if (status == U_REGEX_TIME_OUT && timed_out != nullptr) *timed_out = true;
+  };
+  for (size_t p = 0; p < patterns_.size(); p += patterns_[p].parts) {
+    const Pattern& pattern = patterns_[p];
+    if (!LangApplies(pattern.lang, lang)) continue;
+    Spans spans;
+    if (pattern.same_as >= 0) {
+      spans = found_by[pattern.same_as];
+    } else if (pattern.parts == 1) {
+      search(p, &spans);
+    } else {
+      // Searched by alternative: what the whole pattern's find() reports
+      // is, from left to right, the match that starts first, the earlier
+      // alternative's when two start at the same place, then the next
+      // one that starts at or after its end.
+      std::vector<std::tuple<int32_t, int, int32_t>> all;
+      for (int k = 0; k < pattern.parts; ++k) {
+        Spans part;
+        search(p + k, &part);
+        for (auto [begin, end] : part) all.emplace_back(begin, k, end);
+      }
+      std::sort(all.begin(), all.end());
+      int32_t from = 0;
+      for (auto [begin, k, end] : all) {
+        if (begin < from) continue;
+        spans.emplace_back(begin, end);
+        from = end;
+      }
+    }
+    if (pattern.has_twins) found_by[p] = spans;
+    for (auto [begin, end] : spans) add_match(pattern, begin, end);
   }
   return matches;
 }

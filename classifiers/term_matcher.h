@@ -125,6 +125,13 @@ class TermMatcher {
                     std::vector<char>* holds_group) const;
 
   static Status CompileTerm(std::string_view term, std::vector<Word>* words);
+  static Status CompileRegex(std::string_view pattern,
+                             std::unique_ptr<icu::RegexPattern>* out);
+  // Adds `regex` as patterns_.back() for `entry`; `source_text` is what
+  // AddPattern was given, to find twins.
+  void AppendPattern(std::unique_ptr<icu::RegexPattern> regex,
+                     std::string_view source_text, std::string_view lang,
+                     int entry);
 
   // A literal of patterns_[pattern]: Literals()[literal] when group < 0,
   // else of the required group with that id.
