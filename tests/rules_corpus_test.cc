@@ -37,13 +37,14 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
   // tables, new kinds of sender, the codes hardest to tell apart), rounded
   // down by 0.02: re-measured, not tuned. On the test files they catch a
   // regression. dev.es activity and theme recall re-measured with rules
-  // 2026.11.8-es (0.645, 0.743), minus 0.02, rounded down.
+  // 2026.11.8-es (0.645, 0.743), dev.fr activity recall (0.655), minus
+  // 0.02, rounded down.
   const Floors floors[] = {
       {"dev/dev.en.jsonl", 0.89, 0.69, 0.84, 0.62, 0.90, 0.77, 0.82},
       {"dev/test.en.jsonl", 0.86, 0.59, 0.77, 0.60, 0.86, 0.67, 0.69},
       {"dev/dev.es.jsonl", 0.88, 0.64, 0.81, 0.62, 0.85, 0.72, 0.81},
       {"dev/test.es.jsonl", 0.86, 0.58, 0.82, 0.49, 0.87, 0.60, 0.76},
-      {"dev/dev.fr.jsonl", 0.91, 0.67, 0.83, 0.62, 0.89, 0.72, 0.84},
+      {"dev/dev.fr.jsonl", 0.91, 0.67, 0.83, 0.63, 0.89, 0.72, 0.84},
       {"dev/test.fr.jsonl", 0.92, 0.56, 0.83, 0.54, 0.87, 0.61, 0.73},
   };
   for (const Floors& f : floors) {
