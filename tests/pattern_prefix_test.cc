@@ -17,16 +17,31 @@ namespace {
 
 using LiteralFinder = std::vector<std::u16string> (*)(std::u16string_view);
 
+std::string Utf8(std::u16string_view text) {
+  std::string s;
+  icu::UnicodeString(text.data(), static_cast<int32_t>(text.size()))
+      .toUTF8String(s);
+  return s;
+}
+
 std::vector<std::string> Literals(const std::string& pattern,
                                   LiteralFinder finder = LeadingLiterals) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(pattern);
   std::vector<std::string> out;
   for (const std::u16string& l :
        finder(std::u16string_view(u.getBuffer(), u.length()))) {
-    std::string s;
-    icu::UnicodeString(l.data(), static_cast<int32_t>(l.size()))
-        .toUTF8String(s);
-    out.push_back(s);
+    out.push_back(Utf8(l));
+  }
+  return out;
+}
+
+// TopLevelAlternatives, in UTF-8.
+std::vector<std::string> Alternatives(const std::string& pattern) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(pattern);
+  std::vector<std::string> out;
+  for (std::u16string_view part :
+       TopLevelAlternatives(std::u16string_view(u.getBuffer(), u.length()))) {
+    out.push_back(Utf8(part));
   }
   return out;
 }
@@ -196,23 +211,6 @@ std::vector<std::string> ShippedPatterns() {
   return out;
 }
 
-// Cross-check: every shipped pattern finds the same matches with the
-// literal skips (leading, required, required groups, \b inside a word) as
-// without them ("(?#...)" in front turns the skips off), on every
-// development passage.
-std::vector<std::string> Alternatives(const std::string& pattern) {
-  icu::UnicodeString u = icu::UnicodeString::fromUTF8(pattern);
-  std::vector<std::string> out;
-  for (std::u16string_view part :
-       TopLevelAlternatives(std::u16string_view(u.getBuffer(), u.length()))) {
-    std::string s;
-    icu::UnicodeString(part.data(), static_cast<int32_t>(part.size()))
-        .toUTF8String(s);
-    out.push_back(s);
-  }
-  return out;
-}
-
 TEST(PatternPrefixTest, TopLevelAlternatives) {
   using V = std::vector<std::string>;
   EXPECT_EQ(Alternatives("\\bwho (a|b)\\b|\\b(from|by) who\\b|[|]x"),
@@ -228,6 +226,10 @@ TEST(PatternPrefixTest, TopLevelAlternatives) {
   EXPECT_EQ(Alternatives("(a|b"), V({"(a|b"}));
 }
 
+// Cross-check: every shipped pattern finds the same matches with the
+// literal skips (leading, required, required groups, \b inside a word) as
+// without them ("(?#...)" in front turns the skips off), on every
+// development passage.
 TEST(PatternPrefixTest, SkippingFindsWhatTheFullSearchFinds) {
   std::vector<std::string> patterns = ShippedPatterns();
   ASSERT_GT(patterns.size(), 50u);
