@@ -97,11 +97,8 @@ Judgement CombinedClassifier::Decide(std::string_view text,
   const LinearModel& model = *model_;
   std::vector<ModelFeature> features =
       features_.Extract(text, lang, j.rules, reading);
-  const RuleClassifier::ContextLabels above =
-      rules_.ClassifyContext(context, lang);
-  features_.AddContext(
-      context, above.heading ? &*above.heading : nullptr,
-      above.paragraph_above ? &*above.paragraph_above : nullptr, &features);
+  features_.AddContext(context, rules_.ClassifyContext(context, lang),
+                       &features);
   const std::vector<int32_t> rows = model.Rows(features);
   const std::vector<double> scores = model.Scores(features, rows);
   const auto stances = StanceDistribution(model, scores);

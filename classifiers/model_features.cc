@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 #include "classifiers/model_tokens.h"
 #include "classifiers/text_fold.h"
@@ -193,28 +194,26 @@ std::vector<ModelFeature> FeatureExtractor::Extract(
 }
 
 void FeatureExtractor::AddContext(const PassageContext& context,
-                                  const Labels* heading,
-                                  const Labels* paragraph_above,
+                                  const RuleClassifier::ContextLabels& read,
                                   std::vector<ModelFeature>* features) const {
   Collector found;
-  auto add = [&](std::string_view prefix, const Labels* read,
+  auto add = [&](std::string_view prefix, const std::optional<Labels>& labels,
                  FeatureSpan where) {
-    if (read == nullptr) return;
-    const Labels& labels = *read;
+    if (!labels) return;
     std::string name(prefix);
-    found.Add(name + "stance:" + labels.stance, where);
-    for (const std::string& c : labels.article14) {
+    found.Add(name + "stance:" + labels->stance, where);
+    for (const std::string& c : labels->article14) {
       found.Add(name + "article14:" + c, where);
     }
-    for (const std::string& c : labels.activity) {
+    for (const std::string& c : labels->activity) {
       found.Add(name + "activity:" + c, where);
     }
-    for (const std::string& c : labels.theme) {
+    for (const std::string& c : labels->theme) {
       found.Add(name + "theme:" + c, where);
     }
   };
-  add("x heading ", heading, kInHeading);
-  add("x above ", paragraph_above, kInParagraphAbove);
+  add("x heading ", read.heading, kInHeading);
+  add("x above ", read.paragraph_above, kInParagraphAbove);
   found.Group();
   found.MergeInto(1.0, features);
 

@@ -84,12 +84,12 @@ class FeatureExtractor {
                                     const RuleReading& reading) const;
   // Adds to `features` (kept sorted) what stands above the passage
   // (pipeline/passage_context.h), under names of its own: what the rules
-  // gave its heading and the paragraph above it (either may be null when
-  // the passage has none), and the words of that paragraph, scaled to
-  // unit length as the passage's own are: "the following needs:" above a
-  // list item.
-  void AddContext(const PassageContext& context, const Labels* heading,
-                  const Labels* paragraph_above,
+  // gave its heading and the paragraph above it (`read`, from
+  // RuleClassifier::ClassifyContext), and the words of that paragraph,
+  // scaled to unit length as the passage's own are: "the following
+  // needs:" above a list item.
+  void AddContext(const PassageContext& context,
+                  const RuleClassifier::ContextLabels& read,
                   std::vector<ModelFeature>* features) const;
 
  private:

@@ -74,11 +74,8 @@ Status TrainFromFiles(const std::vector<std::string>& files,
     Labels by_rules = rules.Classify(p.text, p.lang, p.kind);
     std::vector<ModelFeature> features =
         extractor.Extract(p.text, p.lang, by_rules);
-    const RuleClassifier::ContextLabels above =
-        rules.ClassifyContext(contexts[i], p.lang);
-    extractor.AddContext(
-        contexts[i], above.heading ? &*above.heading : nullptr,
-        above.paragraph_above ? &*above.paragraph_above : nullptr, &features);
+    extractor.AddContext(contexts[i],
+                         rules.ClassifyContext(contexts[i], p.lang), &features);
     passages.push_back({std::move(features), labelled[i].gold, folds[i],
                         by_rules.article14, by_rules.activity});
   }

@@ -109,7 +109,7 @@ TEST(ContextFeaturesTest, NamedApartFromThePassagesOwnAndKeptSorted) {
   Labels need;
   need.stance = "need";
   need.article14 = {"14.1"};
-  extractor.AddContext(PassageContext{}, &need, &need, &with);
+  extractor.AddContext(PassageContext{}, {need, need}, &with);
   // Heading and paragraph above each add their stance and their code,
   // none of which the passage's own features had.
   EXPECT_EQ(with.size(), alone.size() + 4);
@@ -118,13 +118,12 @@ TEST(ContextFeaturesTest, NamedApartFromThePassagesOwnAndKeptSorted) {
                                return a.bucket < b.bucket;
                              }));
   std::vector<ModelFeature> none = alone;
-  extractor.AddContext(PassageContext{}, nullptr, nullptr, &none);
+  extractor.AddContext(PassageContext{}, {}, &none);
   EXPECT_EQ(none.size(), alone.size());
   // The words of the paragraph above count too, apart from the passage's
   // own words ("needs" is not the passage's word "needs").
   std::vector<ModelFeature> worded = alone;
-  extractor.AddContext(PassageContext{"", "The following needs:"}, nullptr,
-                       nullptr, &worded);
+  extractor.AddContext(PassageContext{"", "The following needs:"}, {}, &worded);
   EXPECT_EQ(worded.size(), alone.size() + 3);
   for (const ModelFeature& f : worded) {
     if (std::find_if(alone.begin(), alone.end(), [&](const ModelFeature& a) {
