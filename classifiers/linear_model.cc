@@ -1,6 +1,8 @@
 #include "classifiers/linear_model.h"
 
 #include <algorithm>
+#include <bit>
+#include <cassert>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -132,15 +134,42 @@ int LinearModel::Find(std::string_view name) const {
   return -1;
 }
 
+namespace {
+
+// The first slot of `bucket` in a table of 2^bits slots (Fibonacci
+// hashing: buckets are hashes already, but near ones must not crowd).
+size_t FirstSlot(uint32_t bucket, int bits) {
+  return static_cast<size_t>((bucket * 0x9E3779B97F4A7C15ull) >> (64 - bits));
+}
+
+}  // namespace
+
+void LinearModel::IndexBuckets() {
+  int bits = 4;
+  while ((size_t{1} << bits) < 2 * buckets.size()) ++bits;
+  bucket_rows.assign(size_t{1} << bits, {0, -1});
+  const size_t mask = bucket_rows.size() - 1;
+  for (size_t b = 0; b < buckets.size(); ++b) {
+    size_t i = FirstSlot(buckets[b], bits);
+    while (bucket_rows[i].second >= 0) i = (i + 1) & mask;
+    bucket_rows[i] = {buckets[b], static_cast<int32_t>(b)};
+  }
+}
+
 std::vector<int32_t> LinearModel::Rows(
     const std::vector<ModelFeature>& features) const {
-  std::vector<int32_t> rows;
-  rows.reserve(features.size());
-  for (const ModelFeature& f : features) {
-    auto it = std::lower_bound(buckets.begin(), buckets.end(), f.bucket);
-    rows.push_back(it == buckets.end() || *it != f.bucket
-                       ? -1
-                       : static_cast<int32_t>(it - buckets.begin()));
+  assert(!bucket_rows.empty() && "IndexBuckets() was not called");
+  std::vector<int32_t> rows(features.size(), -1);
+  const int bits = std::countr_zero(bucket_rows.size());
+  const size_t mask = bucket_rows.size() - 1;
+  for (size_t f = 0; f < features.size(); ++f) {
+    for (size_t i = FirstSlot(features[f].bucket, bits);
+         bucket_rows[i].second >= 0; i = (i + 1) & mask) {
+      if (bucket_rows[i].first == features[f].bucket) {
+        rows[f] = bucket_rows[i].second;
+        break;
+      }
+    }
   }
   return rows;
 }
@@ -434,6 +463,7 @@ Status ParseModelText(std::string_view bytes, std::string_view source_name,
   if (!r.Next(&w) || w.size() != 1 || w[0] != "end") {
     return r.Error("no 'end' line: the file is truncated");
   }
+  m.IndexBuckets();
   *out = std::move(m);
   return Status::Ok();
 }

@@ -175,6 +175,7 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
   LinearModel m;
   const size_t n = candidates.size();
   m.buckets = buckets;
+  m.IndexBuckets();
   m.weights.assign(buckets.size() * n, 0.0);
   std::vector<size_t> all(passages.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;

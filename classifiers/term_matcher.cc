@@ -39,20 +39,6 @@ uint64_t FnvHash(std::u16string_view s) {
   return hash;
 }
 
-uint32_t PairKey(char16_t first, char16_t second) {
-  return static_cast<uint32_t>(first) << 16 | second;
-}
-
-uint64_t TripleKey(char16_t first, char16_t second, char16_t third) {
-  return static_cast<uint64_t>(PairKey(first, second)) << 16 | third;
-}
-
-// Two literals of one pattern may start at the same place ("request",
-// "requests"); the pattern is tried there once.
-void AddStart(int32_t at, std::vector<int32_t>* starts) {
-  if (starts->empty() || starts->back() != at) starts->push_back(at);
-}
-
 bool WordMatches(std::u16string_view word, const std::u16string& text,
                  bool prefix) {
   return prefix ? word.starts_with(text) : word == text;
@@ -87,15 +73,15 @@ struct TermMatcher::Pattern {
   const std::vector<std::u16string>& Literals() const {
     return leading.empty() ? required : leading;
   }
-  // More groups of literals every match holds one of (pattern_prefix.h),
-  // checked once `Literals()` were found: "request" alone is not enough for
-  // "\b(request|ask)\b (\w+ ){0,4}(support|help)" to be run.
-  std::vector<std::vector<std::u16string>> also_required;
-  // Where FindLiterals says whether the text holds one of each group.
+  // The ids in literals_ of more groups of literals every match holds one
+  // of (pattern_prefix.h), checked once `Literals()` were found: "request"
+  // alone is not enough for "\b(request|ask)\b (\w+ ){0,4}(support|help)"
+  // to be run.
   std::vector<int> also_required_ids;
   // Every match starts at a \b, so not inside an ASCII word.
   bool word_start = false;
   std::string lang;
+  int lang_id = 0;  // lang's index in TermMatcher::pattern_langs_
   int entry = 0;
   // The same expression for the same languages was added before, as
   // patterns_[same_as]: its matches are this one's, found once (a rules
@@ -256,6 +242,7 @@ Status TermMatcher::AddPattern(std::string_view pattern, std::string_view lang,
       twin.same_as = p;
       twin.source = pattern;
       twin.lang = lang;
+      twin.lang_id = PatternLangId(lang);
       twin.entry = id;
       patterns_.push_back(std::move(twin));
     }
@@ -304,6 +291,15 @@ Status TermMatcher::AddPattern(std::string_view pattern, std::string_view lang,
   return Status::Ok();
 }
 
+int TermMatcher::PatternLangId(std::string_view lang) {
+  auto known = std::find(pattern_langs_.begin(), pattern_langs_.end(), lang);
+  if (known != pattern_langs_.end()) {
+    return static_cast<int>(known - pattern_langs_.begin());
+  }
+  pattern_langs_.emplace_back(lang);
+  return static_cast<int>(pattern_langs_.size()) - 1;
+}
+
 Status TermMatcher::CompileRegex(std::string_view pattern,
                                  std::unique_ptr<icu::RegexPattern>* out) {
   UParseError parse_error{};
@@ -337,7 +333,7 @@ void TermMatcher::AppendPattern(std::unique_ptr<icu::RegexPattern> regex,
   if (compiled.leading.empty()) {
     compiled.required = RequiredLiterals(source_view);
   }
-  for (std::vector<std::u16string>& group :
+  for (const std::vector<std::u16string>& group :
        RequiredLiteralGroups(source_view)) {
     // Groups with a short literal (" ", "de") are in nearly every text:
     // searching for them costs more than it saves.
@@ -346,82 +342,21 @@ void TermMatcher::AppendPattern(std::unique_ptr<icu::RegexPattern> regex,
                     [](const std::u16string& l) { return l.size() < 3; });
     if (short_literal || group == compiled.Literals()) continue;
     const int id = group_count_++;
-    for (size_t l = 0; l < group.size(); ++l) {
-      IndexLiteral(group[l], {static_cast<int>(patterns_.size()),
-                              static_cast<int>(l), id});
+    for (const std::u16string& literal : group) {
+      literals_.AddGroup(literal, id);
     }
     compiled.also_required_ids.push_back(id);
-    compiled.also_required.push_back(std::move(group));
   }
   compiled.word_start = StartsAtWordBoundary(source_view);
   const int index = static_cast<int>(patterns_.size());
-  for (size_t l = 0; l < compiled.Literals().size(); ++l) {
-    const std::u16string& literal = compiled.Literals()[l];
-    IndexLiteral(literal, {index, static_cast<int>(l)});
+  for (const std::u16string& literal : compiled.Literals()) {
+    literals_.AddStart(literal, index);
   }
   compiled.lang = lang;
+  compiled.lang_id = PatternLangId(lang);
   compiled.source = source_text;
   compiled.entry = entry;
   patterns_.push_back(std::move(compiled));
-}
-
-const std::u16string& TermMatcher::LiteralText(const LiteralRef& ref) const {
-  const Pattern& pattern = patterns_[ref.pattern];
-  if (ref.group < 0) return pattern.Literals()[ref.literal];
-  for (size_t g = 0; g < pattern.also_required_ids.size(); ++g) {
-    if (pattern.also_required_ids[g] == ref.group) {
-      return pattern.also_required[g][ref.literal];
-    }
-  }
-  std::abort();  // every group's id is its pattern's
-}
-
-void TermMatcher::IndexLiteral(const std::u16string& literal, LiteralRef ref) {
-  if (literal.size() == 1) {
-    literals_by_unit_[literal[0]].push_back(ref);
-  } else if (literal.size() == 2) {
-    literals_by_pair_[PairKey(literal[0], literal[1])].push_back(ref);
-  } else {
-    literals_by_triple_[TripleKey(literal[0], literal[1], literal[2])]
-        .push_back(ref);
-  }
-}
-
-void TermMatcher::FindLiterals(std::u16string_view folded,
-                               std::vector<std::vector<int32_t>>* starts,
-                               std::vector<char>* holds_group) const {
-  starts->assign(patterns_.size(), {});
-  holds_group->assign(group_count_, 0);
-  for (size_t at = 0; at < folded.size(); ++at) {
-    if (!literals_by_unit_.empty()) {
-      auto unit = literals_by_unit_.find(folded[at]);
-      if (unit != literals_by_unit_.end()) {
-        for (const LiteralRef& ref : unit->second) {
-          AddStart(static_cast<int32_t>(at), &(*starts)[ref.pattern]);
-        }
-      }
-    }
-    if (at + 1 >= folded.size()) break;
-    auto pair = literals_by_pair_.find(PairKey(folded[at], folded[at + 1]));
-    if (pair != literals_by_pair_.end()) {
-      for (const LiteralRef& ref : pair->second) {
-        AddStart(static_cast<int32_t>(at), &(*starts)[ref.pattern]);
-      }
-    }
-    if (at + 2 >= folded.size()) continue;
-    auto triple = literals_by_triple_.find(
-        TripleKey(folded[at], folded[at + 1], folded[at + 2]));
-    if (triple == literals_by_triple_.end()) continue;
-    for (const LiteralRef& ref : triple->second) {
-      if (ref.group >= 0 && (*holds_group)[ref.group]) continue;
-      if (!folded.substr(at).starts_with(LiteralText(ref))) continue;
-      if (ref.group >= 0) {
-        (*holds_group)[ref.group] = 1;
-      } else {
-        AddStart(static_cast<int32_t>(at), &(*starts)[ref.pattern]);
-      }
-    }
-  }
 }
 
 std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
@@ -482,16 +417,16 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
   };
   // Where each pattern's literals stand, in text order: where a match
   // could start (leading literals) or only that one could (required ones).
-  std::vector<std::vector<int32_t>> found;
-  std::vector<char> holds_group;
-  FindLiterals(text.folded, &found, &holds_group);
+  LiteralHits found;
+  literals_.Find(text.folded, static_cast<int>(patterns_.size()), group_count_,
+                 &found);
   // The matches of patterns_[p] alone, in text order, as find() gives them.
   auto search = [&](size_t p, Spans* out) {
     const Pattern& pattern = patterns_[p];
-    if (!pattern.Literals().empty() && found[p].empty()) return;
+    if (!pattern.Literals().empty() && found.StartsOf(p).empty()) return;
     if (!std::all_of(pattern.also_required_ids.begin(),
                      pattern.also_required_ids.end(),
-                     [&](int id) { return holds_group[id] != 0; })) {
+                     [&](int id) { return found.Holds(id); })) {
       return;
     }
     UErrorCode status = U_ZERO_ERROR;
@@ -512,7 +447,7 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
       // from its end. No match can start between the candidates, and a
       // leading literal is never empty, so neither is a match.
       int32_t from = 0;
-      for (int32_t start : found[p]) {
+      for (int32_t start : found.StartsOf(static_cast<int>(p))) {
         if (start < from) continue;
         // \b fails there, so lookingAt would: a literal found inside a
         // word ("ask" in "task") is a third of the candidates.
@@ -532,9 +467,14 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
     }
     if (status == U_REGEX_TIME_OUT && timed_out != nullptr) *timed_out = true;
   };
+  // Asked once per language a pattern is written for, not per pattern.
+  std::vector<char> lang_applies(pattern_langs_.size());
+  for (size_t l = 0; l < pattern_langs_.size(); ++l) {
+    lang_applies[l] = LangApplies(pattern_langs_[l], lang);
+  }
   for (size_t p = 0; p < patterns_.size(); p += patterns_[p].parts) {
     const Pattern& pattern = patterns_[p];
-    if (!LangApplies(pattern.lang, lang)) continue;
+    if (!lang_applies[pattern.lang_id]) continue;
     Spans spans;
     if (pattern.same_as >= 0) {
       spans = found_by[pattern.same_as];

@@ -19,9 +19,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "classifiers/literal_index.h"
 #include "classifiers/text_fold.h"
 #include "pipeline/status.h"
 
@@ -116,14 +116,6 @@ class TermMatcher {
     void ForEachMatchAt(const FoldedText& text, size_t t, Fn&& fn) const;
   };
 
-  // Where the literals of each pattern (Pattern::Literals) stand in
-  // `folded`, in text order (starts[p] for patterns_[p]), and whether it
-  // holds a literal of each further required group (holds_group[id], for
-  // Pattern::also_required_ids), found in one pass.
-  void FindLiterals(std::u16string_view folded,
-                    std::vector<std::vector<int32_t>>* starts,
-                    std::vector<char>* holds_group) const;
-
   static Status CompileTerm(std::string_view term, std::vector<Word>* words);
   static Status CompileRegex(std::string_view pattern,
                              std::unique_ptr<icu::RegexPattern>* out);
@@ -133,26 +125,17 @@ class TermMatcher {
                      std::string_view source_text, std::string_view lang,
                      int entry);
 
-  // A literal of patterns_[pattern]: Literals()[literal] when group < 0,
-  // else of the required group with that id.
-  struct LiteralRef {
-    int pattern = 0;
-    int literal = 0;
-    int group = -1;
-  };
-  const std::u16string& LiteralText(const LiteralRef& ref) const;
-  void IndexLiteral(const std::u16string& literal, LiteralRef ref);
+  // The index of `lang` in pattern_langs_, added when new.
+  int PatternLangId(std::string_view lang);
 
   Index terms_;
   Index negations_;
   std::vector<Pattern> patterns_;
-  // Pattern literals by their first three UTF-16 units (shorter ones by
-  // what they have), so the text is scanned once for all of them; three
-  // units leave few literals to compare at each place.
-  std::unordered_map<uint64_t, std::vector<LiteralRef>> literals_by_triple_;
-  std::unordered_map<uint32_t, std::vector<LiteralRef>> literals_by_pair_;
-  std::unordered_map<char16_t, std::vector<LiteralRef>> literals_by_unit_;
-  int group_count_ = 0;  // required groups of all patterns
+  // The patterns' literals (owner: the index in patterns_) and those of
+  // their further required groups (Pattern::also_required_ids).
+  LiteralIndex literals_;
+  std::vector<std::string> pattern_langs_;  // each pattern's, once
+  int group_count_ = 0;                     // required groups of all patterns
   int negation_window_ = 0;
   int entry_count_ = 0;
 };

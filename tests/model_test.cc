@@ -140,6 +140,18 @@ TEST(ModelTrainingTest, SameInputSameFileAndTheFileReadsBack) {
   EXPECT_EQ(ModelFileText(back), text);
   EXPECT_EQ(back.version.size(), 12u);
 
+  // Every bucket the model has finds its own row; any other finds none.
+  std::vector<ModelFeature> all(back.buckets.size() + 1);
+  for (size_t i = 0; i < back.buckets.size(); ++i) {
+    all[i].bucket = back.buckets[i];
+  }
+  all.back().bucket = back.buckets.back() + 1;
+  std::vector<int32_t> rows = back.Rows(all);
+  for (size_t i = 0; i < back.buckets.size(); ++i) {
+    ASSERT_EQ(rows[i], static_cast<int32_t>(i)) << back.buckets[i];
+  }
+  EXPECT_EQ(rows.back(), -1);
+
   std::vector<double> scores =
       back.Scores(features.Extract("Mercury lamps again.", "en", Labels()));
   int products = back.Find("theme:products");
