@@ -274,6 +274,8 @@ class RulesBuilder {
       }
       if (!s.ok()) return s;
     }
+    Status s = AddIncludes();
+    if (!s.ok()) return s;
     *out = std::move(rules_);
     return Status::Ok();
   }
@@ -363,10 +365,48 @@ class RulesBuilder {
             static_cast<int>(c - rules_->concepts_.begin()));
       }
     }
+    const int index = static_cast<int>(rules_->labels_.size());
+    if (auto includes = Attr(node, "includes")) {
+      std::istringstream codes(*includes);
+      std::string code;
+      while (codes >> code) {
+        includes_.push_back({index, label.dimension + ":" + code, line});
+      }
+    }
+    label_nodes_[label.name] = node;
     rules_->labels_.push_back(std::move(label));
     RuleEntry entry;
-    entry.label = static_cast<int>(rules_->labels_.size()) - 1;
+    entry.label = index;
     return AddEntries(node, entry);
+  }
+
+  // `includes="CODE"` on a label: the terms and patterns of that label of
+  // the same dimension count for this one too, with their weights (every
+  // obstacle to getting alternatives, 14.4c, is about technology transfer,
+  // 14.3), so the rules file says it once. Done after every label was read:
+  // the included label may come later in the file. A label included by
+  // another may not include one itself, so what counts stays readable at
+  // one place.
+  Status AddIncludes() {
+    for (const Include& include : includes_) {
+      const LabelRule& label = rules_->labels_[include.label];
+      auto node = label_nodes_.find(include.name);
+      if (node == label_nodes_.end()) {
+        return Invalid(
+            source_, include.line,
+            "label " + label.name + " includes unknown label " + include.name);
+      }
+      if (Attr(node->second, "includes").has_value()) {
+        return Invalid(source_, include.line,
+                       "label " + label.name + " includes " + include.name +
+                           ", which includes labels itself");
+      }
+      RuleEntry entry;
+      entry.label = include.label;
+      Status s = AddEntries(node->second, entry);
+      if (!s.ok()) return s;
+    }
+    return Status::Ok();
   }
 
   // Adds the <term> and <pattern> children of `node` as entries like
@@ -400,6 +440,13 @@ class RulesBuilder {
   std::unique_ptr<Rules> rules_;
   std::map<std::string, long> concept_lines_;
   std::map<std::string, long> label_lines_;
+  struct Include {
+    int label = 0;     // the including label's index
+    std::string name;  // "dimension:code" of the included one
+    long line = 0;
+  };
+  std::vector<Include> includes_;
+  std::map<std::string, const xmlNode*> label_nodes_;
 };
 
 Status ParseRules(std::string_view xml, std::string_view source_name,

@@ -283,6 +283,30 @@ RuleClassifier MakeClassifier(const char* xml) {
   return RuleClassifier(rules);
 }
 
+// includes="14.4c": the included label's terms and patterns count for the
+// including one with their weights, wherever it stands in the file, and
+// its own gate (requires) still decides.
+TEST(RuleClassifierIncludesTest, IncludedEntriesCountWithTheirWeights) {
+  RuleClassifier c = MakeClassifier(R"(<rules format="1" version="t">
+  <concept id="support"><term>assistance</term></concept>
+  <label dimension="article14" code="14.3" includes="14.4c" requires="support">
+    <term weight="1">technology transfer</term>
+  </label>
+  <label dimension="article14" code="14.4c">
+    <term weight="0.5">spare parts</term>
+    <pattern weight="1">\bobstacles? to (\w+ )?alternatives\b</pattern>
+  </label>
+</rules>)");
+  auto codes = [&](const char* text) {
+    return c.Classify(text, "en", PassageKind::kParagraph).article14;
+  };
+  EXPECT_EQ(codes("With assistance we met obstacles to alternatives."),
+            (Codes{"14.3", "14.4c"}));
+  EXPECT_EQ(codes("Obstacles to alternatives remain."), Codes{"14.4c"});
+  EXPECT_EQ(codes("Assistance for spare parts."), Codes{});  // 0.5 < 1
+  EXPECT_EQ(codes("Assistance for technology transfer."), Codes{"14.3"});
+}
+
 TEST(RuleClassifierRegressionTest, StanceTiesWithinRoundingGoToTaxonomyOrder) {
   // 0.1 + 0.2 is 0.30000000000000004: a tie with 0.3 all the same.
   RuleClassifier c = MakeClassifier(R"(<rules format="1" version="t">

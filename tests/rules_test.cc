@@ -174,6 +174,21 @@ TEST(RulesTest, RefusesBadFilesWithFileLineAndReason) {
                  "requires=\"support helpp\"><term weight=\"1\">x</term>"
                  "</label>"),
        {"unknown_concept:3:", "requires unknown concept \"helpp\""}},
+      {"unknown_include",
+       WithLabel("<label dimension=\"theme\" code=\"waste\" "
+                 "includes=\"storage\"><term weight=\"1\">x</term>"
+                 "</label>"),
+       {"unknown_include:3:",
+        "theme:waste includes unknown label "
+        "theme:storage"}},
+      {"include_chain",
+       WithLabel("<label dimension=\"theme\" code=\"waste\" "
+                 "includes=\"storage\"><term weight=\"1\">x</term>"
+                 "</label>\n<label dimension=\"theme\" code=\"storage\" "
+                 "includes=\"waste\"><term weight=\"1\">y</term></label>"),
+       {"include_chain:3:",
+        "includes theme:storage, which includes labels "
+        "itself"}},
       {"duplicate_concept",
        "<rules format=\"1\" version=\"t\">\n"
        "<concept id=\"a\"><term>x</term></concept>\n"
