@@ -1,44 +1,72 @@
 #include "classifiers/literal_index.h"
 
-#include <algorithm>
 #include <utility>
 
 namespace intake {
+namespace {
 
-uint32_t LiteralIndex::KeyFilter::Bit(uint64_t key) {
-  // Fibonacci hashing: the top 16 bits of the product mix every unit in.
-  return static_cast<uint32_t>((key * 0x9E3779B97F4A7C15ull) >> 48);
+size_t Slot(uint64_t key, size_t mask) {
+  // Fibonacci hashing: the top bits of the product mix node and unit.
+  return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & mask;
 }
 
-void LiteralIndex::KeyFilter::Add(uint64_t key) {
-  const uint32_t bit = Bit(key);
-  bits_[bit >> 6] |= uint64_t{1} << (bit & 63);
+uint64_t EdgeKey(int32_t node, char16_t unit) {
+  return static_cast<uint64_t>(node) << 16 | unit;
 }
 
-bool LiteralIndex::KeyFilter::MayHold(uint64_t key) const {
-  const uint32_t bit = Bit(key);
-  return (bits_[bit >> 6] >> (bit & 63) & 1) != 0;
-}
+}  // namespace
+
+LiteralIndex::LiteralIndex() : ends_(1), edges_(64) {}
 
 void LiteralIndex::AddStart(std::u16string_view literal, int owner) {
   Literal entry;
   entry.owner = owner;
-  Add(literal, std::move(entry));
+  Add(literal, entry);
 }
 
 void LiteralIndex::AddGroup(std::u16string_view literal, int group) {
   Literal entry;
   entry.group = group;
-  Add(literal, std::move(entry));
+  Add(literal, entry);
+}
+
+int32_t LiteralIndex::Child(int32_t node, char16_t unit) const {
+  const uint64_t key = EdgeKey(node, unit);
+  const size_t mask = edges_.size() - 1;
+  for (size_t i = Slot(key, mask);; i = (i + 1) & mask) {
+    if (edges_[i].key == key) return edges_[i].child;
+    if (edges_[i].key == kNoKey) return -1;
+  }
+}
+
+void LiteralIndex::AddEdge(uint64_t key, int32_t child) {
+  if (2 * (edge_count_ + 1) > edges_.size()) {
+    std::vector<Edge> old = std::move(edges_);
+    edges_.assign(2 * old.size(), Edge());
+    edge_count_ = 0;
+    for (const Edge& e : old) {
+      if (e.key != kNoKey) AddEdge(e.key, e.child);
+    }
+  }
+  const size_t mask = edges_.size() - 1;
+  size_t i = Slot(key, mask);
+  while (edges_[i].key != kNoKey) i = (i + 1) & mask;
+  edges_[i] = {key, child};
+  ++edge_count_;
 }
 
 void LiteralIndex::Add(std::u16string_view literal, Literal entry) {
-  const size_t length = std::min<size_t>(literal.size(), 3);
-  uint64_t key = 0;
-  for (size_t n = 0; n < length; ++n) key = key << 16 | literal[n];
-  entry.rest = std::u16string(literal.substr(length));
-  filter_[length - 1].Add(key);
-  by_key_[length - 1][key].push_back(std::move(entry));
+  int32_t node = 0;
+  for (char16_t unit : literal) {
+    int32_t child = Child(node, unit);
+    if (child < 0) {
+      child = static_cast<int32_t>(ends_.size());
+      ends_.emplace_back();
+      AddEdge(EdgeKey(node, unit), child);
+    }
+    node = child;
+  }
+  ends_[node].push_back(entry);
 }
 
 void LiteralIndex::Find(std::u16string_view text, int owners, int groups,
@@ -46,15 +74,11 @@ void LiteralIndex::Find(std::u16string_view text, int owners, int groups,
   hits->holds_.assign(static_cast<size_t>(groups), 0);
   std::vector<std::pair<int, int32_t>> found;  // (owner, start), text order
   for (size_t at = 0; at < text.size(); ++at) {
-    uint64_t key = 0;
-    for (size_t n = 0; n < 3 && at + n < text.size(); ++n) {
-      key = key << 16 | text[at + n];
-      if (!filter_[n].MayHold(key)) continue;
-      auto literals = by_key_[n].find(key);
-      if (literals == by_key_[n].end()) continue;
-      for (const Literal& literal : literals->second) {
-        if (literal.group >= 0 && hits->holds_[literal.group]) continue;
-        if (!text.substr(at + n + 1).starts_with(literal.rest)) continue;
+    int32_t node = 0;
+    for (size_t i = at; i < text.size(); ++i) {
+      node = Child(node, text[i]);
+      if (node < 0) break;
+      for (const Literal& literal : ends_[node]) {
         if (literal.group >= 0) {
           hits->holds_[literal.group] = 1;
         } else {

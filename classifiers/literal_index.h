@@ -2,23 +2,20 @@
 //
 // The term matcher runs a rules pattern only where one of its literals
 // (pattern_prefix.h) stands, and only in texts that hold a literal of each
-// of its further required groups. A LiteralIndex holds all those literals,
-// keyed by their first three UTF-16 units (shorter ones by what they
-// have), so a text is scanned once for all of them; a filter of 64K bits
-// per key length, small enough to stay in cache, skips the places where no
-// key can start before any hash map is asked.
+// of its further required groups. A LiteralIndex holds all those literals
+// (some 9,500, of which up to 256 share their first three units) in a trie
+// of UTF-16 units: from each place of a text it walks only as far as some
+// literal goes on, and meets every literal that starts there on the way.
 //
 // Built once, then only read: Find() is const and safe to call from
 // several threads at once.
 #ifndef INTAKE_CLASSIFIERS_LITERAL_INDEX_H_
 #define INTAKE_CLASSIFIERS_LITERAL_INDEX_H_
 
-#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace intake {
@@ -43,6 +40,8 @@ class LiteralHits {
 
 class LiteralIndex {
  public:
+  LiteralIndex();
+
   // Records where `literal` starts, for `owner` (0 <= owner < owners of
   // Find). `literal` is not empty.
   void AddStart(std::u16string_view literal, int owner);
@@ -55,28 +54,27 @@ class LiteralIndex {
 
  private:
   struct Literal {
-    std::u16string rest;  // what follows the key units
-    int owner = -1;       // -1: a group's literal
+    int owner = -1;  // -1: a group's literal
     int group = -1;
   };
-  // A set of keys that may answer yes for a key it lacks and never no for
-  // one it holds: one bit per key's hash.
-  class KeyFilter {
-   public:
-    void Add(uint64_t key);
-    bool MayHold(uint64_t key) const;
-
-   private:
-    static uint32_t Bit(uint64_t key);
-    std::array<uint64_t, 1024> bits_{};
+  // An edge of the trie: from node `key >> 16` by the unit `key & 0xFFFF`.
+  struct Edge {
+    uint64_t key = kNoKey;
+    int32_t child = 0;
   };
-  using Map = std::unordered_map<uint64_t, std::vector<Literal>>;
+  static constexpr uint64_t kNoKey = ~uint64_t{0};
 
   void Add(std::u16string_view literal, Literal entry);
+  // The node reached from `node` by `unit`, or -1.
+  int32_t Child(int32_t node, char16_t unit) const;
+  void AddEdge(uint64_t key, int32_t child);
 
-  // By key length - 1: a literal's first one, two or three units.
-  std::array<Map, 3> by_key_;
-  std::array<KeyFilter, 3> filter_;
+  // ends_[node]: the literals spelled by the path from the root (node 0).
+  std::vector<std::vector<Literal>> ends_;
+  // Open addressing, at most half full: a step costs one or two probes of
+  // a table small enough to stay in cache.
+  std::vector<Edge> edges_;
+  size_t edge_count_ = 0;
 };
 
 }  // namespace intake
