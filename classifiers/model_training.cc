@@ -3,10 +3,12 @@
 #include <linear.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <memory>
 
+#include "classifiers/accept_thresholds.h"
 #include "classifiers/calibration.h"
 #include "classifiers/taxonomy.h"
 
@@ -43,6 +45,51 @@ struct Candidate {
   std::vector<double> y;  // +1 / -1 per passage
   int positives = 0;
 };
+
+// The accept thresholds of every dimension and stance context chosen
+// together (accept_thresholds.h), from the per-dimension ones in *bands
+// and stance_accept, out of fold. A label is accepted at or above its
+// dimension's threshold, never below where the model gives it.
+void ChooseTogether(const std::vector<TrainingPassage>& passages,
+                    const std::vector<Candidate>& candidates,
+                    const std::vector<std::vector<double>>& probability,
+                    const std::vector<std::string>& stance,
+                    const std::vector<double>& stance_confidence,
+                    const std::vector<StanceContext>& context, double precision,
+                    std::map<std::string, std::pair<double, double>>* bands,
+                    double stance_accept[kStanceContexts]) {
+  static_assert(kStanceContexts == kThresholdStanceContexts);
+  const std::string_view banded[kBandedDimensions] = {kArticle14, kActivity,
+                                                      kTheme};
+  AcceptThresholds start;
+  std::array<double, kBandedDimensions> floor{};
+  for (int d = 0; d < kBandedDimensions; ++d) {
+    auto [reject, accept] = (*bands)[std::string(banded[d])];
+    floor[d] = std::max(reject, kModelGives);
+    start.label[d] = std::max(accept, floor[d]);
+  }
+  for (int k = 0; k < kStanceContexts; ++k) start.stance[k] = stance_accept[k];
+  std::vector<ThresholdPassage> seen(passages.size());
+  for (size_t i = 0; i < passages.size(); ++i) {
+    for (size_t c = 0; c < candidates.size(); ++c) {
+      for (int d = 0; d < kBandedDimensions; ++d) {
+        if (candidates[c].dimension != banded[d]) continue;
+        if (probability[i][c] < floor[d]) continue;
+        seen[i].labels[d].push_back(
+            {probability[i][c], candidates[c].y[i] > 0});
+      }
+    }
+    seen[i].stance_confidence = stance_confidence[i];
+    seen[i].stance_context = context[i];
+    seen[i].stance_right = passages[i].gold.stance == stance[i];
+  }
+  AcceptThresholds chosen =
+      ChooseAcceptThresholds(seen, start, floor, precision);
+  for (int d = 0; d < kBandedDimensions; ++d) {
+    (*bands)[std::string(banded[d])].second = chosen.label[d];
+  }
+  for (int k = 0; k < kStanceContexts; ++k) stance_accept[k] = chosen.stance[k];
+}
 
 // The passages as liblinear reads them: feature nodes indexed 1..n over
 // the kept buckets, then the bias node, then the -1 terminator.
@@ -284,12 +331,9 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
   auto stance_accepted = [&](size_t i) {
     return stance_confidence[i] >= stance_accept[context[i]];
   };
-  // The stance is always given, so its only review band is below its
-  // accept threshold, and a stance model less sure than the others would
-  // send most passages to review. The precision target is for accepted
-  // labels as a whole: the stance thresholds come down while all accepted
-  // labels together stay precise enough and too many passages go to
-  // review.
+  ChooseTogether(passages, candidates, probability, stance, stance_confidence,
+                 context, options.accept_precision, &bands, stance_accept);
+  // Of all accepted labels, as `intake eval` pools them.
   auto pooled_precision = [&]() {
     int accepted = 0, right = 0;
     for (std::string_view dimension : TaxonomyDimensions()) {
@@ -308,29 +352,6 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     }
     return accepted > 0 ? static_cast<double>(right) / accepted : 0.0;
   };
-  auto stance_share = [&]() {
-    int review = 0;
-    for (size_t i = 0; i < passages.size(); ++i) review += !stance_accepted(i);
-    return static_cast<double>(review) / passages.size();
-  };
-  // Each step lowers the threshold of the context that keeps accepted
-  // labels the more precise.
-  while (stance_share() > options.review_share) {
-    int best = -1;
-    double best_precision = 0;
-    for (int k = 0; k < kStanceContexts; ++k) {
-      if (stance_accept[k] <= 0.5) continue;
-      stance_accept[k] -= 0.01;
-      double p = pooled_precision();
-      stance_accept[k] += 0.01;
-      if (p >= options.accept_precision && p > best_precision) {
-        best = k;
-        best_precision = p;
-      }
-    }
-    if (best < 0) break;
-    stance_accept[best] -= 0.01;
-  }
   for (int k = 0; k < kStanceContexts; ++k) {
     m.stance[k].accept = stance_accept[k];
   }
