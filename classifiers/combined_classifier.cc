@@ -87,7 +87,7 @@ Judgement CombinedClassifier::Decide(std::string_view text,
                                      bool probabilities) const {
   Judgement j;
   RuleReading reading;
-  j.rules = rules_.ClassifyReading(text, lang, kind, &reading);
+  j.rules = rules_.ClassifyReading(text, lang, kind, context, &reading);
   if (kind == PassageKind::kFurniture || kind == PassageKind::kHeaderFooter) {
     j.combined = j.rules;
     return j;

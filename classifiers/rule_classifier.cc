@@ -26,16 +26,17 @@ double Confidence(double score, double threshold) {
   return 1.0 - std::pow(0.5, score / threshold);
 }
 
-// The rules' labels of the last two headings and the last two paragraphs
-// read on this thread. A document is read in order, so the heading and
-// the paragraph above a passage (ClassifyContext) were read moments
-// before, or are the passage itself and the one before it: reading them
-// again cost a third of classifying.
+// The rules' labels and concepts of the last two headings and the last two
+// paragraphs read on this thread. A document is read in order, so the
+// heading and the paragraph above a passage (ClassifyContext, the lead-in
+// of LeadInConcepts) were read moments before, or are the passage itself
+// and the one before it: reading them again cost a third of classifying.
 struct Remembered {
   uint64_t reader = 0;  // RuleClassifier::reader_id_; 0 for none
   std::string lang;
   std::string text;
   Labels labels;
+  std::vector<char> concepts;  // MatchedConcepts: a lead-in opens gates
 };
 struct LastRead {
   Remembered entries[2];
@@ -55,6 +56,19 @@ LastRead* LastReadOf(PassageKind kind) {
   return kind == PassageKind::kHeading     ? &last_headings
          : kind == PassageKind::kParagraph ? &last_paragraphs
                                            : nullptr;
+}
+
+// The concepts matched in a passage, one flag per Rules::concepts(). The
+// matcher has already dropped negated matches, so "no technical assistance
+// was received" opens no gate.
+std::vector<char> MatchedConcepts(const Rules& rules,
+                                  const std::vector<TermMatch>& matches) {
+  std::vector<char> hit(rules.concepts().size(), 0);
+  for (const TermMatch& m : matches) {
+    const RuleEntry& entry = rules.entries()[m.entry];
+    if (entry.label < 0) hit[entry.concept_index] = 1;
+  }
+  return hit;
 }
 
 bool IsSupportedLanguage(std::string_view lang) {
@@ -111,36 +125,60 @@ std::string_view ClassifiedPrefix(std::string_view text) {
 
 Labels RuleClassifier::Classify(std::string_view text, std::string_view lang,
                                 PassageKind kind,
-                                const PassageContext& /*context*/) const {
+                                const PassageContext& context) const {
   RuleReading reading;
-  return ClassifyReading(text, lang, kind, &reading);
+  return ClassifyReading(text, lang, kind, context, &reading);
+}
+
+RuleClassifier::ContextReading RuleClassifier::ReadContext(
+    const std::string& text, std::string_view lang, PassageKind kind) const {
+  for (const Remembered& last : LastReadOf(kind)->entries) {
+    if (last.reader == reader_id_ && last.lang == lang && last.text == text) {
+      return {last.labels, last.concepts};
+    }
+  }
+  // No lead-in opens the gates of a heading or a paragraph, so what they
+  // get does not depend on what stands above them.
+  RuleReading reading;
+  Labels labels = ClassifyReading(text, lang, kind, PassageContext{}, &reading);
+  return {std::move(labels), MatchedConcepts(*rules_, reading.matches)};
 }
 
 RuleClassifier::ContextLabels RuleClassifier::ClassifyContext(
     const PassageContext& context, std::string_view lang) const {
-  auto read = [&](const std::string& text, PassageKind kind) {
-    for (const Remembered& last : LastReadOf(kind)->entries) {
-      if (last.reader == reader_id_ && last.lang == lang && last.text == text) {
-        return last.labels;
-      }
-    }
-    return Classify(text, lang, kind);
-  };
   ContextLabels out;
   if (!context.heading.empty()) {
-    out.heading = read(context.heading, PassageKind::kHeading);
+    out.heading =
+        ReadContext(context.heading, lang, PassageKind::kHeading).labels;
   }
   if (!context.paragraph_above.empty()) {
     out.paragraph_above =
-        read(context.paragraph_above, PassageKind::kParagraph);
+        ReadContext(context.paragraph_above, lang, PassageKind::kParagraph)
+            .labels;
   }
   return out;
 }
 
+std::vector<char> RuleClassifier::LeadInConcepts(const PassageContext& context,
+                                                 std::string_view lang,
+                                                 PassageKind kind) const {
+  // An item states the activity and leaves the support to its lead-in
+  // ("Japan provided the following support:" over "(a) Training of 40
+  // customs officers"); a paragraph under a paragraph states its own.
+  if (kind != PassageKind::kListItem && kind != PassageKind::kTableRow) {
+    return {};
+  }
+  if (context.paragraph_above.empty()) return {};
+  return ReadContext(context.paragraph_above, lang, PassageKind::kParagraph)
+      .concepts;
+}
+
 Labels RuleClassifier::ClassifyReading(std::string_view text,
                                        std::string_view lang, PassageKind kind,
+                                       const PassageContext& context,
                                        RuleReading* reading) const {
-  Labels out = Read(text, lang, kind, reading);
+  const std::vector<char> lead_in = LeadInConcepts(context, lang, kind);
+  Labels out = Read(text, lang, kind, lead_in, reading);
   if (LastRead* last = LastReadOf(kind)) {
     Remembered& slot = last->entries[last->next];
     last->next = 1 - last->next;
@@ -148,12 +186,14 @@ Labels RuleClassifier::ClassifyReading(std::string_view text,
     slot.lang.assign(lang);
     slot.text.assign(text);
     slot.labels = out;
+    slot.concepts = MatchedConcepts(*rules_, reading->matches);
   }
   return out;
 }
 
 Labels RuleClassifier::Read(std::string_view text, std::string_view lang,
-                            PassageKind kind, RuleReading* reading) const {
+                            PassageKind kind, const std::vector<char>& lead_in,
+                            RuleReading* reading) const {
   Labels out;
   if (kind == PassageKind::kFurniture || kind == PassageKind::kHeaderFooter) {
     out.confidence[StanceName(kStanceOther)] = 1.0;
@@ -176,14 +216,15 @@ Labels RuleClassifier::Read(std::string_view text, std::string_view lang,
   std::vector<char> seen(entries.size(), 0);
   for (const TermMatch& m : matches) seen[m.entry] = 1;
   std::vector<double> score(labels.size(), 0.0);
-  std::vector<char> concept_hit(rules_->concepts().size(), 0);
   for (size_t e = 0; e < entries.size(); ++e) {
-    if (!seen[e]) continue;
-    if (entries[e].label >= 0) {
+    if (seen[e] && entries[e].label >= 0) {
       score[entries[e].label] += entries[e].weight;
-    } else {
-      concept_hit[entries[e].concept_index] = 1;
     }
+  }
+  // The gates open on the passage's own concepts and its lead-in's.
+  std::vector<char> concept_hit = MatchedConcepts(*rules_, matches);
+  for (size_t c = 0; c < lead_in.size(); ++c) {
+    if (lead_in[c]) concept_hit[c] = 1;
   }
 
   // A label is a candidate when its required concepts matched; it is given

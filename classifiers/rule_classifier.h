@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "classifiers/rules.h"
 #include "classifiers/term_matcher.h"
@@ -49,7 +50,10 @@ class RuleClassifier : public Classifier {
   // REQUIRES: rules != nullptr.
   explicit RuleClassifier(std::shared_ptr<const Rules> rules);
 
-  // The rules read each passage alone: `context` is not used.
+  // The rules read each passage alone, with one exception: the `requires`
+  // gate of a list item or a table row also opens on a concept matched in
+  // its lead-in, context.paragraph_above (docs/rules.md, "What opens a
+  // gate"). Scores still come from the passage's own words.
   Labels Classify(std::string_view text, std::string_view lang,
                   PassageKind kind,
                   const PassageContext& context) const override;
@@ -62,17 +66,37 @@ class RuleClassifier : public Classifier {
   };
   ContextLabels ClassifyContext(const PassageContext& context,
                                 std::string_view lang) const;
-  // Classify, also handing back what was read in *reading (left empty for
-  // furniture and running headers, which are not read).
+  // Classify, also handing back what was read of the passage itself in
+  // *reading (left empty for furniture and running headers, which are not
+  // read).
   Labels ClassifyReading(std::string_view text, std::string_view lang,
-                         PassageKind kind, RuleReading* reading) const;
+                         PassageKind kind, const PassageContext& context,
+                         RuleReading* reading) const;
   // Rules::version(): "<rules version>+<12 hex of the file's SHA-256>".
   std::string Version() const override;
 
  private:
-  // ClassifyReading without remembering the result.
+  // What the rules found in a heading or a paragraph: its labels and the
+  // concepts that matched in it (one flag per Rules::concepts()).
+  struct ContextReading {
+    Labels labels;
+    std::vector<char> concepts;
+  };
+  // Reads a heading or a paragraph above, or takes it from what this
+  // thread read moments before (the pipeline reads a lead-in just before
+  // its items).
+  ContextReading ReadContext(const std::string& text, std::string_view lang,
+                             PassageKind kind) const;
+  // The concepts of the lead-in that may open the gates of a passage of
+  // `kind`: those of context.paragraph_above for a list item or a table
+  // row, none (empty) otherwise.
+  std::vector<char> LeadInConcepts(const PassageContext& context,
+                                   std::string_view lang,
+                                   PassageKind kind) const;
+  // ClassifyReading without remembering the result; `lead_in` is
+  // LeadInConcepts().
   Labels Read(std::string_view text, std::string_view lang, PassageKind kind,
-              RuleReading* reading) const;
+              const std::vector<char>& lead_in, RuleReading* reading) const;
 
   std::shared_ptr<const Rules> rules_;
   uint64_t reader_id_;  // tells this classifier's remembered labels apart

@@ -71,7 +71,7 @@ Status TrainFromFiles(const std::vector<std::string>& files,
       ++furniture;
       continue;
     }
-    Labels by_rules = rules.Classify(p.text, p.lang, p.kind);
+    Labels by_rules = rules.Classify(p.text, p.lang, p.kind, contexts[i]);
     std::vector<ModelFeature> features =
         extractor.Extract(p.text, p.lang, by_rules);
     extractor.AddContext(contexts[i],

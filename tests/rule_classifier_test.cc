@@ -307,6 +307,81 @@ TEST(RuleClassifierIncludesTest, IncludedEntriesCountWithTheirWeights) {
   EXPECT_EQ(codes("Assistance for technology transfer."), Codes{"14.3"});
 }
 
+// A list item or a table row states the activity and leaves the support to
+// its lead-in, the paragraph above: the lead-in opens the item's gates, the
+// item's own words still make the score (docs/rules.md, "What opens a
+// gate").
+TEST(RuleClassifierLeadInTest, LeadInOpensTheGatesOfItemsAndRowsOnly) {
+  RuleClassifier c = MakeClassifier(R"(<rules format="1" version="t">
+  <negation window="3"><term>no</term><term>not</term></negation>
+  <concept id="support"><term>support</term></concept>
+  <concept id="gap"><term>lack</term></concept>
+  <label dimension="article14" code="14.1" requires="support gap">
+    <term weight="1">support</term>
+    <term weight="1">training</term>
+  </label>
+  <label dimension="activity" code="b.trade" requires="support gap">
+    <term weight="1">customs officers</term>
+  </label>
+  <label dimension="theme" code="supply_trade">
+    <term weight="1">customs</term>
+  </label>
+</rules>)");
+  const std::string item =
+      "(a) Training of 40 customs officers in three provinces.";
+  const std::string support = "Japan provided the following support:";
+  // clang-format off
+  struct Case {
+    const char* what;
+    std::string text;
+    PassageKind kind;
+    PassageContext context;
+    Codes article14, activity, theme;
+  } cases[] = {
+      {"item under a support lead-in", item, PassageKind::kListItem,
+       {"", support}, {"14.1"}, {"b.trade"}, {"supply_trade"}},
+      {"table row under a support lead-in",
+       "Training of customs officers | Ghana | 2024", PassageKind::kTableRow,
+       {"", support}, {"14.1"}, {"b.trade"}, {"supply_trade"}},
+      {"item under a gap lead-in", item, PassageKind::kListItem,
+       {"", "We lack the following:"}, {"14.1"}, {"b.trade"},
+       {"supply_trade"}},
+      {"the same item alone", item, PassageKind::kListItem,
+       {}, {}, {}, {"supply_trade"}},
+      {"a paragraph under a support paragraph", item,
+       PassageKind::kParagraph, {"", support}, {}, {}, {"supply_trade"}},
+      {"item under a negated lead-in", item, PassageKind::kListItem,
+       {"", "No support was received for the following:"}, {}, {},
+       {"supply_trade"}},
+      {"item under a support heading, no lead-in", item,
+       PassageKind::kListItem, {"Support received", ""}, {}, {},
+       {"supply_trade"}},
+      // The lead-in's "support" opens the gate of 14.1 but does not count
+      // for its score: the item has no word of 14.1 of its own.
+      {"item without words of its own", "(b) Customs officers.",
+       PassageKind::kListItem, {"", support}, {}, {"b.trade"},
+       {"supply_trade"}},
+  };
+  // clang-format on
+  for (const Case& k : cases) {
+    // The pipeline reads the lead-in as a passage just before its items;
+    // then it is remembered, not read again. Both orders give the same.
+    for (bool lead_in_read_first : {false, true}) {
+      if (lead_in_read_first && !k.context.paragraph_above.empty()) {
+        c.Classify(k.context.paragraph_above, "en", PassageKind::kParagraph);
+      }
+      Labels l = c.Classify(k.text, "en", k.kind, k.context);
+      EXPECT_EQ(l.article14, k.article14) << k.what;
+      EXPECT_EQ(l.activity, k.activity) << k.what;
+      EXPECT_EQ(l.theme, k.theme) << k.what;
+      // Evidence is the passage's own words, never the lead-in's.
+      for (const Evidence& e : l.evidence) {
+        EXPECT_EQ(e.text, k.text.substr(e.start, e.end - e.start)) << k.what;
+      }
+    }
+  }
+}
+
 TEST(RuleClassifierRegressionTest, StanceTiesWithinRoundingGoToTaxonomyOrder) {
   // 0.1 + 0.2 is 0.30000000000000004: a tie with 0.3 all the same.
   RuleClassifier c = MakeClassifier(R"(<rules format="1" version="t">
