@@ -29,6 +29,10 @@ void SegmentLetter(const std::vector<LabelledPassage>& labelled, size_t first,
     if (IsBlank(labelled[i].text)) continue;
     Block b;
     b.text = labelled[i].text;
+    // Labelled table rows are written as the extractors write them, cells
+    // joined by " | " (fixtures/dev/README.md): read as rows, as a run
+    // reads them, not as paragraphs.
+    if (b.text.find(" | ") != std::string::npos) b.kind = BlockKind::kTableRow;
     blocks.push_back(std::move(b));
   }
   std::vector<Passage> segmented = Segment(blocks);

@@ -112,5 +112,25 @@ TEST(SegmentLabelledTest, BlankTextStaysAParagraphInItsPlace) {
   EXPECT_EQ(seen[2].text, lines[2].text);
 }
 
+// Rows are labelled as the extractors write them, cells joined by " | ",
+// and read as a run reads them: each row is a row, not the lead-in of the
+// next, so the paragraph above every row is the table's caption.
+TEST(SegmentLabelledTest, LinesWithCellsAreTableRows) {
+  std::vector<LabelledPassage> lines = {
+      Line("a", "The Centre delivered the following courses:"),
+      Line("a", "Course | Countries | Year"),
+      Line("a", "Mercury waste | Fiji, Samoa | 2021"),
+      Line("a", "The line | in prose is rare but would be a row too."),
+  };
+  std::vector<Passage> seen = SegmentLabelled(lines);
+  ASSERT_EQ(seen.size(), 4u);
+  EXPECT_EQ(seen[0].kind, kParagraph);
+  EXPECT_EQ(seen[1].kind, PassageKind::kTableRow);
+  EXPECT_EQ(seen[2].kind, PassageKind::kTableRow);
+  EXPECT_EQ(seen[3].kind, PassageKind::kTableRow);  // known and accepted
+  std::vector<PassageContext> contexts = LabelledContexts(lines, seen);
+  EXPECT_EQ(contexts[2].paragraph_above, lines[0].text);
+}
+
 }  // namespace
 }  // namespace intake
