@@ -49,7 +49,8 @@ ThresholdFigures MeasureThresholds(const std::vector<ThresholdPassage>& p,
   ThresholdFigures f;
   f.precision = accepted > 0 ? static_cast<double>(right) / accepted : 0.0;
   f.review_share =
-      p.empty() ? 0.0 : static_cast<double>(review) / static_cast<double>(p.size());
+      p.empty() ? 0.0
+                : static_cast<double>(review) / static_cast<double>(p.size());
   return f;
 }
 
