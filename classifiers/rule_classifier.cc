@@ -141,7 +141,7 @@ RuleClassifier::ContextReading RuleClassifier::ReadContext(
   // get does not depend on what stands above them.
   RuleReading reading;
   Labels labels = ClassifyReading(text, lang, kind, PassageContext{}, &reading);
-  return {std::move(labels), MatchedConcepts(*rules_, reading.matches)};
+  return {std::move(labels), std::move(reading.concepts)};
 }
 
 RuleClassifier::ContextLabels RuleClassifier::ClassifyContext(
@@ -186,7 +186,7 @@ Labels RuleClassifier::ClassifyReading(std::string_view text,
     slot.lang.assign(lang);
     slot.text.assign(text);
     slot.labels = out;
-    slot.concepts = MatchedConcepts(*rules_, reading->matches);
+    slot.concepts = reading->concepts;
   }
   return out;
 }
@@ -195,6 +195,7 @@ Labels RuleClassifier::Read(std::string_view text, std::string_view lang,
                             PassageKind kind, const std::vector<char>& lead_in,
                             RuleReading* reading) const {
   Labels out;
+  reading->concepts.clear();  // furniture matches nothing
   if (kind == PassageKind::kFurniture || kind == PassageKind::kHeaderFooter) {
     out.confidence[StanceName(kStanceOther)] = 1.0;
     return out;
@@ -222,7 +223,8 @@ Labels RuleClassifier::Read(std::string_view text, std::string_view lang,
     }
   }
   // The gates open on the passage's own concepts and its lead-in's.
-  std::vector<char> concept_hit = MatchedConcepts(*rules_, matches);
+  reading->concepts = MatchedConcepts(*rules_, matches);
+  std::vector<char> concept_hit = reading->concepts;
   for (size_t c = 0; c < lead_in.size(); ++c) {
     if (lead_in[c]) concept_hit[c] = 1;
   }

@@ -43,6 +43,9 @@ std::string_view ClassifiedPrefix(std::string_view text);
 struct RuleReading {
   FoldedText folded;
   std::vector<TermMatch> matches;
+  // One flag per Rules::concepts(): matched in the passage itself, not
+  // negated. What a lead-in gives the items under it.
+  std::vector<char> concepts;
 };
 
 class RuleClassifier : public Classifier {
