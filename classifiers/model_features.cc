@@ -189,7 +189,7 @@ std::vector<ModelFeature> FeatureExtractor::Extract(
     }
   }
   rules.Group();
-  rules.MergeInto(1.0, &out);
+  rules.MergeInto(kRuleFeatureValue, &out);
   return out;
 }
 

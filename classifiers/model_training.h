@@ -39,8 +39,11 @@ struct TrainOptions {
   // Labels with fewer positive passages than this get no model (the rules
   // alone decide them).
   int min_positives = 2;
-  // Accepted labels must be this precise out of fold.
-  double accept_precision = 0.95;
+  // Accepted labels must be this precise out of fold. Above the 0.95 that
+  // is asked on letters nobody tuned on: the rules were written on these
+  // very letters, so out-of-fold precision runs about two points higher
+  // than on letters the rules never saw (docs/model.md, "Bands").
+  double accept_precision = 0.96;
   // At most this share of the true labels may fall below the reject
   // threshold out of fold.
   double reject_miss = 0.05;
