@@ -286,6 +286,18 @@ bool StartsAtWordBoundary(std::u16string_view pattern) {
   return true;
 }
 
+bool AnchoredAtStart(std::u16string_view pattern) {
+  // Inline flags ("(?m)") would let ^ match after every line break.
+  if (HasUnknownSyntax(pattern)) return false;
+  std::optional<std::vector<std::u16string_view>> alternatives =
+      Alternatives(pattern);
+  if (!alternatives) return false;
+  for (std::u16string_view alternative : *alternatives) {
+    if (!alternative.starts_with(u"^")) return false;
+  }
+  return true;
+}
+
 std::vector<std::u16string> LeadingLiterals(std::u16string_view pattern) {
   std::optional<std::vector<std::u16string_view>> alternatives =
       Alternatives(pattern);

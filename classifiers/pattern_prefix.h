@@ -57,6 +57,11 @@ std::vector<std::u16string_view> TopLevelAlternatives(
 // top-level alternative opens with "\b". False when that cannot be told.
 bool StartsAtWordBoundary(std::u16string_view pattern);
 
+// Whether every match of `pattern` starts at the start of the text: each
+// top-level alternative opens with "^" and no inline flag ("(?m)") makes
+// ^ match after a line break. False when that cannot be told.
+bool AnchoredAtStart(std::u16string_view pattern);
+
 }  // namespace intake
 
 #endif  // INTAKE_CLASSIFIERS_PATTERN_PREFIX_H_

@@ -80,6 +80,9 @@ struct TermMatcher::Pattern {
   std::vector<int> also_required_ids;
   // Every match starts at a \b, so not inside an ASCII word.
   bool word_start = false;
+  // Every match starts at the start of the text (a heading's or a table
+  // row's shape): tried there once, not at every place.
+  bool anchored = false;
   std::string lang;
   int lang_id = 0;  // lang's index in TermMatcher::pattern_langs_
   int entry = 0;
@@ -348,6 +351,7 @@ void TermMatcher::AppendPattern(std::unique_ptr<icu::RegexPattern> regex,
     compiled.also_required_ids.push_back(id);
   }
   compiled.word_start = StartsAtWordBoundary(source_view);
+  compiled.anchored = AnchoredAtStart(source_view);
   const int index = static_cast<int>(patterns_.size());
   for (const std::u16string& literal : compiled.Literals()) {
     literals_.AddStart(literal, index);
@@ -435,7 +439,15 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
     // A pattern that backtracks without end on odd text gives up on that
     // text (U_REGEX_TIME_OUT ends the loop) instead of stalling the run.
     m->setTimeLimit(kPatternStepLimit, status);
-    if (pattern.leading.empty()) {
+    if (pattern.anchored) {
+      // What find() reports: the one match that can start at 0 (^ holds
+      // nowhere else), if any.
+      if (m->lookingAt(0, status) && U_SUCCESS(status)) {
+        int32_t begin = m->start(status);
+        int32_t end = m->end(status);
+        if (U_SUCCESS(status) && end > begin) out->emplace_back(begin, end);
+      }
+    } else if (pattern.leading.empty()) {
       while (m->find(status) && U_SUCCESS(status)) {
         int32_t begin = m->start(status);
         int32_t end = m->end(status);

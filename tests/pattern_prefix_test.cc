@@ -189,6 +189,27 @@ TEST(PatternPrefixTest, StartsAtWordBoundary) {
   }
 }
 
+TEST(PatternPrefixTest, AnchoredAtStart) {
+  struct Case {
+    const char* pattern;
+    bool anchored;
+  } cases[] = {
+      {R"(^\s*(a|b)\)\s+x)", true},
+      {R"(^a$|^\s*b)", true},
+      {R"(^a|b)", false},        // b may stand anywhere
+      {R"((^|\n)director)", false},  // not read inside groups
+      {R"((?m)^a)", false},      // ^ after every line break
+      {R"(a^)", false},
+      {R"(^(unclosed)", false},
+  };
+  for (const Case& c : cases) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(c.pattern);
+    EXPECT_EQ(AnchoredAtStart(std::u16string_view(u.getBuffer(), u.length())),
+              c.anchored)
+        << c.pattern;
+  }
+}
+
 // The shipped rules' patterns, unescaped from the XML.
 std::vector<std::string> ShippedPatterns() {
   std::string xml = testing::ReadFileOrDie(testing::SourceDir() +
