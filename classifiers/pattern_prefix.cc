@@ -155,8 +155,11 @@ size_t SkipQuantifier(std::u16string_view s, size_t i) {
 
 // Escapes whose meaning RequiredLiterals can step over: zero-width or a
 // class of one character, never a literal spelled in several units.
+// \n, \t and \r stand for one character each, which the readers below
+// take, like \w, as one of many: no literal, and the end of a run ("[^\n]"
+// is how a rule says "on this line").
 bool IsKnownEscape(char16_t c) {
-  return std::u16string_view(u"bBwWdDsS").find(c) !=
+  return std::u16string_view(u"bBwWdDsSntr").find(c) !=
              std::u16string_view::npos ||
          !IsAsciiAlnum(c);
 }
@@ -251,7 +254,13 @@ std::vector<std::vector<std::u16string>> RequiredLiteralGroups(
     std::optional<size_t> next = SkipElement(s, i);
     if (!next) return {};
     std::vector<std::u16string> literals;
-    if (s[i] == u'(') {
+    if (s[i] == u'(' && s.substr(i).starts_with(u"(?=") &&
+        !(*next < s.size() && IsOptionalQuantifier(s[*next]))) {
+      // A lookahead holds nothing of the match, but what it looks for must
+      // stand in the text: "^(?=[^\n]* \| )" is only for table rows.
+      literals = Required(s.substr(i + 3, *next - i - 4));
+      in_run = false;
+    } else if (s[i] == u'(') {
       literals = GroupRequired(s, i, *next);
       in_run = false;
     } else if (s[i] == u'[') {

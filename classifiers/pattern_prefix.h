@@ -37,7 +37,9 @@ std::vector<std::u16string> RequiredLiterals(std::u16string_view pattern);
 // Groups of literal texts such that every match of `pattern` holds at least
 // one literal of each group: one group for each mandatory group, class or
 // run of plain characters that gives any ("\b(request|ask)\b (\w+ ){0,4}
-// (support|help)" -> {request, ask}, {" "}, {support, help}). A text
+// (support|help)" -> {request, ask}, {" "}, {support, help}), and one
+// for what a top-level lookahead looks for, which need not be in the
+// match but must be in the text ("^(?=[^\n]* \| )" -> {" | "}). A text
 // missing every literal of one group cannot match. Empty when nothing can
 // be told; a pattern with top-level alternatives gives RequiredLiterals as
 // its one group. The same conservative reading as RequiredLiterals.

@@ -111,6 +111,8 @@ TEST(PatternPrefixTest, RequiredLiterals) {
       {R"((?i)mercury)", {}},
       {R"((?#c)mercury)", {}},
       {R"(\x41bc)", {}},
+      {R"(\nbc)", {"bc"}},  // \n is one character, not "n"
+      {R"([^\n]*bc)", {"bc"}},
       {R"(\u0041bc)", {}},
       {R"(\p{L}bc)", {}},
       {R"(\Qabc\E)", {}},
@@ -152,8 +154,11 @@ TEST(PatternPrefixTest, RequiredLiteralGroups) {
       {R"(abc?d+ef)", {{"ab"}, {"d"}, {"ef"}}},
       {R"(a\.b \d+ c)", {{"a.b "}, {" c"}}},
       {R"([xy]z (the )?end)", {{"x", "y"}, {"z "}, {"end"}}},
-      // Optional elements and lookaround hold nothing for certain.
-      {R"((the )?(\w+ )*(?=x)(?!y)fin)", {{"fin"}}},
+      // Optional elements and negative lookaround hold nothing for
+      // certain; what a lookahead looks for stands in the text.
+      {R"((the )?(\w+ )*(?=x)(?!y)fin)", {{"x"}, {"fin"}}},
+      {R"(^(?=[^\n]* \| )[^\n]*\|\s*high)", {{" | "}, {"|"}, {"high"}}},
+      {R"((?=x)?fin)", {{"fin"}}},
       // Top-level alternatives: the one group RequiredLiterals reads.
       {R"(\b(usd|eur)\s?\d|\d+ dollars)", {{"usd", "eur", " dollars"}}},
       {R"((the )?capacity|\d+)", {}},
@@ -196,9 +201,9 @@ TEST(PatternPrefixTest, AnchoredAtStart) {
   } cases[] = {
       {R"(^\s*(a|b)\)\s+x)", true},
       {R"(^a$|^\s*b)", true},
-      {R"(^a|b)", false},        // b may stand anywhere
+      {R"(^a|b)", false},            // b may stand anywhere
       {R"((^|\n)director)", false},  // not read inside groups
-      {R"((?m)^a)", false},      // ^ after every line break
+      {R"((?m)^a)", false},          // ^ after every line break
       {R"(a^)", false},
       {R"(^(unclosed)", false},
   };
