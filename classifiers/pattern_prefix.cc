@@ -284,27 +284,31 @@ std::vector<std::vector<std::u16string>> RequiredLiteralGroups(
   return groups;
 }
 
-bool StartsAtWordBoundary(std::u16string_view pattern) {
+namespace {
+
+// Whether each top-level alternative of `pattern` opens with `opening`;
+// false when that cannot be told. Inline flags ("(?m)") would change what
+// an opening means, so they give up.
+bool EveryAlternativeOpensWith(std::u16string_view pattern,
+                               std::u16string_view opening) {
   if (HasUnknownSyntax(pattern)) return false;
   std::optional<std::vector<std::u16string_view>> alternatives =
       Alternatives(pattern);
   if (!alternatives) return false;
   for (std::u16string_view alternative : *alternatives) {
-    if (!alternative.starts_with(u"\\b")) return false;
+    if (!alternative.starts_with(opening)) return false;
   }
   return true;
 }
 
+}  // namespace
+
+bool StartsAtWordBoundary(std::u16string_view pattern) {
+  return EveryAlternativeOpensWith(pattern, u"\\b");
+}
+
 bool AnchoredAtStart(std::u16string_view pattern) {
-  // Inline flags ("(?m)") would let ^ match after every line break.
-  if (HasUnknownSyntax(pattern)) return false;
-  std::optional<std::vector<std::u16string_view>> alternatives =
-      Alternatives(pattern);
-  if (!alternatives) return false;
-  for (std::u16string_view alternative : *alternatives) {
-    if (!alternative.starts_with(u"^")) return false;
-  }
-  return true;
+  return EveryAlternativeOpensWith(pattern, u"^");
 }
 
 std::vector<std::u16string> LeadingLiterals(std::u16string_view pattern) {
