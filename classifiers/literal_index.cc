@@ -14,20 +14,35 @@ uint64_t EdgeKey(int32_t node, char16_t unit) {
   return static_cast<uint64_t>(node) << 16 | unit;
 }
 
+// Units ICU's \b counts as word characters, and never as combining or
+// format characters (which its \b looks through): ASCII letters, digits, _.
+bool IsAsciiWordUnit(char16_t c) {
+  return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') ||
+         (c >= u'0' && c <= u'9') || c == u'_';
+}
+
+// Whether ICU's \b cannot hold at `at`: an ASCII word character on both
+// sides of it.
+bool InsideAsciiWord(std::u16string_view text, size_t at) {
+  return at > 0 && at < text.size() && IsAsciiWordUnit(text[at - 1]) &&
+         IsAsciiWordUnit(text[at]);
+}
+
 }  // namespace
 
-LiteralIndex::LiteralIndex() : ends_(1), edges_(64) {}
+LiteralIndex::LiteralIndex() : ends_(2), edges_(64) {}
 
-void LiteralIndex::AddStart(std::u16string_view literal, int owner) {
+void LiteralIndex::AddStart(std::u16string_view literal, int owner,
+                            bool word_start) {
   Literal entry;
   entry.owner = owner;
-  Add(literal, entry);
+  Add(literal, entry, word_start ? kWordStart : kAnywhere);
 }
 
 void LiteralIndex::AddGroup(std::u16string_view literal, int group) {
   Literal entry;
   entry.group = group;
-  Add(literal, entry);
+  Add(literal, entry, kAnywhere);
 }
 
 int32_t LiteralIndex::Child(int32_t node, char16_t unit) const {
@@ -55,8 +70,9 @@ void LiteralIndex::AddEdge(uint64_t key, int32_t child) {
   ++edge_count_;
 }
 
-void LiteralIndex::Add(std::u16string_view literal, Literal entry) {
-  int32_t node = 0;
+void LiteralIndex::Add(std::u16string_view literal, Literal entry,
+                       int32_t root) {
+  int32_t node = root;
   for (char16_t unit : literal) {
     int32_t child = Child(node, unit);
     if (child < 0) {
@@ -69,23 +85,30 @@ void LiteralIndex::Add(std::u16string_view literal, Literal entry) {
   ends_[node].push_back(entry);
 }
 
+void LiteralIndex::Walk(std::u16string_view text, size_t at, int32_t root,
+                        std::vector<std::pair<int, int32_t>>* found,
+                        LiteralHits* hits) const {
+  int32_t node = root;
+  for (size_t i = at; i < text.size(); ++i) {
+    node = Child(node, text[i]);
+    if (node < 0) return;
+    for (const Literal& literal : ends_[node]) {
+      if (literal.group >= 0) {
+        hits->holds_[literal.group] = 1;
+      } else {
+        found->emplace_back(literal.owner, static_cast<int32_t>(at));
+      }
+    }
+  }
+}
+
 void LiteralIndex::Find(std::u16string_view text, int owners, int groups,
                         LiteralHits* hits) const {
   hits->holds_.assign(static_cast<size_t>(groups), 0);
   std::vector<std::pair<int, int32_t>> found;  // (owner, start), text order
   for (size_t at = 0; at < text.size(); ++at) {
-    int32_t node = 0;
-    for (size_t i = at; i < text.size(); ++i) {
-      node = Child(node, text[i]);
-      if (node < 0) break;
-      for (const Literal& literal : ends_[node]) {
-        if (literal.group >= 0) {
-          hits->holds_[literal.group] = 1;
-        } else {
-          found.emplace_back(literal.owner, static_cast<int32_t>(at));
-        }
-      }
-    }
+    Walk(text, at, kAnywhere, &found, hits);
+    if (!InsideAsciiWord(text, at)) Walk(text, at, kWordStart, &found, hits);
   }
   // Grouped by owner with a counting sort, which keeps each owner's starts
   // in text order; then a start found by two literals is kept once.

@@ -43,8 +43,12 @@ class LiteralIndex {
   LiteralIndex();
 
   // Records where `literal` starts, for `owner` (0 <= owner < owners of
-  // Find). `literal` is not empty.
-  void AddStart(std::u16string_view literal, int owner);
+  // Find). `literal` is not empty. With `word_start`, only where ICU's \b
+  // can hold: not between two ASCII word characters ("ask" in "task"),
+  // where a pattern opening with \b cannot match anyway. The walk for such
+  // literals is made at word starts only, a sixth of the places of a text.
+  void AddStart(std::u16string_view literal, int owner,
+                bool word_start = false);
   // Records only whether a text holds `literal`, for `group` (0 <= group <
   // groups of Find). `literal` is not empty.
   void AddGroup(std::u16string_view literal, int group);
@@ -64,12 +68,21 @@ class LiteralIndex {
   };
   static constexpr uint64_t kNoKey = ~uint64_t{0};
 
-  void Add(std::u16string_view literal, Literal entry);
+  // The trie has two roots: literals that may start anywhere hang from
+  // kAnywhere, those that start only at a word start from kWordStart.
+  static constexpr int32_t kAnywhere = 0;
+  static constexpr int32_t kWordStart = 1;
+
+  void Add(std::u16string_view literal, Literal entry, int32_t root);
+  // Adds to `found` and `hits` the literals spelled from `root` at `at`.
+  void Walk(std::u16string_view text, size_t at, int32_t root,
+            std::vector<std::pair<int, int32_t>>* found,
+            LiteralHits* hits) const;
   // The node reached from `node` by `unit`, or -1.
   int32_t Child(int32_t node, char16_t unit) const;
   void AddEdge(uint64_t key, int32_t child);
 
-  // ends_[node]: the literals spelled by the path from the root (node 0).
+  // ends_[node]: the literals spelled by the path from its root.
   std::vector<std::vector<Literal>> ends_;
   // Open addressing, at most half full: a step costs one or two probes of
   // a table small enough to stay in cache.

@@ -44,20 +44,6 @@ bool WordMatches(std::u16string_view word, const std::u16string& text,
   return prefix ? word.starts_with(text) : word == text;
 }
 
-// Units ICU's \b counts as word characters, and never as combining or
-// format characters (which its \b looks through): ASCII letters, digits, _.
-bool IsAsciiWordUnit(char16_t c) {
-  return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') ||
-         (c >= u'0' && c <= u'9') || c == u'_';
-}
-
-// Whether ICU's \b cannot hold at `at`: an ASCII word character on both
-// sides of it.
-bool InsideAsciiWord(std::u16string_view text, size_t at) {
-  return at > 0 && at < text.size() && IsAsciiWordUnit(text[at - 1]) &&
-         IsAsciiWordUnit(text[at]);
-}
-
 }  // namespace
 
 struct TermMatcher::Pattern {
@@ -353,8 +339,11 @@ void TermMatcher::AppendPattern(std::unique_ptr<icu::RegexPattern> regex,
   compiled.word_start = StartsAtWordBoundary(source_view);
   compiled.anchored = AnchoredAtStart(source_view);
   const int index = static_cast<int>(patterns_.size());
+  // Leading literals are where a match starts, so one inside a word cannot
+  // start a pattern that opens with \b; required ones only say it may match.
+  const bool word_start = compiled.word_start && !compiled.leading.empty();
   for (const std::u16string& literal : compiled.Literals()) {
-    literals_.AddStart(literal, index);
+    literals_.AddStart(literal, index, word_start);
   }
   compiled.lang = lang;
   compiled.lang_id = PatternLangId(lang);
@@ -461,11 +450,6 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
       int32_t from = 0;
       for (int32_t start : found.StartsOf(static_cast<int>(p))) {
         if (start < from) continue;
-        // \b fails there, so lookingAt would: a literal found inside a
-        // word ("ask" in "task") is a third of the candidates.
-        if (pattern.word_start && InsideAsciiWord(text.folded, start)) {
-          continue;
-        }
         if (!m->lookingAt(start, status) || U_FAILURE(status)) {
           if (U_FAILURE(status)) break;
           continue;

@@ -29,6 +29,24 @@ TEST(LiteralIndexTest, FindsEveryOwnersStartsInTextOrder) {
   EXPECT_TRUE(Starts(hits, 3).empty());  // an owner with no literal
 }
 
+TEST(LiteralIndexTest, WordStartLiteralsAreNotFoundInsideWords) {
+  LiteralIndex index;
+  index.AddStart(u"ask", 0, /*word_start=*/true);
+  index.AddStart(u"ask", 1);
+  index.AddStart(u" ask", 2, /*word_start=*/true);  // opens with a space
+  index.AddGroup(u"ask", 0);
+  LiteralHits hits;
+  //                 0         1         2
+  //                 0123456789 0123456789012
+  index.Find(u"task ask, \u00e9ask _ask ask", 3, 1, &hits);
+  // Not inside "task" or "_ask" (ASCII word units on both sides); after
+  // "\u00e9" (one unit) it is kept: the regex decides there, as before.
+  EXPECT_EQ(Starts(hits, 0), (std::vector<int32_t>{5, 11, 20}));
+  EXPECT_EQ(Starts(hits, 1), (std::vector<int32_t>{1, 5, 11, 16, 20}));
+  EXPECT_EQ(Starts(hits, 2), (std::vector<int32_t>{4, 19}));
+  EXPECT_TRUE(hits.Holds(0));
+}
+
 TEST(LiteralIndexTest, GroupsOnlySayWhetherTheTextHoldsThem) {
   LiteralIndex index;
   index.AddStart(u"support", 0);
