@@ -80,9 +80,34 @@ std::optional<std::vector<std::u16string_view>> Alternatives(
 
 // The leading literals of one alternative (no top-level "|"), or an empty
 // list when there is none to be sure of.
+// Whether s[i] opens a lookaround group: "(?=", "(?!", "(?<=", "(?<!".
+bool OpensLookaround(std::u16string_view s, size_t i) {
+  std::u16string_view rest = s.substr(i);
+  return rest.starts_with(u"(?=") || rest.starts_with(u"(?!") ||
+         rest.starts_with(u"(?<=") || rest.starts_with(u"(?<!");
+}
+
 std::vector<std::u16string> AlternativeLiterals(std::u16string_view s) {
   size_t i = 0;
-  while (s.substr(i).starts_with(u"\\b")) i += 2;  // zero width
+  // Zero width, so what follows still starts the match: \b, and a
+  // lookaround such as "(?<=\w(ais|anos)) (et|y) " (the word before it is
+  // checked, the match starts at the literal).
+  for (;;) {
+    if (s.substr(i).starts_with(u"\\b")) {
+      i += 2;
+    } else if (i < s.size() && OpensLookaround(s, i)) {
+      std::optional<size_t> end = SkipElement(s, i);
+      if (!end) return {};
+      // A quantified lookaround is odd enough not to be read.
+      if (*end < s.size() &&
+          (IsOptionalQuantifier(s[*end]) || s[*end] == u'+')) {
+        return {};
+      }
+      i = *end;
+    } else {
+      break;
+    }
+  }
   if (i >= s.size()) return {};
   if (s[i] == u'(') {
     std::optional<size_t> end = SkipElement(s, i);

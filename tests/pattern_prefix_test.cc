@@ -65,6 +65,10 @@ TEST(PatternPrefixTest, LeadingLiterals) {
       {R"((?:usd|eur)\s?\d)", {"usd", "eur"}},
       {R"([$€£]\s?\d)", {"$", "€", "£"}},
       {R"(\b(a(b|c)|d)e)", {"a", "d"}},
+      // A lookaround is zero width: what follows it starts the match.
+      {R"((?=a)abc)", {"abc"}},
+      {R"((?<=\w(ais|anos)) (et|y) \w+)", {" "}},
+      {R"((?<!no )\bfunded by)", {"funded by"}},
       // Nothing to be sure of.
       {R"((the )?capacity)", {}},
       {R"((\w+ ){0,2}access)", {}},
@@ -72,8 +76,8 @@ TEST(PatternPrefixTest, LeadingLiterals) {
       {R"([a-z]+ment)", {}},
       {R"([^.]x)", {}},
       {R"((?i)mercury)", {}},
-      {R"((?=a)abc)", {}},
       {R"(\Qabc\E)", {}},
+      {R"((?<=x)*abc)", {}},
       {R"(.{0,80}avails)", {}},
       {R"((unclosed)", {}},
       {R"()", {}},
