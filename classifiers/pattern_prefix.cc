@@ -78,8 +78,6 @@ std::optional<std::vector<std::u16string_view>> Alternatives(
   return out;
 }
 
-// The leading literals of one alternative (no top-level "|"), or an empty
-// list when there is none to be sure of.
 // Whether s[i] opens a lookaround group: "(?=", "(?!", "(?<=", "(?<!".
 bool OpensLookaround(std::u16string_view s, size_t i) {
   std::u16string_view rest = s.substr(i);
@@ -87,6 +85,8 @@ bool OpensLookaround(std::u16string_view s, size_t i) {
          rest.starts_with(u"(?<=") || rest.starts_with(u"(?<!");
 }
 
+// The leading literals of one alternative (no top-level "|"), or an empty
+// list when there is none to be sure of.
 std::vector<std::u16string> AlternativeLiterals(std::u16string_view s) {
   size_t i = 0;
   // Zero width, so what follows still starts the match: \b, and a

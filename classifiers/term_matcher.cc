@@ -64,8 +64,6 @@ struct TermMatcher::Pattern {
   // alone is not enough for "\b(request|ask)\b (\w+ ){0,4}(support|help)"
   // to be run.
   std::vector<int> also_required_ids;
-  // Every match starts at a \b, so not inside an ASCII word.
-  bool word_start = false;
   // Every match starts at the start of the text (a heading's or a table
   // row's shape): tried there once, not at every place.
   bool anchored = false;
@@ -336,12 +334,13 @@ void TermMatcher::AppendPattern(std::unique_ptr<icu::RegexPattern> regex,
     }
     compiled.also_required_ids.push_back(id);
   }
-  compiled.word_start = StartsAtWordBoundary(source_view);
   compiled.anchored = AnchoredAtStart(source_view);
   const int index = static_cast<int>(patterns_.size());
-  // Leading literals are where a match starts, so one inside a word cannot
-  // start a pattern that opens with \b; required ones only say it may match.
-  const bool word_start = compiled.word_start && !compiled.leading.empty();
+  // Leading literals are where a match starts, so one inside an ASCII word
+  // cannot start a pattern that opens with \b; required ones only say the
+  // pattern may match somewhere.
+  const bool word_start =
+      !compiled.leading.empty() && StartsAtWordBoundary(source_view);
   for (const std::u16string& literal : compiled.Literals()) {
     literals_.AddStart(literal, index, word_start);
   }
