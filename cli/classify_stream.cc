@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli/exit_codes.h"
+#include "cli/labelled_letters.h"
 #include "pipeline/json_records.h"
 #include "pipeline/language.h"
 #include "pipeline/unicode_text.h"
@@ -62,38 +63,26 @@ std::string ObjectWithFields(
   return out;
 }
 
-// Consecutive lines of one document (the same "doc_id", as `intake run`
-// writes passages, or "letter", as labelled files group them) are read
-// with what stands above them, as `intake run` reads a document; a line
-// with neither is read alone.
-class StreamContexts {
- public:
-  PassageContext Next(const Json& object, PassageKind kind,
-                      std::string_view text) {
-    std::string key = StringField(object, "doc_id");
-    if (key.empty()) key = StringField(object, "letter");
-    if (key != key_) {
-      key_ = key;
-      tracker_ = ContextTracker();
-    }
-    if (key.empty()) return PassageContext{};
-    return tracker_.Next(kind, text);
-  }
+std::string StringField(const Json& object, const char* name) {
+  auto it = object.find(name);
+  return it != object.end() && it->is_string() ? it->get<std::string>()
+                                               : std::string();
+}
 
- private:
-  static std::string StringField(const Json& object, const char* name) {
-    auto it = object.find(name);
-    return it != object.end() && it->is_string() ? it->get<std::string>()
-                                                 : std::string();
-  }
-
-  std::string key_;
-  ContextTracker tracker_;
+// An input line read and checked, waiting to be classified.
+struct InputLine {
+  Json object;
+  std::string text;  // valid UTF-8
+  std::string lang;
+  // The document it belongs to: "doc_id", as `intake run` writes passages,
+  // else "letter", as labelled files group them; "" for neither.
+  std::string document;
+  bool kind_given = false;  // the line says its "kind"
+  PassageKind kind = PassageKind::kParagraph;
 };
 
-// Classifies one line; returns "" with `error` set when the line is bad.
-std::string ClassifyLine(const std::string& line, const Classifier& classifier,
-                         StreamContexts* contexts, std::string* error) {
+// Reads one line; returns false with `error` set when the line is bad.
+bool ReadLine(const std::string& line, InputLine* out, std::string* error) {
   Json object;
   try {
     object = Json::parse(line);
@@ -103,61 +92,125 @@ std::string ClassifyLine(const std::string& line, const Classifier& classifier,
     size_t detail = what.find("] ");
     *error = "not valid JSON: " +
              (detail == std::string::npos ? what : what.substr(detail + 2));
-    return "";
+    return false;
   }
   if (!object.is_object()) {
     *error = "not a JSON object";
-    return "";
+    return false;
   }
   auto text = object.find("text");
   if (text == object.end() || !text->is_string()) {
     *error = "no \"text\" string field";
-    return "";
+    return false;
   }
-  std::string body = ToValidUtf8(text->get<std::string>());
-  std::string lang;
-  auto given = object.find("lang");
-  if (given != object.end() && given->is_string() &&
-      !given->get<std::string>().empty()) {
-    lang = given->get<std::string>();
-  } else {
-    lang = DetectLanguage(body, "und");
-    object["lang"] = lang;
+  out->text = ToValidUtf8(text->get<std::string>());
+  out->lang = StringField(object, "lang");
+  if (out->lang.empty()) {
+    out->lang = DetectLanguage(out->text, "und");
+    object["lang"] = out->lang;
   }
-  PassageKind kind = PassageKind::kParagraph;
-  auto kind_field = object.find("kind");
-  if (kind_field != object.end() && kind_field->is_string()) {
-    kind = KindFromName(kind_field->get<std::string>());
-  }
-  Labels labels =
-      classifier.Classify(body, lang, kind, contexts->Next(object, kind, body));
-  std::vector<std::pair<std::string_view, std::string>> fields =
-      LabelsJsonFields(labels);
-  fields.emplace_back("rules_version", Dump(classifier.Version()));
-  fields.emplace_back("model_version", Dump(classifier.ModelVersion()));
-  return ObjectWithFields(object, fields);
+  auto kind = object.find("kind");
+  out->kind_given = kind != object.end() && kind->is_string();
+  if (out->kind_given) out->kind = KindFromName(kind->get<std::string>());
+  out->document = StringField(object, "doc_id");
+  if (out->document.empty()) out->document = StringField(object, "letter");
+  out->object = std::move(object);
+  return true;
 }
+
+// Classifies lines and writes them out in input order. Consecutive lines
+// of one document are read together, with what stands above each, as
+// `intake run` reads a document. When none of them says its "kind" (a
+// labelled file's letter) they are first segmented together, as `intake
+// eval` and `intake train` read them: the letterhead, date, salutation or
+// signature is furniture and left unlabelled, a line under a lead-in is a
+// list item, and the kind found is written out. Lines that say their kind
+// (passages `intake run` wrote) keep it. A line with no document is read
+// alone.
+class LineClassifier {
+ public:
+  LineClassifier(const Classifier& classifier, std::ostream& out)
+      : classifier_(classifier), out_(out) {}
+
+  void Add(InputLine line) {
+    if (line.document.empty() || line.document != document_) Flush();
+    if (line.document.empty()) {
+      Write(line, line.kind, line.text, "", /*add_kind=*/false,
+            PassageContext{});
+      return;
+    }
+    document_ = line.document;
+    lines_.push_back(std::move(line));
+  }
+
+  // Classifies and writes the document read so far.
+  void Flush() {
+    bool kinds_given = std::any_of(lines_.begin(), lines_.end(),
+                                   [](const InputLine& l) { return l.kind_given; });
+    ContextTracker tracker;
+    if (kinds_given) {
+      for (const InputLine& line : lines_) {
+        Write(line, line.kind, line.text, "", /*add_kind=*/false,
+              tracker.Next(line.kind, line.text));
+      }
+    } else if (!lines_.empty()) {
+      std::vector<std::string> texts;
+      for (const InputLine& line : lines_) texts.push_back(line.text);
+      const std::vector<Passage> seen = SegmentLetterLines(texts);
+      for (size_t i = 0; i < seen.size(); ++i) {
+        const Passage& p = seen[i];
+        Write(lines_[i], p.kind, p.text, p.furniture, /*add_kind=*/true,
+              tracker.Next(p.kind, p.text));
+      }
+    }
+    lines_.clear();
+    document_.clear();
+  }
+
+ private:
+  void Write(const InputLine& line, PassageKind kind, std::string_view text,
+             const std::string& furniture, bool add_kind,
+             const PassageContext& context) {
+    Labels labels = classifier_.Classify(text, line.lang, kind, context);
+    std::vector<std::pair<std::string_view, std::string>> fields;
+    if (add_kind) {
+      fields.emplace_back("kind", Dump(std::string(PassageKindName(kind))));
+      if (!furniture.empty()) fields.emplace_back("furniture", Dump(furniture));
+    }
+    for (auto& field : LabelsJsonFields(labels)) fields.push_back(field);
+    fields.emplace_back("rules_version", Dump(classifier_.Version()));
+    fields.emplace_back("model_version", Dump(classifier_.ModelVersion()));
+    out_ << ObjectWithFields(line.object, fields) << '\n';
+  }
+
+  const Classifier& classifier_;
+  std::ostream& out_;
+  std::string document_;  // of the lines read so far
+  std::vector<InputLine> lines_;
+};
+
 }  // namespace
 
 int ClassifyStream(std::istream& in, std::ostream& out, std::ostream& errors,
                    const Classifier& classifier) {
   std::string line;
-  StreamContexts contexts;
+  LineClassifier lines(classifier, out);
   long line_number = 0;
   int bad = 0;
   while (std::getline(in, line)) {
     ++line_number;
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    InputLine read;
     std::string error;
-    std::string result = ClassifyLine(line, classifier, &contexts, &error);
-    if (result.empty()) {
+    if (!ReadLine(line, &read, &error)) {
       errors << "intake: standard input line " << line_number << ": " << error
              << "; line skipped\n";
       ++bad;
       continue;
     }
-    out << result << '\n';
+    lines.Add(std::move(read));
   }
+  lines.Flush();
   out.flush();
   return bad > 0 ? kExitSomeFailed : kExitOk;
 }

@@ -19,37 +19,46 @@ size_t LetterEnd(const std::vector<LabelledPassage>& labelled, size_t first) {
   return end;
 }
 
-// The passages labelled[first, end) as segment makes them from one
-// document's body blocks. Blank texts are left out of the blocks, as
-// normalize leaves them out, and come back as plain paragraphs.
 void SegmentLetter(const std::vector<LabelledPassage>& labelled, size_t first,
                    size_t end, std::vector<Passage>* out) {
-  std::vector<Block> blocks;
+  std::vector<std::string> texts;
+  for (size_t i = first; i < end; ++i) texts.push_back(labelled[i].text);
+  std::vector<Passage> segmented = SegmentLetterLines(texts);
   for (size_t i = first; i < end; ++i) {
-    if (IsBlank(labelled[i].text)) continue;
-    Block b;
-    b.text = labelled[i].text;
-    // Labelled table rows are written as the extractors write them, cells
-    // joined by " | " (fixtures/dev/README.md): read as rows, as a run
-    // reads them, not as paragraphs.
-    if (b.text.find(" | ") != std::string::npos) b.kind = BlockKind::kTableRow;
-    blocks.push_back(std::move(b));
-  }
-  std::vector<Passage> segmented = Segment(blocks);
-  size_t next = 0;
-  for (size_t i = first; i < end; ++i) {
-    Passage p;
-    if (IsBlank(labelled[i].text)) {
-      p.text = labelled[i].text;
-    } else {
-      p = std::move(segmented[next++]);
-    }
-    p.lang = labelled[i].lang;
-    out->push_back(std::move(p));
+    segmented[i - first].lang = labelled[i].lang;
+    out->push_back(std::move(segmented[i - first]));
   }
 }
 
 }  // namespace
+
+std::vector<Passage> SegmentLetterLines(const std::vector<std::string>& lines) {
+  std::vector<Block> blocks;
+  for (const std::string& line : lines) {
+    if (IsBlank(line)) continue;
+    Block b;
+    b.text = line;
+    // Table rows are written as the extractors write them, cells joined by
+    // " | " (fixtures/dev/README.md): read as rows, as a run reads them,
+    // not as paragraphs.
+    if (b.text.find(" | ") != std::string::npos) b.kind = BlockKind::kTableRow;
+    blocks.push_back(std::move(b));
+  }
+  std::vector<Passage> segmented = Segment(blocks);
+  std::vector<Passage> out;
+  out.reserve(lines.size());
+  size_t next = 0;
+  for (const std::string& line : lines) {
+    if (IsBlank(line)) {
+      Passage p;
+      p.text = line;
+      out.push_back(std::move(p));
+    } else {
+      out.push_back(std::move(segmented[next++]));
+    }
+  }
+  return out;
+}
 
 std::vector<Passage> SegmentLabelled(
     const std::vector<LabelledPassage>& labelled) {

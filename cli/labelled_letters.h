@@ -13,6 +13,7 @@
 #ifndef INTAKE_CLI_LABELLED_LETTERS_H_
 #define INTAKE_CLI_LABELLED_LETTERS_H_
 
+#include <string>
 #include <vector>
 
 #include "cli/labelled_passages.h"
@@ -31,6 +32,13 @@ namespace intake {
 // segment sees them).
 std::vector<Passage> SegmentLabelled(
     const std::vector<LabelledPassage>& labelled);
+
+// One letter's lines, in letter order, as the segmenter makes them from one
+// document's body blocks: one Passage per line, in the same order (lang
+// left empty). A line with " | " is a table row. Blank lines are left out
+// of the blocks, as normalize leaves them out, and come back as plain
+// paragraphs.
+std::vector<Passage> SegmentLetterLines(const std::vector<std::string>& lines);
 
 // The context of each passage SegmentLabelled returned (`seen`), read
 // within its letter as `intake run` reads it within its document.

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <string>
+#include <vector>
 
 #include "cli/classify_stream.h"
 #include "cli/exit_codes.h"
@@ -99,6 +101,60 @@ TEST(ClassifyStreamTest, BadLinesAreReportedAndSkipped) {
             std::string::npos)
       << errors;  // JSON text must be UTF-8
   EXPECT_EQ(std::count(out.begin(), out.end(), '\n'), 1) << out;
+}
+
+// A labelled file's letter (lines with "letter" and no "kind") is read as
+// `intake eval` reads it: segmented together, so its salutation and
+// closing are furniture and go unlabelled, however much gold they name.
+TEST(ClassifyStreamTest, SegmentsALettersLinesAsEvalDoes) {
+  std::string errors;
+  int exit = -1;
+  std::string out = ClassifyText(
+      R"({"id":"a","letter":"L1","lang":"en","text":"Dear Executive Secretary of the gold convention,"})"
+      "\n"
+      R"({"id":"b","letter":"L1","lang":"en","text":"Samoa trained ten gold miners in 2024 with support from the Global Environment Facility."})"
+      "\n"
+      "not json\n"
+      R"({"id":"c","letter":"L1","lang":"en","text":"Yours sincerely, gold"})"
+      "\n"
+      R"({"id":"d","lang":"en","text":"gold alone"})"
+      "\n",
+      &errors, &exit);
+  EXPECT_EQ(exit, kExitSomeFailed);
+  EXPECT_NE(errors.find("line 3: not valid JSON"), std::string::npos) << errors;
+  std::istringstream lines(out);
+  std::vector<std::string> got;
+  for (std::string line; std::getline(lines, line);) got.push_back(line);
+  ASSERT_EQ(got.size(), 4u) << out;
+  // In input order, each with the kind the segmenter gave it.
+  EXPECT_EQ(got[0].find(R"({"id":"a")"), 0u) << got[0];
+  EXPECT_NE(got[0].find(R"("kind":"furniture","furniture":"salutation")"),
+            std::string::npos)
+      << got[0];
+  EXPECT_NE(got[0].find(R"("theme":[])"), std::string::npos) << got[0];
+  EXPECT_NE(got[1].find(R"("kind":"paragraph")"), std::string::npos) << got[1];
+  EXPECT_NE(got[1].find(R"("theme":["asgm"])"), std::string::npos) << got[1];
+  EXPECT_NE(got[2].find(R"("furniture":"closing")"), std::string::npos)
+      << got[2];
+  EXPECT_NE(got[2].find(R"("theme":[])"), std::string::npos) << got[2];
+  // A line of no letter is read alone and gets no kind.
+  EXPECT_EQ(got[3].find(R"({"id":"d")"), 0u) << got[3];
+  EXPECT_EQ(got[3].find(R"("kind")"), std::string::npos) << got[3];
+  EXPECT_NE(got[3].find(R"("theme":["asgm"])"), std::string::npos) << got[3];
+}
+
+// Passages `intake run` wrote say their kind: taken as they are, never
+// segmented again.
+TEST(ClassifyStreamTest, LinesThatSayTheirKindAreNotSegmentedAgain) {
+  std::string errors;
+  int exit = -1;
+  std::string out = ClassifyText(
+      R"({"doc_id":"D","kind":"paragraph","lang":"en","text":"Dear gold miners,"})"
+      "\n",
+      &errors, &exit);
+  EXPECT_EQ(exit, kExitOk);
+  EXPECT_NE(out.find(R"("theme":["asgm"])"), std::string::npos) << out;
+  EXPECT_EQ(out.find(R"("furniture")"), std::string::npos) << out;
 }
 
 }  // namespace
