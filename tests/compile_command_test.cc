@@ -134,6 +134,10 @@ TEST_F(CompileLettersTest, StancesAfterReviewMatchTheLetters) {
               {"stance", "provided"}}),
       decide("bcrc-caribbean-training.pdf", "Workshops delivered by",
              {{"stance", "provided"}}),
+      // Its staff in the expert group: taking part, neither given nor
+      // received (rules 2026.11.18 read it as a course attended).
+      decide("bcrc-caribbean-training.pdf", "5. Staff of the Centre",
+             {{"stance", "other"}}),
       decide("switzerland-contributions.docx", "(c) Analysts",
              {{"article14", {"14.1", "14.2"}},
               {"activity", {"e.monitoring_research", "e.project"}},
