@@ -119,11 +119,19 @@ Status LoadNameList(
     std::vector<std::string> fields;
     std::istringstream cols(line);
     for (std::string f; std::getline(cols, f, '\t');) fields.push_back(f);
-    if (fields.size() != 3 || fields[0].empty() || fields[1].empty()) {
+    if (fields.size() < 3 || fields.size() > 4 || fields[0].empty() ||
+        fields[1].empty()) {
       return Status::Corrupt(path + ":" + std::to_string(number) +
-                             ": expected id, name and forms separated by tabs");
+                             ": expected id, name, forms and optionally "
+                             "acronyms, separated by tabs");
     }
-    GazetteerEntry entry{fields[0], fields[1], kind, ""};
+    GazetteerEntry entry{fields[0], fields[1], kind, "", {}};
+    if (fields.size() == 4) {
+      std::istringstream acronyms(fields[3]);
+      for (std::string a; std::getline(acronyms, a, '|');) {
+        if (!a.empty()) entry.acronyms.push_back(a);
+      }
+    }
     std::vector<std::string> names;
     std::istringstream forms(fields[2]);
     for (std::string f; std::getline(forms, f, '|');) {
@@ -143,6 +151,10 @@ Status Gazetteer::Load(const GazetteerSources& sources,
   if (!s.ok()) return s;
   if (!sources.places_tsv.empty()) {
     s = LoadNameList(sources.places_tsv, "place", &all);
+    if (!s.ok()) return s;
+  }
+  if (!sources.organisations_tsv.empty()) {
+    s = LoadNameList(sources.organisations_tsv, "organisation", &all);
     if (!s.ok()) return s;
   }
   s = LoadStates(sources, &all);
@@ -188,7 +200,8 @@ int Gazetteer::FindByDomain(std::string_view tld) const {
   return -1;
 }
 
-std::vector<GazetteerHit> Gazetteer::FindAll(std::string_view text) const {
+std::vector<GazetteerHit> Gazetteer::FindAll(std::string_view text,
+                                             Names names) const {
   std::string folded = FoldToUtf8(text);
   // Every occurrence of every variant, as (variant, byte offset), overlaps
   // included: what a search per variant would find, in one pass.
@@ -197,6 +210,10 @@ std::vector<GazetteerHit> Gazetteer::FindAll(std::string_view text) const {
     auto head = by_head_.find(HeadBytes(folded, at));
     if (head == by_head_.end()) continue;
     for (int v : head->second) {
+      if (names == Names::kPlaces &&
+          entries_[variants_[v].entry].kind == "organisation") {
+        continue;
+      }
       if (std::string_view(folded).substr(at).starts_with(
               variants_[v].folded)) {
         found.push_back({v, at});

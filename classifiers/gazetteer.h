@@ -1,6 +1,7 @@
 // The names of States and of the Basel and Stockholm regional centres, in
-// the six UN languages where Debian's iso-codes package has them, for
-// finding who wrote a letter (and, later, entities in passages).
+// the six UN languages where Debian's iso-codes package has them, and of
+// organisations and programmes, for finding who wrote a letter and the
+// entities a passage names.
 //
 // States come from iso-codes (/usr/share/iso-codes/json/iso_3166-1.json,
 // with translations from the gettext catalogues iso_3166-1.mo for es, fr,
@@ -20,10 +21,14 @@
 namespace intake {
 
 struct GazetteerEntry {
-  std::string code;    // ISO 3166-1 alpha-3 ("WSM") or centre id ("BCRC-SEA")
-  std::string name;    // the name used in records ("Samoa")
-  std::string kind;    // "state", "regional_centre" or "place" (never found)
+  std::string code;  // ISO 3166-1 alpha-3 ("WSM"), centre or organisation id
+  std::string name;  // the name used in records ("Samoa")
+  // "state", "regional_centre", "organisation" or "place" (never found)
+  std::string kind;
   std::string alpha2;  // ISO 3166-1 alpha-2 of a State ("ws"), lower case
+  // Acronyms of an organisation ("WHO", "OMS"), matched as written: not
+  // variants, which match whatever the case (entity_finder.h).
+  std::vector<std::string> acronyms;
 };
 
 struct GazetteerHit {
@@ -35,8 +40,9 @@ struct GazetteerHit {
 struct GazetteerSources {
   std::string iso_codes_json = "/usr/share/iso-codes/json/iso_3166-1.json";
   std::string locale_dir = "/usr/share/locale";
-  std::string centres_tsv;  // required
-  std::string places_tsv;   // optional: names that hide a State's name
+  std::string centres_tsv;        // required
+  std::string places_tsv;         // optional: names that hide a State's name
+  std::string organisations_tsv;  // optional: organisations and programmes
 };
 
 class Gazetteer {
@@ -51,9 +57,15 @@ class Gazetteer {
   // where two names overlap the longer wins ("Democratic Republic of the
   // Congo" over "Congo"). Thread-safe.
   std::vector<GazetteerHit> Find(std::string_view text) const;
+  // Which names Find and FindAll look for: States and centres only (who
+  // wrote a letter, what the model masks), or organisations too (the
+  // entities of a passage). Only kAll finds "World Bank"; only kPlaces
+  // finds the State inside "Japan International Cooperation Agency".
+  enum class Names { kPlaces, kAll };
   // Every occurrence, in text order (the same overlap rule), for masking
   // names wherever they stand. Thread-safe.
-  std::vector<GazetteerHit> FindAll(std::string_view text) const;
+  std::vector<GazetteerHit> FindAll(std::string_view text,
+                                    Names names = Names::kPlaces) const;
 
   // The State whose country-code top-level domain is `tld` ("ws", "uk"),
   // or -1.

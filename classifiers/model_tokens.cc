@@ -71,19 +71,7 @@ std::vector<std::pair<int32_t, int32_t>> StateRanges(
   std::vector<std::pair<int32_t, int32_t>> ranges;
   if (gazetteer == nullptr) return ranges;
   // Gazetteer positions are bytes of the folded text as UTF-8.
-  std::vector<int32_t> unit_of_byte;
-  for (size_t i = 0; i < folded.folded.size(); ++i) {
-    char16_t c = folded.folded[i];
-    int bytes = c < 0x80                      ? 1
-                : c < 0x800                   ? 2
-                : (c >= 0xD800 && c < 0xDC00) ? 4
-                : (c >= 0xDC00 && c < 0xE000) ? 0
-                                              : 3;
-    for (int b = 0; b < bytes; ++b) {
-      unit_of_byte.push_back(static_cast<int32_t>(i));
-    }
-  }
-  unit_of_byte.push_back(static_cast<int32_t>(folded.folded.size()));
+  const std::vector<int32_t> unit_of_byte = FoldedUnitOfByte(folded);
   for (const GazetteerHit& hit : gazetteer->FindAll(original)) {
     if (gazetteer->entries()[hit.entry].kind != "state") continue;
     size_t end = hit.position + hit.length;

@@ -159,4 +159,20 @@ std::string FoldToUtf8(std::string_view utf8) {
   return out;
 }
 
+std::vector<int32_t> FoldedUnitOfByte(const FoldedText& folded) {
+  std::vector<int32_t> unit;
+  unit.reserve(folded.folded.size() * 2 + 1);
+  for (size_t i = 0; i < folded.folded.size(); ++i) {
+    char16_t c = folded.folded[i];
+    int bytes = c < 0x80                      ? 1
+                : c < 0x800                   ? 2
+                : (c >= 0xD800 && c < 0xDC00) ? 4  // with its low surrogate
+                : (c >= 0xDC00 && c < 0xE000) ? 0
+                                              : 3;
+    for (int b = 0; b < bytes; ++b) unit.push_back(static_cast<int32_t>(i));
+  }
+  unit.push_back(static_cast<int32_t>(folded.folded.size()));
+  return unit;
+}
+
 }  // namespace intake

@@ -67,6 +67,12 @@ FoldedText FoldText(std::string_view utf8);
 // Convenience for tests and rule compilation: the folded text as UTF-8.
 std::string FoldToUtf8(std::string_view utf8);
 
+// unit[b]: the folded UTF-16 unit that byte b of the folded text as UTF-8
+// (FoldToUtf8) belongs to, and folded.size() one past the end: turns a
+// position found in FoldToUtf8's bytes (the gazetteer's) into one of
+// `folded`.
+std::vector<int32_t> FoldedUnitOfByte(const FoldedText& folded);
+
 }  // namespace intake
 
 #endif  // INTAKE_CLASSIFIERS_TEXT_FOLD_H_

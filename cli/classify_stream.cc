@@ -145,8 +145,9 @@ class LineClassifier {
 
   // Classifies and writes the document read so far.
   void Flush() {
-    bool kinds_given = std::any_of(lines_.begin(), lines_.end(),
-                                   [](const InputLine& l) { return l.kind_given; });
+    bool kinds_given =
+        std::any_of(lines_.begin(), lines_.end(),
+                    [](const InputLine& l) { return l.kind_given; });
     ContextTracker tracker;
     if (kinds_given) {
       for (const InputLine& line : lines_) {

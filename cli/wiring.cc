@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "classifiers/combined_classifier.h"
+#include "classifiers/entity_finder.h"
 #include "classifiers/rule_classifier.h"
 #include "classifiers/submitter_finder.h"
 #include "cli/lazy_classifier.h"
@@ -47,6 +48,8 @@ Status LoadGazetteer(std::shared_ptr<const Gazetteer>* out) {
       "regional_centres.tsv", INTAKE_DEFAULT_GAZETTEER "/regional_centres.tsv");
   sources.places_tsv =
       DataFile("places.tsv", INTAKE_DEFAULT_GAZETTEER "/places.tsv");
+  sources.organisations_tsv = DataFile(
+      "organisations.tsv", INTAKE_DEFAULT_GAZETTEER "/organisations.tsv");
   std::unique_ptr<const Gazetteer> gazetteer;
   Status s = Gazetteer::Load(sources, &gazetteer);
   if (!s.ok()) return s;
@@ -83,11 +86,15 @@ Status LoadClassifierData(const ClassifierFlags& flags, ClassifierData* out) {
 }
 
 std::unique_ptr<Classifier> MakeClassifier(const ClassifierData& data) {
+  std::unique_ptr<Classifier> labels;
   if (data.model == nullptr) {
-    return std::make_unique<RuleClassifier>(data.rules);
+    labels = std::make_unique<RuleClassifier>(data.rules);
+  } else {
+    labels = std::make_unique<CombinedClassifier>(data.rules, data.gazetteer,
+                                                  data.model);
   }
-  return std::make_unique<CombinedClassifier>(data.rules, data.gazetteer,
-                                              data.model);
+  return std::make_unique<EntityAddingClassifier>(std::move(labels),
+                                                  data.gazetteer);
 }
 
 Status LoadClassifier(const ClassifierFlags& flags,

@@ -75,6 +75,21 @@ std::vector<std::pair<std::string_view, std::string>> LabelsJsonFields(
   out.emplace_back("evidence", std::move(evidence));
   out.emplace_back("needs_review", labels.needs_review ? "true" : "false");
   out.emplace_back("review_reasons", StringArrayText(labels.review_reasons));
+  std::string entities = "[";
+  for (const Entity& e : labels.entities) {
+    if (entities.size() > 1) entities += ',';
+    entities += "{\"type\":";
+    AppendJsonString(e.type, &entities);
+    entities += ",\"start\":" + std::to_string(e.start);
+    entities += ",\"end\":" + std::to_string(e.end);
+    entities += ",\"text\":";
+    AppendJsonString(e.text, &entities);
+    entities += ",\"id\":";
+    AppendJsonString(e.id, &entities);
+    entities += '}';
+  }
+  entities += ']';
+  out.emplace_back("entities", std::move(entities));
   return out;
 }
 
@@ -106,6 +121,15 @@ Json LabelsJson(const Labels& labels) {
   j["evidence"] = evidence;
   j["needs_review"] = labels.needs_review;
   j["review_reasons"] = StringArray(labels.review_reasons);
+  Json entities = Json::array();
+  for (const Entity& e : labels.entities) {
+    entities.push_back({{"type", e.type},
+                        {"start", e.start},
+                        {"end", e.end},
+                        {"text", e.text},
+                        {"id", e.id}});
+  }
+  j["entities"] = entities;
   return j;
 }
 

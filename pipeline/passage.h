@@ -39,6 +39,22 @@ struct Evidence {
   std::string source = "rules";
 };
 
+// A name, reference, amount or date a passage mentions (TAXONOMY.md
+// section 5).
+struct Entity {
+  // "state", "regional_centre", "organisation", "article", "money", "year",
+  // "date".
+  std::string type;
+  int start = 0;  // code points into the passage text
+  int end = 0;
+  std::string text;  // as it stands in the passage
+  // What it names, where that can be said: a State's ISO 3166-1 alpha-3
+  // code, a centre's or organisation's id, the article ("14", "14(3)",
+  // "3,4"), the currency's ISO 4217 code, the year, the date as ISO 8601
+  // ("2019-12-13", "2020-03"); "" otherwise.
+  std::string id;
+};
+
 struct Labels {
   std::vector<std::string> article14;  // codes from TAXONOMY.md, sorted
   std::vector<std::string> activity;
@@ -50,6 +66,7 @@ struct Labels {
   std::vector<Evidence> evidence;
   bool needs_review = false;
   std::vector<std::string> review_reasons;  // reason codes, sorted
+  std::vector<Entity> entities;             // in text order
 };
 
 struct Passage {

@@ -56,7 +56,8 @@ TEST(ClassifyStreamTest, KeepsFieldsInOrderAndAddsLabels) {
       R"("confidence":{"theme:asgm":0.75},)"
       R"("evidence":[{"label":"theme:asgm","start":0,"end":4,"text":"gold",)"
       R"("source":"rules"}],)"
-      R"("needs_review":false,"review_reasons":[],"rules_version":"fake-1",)"
+      R"("needs_review":false,"review_reasons":[],"entities":[],)"
+      R"("rules_version":"fake-1",)"
       R"("model_version":""})"
       "\n");
 }

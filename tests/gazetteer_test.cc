@@ -58,6 +58,35 @@ TEST(GazetteerTest, BadCentresFileNamesLine) {
   EXPECT_NE(s.message().find("c.tsv:2"), std::string::npos) << s.message();
 }
 
+// Organisations have acronyms in a fourth column; more columns, or a line
+// without its name, is refused with the file and line. Organisations are
+// found only when asked: who wrote a letter is a State or a centre.
+TEST(GazetteerTest, OrganisationsFile) {
+  std::string dir = testing::MakeTempDir("gazetteer-orgs");
+  std::ofstream(dir + "/c.tsv") << "BCRC-X\tA centre\tA Regional Centre\n";
+  std::ofstream(dir + "/o.tsv")
+      << "# organisations\nWB\tWorld Bank\tWorld Bank|Banco Mundial\tIBRD\n";
+  GazetteerSources sources;
+  sources.centres_tsv = dir + "/c.tsv";
+  sources.organisations_tsv = dir + "/o.tsv";
+  std::unique_ptr<const Gazetteer> g;
+  ASSERT_TRUE(Gazetteer::Load(sources, &g).ok());
+  std::string text = "El Banco Mundial y Ghana";
+  auto all = g->FindAll(text, Gazetteer::Names::kAll);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(g->entries()[all[0].entry].code, "WB");
+  EXPECT_EQ(g->entries()[all[0].entry].acronyms,
+            std::vector<std::string>{"IBRD"});
+  EXPECT_EQ(Codes(*g, text), std::vector<std::string>{"GHA"});
+
+  std::ofstream(dir + "/o.tsv") << "WB\tWorld Bank\tWorld Bank\tIBRD\textra\n";
+  Status s = Gazetteer::Load(sources, &g);
+  EXPECT_EQ(s.code(), Status::Code::kCorrupt);
+  EXPECT_NE(s.message().find("o.tsv:1"), std::string::npos) << s.message();
+  std::ofstream(dir + "/o.tsv") << "WB\t\tWorld Bank\n";
+  EXPECT_EQ(Gazetteer::Load(sources, &g).code(), Status::Code::kCorrupt);
+}
+
 TEST(MoFileTest, RejectsWhatIsNotACatalogue) {
   std::map<std::string, std::string> t;
   EXPECT_EQ(ParseMoFile("", &t).code(), Status::Code::kCorrupt);

@@ -35,6 +35,7 @@ DocumentRecord Sample() {
   p.labels.confidence = {{"article14:14.1", 0.123456},
                          {"stance:need", 2.0 / 3}};
   p.labels.evidence = {{"article14:14.1", 3, 7, "Côte"}};
+  p.labels.entities = {{"state", 3, 7, "Côte", "CIV"}};
   r.passages = {p};
   r.passage_count = 1;
   return r;
@@ -53,7 +54,7 @@ TEST(JsonRecordsTest, PassageRecordExactBytes) {
       PassageJson(Sample(), 0),
       R"({"schema_version":1,"record":"passage","doc_id":")" +
           std::string(64, 'a') +
-          R"(","passage_id":"aaaaaaaaaaaaaaaa-p0001","page":1,"start":0,"end":5,"kind":"paragraph","furniture":"","number":"1.","text":"1. Côte","lang":"fr","ocr_confidence":null,"article14":["14.1"],"activity":[],"theme":[],"stance":"need","confidence":{"article14:14.1":0.123,"stance:need":0.667},"evidence":[{"label":"article14:14.1","start":3,"end":7,"text":"Côte","source":"rules"}],"needs_review":false,"review_reasons":[],"labels_from":"rules","rules_version":"2026.11.1+abc","model_version":"0123456789ab"})");
+          R"(","passage_id":"aaaaaaaaaaaaaaaa-p0001","page":1,"start":0,"end":5,"kind":"paragraph","furniture":"","number":"1.","text":"1. Côte","lang":"fr","ocr_confidence":null,"article14":["14.1"],"activity":[],"theme":[],"stance":"need","confidence":{"article14:14.1":0.123,"stance:need":0.667},"evidence":[{"label":"article14:14.1","start":3,"end":7,"text":"Côte","source":"rules"}],"needs_review":false,"review_reasons":[],"entities":[{"type":"state","start":3,"end":7,"text":"Côte","id":"CIV"}],"labels_from":"rules","rules_version":"2026.11.1+abc","model_version":"0123456789ab"})");
 }
 
 TEST(JsonRecordsTest, PassageOcrConfidenceIsRoundedWhenOcred) {

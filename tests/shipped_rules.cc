@@ -18,6 +18,8 @@ std::shared_ptr<const Gazetteer> ShippedGazetteer() {
   sources.centres_tsv =
       SourceDir() + "/classifiers/gazetteer/regional_centres.tsv";
   sources.places_tsv = SourceDir() + "/classifiers/gazetteer/places.tsv";
+  sources.organisations_tsv =
+      SourceDir() + "/classifiers/gazetteer/organisations.tsv";
   std::unique_ptr<const Gazetteer> g;
   Status s = Gazetteer::Load(sources, &g);
   EXPECT_TRUE(s.ok()) << s.ToString();

@@ -1,0 +1,389 @@
+#include "classifiers/entity_finder.h"
+
+#include <unicode/regex.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstdlib>
+
+#include "classifiers/model_tokens.h"
+#include "classifiers/text_fold.h"
+
+namespace intake {
+namespace {
+
+// On the folded text: lower case, no accents.
+constexpr char16_t kArticle[] =
+    uR"(\b(?:articles?|articulos?|art\.)\s*(\d{1,2})((?:\s*(?:,|and|y|e|et|&)\s*\d{1,2}\b)*))"
+    uR"((?:\s*,?\s*(?:paragraphs?|parrafos?|paragraphes?|para\.|par\.)\s*(\d{1,2}))?)";
+
+constexpr char16_t kMonths[] =
+    u"(january|february|march|april|may|june|july|august|september|october|"
+    u"november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec|"
+    u"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+    u"setiembre|octubre|noviembre|diciembre|janvier|fevrier|mars|avril|mai|"
+    u"juin|juillet|aout|septembre|octobre|novembre|decembre)";
+
+// Month number of a folded month name or abbreviation; 0 when none.
+int MonthNumber(const std::string& name) {
+  static const char* const kNames[][4] = {
+      {"january", "jan", "enero", "janvier"},
+      {"february", "feb", "febrero", "fevrier"},
+      {"march", "mar", "marzo", "mars"},
+      {"april", "apr", "abril", "avril"},
+      {"may", "mayo", "mai", ""},
+      {"june", "jun", "junio", "juin"},
+      {"july", "jul", "julio", "juillet"},
+      {"august", "aug", "agosto", "aout"},
+      {"september", "sep", "septiembre", "septembre"},
+      {"october", "oct", "octubre", "octobre"},
+      {"november", "nov", "noviembre", "novembre"},
+      {"december", "dec", "diciembre", "decembre"},
+  };
+  if (name == "sept" || name == "setiembre") return 9;
+  for (int m = 0; m < 12; ++m) {
+    for (const char* n : kNames[m]) {
+      if (*n != '\0' && name == n) return m + 1;
+    }
+  }
+  return 0;
+}
+
+std::string Utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+// An ISO 8601 date, or "" when the parts do not make one.
+std::string IsoDate(int year, int month, int day) {
+  if (year < 1900 || year > 2100 || month < 1 || month > 12) return "";
+  if (day > 31) return "";
+  char buffer[16];
+  if (day <= 0) {
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, month);
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", year, month, day);
+  }
+  return buffer;
+}
+
+// The dates, each with the way its groups read: day-month-year ("13
+// December 2019", "15 de marzo de 2021", "1er janvier 2020"),
+// month-day-year ("December 13, 2019"), month-year ("March 2020"), ISO
+// ("2019-12-13") and day/month/year with digits ("13/12/2019").
+enum DateShape { kDayMonthYear, kMonthDayYear, kMonthYear, kIso, kNumeric };
+struct DateRule {
+  DateShape shape;
+  std::u16string pattern;
+};
+std::vector<DateRule> DateRules() {
+  const std::u16string months(kMonths);
+  return {
+      {kDayMonthYear, u"\\b(\\d{1,2})(?:st|nd|rd|th|er)?\\s+(?:de\\s+)?" +
+                          months + u"\\.?\\s+(?:de\\s+|del\\s+)?(\\d{4})\\b"},
+      {kMonthDayYear,
+       u"\\b" + months +
+           u"\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b"},
+      {kMonthYear, u"\\b" + months + u"\\s+(?:de\\s+|del\\s+)?(\\d{4})\\b"},
+      {kIso, u"\\b(\\d{4})-(\\d{2})-(\\d{2})\\b"},
+      {kNumeric, u"\\b(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})\\b"},
+  };
+}
+
+// The ISO 4217 code a money amount is written in, "" when it does not say
+// (a bare "$" or "dollars").
+std::string Currency(std::string_view original) {
+  std::string f = FoldToUtf8(original);
+  auto has = [&](const char* s) { return f.find(s) != std::string::npos; };
+  auto word = [&](const char* w) {
+    std::string_view v(w);
+    for (size_t at = f.find(v); at != std::string::npos;
+         at = f.find(v, at + 1)) {
+      bool before =
+          at == 0 || !std::isalpha(static_cast<unsigned char>(f[at - 1]));
+      size_t end = at + v.size();
+      bool after =
+          end == f.size() || !std::isalpha(static_cast<unsigned char>(f[end]));
+      if (before && after) return true;
+    }
+    return false;
+  };
+  if (word("usd") || has("us$") || has("us $") || has("u.s.")) return "USD";
+  if (word("eur") || word("euro") || word("euros") ||
+      original.find("€") != std::string_view::npos) {
+    return "EUR";
+  }
+  if (word("chf")) return "CHF";
+  if (word("gbp") || original.find("£") != std::string_view::npos ||
+      word("pound") || word("pounds")) {
+    return "GBP";
+  }
+  if (word("jpy") || word("yen") ||
+      original.find("¥") != std::string_view::npos) {
+    return "JPY";
+  }
+  for (const char* code : {"sek", "nok", "dkk", "cad", "aud", "cny", "nzd",
+                           "xof", "xaf", "brl", "mxn", "zar", "inr"}) {
+    if (word(code)) {
+      std::string upper(code);
+      for (char& c : upper) c = static_cast<char>(std::toupper(c));
+      return upper;
+    }
+  }
+  return "";
+}
+
+// Whether a name's span holds a lower-case letter and no capital: a common
+// word that happens to spell a name. Scripts without case pass.
+bool OnlyLowerCase(std::string_view s) {
+  bool lower = false;
+  for (int32_t i = 0; i < static_cast<int32_t>(s.size());) {
+    UChar32 c;
+    U8_NEXT(s.data(), i, static_cast<int32_t>(s.size()), c);
+    if (c < 0) continue;
+    if (u_isupper(c) || u_istitle(c)) return false;
+    lower = lower || u_islower(c);
+  }
+  return lower;
+}
+
+// `start`, or the code point of a currency symbol just before it (one
+// space between at most): the model's money token leaves "$" and "€" out.
+int32_t WithSymbolBefore(std::string_view text, const FoldedText& folded,
+                         int32_t start) {
+  int32_t k = start;
+  auto cp = [&](int32_t i) {
+    return text.substr(folded.cp_byte[i],
+                       folded.cp_byte[i + 1] - folded.cp_byte[i]);
+  };
+  if (k > 0 && cp(k - 1) == " ") --k;
+  if (k > 0) {
+    std::string_view c = cp(k - 1);
+    if (c == "$" || c == "€" || c == "£" || c == "¥") return k - 1;
+  }
+  return start;
+}
+
+std::unique_ptr<icu::RegexPattern> Compile(const std::u16string& pattern) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError error;
+  std::unique_ptr<icu::RegexPattern> p(icu::RegexPattern::compile(
+      icu::UnicodeString(pattern.data(), static_cast<int32_t>(pattern.size())),
+      0, error, status));
+  if (U_FAILURE(status)) {
+    // The patterns are this file's own; a failure is a bug here.
+    std::fprintf(stderr, "intake: bad entity pattern: %s\n",
+                 u_errorName(status));
+    std::abort();
+  }
+  return p;
+}
+
+}  // namespace
+
+EntityFinder::EntityFinder(std::shared_ptr<const Gazetteer> gazetteer)
+    : gazetteer_(std::move(gazetteer)) {
+  const auto& entries = gazetteer_->entries();
+  for (size_t i = 0; i < entries.size(); ++i) {
+    for (const std::string& a : entries[i].acronyms) {
+      acronyms_.emplace(a, static_cast<int>(i));
+    }
+  }
+  articles_.push_back(Compile(kArticle));
+  for (const DateRule& rule : DateRules())
+    dates_.push_back(Compile(rule.pattern));
+}
+
+EntityFinder::~EntityFinder() = default;
+
+std::vector<Entity> EntityFinder::Find(std::string_view text) const {
+  const FoldedText folded = FoldText(text);
+  std::vector<Entity> found;
+  auto add = [&](const char* type, int32_t begin, int32_t end,
+                 std::string id) {  // folded units [begin, end)
+    if (begin >= end) return;
+    Entity e;
+    e.type = type;
+    e.start = folded.OriginalStart(begin);
+    e.end = folded.OriginalEnd(end);
+    e.text = std::string(folded.OriginalText(text, e.start, e.end));
+    e.id = std::move(id);
+    found.push_back(std::move(e));
+  };
+
+  // Names.
+  const std::vector<int32_t> unit = FoldedUnitOfByte(folded);
+  const auto& entries = gazetteer_->entries();
+  for (const GazetteerHit& hit :
+       gazetteer_->FindAll(text, Gazetteer::Names::kAll)) {
+    size_t end = hit.position + hit.length;
+    if (end >= unit.size()) continue;
+    const GazetteerEntry& entry = entries[hit.entry];
+    int32_t start_cp = folded.OriginalStart(unit[hit.position]);
+    int32_t end_cp = folded.OriginalEnd(unit[end]);
+    if (OnlyLowerCase(folded.OriginalText(text, start_cp, end_cp))) continue;
+    add(entry.kind.c_str(), unit[hit.position], unit[end], entry.code);
+  }
+  for (const FoldedToken& t : folded.tokens) {
+    int32_t start_cp = folded.OriginalStart(t.begin);
+    int32_t end_cp = folded.OriginalEnd(t.end);
+    auto it = acronyms_.find(
+        std::string(folded.OriginalText(text, start_cp, end_cp)));
+    if (it == acronyms_.end()) continue;
+    add("organisation", t.begin, t.end, entries[it->second].code);
+  }
+
+  // References and dates, on the folded text.
+  icu::UnicodeString input(false, folded.folded.data(),
+                           static_cast<int32_t>(folded.folded.size()));
+  auto group = [](icu::RegexMatcher& m, int g) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString s = m.group(g, status);
+    return U_SUCCESS(status) ? Utf8(s) : std::string();
+  };
+  auto span = [&](icu::RegexMatcher& m, int g, int32_t* begin, int32_t* end) {
+    UErrorCode status = U_ZERO_ERROR;
+    *begin = m.start(g, status);
+    *end = m.end(g, status);
+    return U_SUCCESS(status) && *begin >= 0;
+  };
+  // Every reference, date, amount and year holds a digit, every date and
+  // year four in a row: most passages need none of what follows.
+  const std::u16string_view f(folded.folded);
+  const bool digits =
+      f.find_first_of(u"0123456789") != std::u16string_view::npos;
+  bool four_digits = false;
+  for (size_t i = 0, run = 0; i < f.size() && !four_digits; ++i) {
+    run = f[i] >= u'0' && f[i] <= u'9' ? run + 1 : 0;
+    four_digits = run >= 4;
+  }
+  for (const auto& pattern : articles_) {
+    if (!digits || f.find(u"art") == std::u16string_view::npos) break;
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(input, status));
+    while (U_SUCCESS(status) && m->find()) {
+      std::string id = group(*m, 1);
+      std::string more = group(*m, 2);
+      for (size_t i = 0; i < more.size();) {
+        size_t digit = more.find_first_of("0123456789", i);
+        if (digit == std::string::npos) break;
+        size_t stop = more.find_first_not_of("0123456789", digit);
+        if (stop == std::string::npos) stop = more.size();
+        id += "," + more.substr(digit, stop - digit);
+        i = stop;
+      }
+      std::string paragraph = group(*m, 3);
+      if (!paragraph.empty() && more.empty()) id += "(" + paragraph + ")";
+      int32_t begin, end;
+      if (span(*m, 0, &begin, &end)) add("article", begin, end, id);
+    }
+  }
+  const std::vector<DateRule> rules = DateRules();
+  // Every date holds its year: each is looked for only near a run of
+  // four digits (before it, or after it for ISO dates), not across the
+  // whole passage.
+  std::vector<std::pair<int32_t, int32_t>> years;  // folded units
+  for (size_t i = 0; i < f.size();) {
+    if (f[i] < u'0' || f[i] > u'9') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < f.size() && f[j] >= u'0' && f[j] <= u'9') ++j;
+    if (j - i == 4) {
+      years.push_back({static_cast<int32_t>(i), static_cast<int32_t>(j)});
+    }
+    i = j;
+  }
+  constexpr int32_t kLongestDate = 40;  // "15 de septiembre del 2021" is 25
+  const int32_t size = static_cast<int32_t>(f.size());
+  for (size_t r = 0; r < dates_.size() && four_digits; ++r) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> m(dates_[r]->matcher(input, status));
+    if (U_FAILURE(status)) continue;
+    m->useTransparentBounds(true);
+    for (const auto& [year_begin, year_end] : years) {
+      bool iso = rules[r].shape == kIso;
+      m->region(iso ? year_begin : std::max(0, year_begin - kLongestDate),
+                iso ? std::min(size, year_begin + 10) : year_end, status);
+      while (U_SUCCESS(status) && m->find()) {
+        int a = std::atoi(group(*m, 1).c_str());
+        int b = std::atoi(group(*m, 2).c_str());
+        std::string id;
+        switch (rules[r].shape) {
+          case kDayMonthYear:
+            id = IsoDate(std::atoi(group(*m, 3).c_str()),
+                         MonthNumber(group(*m, 2)), a);
+            break;
+          case kMonthDayYear:
+            id = IsoDate(std::atoi(group(*m, 3).c_str()),
+                         MonthNumber(group(*m, 1)), b);
+            break;
+          case kMonthYear:
+            id = IsoDate(b, MonthNumber(group(*m, 1)), 0);
+            break;
+          case kIso:
+            id = IsoDate(a, b, std::atoi(group(*m, 3).c_str()));
+            break;
+          case kNumeric:
+            // Day first, as the UN and most senders write; a month above 12
+            // says the writer put the month first.
+            id = b > 12 ? IsoDate(std::atoi(group(*m, 3).c_str()), a, b)
+                        : IsoDate(std::atoi(group(*m, 3).c_str()), b, a);
+            break;
+        }
+        if (id.empty()) continue;
+        int32_t begin, end;
+        if (span(*m, 0, &begin, &end)) add("date", begin, end, id);
+      }
+    }
+  }
+
+  // Money and years, as the model masks them.
+  const std::vector<ModelToken> tokens =
+      digits ? ModelTokens(text, folded, nullptr) : std::vector<ModelToken>();
+  for (const ModelToken& t : tokens) {
+    if (!t.masked) continue;
+    bool money = t.text == kMaskMoney;
+    if (!money && t.text != kMaskYear) continue;
+    Entity e;
+    e.type = money ? "money" : "year";
+    e.start = t.start;
+    e.end = t.end;
+    if (money) e.start = WithSymbolBefore(text, folded, t.start);
+    e.text = std::string(folded.OriginalText(text, e.start, e.end));
+    e.id = money ? Currency(e.text) : e.text;
+    found.push_back(std::move(e));
+  }
+
+  // First start wins, the longer on a tie; what it covers is dropped.
+  std::sort(found.begin(), found.end(), [](const Entity& x, const Entity& y) {
+    return x.start != y.start ? x.start < y.start : x.end > y.end;
+  });
+  std::vector<Entity> out;
+  for (Entity& e : found) {
+    if (!out.empty() && e.start < out.back().end) continue;
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+EntityAddingClassifier::EntityAddingClassifier(
+    std::unique_ptr<Classifier> classifier,
+    std::shared_ptr<const Gazetteer> gazetteer)
+    : classifier_(std::move(classifier)), entities_(std::move(gazetteer)) {}
+
+Labels EntityAddingClassifier::Classify(std::string_view text,
+                                        std::string_view lang, PassageKind kind,
+                                        const PassageContext& context) const {
+  Labels labels = classifier_->Classify(text, lang, kind, context);
+  labels.entities = entities_.Find(text);
+  return labels;
+}
+
+}  // namespace intake

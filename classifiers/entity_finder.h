@@ -1,0 +1,68 @@
+// The entities a passage names (TAXONOMY.md section 5), each with its
+// place in the passage: States and regional centres (the gazetteer's
+// names in the six UN languages), organisations and programmes
+// (gazetteer/organisations.tsv: names in any case, acronyms as written),
+// references to articles ("article 14, paragraph 3", "art. 8", "artículo
+// 7"), money amounts with their currency, years and dates in English,
+// Spanish and French.
+//
+// A name found in lower case only ("a special programme", "turkey") is
+// a common word, not a name, and is left out.
+#ifndef INTAKE_CLASSIFIERS_ENTITY_FINDER_H_
+#define INTAKE_CLASSIFIERS_ENTITY_FINDER_H_
+
+#include <unicode/regex.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "classifiers/gazetteer.h"
+#include "pipeline/classifier.h"
+#include "pipeline/passage.h"
+
+namespace intake {
+
+class EntityFinder {
+ public:
+  // REQUIRES: gazetteer != nullptr.
+  explicit EntityFinder(std::shared_ptr<const Gazetteer> gazetteer);
+  ~EntityFinder();
+
+  // In text order; where two overlap, the one that starts first (the
+  // longer on a tie) stands. Thread-safe.
+  std::vector<Entity> Find(std::string_view text) const;
+
+ private:
+  std::shared_ptr<const Gazetteer> gazetteer_;
+  std::unordered_map<std::string, int> acronyms_;  // as written -> entry
+  std::vector<std::unique_ptr<icu::RegexPattern>> articles_;
+  std::vector<std::unique_ptr<icu::RegexPattern>> dates_;
+};
+
+// A classifier's labels with the passage's entities added: what `intake
+// run` and `intake classify` write. Entities are found in every passage,
+// furniture too (a letterhead names its State, a date line its date).
+class EntityAddingClassifier : public Classifier {
+ public:
+  EntityAddingClassifier(std::unique_ptr<Classifier> classifier,
+                         std::shared_ptr<const Gazetteer> gazetteer);
+  Labels Classify(std::string_view text, std::string_view lang,
+                  PassageKind kind,
+                  const PassageContext& context) const override;
+  using Classifier::Classify;
+  std::string Version() const override { return classifier_->Version(); }
+  std::string ModelVersion() const override {
+    return classifier_->ModelVersion();
+  }
+
+ private:
+  std::unique_ptr<Classifier> classifier_;
+  EntityFinder entities_;
+};
+
+}  // namespace intake
+
+#endif  // INTAKE_CLASSIFIERS_ENTITY_FINDER_H_
