@@ -220,7 +220,7 @@ std::vector<Entity> EntityFinder::Find(std::string_view text) const {
   const std::vector<int32_t> unit = FoldedUnitOfByte(folded);
   const auto& entries = gazetteer_->entries();
   for (const GazetteerHit& hit :
-       gazetteer_->FindAll(text, Gazetteer::Names::kAll)) {
+       gazetteer_->FindAll(text, Gazetteer::Names::kOrganisations)) {
     size_t end = hit.position + hit.length;
     if (end >= unit.size()) continue;
     const GazetteerEntry& entry = entries[hit.entry];

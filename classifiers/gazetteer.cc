@@ -142,6 +142,37 @@ Status LoadNameList(
   return Status::Ok();
 }
 
+// ALPHA3 <tab> LANG <tab> form, one form a line: one "nationality" entry
+// per State, with all its forms.
+Status LoadNationalities(
+    const std::string& path,
+    std::vector<std::pair<GazetteerEntry, std::vector<std::string>>>* out) {
+  std::string text;
+  Status s = ReadFile(path, &text);
+  if (!s.ok()) return s;
+  std::map<std::string, std::vector<std::string>> forms;
+  std::istringstream lines(text);
+  int number = 0;
+  for (std::string line; std::getline(lines, line);) {
+    ++number;
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> fields;
+    std::istringstream cols(line);
+    for (std::string f; std::getline(cols, f, '\t');) fields.push_back(f);
+    if (fields.size() != 3 || fields[0].size() != 3 || fields[2].empty()) {
+      return Status::Corrupt(path + ":" + std::to_string(number) +
+                             ": expected a State's alpha-3 code, a language "
+                             "and an adjective, separated by tabs");
+    }
+    forms[fields[0]].push_back(fields[2]);
+  }
+  for (auto& [code, names] : forms) {
+    out->push_back(
+        {GazetteerEntry{code, code, "nationality", "", {}}, std::move(names)});
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status Gazetteer::Load(const GazetteerSources& sources,
@@ -155,6 +186,10 @@ Status Gazetteer::Load(const GazetteerSources& sources,
   }
   if (!sources.organisations_tsv.empty()) {
     s = LoadNameList(sources.organisations_tsv, "organisation", &all);
+    if (!s.ok()) return s;
+  }
+  if (!sources.nationalities_tsv.empty()) {
+    s = LoadNationalities(sources.nationalities_tsv, &all);
     if (!s.ok()) return s;
   }
   s = LoadStates(sources, &all);
@@ -200,6 +235,12 @@ int Gazetteer::FindByDomain(std::string_view tld) const {
   return -1;
 }
 
+bool Gazetteer::Looks(Names names, std::string_view kind) {
+  if (kind == "organisation") return names == Names::kOrganisations;
+  if (kind == "nationality") return names == Names::kNationalities;
+  return true;
+}
+
 std::vector<GazetteerHit> Gazetteer::FindAll(std::string_view text,
                                              Names names) const {
   std::string folded = FoldToUtf8(text);
@@ -210,10 +251,7 @@ std::vector<GazetteerHit> Gazetteer::FindAll(std::string_view text,
     auto head = by_head_.find(HeadBytes(folded, at));
     if (head == by_head_.end()) continue;
     for (int v : head->second) {
-      if (names == Names::kPlaces &&
-          entries_[variants_[v].entry].kind == "organisation") {
-        continue;
-      }
+      if (!Looks(names, entries_[variants_[v].entry].kind)) continue;
       if (std::string_view(folded).substr(at).starts_with(
               variants_[v].folded)) {
         found.push_back({v, at});

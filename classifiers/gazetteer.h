@@ -23,7 +23,8 @@ namespace intake {
 struct GazetteerEntry {
   std::string code;  // ISO 3166-1 alpha-3 ("WSM"), centre or organisation id
   std::string name;  // the name used in records ("Samoa")
-  // "state", "regional_centre", "organisation" or "place" (never found)
+  // "state", "regional_centre", "organisation", "nationality" (a State's
+  // adjectives: "Swedish", "japonesa") or "place" (never found)
   std::string kind;
   std::string alpha2;  // ISO 3166-1 alpha-2 of a State ("ws"), lower case
   // Acronyms of an organisation ("WHO", "OMS"), matched as written: not
@@ -43,6 +44,7 @@ struct GazetteerSources {
   std::string centres_tsv;        // required
   std::string places_tsv;         // optional: names that hide a State's name
   std::string organisations_tsv;  // optional: organisations and programmes
+  std::string nationalities_tsv;  // optional: States' adjectives
 };
 
 class Gazetteer {
@@ -57,15 +59,19 @@ class Gazetteer {
   // where two names overlap the longer wins ("Democratic Republic of the
   // Congo" over "Congo"). Thread-safe.
   std::vector<GazetteerHit> Find(std::string_view text) const;
-  // Which names Find and FindAll look for: States and centres only (who
-  // wrote a letter, what the model masks), or organisations too (the
-  // entities of a passage). Only kAll finds "World Bank"; only kPlaces
-  // finds the State inside "Japan International Cooperation Agency".
-  enum class Names { kPlaces, kAll };
+  // Which names Find and FindAll look for besides States and centres:
+  // none (who wrote a letter), States' adjectives too (what the model
+  // masks: "the Swedish agency" says who wrote as "Sweden" does), or
+  // organisations too (the entities of a passage: only kOrganisations
+  // finds "World Bank"; the others find the State inside "Japan
+  // International Cooperation Agency").
+  enum class Names { kPlaces, kNationalities, kOrganisations };
   // Every occurrence, in text order (the same overlap rule), for masking
   // names wherever they stand. Thread-safe.
   std::vector<GazetteerHit> FindAll(std::string_view text,
                                     Names names = Names::kPlaces) const;
+  // Whether FindAll(..., names) looks for entries of `kind`.
+  static bool Looks(Names names, std::string_view kind);
 
   // The State whose country-code top-level domain is `tld` ("ws", "uk"),
   // or -1.

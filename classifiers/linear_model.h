@@ -22,7 +22,7 @@
 namespace intake {
 
 // Version of the model file format; a file of another is refused.
-inline constexpr int kModelFormat = 3;
+inline constexpr int kModelFormat = 4;
 
 // The probability at which the model gives a label by itself (the rules
 // give theirs whatever it says).

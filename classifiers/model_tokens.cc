@@ -72,8 +72,10 @@ std::vector<std::pair<int32_t, int32_t>> StateRanges(
   if (gazetteer == nullptr) return ranges;
   // Gazetteer positions are bytes of the folded text as UTF-8.
   const std::vector<int32_t> unit_of_byte = FoldedUnitOfByte(folded);
-  for (const GazetteerHit& hit : gazetteer->FindAll(original)) {
-    if (gazetteer->entries()[hit.entry].kind != "state") continue;
+  for (const GazetteerHit& hit :
+       gazetteer->FindAll(original, Gazetteer::Names::kNationalities)) {
+    const std::string& kind = gazetteer->entries()[hit.entry].kind;
+    if (kind != "state" && kind != "nationality") continue;
     size_t end = hit.position + hit.length;
     if (end >= unit_of_byte.size()) continue;
     ranges.push_back({unit_of_byte[hit.position], unit_of_byte[end]});

@@ -1,6 +1,7 @@
 // The words the learned model reads: the folded words of a passage with
-// the names of States, years, numbers and money amounts replaced by
-// placeholders ("<country>", "<year>", "<num>", "<money>").
+// the names of States and their adjectives ("Swedish", "japonesa"),
+// years, numbers and money amounts replaced by placeholders
+// ("<country>", "<year>", "<num>", "<money>").
 //
 // Masking is why the model learns what was written rather than who wrote
 // it: a model that saw "Ghana" beside "received" in training would

@@ -50,6 +50,8 @@ Status LoadGazetteer(std::shared_ptr<const Gazetteer>* out) {
       DataFile("places.tsv", INTAKE_DEFAULT_GAZETTEER "/places.tsv");
   sources.organisations_tsv = DataFile(
       "organisations.tsv", INTAKE_DEFAULT_GAZETTEER "/organisations.tsv");
+  sources.nationalities_tsv = DataFile(
+      "nationalities.tsv", INTAKE_DEFAULT_GAZETTEER "/nationalities.tsv");
   std::unique_ptr<const Gazetteer> gazetteer;
   Status s = Gazetteer::Load(sources, &gazetteer);
   if (!s.ok()) return s;

@@ -38,15 +38,14 @@ TEST(EntityFinderTest, SpanishAndFrenchWordings) {
                   "recibió 500 000 EUR (artículos 3 y 4)."),
             (std::vector<std::string>{
                 "organisation Fondo para el Medio Ambiente Mundial GEF",
-                "organisation ONUDI UNIDO", "date 15 de marzo de 2021 2021-03-15",
-                "state Honduras HND", "money 500 000 EUR EUR",
-                "article artículos 3 y 4 3,4"}));
+                "organisation ONUDI UNIDO",
+                "date 15 de marzo de 2021 2021-03-15", "state Honduras HND",
+                "money 500 000 EUR EUR", "article artículos 3 y 4 3,4"}));
   EXPECT_EQ(Found("Le Sénégal a reçu l'appui de l'Union européenne en mars "
                   "2020 (art. 8)."),
-            (std::vector<std::string>{"state Sénégal SEN",
-                                      "organisation Union européenne EU",
-                                      "date mars 2020 2020-03",
-                                      "article art. 8 8"}));
+            (std::vector<std::string>{
+                "state Sénégal SEN", "organisation Union européenne EU",
+                "date mars 2020 2020-03", "article art. 8 8"}));
 }
 
 // Offsets are code points of the passage, as evidence's are.
@@ -78,7 +77,8 @@ TEST(EntityFinderTest, CommonWordsAreNotNames) {
 
 // Dates the calendar refuses are not dates; a bare "$" says no currency.
 TEST(EntityFinderTest, ImpossibleDatesAndUnnamedCurrencies) {
-  EXPECT_EQ(Found("Ref. 45/13/2020"), std::vector<std::string>{"year 2020 2020"});
+  EXPECT_EQ(Found("Ref. 45/13/2020"),
+            std::vector<std::string>{"year 2020 2020"});
   EXPECT_EQ(Found("It cost $ 40,000."),
             std::vector<std::string>{"money $ 40,000 "});
 }

@@ -72,7 +72,7 @@ TEST(GazetteerTest, OrganisationsFile) {
   std::unique_ptr<const Gazetteer> g;
   ASSERT_TRUE(Gazetteer::Load(sources, &g).ok());
   std::string text = "El Banco Mundial y Ghana";
-  auto all = g->FindAll(text, Gazetteer::Names::kAll);
+  auto all = g->FindAll(text, Gazetteer::Names::kOrganisations);
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(g->entries()[all[0].entry].code, "WB");
   EXPECT_EQ(g->entries()[all[0].entry].acronyms,

@@ -41,6 +41,16 @@ TEST(ModelTokensTest, MasksStatesYearsAndMoney) {
   EXPECT_EQ(words, want);
 }
 
+// An adjective says who wrote as the name does: "the Swedish agency" in
+// Sweden's letter, "la cooperación japonesa" in Japan's.
+TEST(ModelTokensTest, MasksStatesAdjectivesToo) {
+  auto g = testing::ShippedGazetteer();
+  std::vector<std::string> want = {"the", kMaskCountry,  "agency",    "and",
+                                   "la",  "cooperacion", kMaskCountry};
+  EXPECT_EQ(Words("The Swedish agency and la cooperación japonesa", g.get()),
+            want);
+}
+
 TEST(ModelTokensTest, SpansPointAtTheOriginalText) {
   auto g = testing::ShippedGazetteer();
   std::string text = "La República de Colombia aportó 300 000 dólares.";
@@ -171,12 +181,15 @@ std::string Rehashed(std::string text) {
 TEST(ModelFileTest, RefusesOtherFormatsAndTruncatedFiles) {
   LinearModel m;
   // Format 1 had one stance calibration for every passage; format 2
-  // learned the rule features at full value (kRuleFeatureValue).
+  // learned the rule features at full value (kRuleFeatureValue); format 3
+  // read States' adjectives as words.
   EXPECT_EQ(ParseModel("intake-model 1\n", "m", &m).code(),
             Status::Code::kUnsupported);
   EXPECT_EQ(ParseModel("intake-model 2\n", "m", &m).code(),
             Status::Code::kUnsupported);
-  EXPECT_EQ(ParseModel("intake-model 4\n", "m", &m).code(),
+  EXPECT_EQ(ParseModel("intake-model 3\n", "m", &m).code(),
+            Status::Code::kUnsupported);
+  EXPECT_EQ(ParseModel("intake-model 5\n", "m", &m).code(),
             Status::Code::kUnsupported);
   EXPECT_FALSE(ParseModel("hello\n", "m", &m).ok());
   LinearModel empty;
@@ -190,7 +203,7 @@ TEST(ModelFileTest, RefusesOtherFormatsAndTruncatedFiles) {
   s = ParseModel(text.substr(0, text.size() - 4), "m", &m);
   EXPECT_EQ(s.code(), Status::Code::kCorrupt);
   EXPECT_NE(s.message().find("version line"), std::string::npos) << s.message();
-  EXPECT_FALSE(ParseModel("intake-model 3\nhash_bits 20\n", "m", &m).ok());
+  EXPECT_FALSE(ParseModel("intake-model 4\nhash_bits 20\n", "m", &m).ok());
   std::string unknown = text;
   unknown.replace(unknown.find("labels 0"), 8,
                   "labels 1\nlabel theme:gold 0 -1 0 0 1");

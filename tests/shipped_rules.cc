@@ -20,6 +20,8 @@ std::shared_ptr<const Gazetteer> ShippedGazetteer() {
   sources.places_tsv = SourceDir() + "/classifiers/gazetteer/places.tsv";
   sources.organisations_tsv =
       SourceDir() + "/classifiers/gazetteer/organisations.tsv";
+  sources.nationalities_tsv =
+      SourceDir() + "/classifiers/gazetteer/nationalities.tsv";
   std::unique_ptr<const Gazetteer> g;
   Status s = Gazetteer::Load(sources, &g);
   EXPECT_TRUE(s.ok()) << s.ToString();
