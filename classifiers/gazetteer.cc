@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstring>
 #include <fstream>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -105,9 +106,22 @@ Status LoadStates(
   return Status::Ok();
 }
 
-Status LoadNameList(
-    const std::string& path, const char* kind,
-    std::vector<std::pair<GazetteerEntry, std::vector<std::string>>>* out) {
+// The non-empty pieces of `s` between `separator`s.
+std::vector<std::string> Split(const std::string& s, char separator) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string piece; std::getline(in, piece, separator);) {
+    if (!piece.empty()) out.push_back(piece);
+  }
+  return out;
+}
+
+// Calls `row` with the line number and the tab-separated fields (empty ones
+// kept) of every line of `path` that is neither blank nor a comment;
+// returns its first error.
+Status ForEachRow(
+    const std::string& path,
+    const std::function<Status(int, const std::vector<std::string>&)>& row) {
   std::string text;
   Status s = ReadFile(path, &text);
   if (!s.ok()) return s;
@@ -119,27 +133,29 @@ Status LoadNameList(
     std::vector<std::string> fields;
     std::istringstream cols(line);
     for (std::string f; std::getline(cols, f, '\t');) fields.push_back(f);
-    if (fields.size() < 3 || fields.size() > 4 || fields[0].empty() ||
-        fields[1].empty()) {
-      return Status::Corrupt(path + ":" + std::to_string(number) +
-                             ": expected id, name, forms and optionally "
-                             "acronyms, separated by tabs");
-    }
-    GazetteerEntry entry{fields[0], fields[1], kind, "", {}};
-    if (fields.size() == 4) {
-      std::istringstream acronyms(fields[3]);
-      for (std::string a; std::getline(acronyms, a, '|');) {
-        if (!a.empty()) entry.acronyms.push_back(a);
-      }
-    }
-    std::vector<std::string> names;
-    std::istringstream forms(fields[2]);
-    for (std::string f; std::getline(forms, f, '|');) {
-      if (!f.empty()) names.push_back(f);
-    }
-    out->push_back({std::move(entry), std::move(names)});
+    s = row(number, fields);
+    if (!s.ok()) return s;
   }
   return Status::Ok();
+}
+
+// id <tab> name <tab> forms separated by | [<tab> acronyms separated by |].
+Status LoadNameList(
+    const std::string& path, const char* kind,
+    std::vector<std::pair<GazetteerEntry, std::vector<std::string>>>* out) {
+  return ForEachRow(
+      path, [&](int number, const std::vector<std::string>& fields) {
+        if (fields.size() < 3 || fields.size() > 4 || fields[0].empty() ||
+            fields[1].empty()) {
+          return Status::Corrupt(path + ":" + std::to_string(number) +
+                                 ": expected id, name, forms and optionally "
+                                 "acronyms, separated by tabs");
+        }
+        GazetteerEntry entry{fields[0], fields[1], kind, "", {}};
+        if (fields.size() == 4) entry.acronyms = Split(fields[3], '|');
+        out->push_back({std::move(entry), Split(fields[2], '|')});
+        return Status::Ok();
+      });
 }
 
 // ALPHA3 <tab> LANG <tab> form, one form a line: one "nationality" entry
@@ -147,25 +163,18 @@ Status LoadNameList(
 Status LoadNationalities(
     const std::string& path,
     std::vector<std::pair<GazetteerEntry, std::vector<std::string>>>* out) {
-  std::string text;
-  Status s = ReadFile(path, &text);
-  if (!s.ok()) return s;
   std::map<std::string, std::vector<std::string>> forms;
-  std::istringstream lines(text);
-  int number = 0;
-  for (std::string line; std::getline(lines, line);) {
-    ++number;
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> fields;
-    std::istringstream cols(line);
-    for (std::string f; std::getline(cols, f, '\t');) fields.push_back(f);
+  Status s = ForEachRow(path, [&](int number,
+                                  const std::vector<std::string>& fields) {
     if (fields.size() != 3 || fields[0].size() != 3 || fields[2].empty()) {
       return Status::Corrupt(path + ":" + std::to_string(number) +
                              ": expected a State's alpha-3 code, a language "
                              "and an adjective, separated by tabs");
     }
     forms[fields[0]].push_back(fields[2]);
-  }
+    return Status::Ok();
+  });
+  if (!s.ok()) return s;
   for (auto& [code, names] : forms) {
     out->push_back(
         {GazetteerEntry{code, code, "nationality", "", {}}, std::move(names)});
