@@ -194,100 +194,125 @@ EntityFinder::EntityFinder(std::shared_ptr<const Gazetteer> gazetteer)
       acronyms_.emplace(a, static_cast<int>(i));
     }
   }
-  articles_.push_back(Compile(kArticle));
-  for (const DateRule& rule : DateRules())
+  article_ = Compile(kArticle);
+  for (const DateRule& rule : DateRules()) {
+    date_shapes_.push_back(rule.shape);
     dates_.push_back(Compile(rule.pattern));
+  }
 }
 
 EntityFinder::~EntityFinder() = default;
 
-std::vector<Entity> EntityFinder::Find(std::string_view text) const {
-  const FoldedText folded = FoldText(text);
-  std::vector<Entity> found;
-  auto add = [&](const char* type, int32_t begin, int32_t end,
-                 std::string id) {  // folded units [begin, end)
+// One search of a passage: its folded text and what was found in it.
+class EntityFinder::Search {
+ public:
+  explicit Search(std::string_view text)
+      : text_(text),
+        folded_(FoldText(text)),
+        input_(false, folded_.folded.data(),
+               static_cast<int32_t>(folded_.folded.size())) {}
+
+  const FoldedText& folded() const { return folded_; }
+  std::string_view text() const { return text_; }
+  const icu::UnicodeString& input() const { return input_; }
+
+  // Folded units [begin, end).
+  void Add(const char* type, int32_t begin, int32_t end, std::string id) {
     if (begin >= end) return;
     Entity e;
     e.type = type;
-    e.start = folded.OriginalStart(begin);
-    e.end = folded.OriginalEnd(end);
-    e.text = std::string(folded.OriginalText(text, e.start, e.end));
+    e.start = folded_.OriginalStart(begin);
+    e.end = folded_.OriginalEnd(end);
+    e.text = std::string(folded_.OriginalText(text_, e.start, e.end));
     e.id = std::move(id);
-    found.push_back(std::move(e));
-  };
+    found_.push_back(std::move(e));
+  }
+  void Add(Entity e) { found_.push_back(std::move(e)); }
 
-  // Names.
-  const std::vector<int32_t> unit = FoldedUnitOfByte(folded);
-  const auto& entries = gazetteer_->entries();
-  for (const GazetteerHit& hit :
-       gazetteer_->FindAll(text, Gazetteer::Names::kOrganisations)) {
-    size_t end = hit.position + hit.length;
-    if (end >= unit.size()) continue;
-    const GazetteerEntry& entry = entries[hit.entry];
-    int32_t start_cp = folded.OriginalStart(unit[hit.position]);
-    int32_t end_cp = folded.OriginalEnd(unit[end]);
-    if (OnlyLowerCase(folded.OriginalText(text, start_cp, end_cp))) continue;
-    add(entry.kind.c_str(), unit[hit.position], unit[end], entry.code);
-  }
-  for (const FoldedToken& t : folded.tokens) {
-    int32_t start_cp = folded.OriginalStart(t.begin);
-    int32_t end_cp = folded.OriginalEnd(t.end);
-    auto it = acronyms_.find(
-        std::string(folded.OriginalText(text, start_cp, end_cp)));
-    if (it == acronyms_.end()) continue;
-    add("organisation", t.begin, t.end, entries[it->second].code);
-  }
-
-  // References and dates, on the folded text.
-  icu::UnicodeString input(false, folded.folded.data(),
-                           static_cast<int32_t>(folded.folded.size()));
-  auto group = [](icu::RegexMatcher& m, int g) {
-    UErrorCode status = U_ZERO_ERROR;
-    icu::UnicodeString s = m.group(g, status);
-    return U_SUCCESS(status) ? Utf8(s) : std::string();
-  };
-  auto span = [&](icu::RegexMatcher& m, int g, int32_t* begin, int32_t* end) {
-    UErrorCode status = U_ZERO_ERROR;
-    *begin = m.start(g, status);
-    *end = m.end(g, status);
-    return U_SUCCESS(status) && *begin >= 0;
-  };
-  // Every reference, date, amount and year holds a digit, every date and
-  // year four in a row: most passages need none of what follows.
-  const std::u16string_view f(folded.folded);
-  const bool digits =
-      f.find_first_of(u"0123456789") != std::u16string_view::npos;
-  bool four_digits = false;
-  for (size_t i = 0, run = 0; i < f.size() && !four_digits; ++i) {
-    run = f[i] >= u'0' && f[i] <= u'9' ? run + 1 : 0;
-    four_digits = run >= 4;
-  }
-  for (const auto& pattern : articles_) {
-    if (!digits || f.find(u"art") == std::u16string_view::npos) break;
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(input, status));
-    while (U_SUCCESS(status) && m->find()) {
-      std::string id = group(*m, 1);
-      std::string more = group(*m, 2);
-      for (size_t i = 0; i < more.size();) {
-        size_t digit = more.find_first_of("0123456789", i);
-        if (digit == std::string::npos) break;
-        size_t stop = more.find_first_not_of("0123456789", digit);
-        if (stop == std::string::npos) stop = more.size();
-        id += "," + more.substr(digit, stop - digit);
-        i = stop;
-      }
-      std::string paragraph = group(*m, 3);
-      if (!paragraph.empty() && more.empty()) id += "(" + paragraph + ")";
-      int32_t begin, end;
-      if (span(*m, 0, &begin, &end)) add("article", begin, end, id);
+  // In text order; what an earlier (or, at the same start, longer) one
+  // covers is dropped.
+  std::vector<Entity> Result() {
+    std::sort(found_.begin(), found_.end(),
+              [](const Entity& x, const Entity& y) {
+                return x.start != y.start ? x.start < y.start : x.end > y.end;
+              });
+    std::vector<Entity> out;
+    for (Entity& e : found_) {
+      if (!out.empty() && e.start < out.back().end) continue;
+      out.push_back(std::move(e));
     }
+    return out;
   }
-  const std::vector<DateRule> rules = DateRules();
-  // Every date holds its year: each is looked for only near a run of
-  // four digits (before it, or after it for ISO dates), not across the
-  // whole passage.
-  std::vector<std::pair<int32_t, int32_t>> years;  // folded units
+
+ private:
+  std::string_view text_;
+  FoldedText folded_;
+  icu::UnicodeString input_;
+  std::vector<Entity> found_;
+};
+
+namespace {
+
+std::string Group(icu::RegexMatcher& m, int g) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString s = m.group(g, status);
+  return U_SUCCESS(status) ? Utf8(s) : std::string();
+}
+
+int Number(icu::RegexMatcher& m, int g) {
+  return std::atoi(Group(m, g).c_str());
+}
+
+// The folded units of the whole match; false when there is none.
+bool Span(icu::RegexMatcher& m, int32_t* begin, int32_t* end) {
+  UErrorCode status = U_ZERO_ERROR;
+  *begin = m.start(status);
+  *end = m.end(status);
+  return U_SUCCESS(status) && *begin >= 0;
+}
+
+// The ISO date a match of `shape` reads as; "" when it is none.
+std::string DateId(DateShape shape, icu::RegexMatcher& m) {
+  switch (shape) {
+    case kDayMonthYear:
+      return IsoDate(Number(m, 3), MonthNumber(Group(m, 2)), Number(m, 1));
+    case kMonthDayYear:
+      return IsoDate(Number(m, 3), MonthNumber(Group(m, 1)), Number(m, 2));
+    case kMonthYear:
+      return IsoDate(Number(m, 2), MonthNumber(Group(m, 1)), 0);
+    case kIso:
+      return IsoDate(Number(m, 1), Number(m, 2), Number(m, 3));
+    case kNumeric:
+      // Day first, as the UN and most senders write; a second number above
+      // 12 says the writer put the month first.
+      return Number(m, 2) > 12
+                 ? IsoDate(Number(m, 3), Number(m, 1), Number(m, 2))
+                 : IsoDate(Number(m, 3), Number(m, 2), Number(m, 1));
+  }
+  return "";
+}
+
+// "14", "14(3)", "3,4" from the groups of an article reference.
+std::string ArticleId(icu::RegexMatcher& m) {
+  std::string id = Group(m, 1);
+  std::string more = Group(m, 2);
+  for (size_t i = 0; i < more.size();) {
+    size_t digit = more.find_first_of("0123456789", i);
+    if (digit == std::string::npos) break;
+    size_t stop = more.find_first_not_of("0123456789", digit);
+    if (stop == std::string::npos) stop = more.size();
+    id += "," + more.substr(digit, stop - digit);
+    i = stop;
+  }
+  std::string paragraph = Group(m, 3);
+  if (!paragraph.empty() && more.empty()) id += "(" + paragraph + ")";
+  return id;
+}
+
+// The folded units of each run of exactly four digits: every date holds
+// its year, so a date is looked for only near one.
+std::vector<std::pair<int32_t, int32_t>> FourDigitRuns(std::u16string_view f) {
+  std::vector<std::pair<int32_t, int32_t>> runs;
   for (size_t i = 0; i < f.size();) {
     if (f[i] < u'0' || f[i] > u'9') {
       ++i;
@@ -296,81 +321,107 @@ std::vector<Entity> EntityFinder::Find(std::string_view text) const {
     size_t j = i;
     while (j < f.size() && f[j] >= u'0' && f[j] <= u'9') ++j;
     if (j - i == 4) {
-      years.push_back({static_cast<int32_t>(i), static_cast<int32_t>(j)});
+      runs.push_back({static_cast<int32_t>(i), static_cast<int32_t>(j)});
     }
     i = j;
   }
+  return runs;
+}
+
+}  // namespace
+
+std::vector<Entity> EntityFinder::Find(std::string_view text) const {
+  Search search(text);
+  FindNames(&search);
+  const std::u16string_view f(search.folded().folded);
+  // Every reference, date, amount and year holds a digit: most passages
+  // need none of what follows.
+  if (f.find_first_of(u"0123456789") != std::u16string_view::npos) {
+    if (f.find(u"art") != std::u16string_view::npos) FindArticles(&search);
+    FindDates(&search);
+    FindAmountsAndYears(&search);
+  }
+  return search.Result();
+}
+
+void EntityFinder::FindNames(Search* search) const {
+  const FoldedText& folded = search->folded();
+  const std::vector<int32_t> unit = FoldedUnitOfByte(folded);
+  const auto& entries = gazetteer_->entries();
+  for (const GazetteerHit& hit :
+       gazetteer_->FindAll(search->text(), Gazetteer::Names::kOrganisations)) {
+    size_t end = hit.position + hit.length;
+    if (end >= unit.size()) continue;
+    int32_t start_cp = folded.OriginalStart(unit[hit.position]);
+    int32_t end_cp = folded.OriginalEnd(unit[end]);
+    if (OnlyLowerCase(folded.OriginalText(search->text(), start_cp, end_cp))) {
+      continue;
+    }
+    const GazetteerEntry& entry = entries[hit.entry];
+    search->Add(entry.kind.c_str(), unit[hit.position], unit[end], entry.code);
+  }
+  for (const FoldedToken& t : folded.tokens) {
+    int32_t start_cp = folded.OriginalStart(t.begin);
+    int32_t end_cp = folded.OriginalEnd(t.end);
+    auto it = acronyms_.find(
+        std::string(folded.OriginalText(search->text(), start_cp, end_cp)));
+    if (it == acronyms_.end()) continue;
+    search->Add("organisation", t.begin, t.end, entries[it->second].code);
+  }
+}
+
+void EntityFinder::FindArticles(Search* search) const {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> m(
+      article_->matcher(search->input(), status));
+  int32_t begin, end;
+  while (U_SUCCESS(status) && m->find()) {
+    if (Span(*m, &begin, &end))
+      search->Add("article", begin, end, ArticleId(*m));
+  }
+}
+
+void EntityFinder::FindDates(Search* search) const {
+  const auto runs = FourDigitRuns(search->folded().folded);
+  if (runs.empty()) return;
   constexpr int32_t kLongestDate = 40;  // "15 de septiembre del 2021" is 25
-  const int32_t size = static_cast<int32_t>(f.size());
-  for (size_t r = 0; r < dates_.size() && four_digits; ++r) {
+  const int32_t size = static_cast<int32_t>(search->folded().folded.size());
+  for (size_t r = 0; r < dates_.size(); ++r) {
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> m(dates_[r]->matcher(input, status));
+    std::unique_ptr<icu::RegexMatcher> m(
+        dates_[r]->matcher(search->input(), status));
     if (U_FAILURE(status)) continue;
     m->useTransparentBounds(true);
-    for (const auto& [year_begin, year_end] : years) {
-      bool iso = rules[r].shape == kIso;
+    const bool iso = date_shapes_[r] == kIso;  // the year first
+    for (const auto& [year_begin, year_end] : runs) {
       m->region(iso ? year_begin : std::max(0, year_begin - kLongestDate),
                 iso ? std::min(size, year_begin + 10) : year_end, status);
+      int32_t begin, end;
       while (U_SUCCESS(status) && m->find()) {
-        int a = std::atoi(group(*m, 1).c_str());
-        int b = std::atoi(group(*m, 2).c_str());
-        std::string id;
-        switch (rules[r].shape) {
-          case kDayMonthYear:
-            id = IsoDate(std::atoi(group(*m, 3).c_str()),
-                         MonthNumber(group(*m, 2)), a);
-            break;
-          case kMonthDayYear:
-            id = IsoDate(std::atoi(group(*m, 3).c_str()),
-                         MonthNumber(group(*m, 1)), b);
-            break;
-          case kMonthYear:
-            id = IsoDate(b, MonthNumber(group(*m, 1)), 0);
-            break;
-          case kIso:
-            id = IsoDate(a, b, std::atoi(group(*m, 3).c_str()));
-            break;
-          case kNumeric:
-            // Day first, as the UN and most senders write; a month above 12
-            // says the writer put the month first.
-            id = b > 12 ? IsoDate(std::atoi(group(*m, 3).c_str()), a, b)
-                        : IsoDate(std::atoi(group(*m, 3).c_str()), b, a);
-            break;
+        std::string id = DateId(static_cast<DateShape>(date_shapes_[r]), *m);
+        if (!id.empty() && Span(*m, &begin, &end)) {
+          search->Add("date", begin, end, std::move(id));
         }
-        if (id.empty()) continue;
-        int32_t begin, end;
-        if (span(*m, 0, &begin, &end)) add("date", begin, end, id);
       }
     }
   }
+}
 
-  // Money and years, as the model masks them.
-  const std::vector<ModelToken> tokens =
-      digits ? ModelTokens(text, folded, nullptr) : std::vector<ModelToken>();
-  for (const ModelToken& t : tokens) {
+void EntityFinder::FindAmountsAndYears(Search* search) const {
+  const FoldedText& folded = search->folded();
+  for (const ModelToken& t : ModelTokens(search->text(), folded, nullptr)) {
     if (!t.masked) continue;
     bool money = t.text == kMaskMoney;
     if (!money && t.text != kMaskYear) continue;
     Entity e;
     e.type = money ? "money" : "year";
-    e.start = t.start;
+    e.start =
+        money ? WithSymbolBefore(search->text(), folded, t.start) : t.start;
     e.end = t.end;
-    if (money) e.start = WithSymbolBefore(text, folded, t.start);
-    e.text = std::string(folded.OriginalText(text, e.start, e.end));
+    e.text = std::string(folded.OriginalText(search->text(), e.start, e.end));
     e.id = money ? Currency(e.text) : e.text;
-    found.push_back(std::move(e));
+    search->Add(std::move(e));
   }
-
-  // First start wins, the longer on a tie; what it covers is dropped.
-  std::sort(found.begin(), found.end(), [](const Entity& x, const Entity& y) {
-    return x.start != y.start ? x.start < y.start : x.end > y.end;
-  });
-  std::vector<Entity> out;
-  for (Entity& e : found) {
-    if (!out.empty() && e.start < out.back().end) continue;
-    out.push_back(std::move(e));
-  }
-  return out;
 }
 
 EntityAddingClassifier::EntityAddingClassifier(

@@ -36,9 +36,17 @@ class EntityFinder {
   std::vector<Entity> Find(std::string_view text) const;
 
  private:
+  class Search;
+  void FindNames(Search* search) const;
+  void FindArticles(Search* search) const;
+  void FindDates(Search* search) const;
+  void FindAmountsAndYears(Search* search) const;
+
   std::shared_ptr<const Gazetteer> gazetteer_;
   std::unordered_map<std::string, int> acronyms_;  // as written -> entry
-  std::vector<std::unique_ptr<icu::RegexPattern>> articles_;
+  std::unique_ptr<icu::RegexPattern> article_;
+  // Each date pattern and how its groups read (entity_finder.cc).
+  std::vector<int> date_shapes_;
   std::vector<std::unique_ptr<icu::RegexPattern>> dates_;
 };
 
