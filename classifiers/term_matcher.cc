@@ -394,6 +394,7 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
   // A read-only alias: the folded text outlives every matcher below.
   const icu::UnicodeString input(false, text.folded.data(),
                                  static_cast<int32_t>(text.folded.size()));
+  RegexMatcherPool::Lease matchers(matchers_.get());
   using Spans = std::vector<std::pair<int32_t, int32_t>>;
   // What each pattern with twins found, for its twins.
   std::vector<Spans> found_by(patterns_.size());
@@ -422,8 +423,8 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
       return;
     }
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::RegexMatcher> m(pattern.regex->matcher(input, status));
-    if (U_FAILURE(status)) return;
+    icu::RegexMatcher* m = matchers.Reset(p, *pattern.regex, input, &status);
+    if (m == nullptr || U_FAILURE(status)) return;
     // A pattern that backtracks without end on odd text gives up on that
     // text (U_REGEX_TIME_OUT ends the loop) instead of stalling the run.
     m->setTimeLimit(kPatternStepLimit, status);

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "classifiers/literal_index.h"
+#include "classifiers/regex_matcher_pool.h"
 #include "classifiers/text_fold.h"
 #include "pipeline/status.h"
 
@@ -138,6 +139,9 @@ class TermMatcher {
   int group_count_ = 0;                     // required groups of all patterns
   int negation_window_ = 0;
   int entry_count_ = 0;
+  // After patterns_: its matchers go before the patterns they run.
+  std::unique_ptr<RegexMatcherPool> matchers_ =
+      std::make_unique<RegexMatcherPool>();
 };
 
 }  // namespace intake
