@@ -175,6 +175,10 @@ class LineClassifier {
     Labels labels = classifier_.Classify(text, line.lang, kind, context);
     std::vector<std::pair<std::string_view, std::string>> fields;
     if (add_kind) {
+      // The text read, as the segmenter left it (a bullet dropped, the
+      // space after an item number closed up): evidence and entity
+      // offsets point into it.
+      fields.emplace_back("text", Dump(std::string(text)));
       fields.emplace_back("kind", Dump(std::string(PassageKindName(kind))));
       if (!furniture.empty()) fields.emplace_back("furniture", Dump(furniture));
     }

@@ -138,10 +138,38 @@ TEST(ClassifyStreamTest, SegmentsALettersLinesAsEvalDoes) {
   EXPECT_NE(got[2].find(R"("furniture":"closing")"), std::string::npos)
       << got[2];
   EXPECT_NE(got[2].find(R"("theme":[])"), std::string::npos) << got[2];
+  // Offsets point into the text written back, which is the segmenter's.
+  EXPECT_NE(got[1].find(R"("start":18,"end":22,"text":"gold")"),
+            std::string::npos)
+      << got[1];
   // A line of no letter is read alone and gets no kind.
   EXPECT_EQ(got[3].find(R"({"id":"d")"), 0u) << got[3];
   EXPECT_EQ(got[3].find(R"("kind")"), std::string::npos) << got[3];
   EXPECT_NE(got[3].find(R"("theme":["asgm"])"), std::string::npos) << got[3];
+}
+
+// The segmenter drops a bullet and closes up the space after an item
+// number; the text written back is the one read, so offsets fit it.
+TEST(ClassifyStreamTest, SegmentedLinesComeBackWithTheTextRead) {
+  std::string errors;
+  int exit = -1;
+  std::string out = ClassifyText(
+      R"({"letter":"L","lang":"en","text":"The following was funded:"})"
+      "\n"
+      R"({"letter":"L","lang":"en","text":"\u2022 Training of gold miners"})"
+      "\n",
+      &errors, &exit);
+  EXPECT_EQ(exit, kExitOk) << errors;
+  std::istringstream lines(out);
+  std::string first, second;
+  std::getline(lines, first);
+  std::getline(lines, second);
+  EXPECT_NE(second.find(R"("text":"Training of gold miners")"),
+            std::string::npos)
+      << second;
+  EXPECT_NE(second.find(R"("start":12,"end":16,"text":"gold")"),
+            std::string::npos)
+      << second;
 }
 
 // Passages `intake run` wrote say their kind: taken as they are, never
