@@ -10,16 +10,36 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "classifiers/model_tokens.h"
 #include "classifiers/text_fold.h"
 
 namespace intake {
 namespace {
 
 // On the folded text: lower case, no accents.
+// Groups: the article, its paragraph as "14(3)" or "14.3", more articles
+// ("3, 4 and 5": not a number followed by a month or a plural noun, as in
+// "article 7 and 2 experts"), the paragraph as "article 14, paragraph 3".
 constexpr char16_t kArticle[] =
-    uR"(\b(?:articles?|articulos?|art\.)\s*(\d{1,2})((?:\s*(?:,|and|y|e|et|&)\s*\d{1,2}\b)*))"
+    uR"(\b(?:articles?|articulos?|art\.?)\s*(\d{1,2})\b(?:\((\d{1,2})\)|\.(\d{1,2})\b)?)"
+    uR"(((?:\s*(?:,|and|y|e|et|&)\s*\d{1,2}\b(?!\s+(?:[a-z]+s\b|january|february|march|)"
+    uR"(april|may|june|july|august|september|october|november|december|enero|febrero|)"
+    uR"(marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|)"
+    uR"(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|)"
+    uR"(decembre)\b))*))"
     uR"((?:\s*,?\s*(?:paragraphs?|parrafos?|paragraphes?|para\.|par\.)\s*(\d{1,2}))?)";
+
+// Amounts: a currency (code, word or symbol) before or after a number,
+// with "million" and the like; on the folded text.
+constexpr char16_t kMoneyNumber[] =
+    u"(?:\\d{1,3}(?:[ "
+    u",.\\u00a0\\u202f']\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?)"
+    u"(?:\\s?(?:million|millions|millon|millones|milliards?|billion|billions|"
+    u"thousand|mil|bn|m)\\b)?";
+constexpr char16_t kCurrencyWord[] =
+    u"(?:usd|us\\$|us ?dollars|dollars? us|dollars? americains|"
+    u"dolares estadounidenses|dollars?|dolares|dolar|eur|euros?|chf|"
+    u"swiss francs?|francs? suisses|francos suizos|gbp|pounds?|jpy|yen|sek|"
+    u"nok|dkk|cad|aud|cny|nzd|xof|xaf|fcfa|francs? cfa|brl|mxn|zar|inr)";
 
 constexpr char16_t kMonths[] =
     u"(january|february|march|april|may|june|july|august|september|october|"
@@ -84,12 +104,12 @@ struct DateRule {
 std::vector<DateRule> DateRules() {
   const std::u16string months(kMonths);
   return {
-      {kDayMonthYear, u"\\b(\\d{1,2})(?:st|nd|rd|th|er)?\\s+(?:de\\s+)?" +
+      {kDayMonthYear, u"\\b(\\d{1,2})(?:st|nd|rd|th|er|\\.?o)?\\s+(?:de\\s+)?" +
                           months + u"\\.?\\s+(?:de\\s+|del\\s+)?(\\d{4})\\b"},
       {kMonthDayYear,
        u"\\b" + months +
            u"\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b"},
-      {kMonthYear, u"\\b" + months + u"\\s+(?:de\\s+|del\\s+)?(\\d{4})\\b"},
+      {kMonthYear, u"\\b" + months + u"\\.?\\s+(?:de\\s+|del\\s+)?(\\d{4})\\b"},
       {kIso, u"\\b(\\d{4})-(\\d{2})-(\\d{2})\\b"},
       {kNumeric, u"\\b(\\d{1,2})[/.](\\d{1,2})[/.](\\d{4})\\b"},
   };
@@ -118,7 +138,12 @@ std::string Currency(std::string_view original) {
       original.find("€") != std::string_view::npos) {
     return "EUR";
   }
-  if (word("chf")) return "CHF";
+  if (word("chf") || has("swiss franc") || has("francs suisses") ||
+      has("francos suizos")) {
+    return "CHF";
+  }
+  // The CFA franc of West Africa (XOF) or of Central Africa (XAF).
+  if (word("fcfa") || has("franc cfa") || has("francs cfa")) return "";
   if (word("gbp") || original.find("£") != std::string_view::npos ||
       word("pound") || word("pounds")) {
     return "GBP";
@@ -152,23 +177,6 @@ bool OnlyLowerCase(std::string_view s) {
   return lower;
 }
 
-// `start`, or the code point of a currency symbol just before it (one
-// space between at most): the model's money token leaves "$" and "€" out.
-int32_t WithSymbolBefore(std::string_view text, const FoldedText& folded,
-                         int32_t start) {
-  int32_t k = start;
-  auto cp = [&](int32_t i) {
-    return text.substr(folded.cp_byte[i],
-                       folded.cp_byte[i + 1] - folded.cp_byte[i]);
-  };
-  if (k > 0 && cp(k - 1) == " ") --k;
-  if (k > 0) {
-    std::string_view c = cp(k - 1);
-    if (c == "$" || c == "€" || c == "£" || c == "¥") return k - 1;
-  }
-  return start;
-}
-
 std::unique_ptr<icu::RegexPattern> Compile(const std::u16string& pattern) {
   UErrorCode status = U_ZERO_ERROR;
   UParseError error;
@@ -195,6 +203,11 @@ EntityFinder::EntityFinder(std::shared_ptr<const Gazetteer> gazetteer)
     }
   }
   article_ = Compile(kArticle);
+  const std::u16string number(kMoneyNumber), currency(kCurrencyWord);
+  money_ = Compile(u"(?:\\b" + currency + u"|[$\u20ac\u00a3\u00a5])\\s?" +
+                   number + u"|\\b" + number + u"\\s?(?:d'|de\\s|del\\s)?(?:" +
+                   currency + u"\\b|[$\u20ac\u00a3\u00a5])");
+  year_ = Compile(u"\\b(?:19|20)\\d\\d\\b");
   for (const DateRule& rule : DateRules()) {
     date_shapes_.push_back(rule.shape);
     dates_.push_back(Compile(rule.pattern));
@@ -295,7 +308,10 @@ std::string DateId(DateShape shape, icu::RegexMatcher& m) {
 // "14", "14(3)", "3,4" from the groups of an article reference.
 std::string ArticleId(icu::RegexMatcher& m) {
   std::string id = Group(m, 1);
-  std::string more = Group(m, 2);
+  std::string paragraph = Group(m, 2);
+  if (paragraph.empty()) paragraph = Group(m, 3);
+  if (paragraph.empty()) paragraph = Group(m, 5);
+  std::string more = Group(m, 4);
   for (size_t i = 0; i < more.size();) {
     size_t digit = more.find_first_of("0123456789", i);
     if (digit == std::string::npos) break;
@@ -304,10 +320,30 @@ std::string ArticleId(icu::RegexMatcher& m) {
     id += "," + more.substr(digit, stop - digit);
     i = stop;
   }
-  std::string paragraph = Group(m, 3);
   if (!paragraph.empty() && more.empty()) id += "(" + paragraph + ")";
   return id;
 }
+
+}  // namespace
+
+// Whether group `g` of a month-year date is a word that is a month only
+// when capitalised ("May", "Mar"), or any other month.
+bool EntityFinder::Capitalised(const Search& search, icu::RegexMatcher& m,
+                               int g) {
+  std::string month = Group(m, g);
+  if (month != "may" && month != "mar") return true;
+  int32_t begin, end;
+  UErrorCode status = U_ZERO_ERROR;
+  begin = m.start(g, status);
+  end = m.end(g, status);
+  if (U_FAILURE(status) || begin < 0) return false;
+  const FoldedText& folded = search.folded();
+  std::string_view original = folded.OriginalText(
+      search.text(), folded.OriginalStart(begin), folded.OriginalEnd(end));
+  return !OnlyLowerCase(original);
+}
+
+namespace {
 
 // The folded units of each run of exactly four digits: every date holds
 // its year, so a date is looked for only near one.
@@ -360,13 +396,30 @@ void EntityFinder::FindNames(Search* search) const {
     const GazetteerEntry& entry = entries[hit.entry];
     search->Add(entry.kind.c_str(), unit[hit.position], unit[end], entry.code);
   }
-  for (const FoldedToken& t : folded.tokens) {
-    int32_t start_cp = folded.OriginalStart(t.begin);
-    int32_t end_cp = folded.OriginalEnd(t.end);
-    auto it = acronyms_.find(
-        std::string(folded.OriginalText(search->text(), start_cp, end_cp)));
+  auto word = [&](size_t t) {
+    const FoldedToken& token = folded.tokens[t];
+    return std::string(folded.OriginalText(search->text(),
+                                           folded.OriginalStart(token.begin),
+                                           folded.OriginalEnd(token.end)));
+  };
+  // A capitalised word that is not an acronym: "WHO WE ARE" is a heading
+  // in capitals, not the World Health Organization.
+  auto shouting = [&](size_t t) {
+    std::string w = word(t);
+    return w.size() >= 2 && !acronyms_.contains(w) &&
+           std::all_of(w.begin(), w.end(),
+                       [](unsigned char c) { return std::isupper(c) != 0; });
+  };
+  for (size_t t = 0; t < folded.tokens.size(); ++t) {
+    auto it = acronyms_.find(word(t));
     if (it == acronyms_.end()) continue;
-    search->Add("organisation", t.begin, t.end, entries[it->second].code);
+    if ((t > 0 && shouting(t - 1)) ||
+        (t + 1 < folded.tokens.size() && shouting(t + 1))) {
+      continue;
+    }
+    const FoldedToken& token = folded.tokens[t];
+    search->Add("organisation", token.begin, token.end,
+                entries[it->second].code);
   }
 }
 
@@ -399,6 +452,9 @@ void EntityFinder::FindDates(Search* search) const {
       int32_t begin, end;
       while (U_SUCCESS(status) && m->find()) {
         std::string id = DateId(static_cast<DateShape>(date_shapes_[r]), *m);
+        if (date_shapes_[r] == kMonthYear && !Capitalised(*search, *m, 1)) {
+          continue;  // "we may 2021", "la mar 2020"
+        }
         if (!id.empty() && Span(*m, &begin, &end)) {
           search->Add("date", begin, end, std::move(id));
         }
@@ -408,19 +464,22 @@ void EntityFinder::FindDates(Search* search) const {
 }
 
 void EntityFinder::FindAmountsAndYears(Search* search) const {
-  const FoldedText& folded = search->folded();
-  for (const ModelToken& t : ModelTokens(search->text(), folded, nullptr)) {
-    if (!t.masked) continue;
-    bool money = t.text == kMaskMoney;
-    if (!money && t.text != kMaskYear) continue;
-    Entity e;
-    e.type = money ? "money" : "year";
-    e.start =
-        money ? WithSymbolBefore(search->text(), folded, t.start) : t.start;
-    e.end = t.end;
-    e.text = std::string(folded.OriginalText(search->text(), e.start, e.end));
-    e.id = money ? Currency(e.text) : e.text;
-    search->Add(std::move(e));
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> m(
+      money_->matcher(search->input(), status));
+  int32_t begin, end;
+  while (U_SUCCESS(status) && m->find()) {
+    if (!Span(*m, &begin, &end)) continue;
+    const FoldedText& folded = search->folded();
+    int32_t start_cp = folded.OriginalStart(begin);
+    int32_t end_cp = folded.OriginalEnd(end);
+    search->Add(
+        "money", begin, end,
+        Currency(folded.OriginalText(search->text(), start_cp, end_cp)));
+  }
+  m.reset(year_->matcher(search->input(), status));
+  while (U_SUCCESS(status) && m->find()) {
+    if (Span(*m, &begin, &end)) search->Add("year", begin, end, Group(*m, 0));
   }
 }
 

@@ -41,10 +41,13 @@ class EntityFinder {
   void FindArticles(Search* search) const;
   void FindDates(Search* search) const;
   void FindAmountsAndYears(Search* search) const;
+  static bool Capitalised(const Search& search, icu::RegexMatcher& m, int g);
 
   std::shared_ptr<const Gazetteer> gazetteer_;
   std::unordered_map<std::string, int> acronyms_;  // as written -> entry
   std::unique_ptr<icu::RegexPattern> article_;
+  std::unique_ptr<icu::RegexPattern> money_;
+  std::unique_ptr<icu::RegexPattern> year_;
   // Each date pattern and how its groups read (entity_finder.cc).
   std::vector<int> date_shapes_;
   std::vector<std::unique_ptr<icu::RegexPattern>> dates_;

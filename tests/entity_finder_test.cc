@@ -83,6 +83,25 @@ TEST(EntityFinderTest, ImpossibleDatesAndUnnamedCurrencies) {
             std::vector<std::string>{"money $ 40,000 "});
 }
 
+// Cases a review found: a currency after the number and each amount with
+// its own; a paragraph in brackets; a count after an article is not an
+// article; "may" and "mar" are months only as "May" and "Mar"; a heading in
+// capitals is not an acronym.
+TEST(EntityFinderTest, AmountsArticlesMonthsAndCapitals) {
+  EXPECT_EQ(
+      Found("We received $2,000, USD 1.5 million and 10 000 €."),
+      (std::vector<std::string>{"money $2,000 ", "money USD 1.5 million USD",
+                                "money 10 000 € EUR"}));
+  EXPECT_EQ(Found("Under Article 14(3), article 7 and 2 experts."),
+            (std::vector<std::string>{"article Article 14(3) 14(3)",
+                                      "article article 7 7"}));
+  EXPECT_EQ(Found("We may 2021 attend; la mar 2020; in Mar. 2020."),
+            (std::vector<std::string>{"year 2021 2021", "year 2020 2020",
+                                      "date Mar. 2020 2020-03"}));
+  EXPECT_EQ(Found("WHO WE ARE. The WHO helped."),
+            (std::vector<std::string>{"organisation WHO WHO"}));
+}
+
 // Hostile text: no name, nothing found, nothing broken.
 TEST(EntityFinderTest, HostileTextFindsNothingAndDoesNotBreak) {
   static const EntityFinder finder(testing::ShippedGazetteer());
