@@ -402,21 +402,37 @@ void EntityFinder::FindNames(Search* search) const {
                                            folded.OriginalStart(token.begin),
                                            folded.OriginalEnd(token.end)));
   };
-  // A capitalised word that is not an acronym: "WHO WE ARE" is a heading
-  // in capitals, not the World Health Organization.
-  auto shouting = [&](size_t t) {
+  auto capitals = [&](size_t t) {
     std::string w = word(t);
-    return w.size() >= 2 && !acronyms_.contains(w) &&
+    return w.size() >= 2 &&
            std::all_of(w.begin(), w.end(),
                        [](unsigned char c) { return std::isupper(c) != 0; });
   };
+  // "WHO WE ARE" is a heading in capitals, not the World Health
+  // Organization: an acronym in a run of three words or more in capitals
+  // with single spaces between, one of them no acronym, is left out ("the
+  // GEF ISLANDS programme", "UNIDO / GEF | BAT" and "GEF, UNEP, SPREP" are
+  // not such runs).
+  auto spaced = [&](size_t k) {  // one space between words k and k + 1
+    return folded.tokens[k + 1].begin - folded.tokens[k].end == 1 &&
+           folded.folded[folded.tokens[k].end] == u' ';
+  };
+  auto in_heading = [&](size_t t) {
+    size_t first = t, last = t;
+    while (first > 0 && spaced(first - 1) && capitals(first - 1)) --first;
+    while (last + 1 < folded.tokens.size() && spaced(last) &&
+           capitals(last + 1)) {
+      ++last;
+    }
+    if (last - first < 2) return false;
+    for (size_t k = first; k <= last; ++k) {
+      if (!acronyms_.contains(word(k))) return true;
+    }
+    return false;
+  };
   for (size_t t = 0; t < folded.tokens.size(); ++t) {
     auto it = acronyms_.find(word(t));
-    if (it == acronyms_.end()) continue;
-    if ((t > 0 && shouting(t - 1)) ||
-        (t + 1 < folded.tokens.size() && shouting(t + 1))) {
-      continue;
-    }
+    if (it == acronyms_.end() || in_heading(t)) continue;
     const FoldedToken& token = folded.tokens[t];
     search->Add("organisation", token.begin, token.end,
                 entries[it->second].code);
