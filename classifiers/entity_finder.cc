@@ -207,7 +207,6 @@ EntityFinder::EntityFinder(std::shared_ptr<const Gazetteer> gazetteer)
   money_ = Compile(u"(?:\\b" + currency + u"|[$\u20ac\u00a3\u00a5])\\s?" +
                    number + u"|\\b" + number + u"\\s?(?:d'|de\\s|del\\s)?(?:" +
                    currency + u"\\b|[$\u20ac\u00a3\u00a5])");
-  year_ = Compile(u"\\b(?:19|20)\\d\\d\\b");
   for (const DateRule& rule : DateRules()) {
     date_shapes_.push_back(rule.shape);
     dates_.push_back(Compile(rule.pattern));
@@ -364,6 +363,22 @@ std::vector<std::pair<int32_t, int32_t>> FourDigitRuns(std::u16string_view f) {
   return runs;
 }
 
+// Whether the folded text holds a currency symbol or the start of a
+// currency's name or code: where kCurrencyWord could match.
+bool MayNameACurrency(std::u16string_view f) {
+  if (f.find_first_of(u"$\u20ac\u00a3\u00a5") != std::u16string_view::npos) {
+    return true;
+  }
+  for (std::u16string_view start :
+       {u"usd", u"us ",   u"dollar", u"dolar", u"eur", u"chf", u"franc",
+        u"gbp", u"pound", u"jpy",    u"yen",   u"sek", u"nok", u"dkk",
+        u"cad", u"aud",   u"cny",    u"nzd",   u"xof", u"xaf", u"fcfa",
+        u"brl", u"mxn",   u"zar",    u"inr"}) {
+    if (f.find(start) != std::u16string_view::npos) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Entity> EntityFinder::Find(std::string_view text) const {
@@ -480,22 +495,35 @@ void EntityFinder::FindDates(Search* search) const {
 }
 
 void EntityFinder::FindAmountsAndYears(Search* search) const {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> m(
-      money_->matcher(search->input(), status));
+  const std::u16string_view f(search->folded().folded);
   int32_t begin, end;
-  while (U_SUCCESS(status) && m->find()) {
-    if (!Span(*m, &begin, &end)) continue;
-    const FoldedText& folded = search->folded();
-    int32_t start_cp = folded.OriginalStart(begin);
-    int32_t end_cp = folded.OriginalEnd(end);
-    search->Add(
-        "money", begin, end,
-        Currency(folded.OriginalText(search->text(), start_cp, end_cp)));
+  // Most passages name no currency: the amount pattern runs only where a
+  // symbol or the start of a currency's name stands.
+  if (MayNameACurrency(f)) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::RegexMatcher> m(
+        money_->matcher(search->input(), status));
+    while (U_SUCCESS(status) && m->find()) {
+      if (!Span(*m, &begin, &end)) continue;
+      const FoldedText& folded = search->folded();
+      std::string_view original = folded.OriginalText(
+          search->text(), folded.OriginalStart(begin), folded.OriginalEnd(end));
+      search->Add("money", begin, end, Currency(original));
+    }
   }
-  m.reset(year_->matcher(search->input(), status));
-  while (U_SUCCESS(status) && m->find()) {
-    if (Span(*m, &begin, &end)) search->Add("year", begin, end, Group(*m, 0));
+  // Years: runs of four digits from 1900 to 2099 with no letter beside.
+  auto letter = [&](int32_t i) {
+    return i >= 0 && i < static_cast<int32_t>(f.size()) && u_isalpha(f[i]);
+  };
+  for (const auto& [year_begin, year_end] : FourDigitRuns(f)) {
+    bool century = (f[year_begin] == u'1' && f[year_begin + 1] == u'9') ||
+                   (f[year_begin] == u'2' && f[year_begin + 1] == u'0');
+    if (!century || letter(year_begin - 1) || letter(year_end)) continue;
+    std::string digits;
+    for (int32_t i = year_begin; i < year_end; ++i) {
+      digits += static_cast<char>(f[i]);
+    }
+    search->Add("year", year_begin, year_end, digits);
   }
 }
 

@@ -47,7 +47,6 @@ class EntityFinder {
   std::unordered_map<std::string, int> acronyms_;  // as written -> entry
   std::unique_ptr<icu::RegexPattern> article_;
   std::unique_ptr<icu::RegexPattern> money_;
-  std::unique_ptr<icu::RegexPattern> year_;
   // Each date pattern and how its groups read (entity_finder.cc).
   std::vector<int> date_shapes_;
   std::vector<std::unique_ptr<icu::RegexPattern>> dates_;
