@@ -19,8 +19,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "classifiers/entity_patterns.h"
 #include "classifiers/gazetteer.h"
-#include "pipeline/classifier.h"
 #include "pipeline/passage.h"
 
 namespace intake {
@@ -48,29 +48,8 @@ class EntityFinder {
   std::unique_ptr<icu::RegexPattern> article_;
   std::unique_ptr<icu::RegexPattern> money_;
   // Each date pattern and how its groups read (entity_finder.cc).
-  std::vector<int> date_shapes_;
+  std::vector<DateShape> date_shapes_;
   std::vector<std::unique_ptr<icu::RegexPattern>> dates_;
-};
-
-// A classifier's labels with the passage's entities added: what `intake
-// run` and `intake classify` write. Entities are found in every passage,
-// furniture too (a letterhead names its State, a date line its date).
-class EntityAddingClassifier : public Classifier {
- public:
-  EntityAddingClassifier(std::unique_ptr<Classifier> classifier,
-                         std::shared_ptr<const Gazetteer> gazetteer);
-  Labels Classify(std::string_view text, std::string_view lang,
-                  PassageKind kind,
-                  const PassageContext& context) const override;
-  using Classifier::Classify;
-  std::string Version() const override { return classifier_->Version(); }
-  std::string ModelVersion() const override {
-    return classifier_->ModelVersion();
-  }
-
- private:
-  std::unique_ptr<Classifier> classifier_;
-  EntityFinder entities_;
 };
 
 }  // namespace intake

@@ -5,7 +5,7 @@
 #include <thread>
 
 #include "classifiers/combined_classifier.h"
-#include "classifiers/entity_finder.h"
+#include "classifiers/entity_adding_classifier.h"
 #include "classifiers/rule_classifier.h"
 #include "classifiers/submitter_finder.h"
 #include "cli/lazy_classifier.h"
