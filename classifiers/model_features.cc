@@ -48,9 +48,13 @@ class Collector {
   size_t size() const { return distinct_; }
   // Sorts the occurrences by bucket, each bucket's in the order seen.
   void Group() {
-    std::sort(seen_.begin(), seen_.end(), [](const Seen& a, const Seen& b) {
-      return a.bucket != b.bucket ? a.bucket < b.bucket : a.order < b.order;
-    });
+    if (seen_.size() < kRadixFrom) {
+      std::sort(seen_.begin(), seen_.end(), [](const Seen& a, const Seen& b) {
+        return a.bucket != b.bucket ? a.bucket < b.bucket : a.order < b.order;
+      });
+    } else {
+      RadixSortByBucket();
+    }
     distinct_ = 0;
     for (size_t i = 0; i < seen_.size(); ++i) {
       if (i == 0 || seen_[i].bucket != seen_[i - 1].bucket) ++distinct_;
@@ -89,6 +93,24 @@ class Collector {
     uint32_t order;
     FeatureSpan span;
   };
+
+  // A passage's words give a thousand or more occurrences, whose sort was
+  // a sixth of the model's time. A stable sort by bucket, low half of its
+  // bits first, gives the order of the comparison sort above, since
+  // occurrences are added in the order seen.
+  static constexpr size_t kRadixFrom = 256;
+  static constexpr int kRadixBits = (kHashBits + 1) / 2;
+  void RadixSortByBucket() {
+    std::vector<Seen> sorted(seen_.size());
+    for (int shift = 0; shift < kHashBits; shift += kRadixBits) {
+      std::vector<uint32_t> start((size_t{1} << kRadixBits) + 1, 0);
+      const uint32_t mask = (1u << kRadixBits) - 1;
+      for (const Seen& s : seen_) ++start[((s.bucket >> shift) & mask) + 1];
+      for (size_t d = 1; d < start.size(); ++d) start[d] += start[d - 1];
+      for (const Seen& s : seen_) sorted[start[(s.bucket >> shift) & mask]++] = s;
+      seen_.swap(sorted);
+    }
+  }
   std::vector<Seen> seen_;
   size_t distinct_ = 0;
 };
