@@ -107,7 +107,8 @@ class Collector {
       const uint32_t mask = (1u << kRadixBits) - 1;
       for (const Seen& s : seen_) ++start[((s.bucket >> shift) & mask) + 1];
       for (size_t d = 1; d < start.size(); ++d) start[d] += start[d - 1];
-      for (const Seen& s : seen_) sorted[start[(s.bucket >> shift) & mask]++] = s;
+      for (const Seen& s : seen_)
+        sorted[start[(s.bucket >> shift) & mask]++] = s;
       seen_.swap(sorted);
     }
   }

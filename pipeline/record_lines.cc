@@ -1,5 +1,6 @@
 #include "pipeline/record_lines.h"
 
+#include "pipeline/json_line.h"
 #include "pipeline/records.h"
 
 namespace intake {
@@ -30,16 +31,7 @@ bool RecordLines::Next(Json* record) {
     next_offset_ += static_cast<long long>(text.size()) + 1;  // and '\n'
     if (text.find_first_not_of(" \t\r") == std::string::npos) continue;
     try {
-      if (keep_.empty()) {
-        *record = Json::parse(text);
-      } else {
-        *record = Json::parse(
-            text, [this](int depth, Json::parse_event_t event, Json& parsed) {
-              return depth != 1 || event != Json::parse_event_t::key ||
-                     std::binary_search(keep_.begin(), keep_.end(),
-                                        parsed.get_ref<std::string&>());
-            });
-      }
+      *record = ParseJsonLine(text, keep_);
     } catch (const Json::parse_error& e) {
       status_ = Error("not valid JSON (at byte " + std::to_string(e.byte) +
                       " of the line)");

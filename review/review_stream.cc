@@ -7,6 +7,7 @@
 #include <thread>
 #include <vector>
 
+#include "pipeline/json_line.h"
 #include "pipeline/output_files.h"
 #include "pipeline/record_lines.h"
 #include "review/output_records.h"
@@ -87,7 +88,11 @@ Status ReadPassageAt(std::istream& in, const std::string& path,
   std::string line;
   Json record;
   if (std::getline(in, line)) {
-    record = Json::parse(line, nullptr, /*allow_exceptions=*/false);
+    try {
+      record = ParseJsonLine(line);
+    } catch (const Json::parse_error&) {
+      record = Json();  // not an object: reported below
+    }
   }
   if (!record.is_object()) {
     return Status::Corrupt(path + ": changed while the review list was " +
