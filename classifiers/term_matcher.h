@@ -80,6 +80,7 @@ class TermMatcher {
     int entry = 0;
   };
   struct Pattern;
+  struct Alternative;
 
   // Open-addressing map from the FNV-1a hash of a first word to term
   // indexes (power-of-two size, linear probing: no division per probe).
@@ -126,17 +127,31 @@ class TermMatcher {
                      std::string_view source_text, std::string_view lang,
                      int entry);
 
+  // Records `literals` of `pattern` in literals_ under a new owner, which
+  // it returns: `leading`, where a match starts; else where one may be.
+  int AddStarts(std::u16string_view pattern,
+                const std::vector<std::u16string>& literals, bool leading);
+  // Records groups of literals (each: a text must hold one of them) in
+  // literals_ and returns their ids.
+  std::vector<int> AddGroups(
+      const std::vector<std::vector<std::u16string>>& groups);
+  // Pattern::alternatives for a pattern that opens with literals, recorded
+  // in literals_; empty when its alternatives need nothing more than
+  // their openings (the whole is then found by its literals).
+  std::vector<Alternative> AddAlternatives(std::u16string_view pattern);
+
   // The index of `lang` in pattern_langs_, added when new.
   int PatternLangId(std::string_view lang);
 
   Index terms_;
   Index negations_;
   std::vector<Pattern> patterns_;
-  // The patterns' literals (owner: the index in patterns_) and those of
-  // their further required groups (Pattern::also_required_ids).
+  // The patterns' literals (Pattern::owner, Alternative::owner) and those
+  // of their further required groups (also_required_ids).
   LiteralIndex literals_;
   std::vector<std::string> pattern_langs_;  // each pattern's, once
   int group_count_ = 0;                     // required groups of all patterns
+  int owner_count_ = 0;                     // owners of literals_
   int negation_window_ = 0;
   int entry_count_ = 0;
   // After patterns_: its matchers go before the patterns they run.
