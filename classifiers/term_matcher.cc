@@ -109,12 +109,13 @@ struct TermMatcher::Pattern {
   // file may give one pattern, such as what a heading looks like, to
   // every label). -1: none; `regex` is then null.
   int same_as = -1;
-  bool has_twins = false;  // some later pattern is the same as this one
+  // Some later pattern is the same as this one: where Find keeps its
+  // matches for them. -1: none.
+  int twin_slot = -1;
   // On the first of a pattern searched by its top-level alternatives
   // (AddPattern): how many patterns_, from this one, are its alternatives.
   // 1 for every other pattern; the others of the group are skipped.
   int parts = 1;
-  std::string source;  // as added, to find twins
 };
 
 TermMatcher::TermMatcher() = default;
@@ -246,27 +247,18 @@ Status TermMatcher::AddPattern(std::string_view pattern, std::string_view lang,
                                int* entry) {
   // The same expression for the same languages, added before (as one
   // pattern or as its alternatives): search it once.
-  std::vector<int> firsts;
-  for (size_t p = 0; p < patterns_.size(); ++p) {
-    const Pattern& first = patterns_[p];
-    if (first.same_as < 0 && first.source == pattern && first.lang == lang) {
-      firsts.push_back(static_cast<int>(p));
-      p += first.parts - 1;  // a group's first part stands for it
-    }
-  }
-  if (!firsts.empty()) {
+  std::string key = std::string(lang) + '\n' + std::string(pattern);
+  if (auto known = first_of_.find(key); known != first_of_.end()) {
     const int id = entry_count_++;
     *entry = id;
-    for (int p : firsts) {
-      patterns_[p].has_twins = true;
-      Pattern twin;
-      twin.same_as = p;
-      twin.source = pattern;
-      twin.lang = lang;
-      twin.lang_id = PatternLangId(lang);
-      twin.entry = id;
-      patterns_.push_back(std::move(twin));
-    }
+    const int p = known->second;
+    if (patterns_[p].twin_slot < 0) patterns_[p].twin_slot = twin_slots_++;
+    Pattern twin;
+    twin.same_as = p;
+    twin.lang = lang;
+    twin.lang_id = PatternLangId(lang);
+    twin.entry = id;
+    patterns_.push_back(std::move(twin));
     return Status::Ok();
   }
   std::unique_ptr<icu::RegexPattern> whole;
@@ -306,9 +298,10 @@ Status TermMatcher::AddPattern(std::string_view pattern, std::string_view lang,
   if (parts.empty()) parts.push_back(std::move(whole));
   const size_t first = patterns_.size();
   for (std::unique_ptr<icu::RegexPattern>& part : parts) {
-    AppendPattern(std::move(part), pattern, lang, id);
+    AppendPattern(std::move(part), lang, id);
   }
   patterns_[first].parts = static_cast<int>(parts.size());
+  first_of_.emplace(std::move(key), static_cast<int>(first));
   return Status::Ok();
 }
 
@@ -352,7 +345,6 @@ Status TermMatcher::CompileRegex(std::string_view pattern,
 }
 
 void TermMatcher::AppendPattern(std::unique_ptr<icu::RegexPattern> regex,
-                                std::string_view source_text,
                                 std::string_view lang, int entry) {
   Pattern compiled;
   compiled.regex = std::move(regex);
@@ -375,7 +367,6 @@ void TermMatcher::AppendPattern(std::unique_ptr<icu::RegexPattern> regex,
   }
   compiled.lang = lang;
   compiled.lang_id = PatternLangId(lang);
-  compiled.source = source_text;
   compiled.entry = entry;
   patterns_.push_back(std::move(compiled));
 }
@@ -474,8 +465,8 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
                                  static_cast<int32_t>(text.folded.size()));
   RegexMatcherPool::Lease matchers(matchers_.get());
   using Spans = std::vector<std::pair<int32_t, int32_t>>;
-  // What each pattern with twins found, for its twins.
-  std::vector<Spans> found_by(patterns_.size());
+  // What each pattern with twins found (Pattern::twin_slot), for its twins.
+  std::vector<Spans> found_by(static_cast<size_t>(twin_slots_));
   auto add_match = [&](const Pattern& pattern, int32_t begin, int32_t end) {
     // The word the match starts in (or the next one) decides negation.
     auto it = std::lower_bound(tokens.begin(), tokens.end(), begin,
@@ -580,8 +571,11 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
     if (!lang_applies[pattern.lang_id]) continue;
     Spans spans;
     if (pattern.same_as >= 0) {
-      spans = found_by[pattern.same_as];
-    } else if (pattern.parts == 1) {
+      const Spans& same = found_by[patterns_[pattern.same_as].twin_slot];
+      for (auto [begin, end] : same) add_match(pattern, begin, end);
+      continue;
+    }
+    if (pattern.parts == 1) {
       search(p, &spans);
     } else {
       // Searched by alternative: what the whole pattern's find() reports
@@ -602,8 +596,8 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
         from = end;
       }
     }
-    if (pattern.has_twins) found_by[p] = spans;
     for (auto [begin, end] : spans) add_match(pattern, begin, end);
+    if (pattern.twin_slot >= 0) found_by[pattern.twin_slot] = std::move(spans);
   }
   return matches;
 }
