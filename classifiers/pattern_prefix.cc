@@ -349,6 +349,45 @@ std::vector<std::u16string> LeadingLiterals(std::u16string_view pattern) {
   return out;
 }
 
+std::u16string WithoutCaptures(std::u16string_view pattern) {
+  const std::u16string unchanged(pattern);
+  std::u16string out;
+  size_t i = 0;
+  while (i < pattern.size()) {
+    const char16_t c = pattern[i];
+    if (c == u'\\' && i + 1 < pattern.size()) {
+      const char16_t next = pattern[i + 1];
+      // \1 and \k<name> read groups; \Q quotes brackets that are not.
+      if ((next >= u'1' && next <= u'9') || next == u'k' || next == u'Q') {
+        return unchanged;
+      }
+    }
+    if (c == u'(' && pattern.substr(i).starts_with(u"(?")) {
+      // Only non-capturing and atomic groups and lookaround are stepped
+      // into: "(?i)", "(?#...)" and "(?<name>" keep the pattern as written.
+      const std::u16string_view rest = pattern.substr(i);
+      if (!rest.starts_with(u"(?:") && !rest.starts_with(u"(?>") &&
+          !OpensLookaround(pattern, i)) {
+        return unchanged;
+      }
+      out += u"(?";
+      i += 2;
+      continue;
+    }
+    if (c == u'(') {
+      out += u"(?:";
+      ++i;
+      continue;
+    }
+    // An escape or a class is copied whole: "\(" and "[(]" open nothing.
+    std::optional<size_t> next = SkipElement(pattern, i);
+    if (!next) return unchanged;
+    out.append(pattern.substr(i, *next - i));
+    i = *next;
+  }
+  return out;
+}
+
 std::vector<std::u16string_view> TopLevelAlternatives(
     std::u16string_view pattern) {
   const std::vector<std::u16string_view> whole = {pattern};

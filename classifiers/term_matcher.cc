@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <span>
 #include <tuple>
 
 #include "classifiers/pattern_prefix.h"
@@ -44,7 +45,31 @@ bool WordMatches(std::u16string_view word, const std::u16string& text,
   return prefix ? word.starts_with(text) : word == text;
 }
 
+// The groups of literals (pattern_prefix.h) one of each of which a text
+// must hold for `pattern` to match there, worth looking for before it is
+// run: not `literals`, the ones it is found by, and none with a short
+// literal (" ", "de"), which nearly every text holds: looking for those
+// costs more than it saves.
+std::vector<std::vector<std::u16string>> FurtherGroups(
+    std::u16string_view pattern, const std::vector<std::u16string>& literals) {
+  std::vector<std::vector<std::u16string>> out;
+  for (std::vector<std::u16string>& group : RequiredLiteralGroups(pattern)) {
+    bool short_literal =
+        std::any_of(group.begin(), group.end(),
+                    [](const std::u16string& l) { return l.size() < 3; });
+    if (short_literal || group == literals) continue;
+    out.push_back(std::move(group));
+  }
+  return out;
+}
+
 }  // namespace
+
+// A top-level alternative of a pattern (Pattern::alternatives).
+struct TermMatcher::Alternative {
+  int owner = 0;  // of its leading literals in literals_
+  std::vector<int> also_required_ids;
+};
 
 struct TermMatcher::Pattern {
   std::unique_ptr<icu::RegexPattern> regex;
@@ -59,6 +84,15 @@ struct TermMatcher::Pattern {
   const std::vector<std::u16string>& Literals() const {
     return leading.empty() ? required : leading;
   }
+  // Its literals' owner in literals_.
+  int owner = -1;
+  // When its top-level alternatives each open with literals and some need
+  // more words than those ("\b(use|build)\w*\b[^.;]{0,80}\b(gravity|
+  // retorts?)\b|\b(gravity|retorts?)\b..."), which no group of the whole
+  // pattern can say: where each opens (its own owner) and what else it
+  // needs. The pattern is then tried only where an alternative opens whose
+  // groups are all in the text; `owner` is unused.
+  std::vector<Alternative> alternatives;
   // The ids in literals_ of more groups of literals every match holds one
   // of (pattern_prefix.h), checked once `Literals()` were found: "request"
   // alone is not enough for "\b(request|ask)\b (\w+ ){0,4}(support|help)"
@@ -75,12 +109,13 @@ struct TermMatcher::Pattern {
   // file may give one pattern, such as what a heading looks like, to
   // every label). -1: none; `regex` is then null.
   int same_as = -1;
-  bool has_twins = false;  // some later pattern is the same as this one
+  // Some later pattern is the same as this one: where Find keeps its
+  // matches for them. -1: none.
+  int twin_slot = -1;
   // On the first of a pattern searched by its top-level alternatives
   // (AddPattern): how many patterns_, from this one, are its alternatives.
   // 1 for every other pattern; the others of the group are skipped.
   int parts = 1;
-  std::string source;  // as added, to find twins
 };
 
 TermMatcher::TermMatcher() = default;
@@ -212,27 +247,18 @@ Status TermMatcher::AddPattern(std::string_view pattern, std::string_view lang,
                                int* entry) {
   // The same expression for the same languages, added before (as one
   // pattern or as its alternatives): search it once.
-  std::vector<int> firsts;
-  for (size_t p = 0; p < patterns_.size(); ++p) {
-    const Pattern& first = patterns_[p];
-    if (first.same_as < 0 && first.source == pattern && first.lang == lang) {
-      firsts.push_back(static_cast<int>(p));
-      p += first.parts - 1;  // a group's first part stands for it
-    }
-  }
-  if (!firsts.empty()) {
+  std::string key = std::string(lang) + '\n' + std::string(pattern);
+  if (auto known = first_of_.find(key); known != first_of_.end()) {
     const int id = entry_count_++;
     *entry = id;
-    for (int p : firsts) {
-      patterns_[p].has_twins = true;
-      Pattern twin;
-      twin.same_as = p;
-      twin.source = pattern;
-      twin.lang = lang;
-      twin.lang_id = PatternLangId(lang);
-      twin.entry = id;
-      patterns_.push_back(std::move(twin));
-    }
+    const int p = known->second;
+    if (patterns_[p].twin_slot < 0) patterns_[p].twin_slot = twin_slots_++;
+    Pattern twin;
+    twin.same_as = p;
+    twin.lang = lang;
+    twin.lang_id = PatternLangId(lang);
+    twin.entry = id;
+    patterns_.push_back(std::move(twin));
     return Status::Ok();
   }
   std::unique_ptr<icu::RegexPattern> whole;
@@ -272,9 +298,10 @@ Status TermMatcher::AddPattern(std::string_view pattern, std::string_view lang,
   if (parts.empty()) parts.push_back(std::move(whole));
   const size_t first = patterns_.size();
   for (std::unique_ptr<icu::RegexPattern>& part : parts) {
-    AppendPattern(std::move(part), pattern, lang, id);
+    AppendPattern(std::move(part), lang, id);
   }
   patterns_[first].parts = static_cast<int>(parts.size());
+  first_of_.emplace(std::move(key), static_cast<int>(first));
   return Status::Ok();
 }
 
@@ -289,12 +316,22 @@ int TermMatcher::PatternLangId(std::string_view lang) {
 
 Status TermMatcher::CompileRegex(std::string_view pattern,
                                  std::unique_ptr<icu::RegexPattern>* out) {
+  const icu::UnicodeString given = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(pattern.data(), static_cast<int32_t>(pattern.size())));
+  // Only where matches start and end is read: groups need not capture.
+  const std::u16string fast = WithoutCaptures(std::u16string_view(
+      given.getBuffer(), static_cast<size_t>(given.length())));
   UParseError parse_error{};
   UErrorCode status = U_ZERO_ERROR;
   out->reset(icu::RegexPattern::compile(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(
-          pattern.data(), static_cast<int32_t>(pattern.size()))),
-      0, parse_error, status));
+      icu::UnicodeString(fast.data(), static_cast<int32_t>(fast.size())), 0,
+      parse_error, status));
+  if (U_FAILURE(status) || *out == nullptr) {
+    // The error as the pattern was written, offset included.
+    parse_error = UParseError{};
+    status = U_ZERO_ERROR;
+    out->reset(icu::RegexPattern::compile(given, 0, parse_error, status));
+  }
   if (U_FAILURE(status) || *out == nullptr) {
     std::string where;
     if (parse_error.offset >= 0) {
@@ -308,47 +345,79 @@ Status TermMatcher::CompileRegex(std::string_view pattern,
 }
 
 void TermMatcher::AppendPattern(std::unique_ptr<icu::RegexPattern> regex,
-                                std::string_view source_text,
                                 std::string_view lang, int entry) {
   Pattern compiled;
   compiled.regex = std::move(regex);
   const icu::UnicodeString source = compiled.regex->pattern();
-  compiled.leading = LeadingLiterals(std::u16string_view(
-      source.getBuffer(), static_cast<size_t>(source.length())));
   const std::u16string_view source_view(source.getBuffer(),
                                         static_cast<size_t>(source.length()));
+  compiled.leading = LeadingLiterals(source_view);
   if (compiled.leading.empty()) {
     compiled.required = RequiredLiterals(source_view);
   }
-  for (const std::vector<std::u16string>& group :
-       RequiredLiteralGroups(source_view)) {
-    // Groups with a short literal (" ", "de") are in nearly every text:
-    // searching for them costs more than it saves.
-    bool short_literal =
-        std::any_of(group.begin(), group.end(),
-                    [](const std::u16string& l) { return l.size() < 3; });
-    if (short_literal || group == compiled.Literals()) continue;
+  compiled.also_required_ids =
+      AddGroups(FurtherGroups(source_view, compiled.Literals()));
+  compiled.anchored = AnchoredAtStart(source_view);
+  if (!compiled.leading.empty()) {
+    compiled.alternatives = AddAlternatives(source_view);
+  }
+  if (compiled.alternatives.empty()) {
+    compiled.owner =
+        AddStarts(source_view, compiled.Literals(), !compiled.leading.empty());
+  }
+  compiled.lang = lang;
+  compiled.lang_id = PatternLangId(lang);
+  compiled.entry = entry;
+  patterns_.push_back(std::move(compiled));
+}
+
+int TermMatcher::AddStarts(std::u16string_view pattern,
+                           const std::vector<std::u16string>& literals,
+                           bool leading) {
+  const int owner = owner_count_++;
+  // Leading literals are where a match starts, so one inside an ASCII word
+  // cannot start a pattern that opens with \b; required ones only say the
+  // pattern may match somewhere.
+  const bool word_start = leading && StartsAtWordBoundary(pattern);
+  for (const std::u16string& literal : literals) {
+    literals_.AddStart(literal, owner, word_start);
+  }
+  return owner;
+}
+
+std::vector<int> TermMatcher::AddGroups(
+    const std::vector<std::vector<std::u16string>>& groups) {
+  std::vector<int> ids;
+  for (const std::vector<std::u16string>& group : groups) {
     const int id = group_count_++;
     for (const std::u16string& literal : group) {
       literals_.AddGroup(literal, id);
     }
-    compiled.also_required_ids.push_back(id);
+    ids.push_back(id);
   }
-  compiled.anchored = AnchoredAtStart(source_view);
-  const int index = static_cast<int>(patterns_.size());
-  // Leading literals are where a match starts, so one inside an ASCII word
-  // cannot start a pattern that opens with \b; required ones only say the
-  // pattern may match somewhere.
-  const bool word_start =
-      !compiled.leading.empty() && StartsAtWordBoundary(source_view);
-  for (const std::u16string& literal : compiled.Literals()) {
-    literals_.AddStart(literal, index, word_start);
+  return ids;
+}
+
+std::vector<TermMatcher::Alternative> TermMatcher::AddAlternatives(
+    std::u16string_view pattern) {
+  const std::vector<std::u16string_view> parts = TopLevelAlternatives(pattern);
+  if (parts.size() < 2) return {};
+  std::vector<std::vector<std::u16string>> leading;
+  std::vector<std::vector<std::vector<std::u16string>>> groups;
+  bool more = false;  // some alternative needs more than its opening
+  for (std::u16string_view part : parts) {
+    leading.push_back(LeadingLiterals(part));
+    if (leading.back().empty()) return {};
+    groups.push_back(FurtherGroups(part, leading.back()));
+    more = more || !groups.back().empty();
   }
-  compiled.lang = lang;
-  compiled.lang_id = PatternLangId(lang);
-  compiled.source = source_text;
-  compiled.entry = entry;
-  patterns_.push_back(std::move(compiled));
+  if (!more) return {};
+  std::vector<Alternative> out;
+  for (size_t k = 0; k < parts.size(); ++k) {
+    out.push_back(
+        {AddStarts(parts[k], leading[k], true), AddGroups(groups[k])});
+  }
+  return out;
 }
 
 std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
@@ -396,8 +465,8 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
                                  static_cast<int32_t>(text.folded.size()));
   RegexMatcherPool::Lease matchers(matchers_.get());
   using Spans = std::vector<std::pair<int32_t, int32_t>>;
-  // What each pattern with twins found, for its twins.
-  std::vector<Spans> found_by(patterns_.size());
+  // What each pattern with twins found (Pattern::twin_slot), for its twins.
+  std::vector<Spans> found_by(static_cast<size_t>(twin_slots_));
   auto add_match = [&](const Pattern& pattern, int32_t begin, int32_t end) {
     // The word the match starts in (or the next one) decides negation.
     auto it = std::lower_bound(tokens.begin(), tokens.end(), begin,
@@ -411,15 +480,44 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
   // Where each pattern's literals stand, in text order: where a match
   // could start (leading literals) or only that one could (required ones).
   LiteralHits found;
-  literals_.Find(text.folded, static_cast<int>(patterns_.size()), group_count_,
-                 &found);
+  literals_.Find(text.folded, owner_count_, group_count_, &found);
+  auto holds_all = [&](const std::vector<int>& group_ids) {
+    return std::all_of(group_ids.begin(), group_ids.end(),
+                       [&](int id) { return found.Holds(id); });
+  };
+  // Where `pattern`, which opens with literals, may start, in text order.
+  // One with Pattern::alternatives may start where an alternative opens
+  // whose groups are all in the text (one missing a group matches
+  // nowhere); the whole pattern is tried there, so where two open together
+  // the first that matches wins, as in find(). `merged` holds those places.
+  std::vector<int32_t> merged;
+  auto leading_starts = [&](const Pattern& pattern) {
+    if (pattern.alternatives.empty()) {
+      if (!holds_all(pattern.also_required_ids)) {
+        return std::span<const int32_t>();
+      }
+      return found.StartsOf(pattern.owner);
+    }
+    merged.clear();
+    for (const Alternative& alternative : pattern.alternatives) {
+      if (!holds_all(alternative.also_required_ids)) continue;
+      std::span<const int32_t> starts = found.StartsOf(alternative.owner);
+      merged.insert(merged.end(), starts.begin(), starts.end());
+    }
+    std::sort(merged.begin(), merged.end());
+    merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+    return std::span<const int32_t>(merged);
+  };
   // The matches of patterns_[p] alone, in text order, as find() gives them.
   auto search = [&](size_t p, Spans* out) {
     const Pattern& pattern = patterns_[p];
-    if (!pattern.Literals().empty() && found.StartsOf(p).empty()) return;
-    if (!std::all_of(pattern.also_required_ids.begin(),
-                     pattern.also_required_ids.end(),
-                     [&](int id) { return found.Holds(id); })) {
+    std::span<const int32_t> starts;
+    if (!pattern.leading.empty()) {
+      starts = leading_starts(pattern);
+      if (starts.empty()) return;
+    } else if ((!pattern.required.empty() &&
+                found.StartsOf(pattern.owner).empty()) ||
+               !holds_all(pattern.also_required_ids)) {
       return;
     }
     UErrorCode status = U_ZERO_ERROR;
@@ -448,7 +546,7 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
       // from its end. No match can start between the candidates, and a
       // leading literal is never empty, so neither is a match.
       int32_t from = 0;
-      for (int32_t start : found.StartsOf(static_cast<int>(p))) {
+      for (int32_t start : starts) {
         if (start < from) continue;
         if (!m->lookingAt(start, status) || U_FAILURE(status)) {
           if (U_FAILURE(status)) break;
@@ -473,8 +571,11 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
     if (!lang_applies[pattern.lang_id]) continue;
     Spans spans;
     if (pattern.same_as >= 0) {
-      spans = found_by[pattern.same_as];
-    } else if (pattern.parts == 1) {
+      const Spans& same = found_by[patterns_[pattern.same_as].twin_slot];
+      for (auto [begin, end] : same) add_match(pattern, begin, end);
+      continue;
+    }
+    if (pattern.parts == 1) {
       search(p, &spans);
     } else {
       // Searched by alternative: what the whole pattern's find() reports
@@ -495,8 +596,8 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
         from = end;
       }
     }
-    if (pattern.has_twins) found_by[p] = spans;
     for (auto [begin, end] : spans) add_match(pattern, begin, end);
+    if (pattern.twin_slot >= 0) found_by[pattern.twin_slot] = std::move(spans);
   }
   return matches;
 }

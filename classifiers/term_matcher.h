@@ -19,6 +19,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "classifiers/literal_index.h"
@@ -80,6 +81,7 @@ class TermMatcher {
     int entry = 0;
   };
   struct Pattern;
+  struct Alternative;
 
   // Open-addressing map from the FNV-1a hash of a first word to term
   // indexes (power-of-two size, linear probing: no division per probe).
@@ -120,11 +122,22 @@ class TermMatcher {
   static Status CompileTerm(std::string_view term, std::vector<Word>* words);
   static Status CompileRegex(std::string_view pattern,
                              std::unique_ptr<icu::RegexPattern>* out);
-  // Adds `regex` as patterns_.back() for `entry`; `source_text` is what
-  // AddPattern was given, to find twins.
+  // Adds `regex` as patterns_.back() for `entry`.
   void AppendPattern(std::unique_ptr<icu::RegexPattern> regex,
-                     std::string_view source_text, std::string_view lang,
-                     int entry);
+                     std::string_view lang, int entry);
+
+  // Records `literals` of `pattern` in literals_ under a new owner, which
+  // it returns: `leading`, where a match starts; else where one may be.
+  int AddStarts(std::u16string_view pattern,
+                const std::vector<std::u16string>& literals, bool leading);
+  // Records groups of literals (each: a text must hold one of them) in
+  // literals_ and returns their ids.
+  std::vector<int> AddGroups(
+      const std::vector<std::vector<std::u16string>>& groups);
+  // Pattern::alternatives for a pattern that opens with literals, recorded
+  // in literals_; empty when its alternatives need nothing more than
+  // their openings (the whole is then found by its literals).
+  std::vector<Alternative> AddAlternatives(std::u16string_view pattern);
 
   // The index of `lang` in pattern_langs_, added when new.
   int PatternLangId(std::string_view lang);
@@ -132,11 +145,17 @@ class TermMatcher {
   Index terms_;
   Index negations_;
   std::vector<Pattern> patterns_;
-  // The patterns' literals (owner: the index in patterns_) and those of
-  // their further required groups (Pattern::also_required_ids).
+  // The index in patterns_ of the first pattern (or first alternative) of
+  // each expression and languages added, keyed "lang\nexpression": a
+  // pattern added again is its twin.
+  std::unordered_map<std::string, int> first_of_;
+  // The patterns' literals (Pattern::owner, Alternative::owner) and those
+  // of their further required groups (also_required_ids).
   LiteralIndex literals_;
   std::vector<std::string> pattern_langs_;  // each pattern's, once
   int group_count_ = 0;                     // required groups of all patterns
+  int owner_count_ = 0;                     // owners of literals_
+  int twin_slots_ = 0;                      // patterns with twins
   int negation_window_ = 0;
   int entry_count_ = 0;
   // After patterns_: its matchers go before the patterns they run.

@@ -256,6 +256,26 @@ TEST(PatternPrefixTest, TopLevelAlternatives) {
   EXPECT_EQ(Alternatives("(a|b"), V({"(a|b"}));
 }
 
+std::string NoCaptures(const std::string& pattern) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(pattern);
+  return Utf8(WithoutCaptures(std::u16string_view(u.getBuffer(), u.length())));
+}
+
+TEST(PatternPrefixTest, WithoutCapturesKeepsWhatMatches) {
+  EXPECT_EQ(NoCaptures("\\b(a|b(c|d))\\b"), "\\b(?:a|b(?:c|d))\\b");
+  // Lookaround, non-capturing and atomic groups are stepped into; escaped
+  // brackets and brackets in a class open nothing.
+  EXPECT_EQ(NoCaptures("(?<=x)(?!(y))(?:(z))(?>(w))\\((q)[(](r)"),
+            "(?<=x)(?!(?:y))(?:(?:z))(?>(?:w))\\((?:q)[(](?:r)");
+  EXPECT_EQ(NoCaptures("[^(\\]]+(a)"), "[^(\\]]+(?:a)");
+  // Back references, inline flags and comments, named groups, quoting and
+  // brackets that do not balance: as written.
+  for (const char* kept : {"(a)\\1", "(?<n>a)\\k<n>", "(?i)(a)", "(?#c)(a)",
+                           "(?<n>a)", "\\Q(\\E(a)", "[(a", "(a)\\"}) {
+    EXPECT_EQ(NoCaptures(kept), kept);
+  }
+}
+
 // Cross-check: every shipped pattern finds the same matches with the
 // literal skips (leading, required, required groups, \b inside a word) as
 // without them ("(?#...)" in front turns the skips off), on every
