@@ -54,7 +54,8 @@ Json ToJson(dom::element e) {
 
 }  // namespace
 
-Json ParseJsonLine(std::string_view line, const std::vector<std::string>& keep) {
+Json ParseJsonLine(std::string_view line,
+                   const std::vector<std::string>& keep) {
   // One parser per thread keeps its buffers from line to line; the review
   // list's two files are written by two threads.
   thread_local dom::parser parser;

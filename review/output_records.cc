@@ -48,6 +48,15 @@ OutputDocument DocumentFromJson(const Json& j) {
   return d;
 }
 
+const std::vector<std::string>& PassageFields() {
+  static const std::vector<std::string> kFields = {
+      "activity",       "article14", "confidence", "doc_id",
+      "evidence",       "furniture", "kind",       "labels_from",
+      "needs_review",   "number",    "page",       "passage_id",
+      "review_reasons", "stance",    "text",       "theme"};
+  return kFields;
+}
+
 OutputPassage PassageFromJson(const Json& j) {
   OutputPassage p;
   p.doc_id = Str(j, "doc_id");

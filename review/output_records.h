@@ -64,6 +64,10 @@ Status LoadOutputRecords(const std::string& out_dir, OutputRecords* out);
 // REQUIRES: `record` is an object (RecordLines checks that).
 OutputDocument DocumentFromJson(const nlohmann::json& record);
 OutputPassage PassageFromJson(const nlohmann::json& record);
+// The top-level fields PassageFromJson reads, sorted: a reader that parses
+// a passage only to hand it to PassageFromJson keeps these and need not
+// convert the rest (entities, versions).
+const std::vector<std::string>& PassageFields();
 
 }  // namespace intake
 

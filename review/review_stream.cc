@@ -89,7 +89,7 @@ Status ReadPassageAt(std::istream& in, const std::string& path,
   Json record;
   if (std::getline(in, line)) {
     try {
-      record = ParseJsonLine(line);
+      record = ParseJsonLine(line, PassageFields());
     } catch (const Json::parse_error&) {
       record = Json();  // not an object: reported below
     }
