@@ -30,7 +30,11 @@ bool InsideAsciiWord(std::u16string_view text, size_t at) {
 
 }  // namespace
 
-LiteralIndex::LiteralIndex() : ends_(2), edges_(64) {}
+LiteralIndex::LiteralIndex() : ends_(2), has_end_(2, 0), edges_(64) {
+  for (auto& children : root_ascii_) {
+    for (int32_t& child : children) child = -1;
+  }
+}
 
 void LiteralIndex::AddStart(std::u16string_view literal, int owner,
                             bool word_start) {
@@ -46,6 +50,7 @@ void LiteralIndex::AddGroup(std::u16string_view literal, int group) {
 }
 
 int32_t LiteralIndex::Child(int32_t node, char16_t unit) const {
+  if (node <= kWordStart && unit < 128) return root_ascii_[node][unit];
   const uint64_t key = EdgeKey(node, unit);
   const size_t mask = edges_.size() - 1;
   for (size_t i = Slot(key, mask);; i = (i + 1) & mask) {
@@ -78,11 +83,14 @@ void LiteralIndex::Add(std::u16string_view literal, Literal entry,
     if (child < 0) {
       child = static_cast<int32_t>(ends_.size());
       ends_.emplace_back();
+      has_end_.push_back(0);
       AddEdge(EdgeKey(node, unit), child);
+      if (node <= kWordStart && unit < 128) root_ascii_[node][unit] = child;
     }
     node = child;
   }
   ends_[node].push_back(entry);
+  has_end_[node] = 1;
 }
 
 void LiteralIndex::Walk(std::u16string_view text, size_t at, int32_t root,
@@ -92,6 +100,7 @@ void LiteralIndex::Walk(std::u16string_view text, size_t at, int32_t root,
   for (size_t i = at; i < text.size(); ++i) {
     node = Child(node, text[i]);
     if (node < 0) return;
+    if (!has_end_[node]) continue;
     for (const Literal& literal : ends_[node]) {
       if (literal.group >= 0) {
         hits->holds_[literal.group] = 1;

@@ -84,6 +84,13 @@ class LiteralIndex {
 
   // ends_[node]: the literals spelled by the path from its root.
   std::vector<std::vector<Literal>> ends_;
+  // has_end_[node]: whether ends_[node] is not empty. A walk passes
+  // through many nodes where no literal ends, and this is read from a
+  // table that stays in cache instead of each node's vector.
+  std::vector<char> has_end_;
+  // The children of the two roots by ASCII unit (-1: none): the first
+  // step of every walk, made at every place of a text.
+  int32_t root_ascii_[2][128];
   // Open addressing, at most half full: a step costs one or two probes of
   // a table small enough to stay in cache.
   std::vector<Edge> edges_;

@@ -16,8 +16,8 @@ std::string Shown(const OutputPassage& p) {
   out << p.doc_id << '|' << p.passage_id << '|' << p.page << '|' << p.kind
       << '|' << p.furniture << '|' << p.number << '|' << p.text << '|'
       << p.stance << '|' << p.needs_review << '|' << p.labels_from << '|';
-  for (const auto* codes : {&p.article14, &p.activity, &p.theme,
-                            &p.review_reasons}) {
+  for (const auto* codes :
+       {&p.article14, &p.activity, &p.theme, &p.review_reasons}) {
     for (const std::string& c : *codes) out << c << ',';
     out << '|';
   }
@@ -51,8 +51,7 @@ TEST(OutputRecordsTest, PassageFieldsNameEveryFieldPassageFromJsonReads) {
     nlohmann::json without = record;
     without.erase(it.key());
     const bool read = Shown(PassageFromJson(without)) != whole;
-    const bool listed =
-        std::binary_search(kept.begin(), kept.end(), it.key());
+    const bool listed = std::binary_search(kept.begin(), kept.end(), it.key());
     EXPECT_TRUE(!read || listed) << it.key() << " is read but not listed";
   }
 }
