@@ -3,12 +3,15 @@
 #include <algorithm>
 #include <bit>
 #include <cassert>
+#include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "classifiers/taxonomy.h"
 #include "pipeline/sha256.h"
@@ -337,14 +340,35 @@ namespace {
 // The whole file in one read: a stream copied through a stringstream
 // moved its 17 MB three times, a tenth of loading a model.
 Status ReadModelBytes(const std::string& path, std::string* bytes) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status::InvalidArgument(path + ": is a folder, not a model file");
+  }
+  std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound(path + ": no such model file");
+  in.seekg(0, std::ios::end);
   const std::streamoff size = in.tellg();
-  if (size < 0) return Status::IoError(path + ": cannot read the model");
-  bytes->resize(static_cast<size_t>(size));
+  // A model is tens of megabytes; a size past this is no model file and
+  // would only exhaust memory.
+  constexpr std::streamoff kLargestModel = std::streamoff{1} << 31;
+  if (size > kLargestModel) {
+    return Status::InvalidArgument(path + ": too large for a model file");
+  }
+  in.clear();
   in.seekg(0);
-  if (!in.read(bytes->data(), size)) {
-    return Status::IoError(path + ": cannot read the model");
+  errno = 0;
+  if (size > 0) {
+    bytes->resize(static_cast<size_t>(size));
+    in.read(bytes->data(), size);
+  } else {
+    // A pipe has no size: read as it comes.
+    bytes->assign(std::istreambuf_iterator<char>(in),
+                  std::istreambuf_iterator<char>());
+  }
+  if (in.bad() || (size > 0 && in.gcount() != size)) {
+    return Status::IoError(path + ": cannot read the model (" +
+                           (errno != 0 ? std::strerror(errno) : "short read") +
+                           ")");
   }
   return Status::Ok();
 }

@@ -34,6 +34,9 @@ std::optional<size_t> SkipElement(std::u16string_view s, size_t i) {
         ++j;
       } else if (s[j] == u'[') {
         ++depth;
+        // ICU reads a "]" first in a set ("[]a]", "[^]a]") as itself.
+        if (j + 1 < s.size() && s[j + 1] == u'^') ++j;
+        if (j + 1 < s.size() && s[j + 1] == u']') ++j;
       } else if (s[j] == u']' && --depth == 0) {
         return j + 1;
       }

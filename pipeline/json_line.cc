@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <iterator>
 
 namespace intake {
 namespace {
@@ -63,7 +64,15 @@ Json ParseJsonLine(std::string_view line,
   if (parser.parse(line.data(), line.size()).get(root) != simdjson::SUCCESS) {
     // Not JSON (or a number too large for simdjson, which nlohmann reads as
     // a double): nlohmann decides, and its message names the byte.
-    return Json::parse(line);
+    Json parsed = Json::parse(line);
+    if (!keep.empty() && parsed.is_object()) {
+      for (auto it = parsed.begin(); it != parsed.end();) {
+        it = std::binary_search(keep.begin(), keep.end(), it.key())
+                 ? std::next(it)
+                 : parsed.erase(it);
+      }
+    }
+    return parsed;
   }
   if (!keep.empty() && root.type() == dom::element_type::OBJECT) {
     return ObjectToJson(dom::object(root), keep);

@@ -18,7 +18,11 @@ namespace intake {
 // kept). When `keep` is not empty and the value is an object, only its
 // top-level fields named in `keep` (sorted) are converted. Throws
 // nlohmann::json::parse_error, with nlohmann's message and position, when
-// the line is not valid JSON. Thread-safe.
+// the line is not valid JSON, and nlohmann::json::out_of_range for a
+// number nlohmann cannot hold (1e400), as nlohmann::json::parse does.
+// One difference: "-0" comes back as an unsigned 0 (simdjson does not
+// keep the sign of an integer zero), where nlohmann gives a signed 0;
+// they compare and print the same. Thread-safe.
 nlohmann::json ParseJsonLine(std::string_view line,
                              const std::vector<std::string>& keep = {});
 

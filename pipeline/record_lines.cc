@@ -36,6 +36,12 @@ bool RecordLines::Next(Json* record) {
       status_ = Error("not valid JSON (at byte " + std::to_string(e.byte) +
                       " of the line)");
       return false;
+    } catch (const Json::exception& e) {
+      // Valid JSON that nlohmann cannot hold, such as a number past the
+      // range of a double (1e400).
+      status_ =
+          Error(std::string("not a record intake wrote (") + e.what() + ")");
+      return false;
     }
     if (!record->is_object()) {
       status_ = Error("not a JSON object");

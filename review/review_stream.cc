@@ -90,8 +90,9 @@ Status ReadPassageAt(std::istream& in, const std::string& path,
   if (std::getline(in, line)) {
     try {
       record = ParseJsonLine(line, PassageFields());
-    } catch (const Json::parse_error&) {
-      record = Json();  // not an object: reported below
+    } catch (const Json::exception&) {
+      // Not JSON, or a number nlohmann cannot hold: reported below.
+      record = Json();
     }
   }
   if (!record.is_object()) {

@@ -178,6 +178,20 @@ std::string Rehashed(std::string text) {
          Sha256Hex(content).substr(0, 12) + "\n" + content;
 }
 
+TEST(ModelFileTest, AFolderOrAMissingFileIsRefusedWithTheReason) {
+  std::shared_ptr<const LinearModel> model;
+  const std::string dir = testing::MakeTempDir("model-folder");
+  Status s = LoadModel(dir, &model);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(s.message().find("is a folder"), std::string::npos) << s.message();
+  s = LoadModel(dir + "/none.model", &model);
+  EXPECT_EQ(s.code(), Status::Code::kNotFound) << s.message();
+  // What a file reads as when it is no model: the format line is missing.
+  const std::string empty = dir + "/empty.model";
+  std::ofstream(empty).close();
+  EXPECT_FALSE(LoadModel(empty, &model).ok());
+}
+
 TEST(ModelFileTest, RefusesOtherFormatsAndTruncatedFiles) {
   LinearModel m;
   // Format 1 had one stance calibration for every passage; format 2

@@ -268,6 +268,10 @@ TEST(PatternPrefixTest, WithoutCapturesKeepsWhatMatches) {
   EXPECT_EQ(NoCaptures("(?<=x)(?!(y))(?:(z))(?>(w))\\((q)[(](r)"),
             "(?<=x)(?!(?:y))(?:(?:z))(?>(?:w))\\((?:q)[(](?:r)");
   EXPECT_EQ(NoCaptures("[^(\\]]+(a)"), "[^(\\]]+(?:a)");
+  // A "]" first in a set is itself, not its end: the "(" after it is in
+  // the set.
+  EXPECT_EQ(NoCaptures("[]a(](b)"), "[]a(](?:b)");
+  EXPECT_EQ(NoCaptures("[^](]x(b)"), "[^](]x(?:b)");
   // Back references, inline flags and comments, named groups, quoting and
   // brackets that do not balance: as written.
   for (const char* kept : {"(a)\\1", "(?<n>a)\\k<n>", "(?i)(a)", "(?#c)(a)",

@@ -45,5 +45,20 @@ TEST(RecordLinesTest, KeepOnlyDropsTheOtherFieldsAndStillChecks) {
       << wrong.status().message();
 }
 
+TEST(RecordLinesTest, ANumberNlohmannCannotHoldIsAnErrorOfItsLine) {
+  std::istringstream in(
+      R"({"schema_version":1,"record":"passage","passage_id":"a"})"
+      "\n"
+      R"({"schema_version":1,"record":"passage","page":1e400})"
+      "\n");
+  RecordLines lines(in, "passages.jsonl", "passage");
+  nlohmann::json record;
+  ASSERT_TRUE(lines.Next(&record));
+  EXPECT_FALSE(lines.Next(&record));
+  EXPECT_NE(lines.status().message().find("passages.jsonl:2"),
+            std::string::npos)
+      << lines.status().message();
+}
+
 }  // namespace
 }  // namespace intake
