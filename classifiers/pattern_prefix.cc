@@ -352,18 +352,32 @@ std::vector<std::u16string> LeadingLiterals(std::u16string_view pattern) {
   return out;
 }
 
+namespace {
+
+// Whether `pattern` reads a group back (\1 to \9, \k<name>): renaming its
+// groups or splitting it at its alternatives would change what it matches.
+bool ReadsAGroupBack(std::u16string_view pattern) {
+  for (size_t i = 0; i + 1 < pattern.size(); ++i) {
+    if (pattern[i] != u'\\') continue;
+    const char16_t next = pattern[i + 1];
+    if ((next >= u'1' && next <= u'9') || next == u'k') return true;
+    ++i;
+  }
+  return false;
+}
+
+}  // namespace
+
 std::u16string WithoutCaptures(std::u16string_view pattern) {
   const std::u16string unchanged(pattern);
+  if (ReadsAGroupBack(pattern)) return unchanged;
   std::u16string out;
   size_t i = 0;
   while (i < pattern.size()) {
     const char16_t c = pattern[i];
-    if (c == u'\\' && i + 1 < pattern.size()) {
-      const char16_t next = pattern[i + 1];
-      // \1 and \k<name> read groups; \Q quotes brackets that are not.
-      if ((next >= u'1' && next <= u'9') || next == u'k' || next == u'Q') {
-        return unchanged;
-      }
+    // \Q quotes brackets that open nothing.
+    if (c == u'\\' && i + 1 < pattern.size() && pattern[i + 1] == u'Q') {
+      return unchanged;
     }
     if (c == u'(' && pattern.substr(i).starts_with(u"(?")) {
       // Only non-capturing and atomic groups and lookaround are stepped
@@ -394,12 +408,7 @@ std::u16string WithoutCaptures(std::u16string_view pattern) {
 std::vector<std::u16string_view> TopLevelAlternatives(
     std::u16string_view pattern) {
   const std::vector<std::u16string_view> whole = {pattern};
-  for (size_t i = 0; i + 1 < pattern.size(); ++i) {
-    if (pattern[i] != u'\\') continue;
-    char16_t next = pattern[i + 1];
-    if ((next >= u'1' && next <= u'9') || next == u'k') return whole;
-    ++i;
-  }
+  if (ReadsAGroupBack(pattern)) return whole;
   if (pattern.find(u"(?i") != std::u16string_view::npos ||
       pattern.find(u"(?x") != std::u16string_view::npos ||
       pattern.find(u"(?s") != std::u16string_view::npos ||
