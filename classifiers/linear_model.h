@@ -1,7 +1,8 @@
 // The learned model: one linear scorer per label over hashed features
 // (model_features.h), a Platt calibration per label that turns a score
 // into a probability, and the bands that sort a probability into
-// accepted, review or rejected. The file format is docs/model.md.
+// accepted, review or rejected. Reading and writing its file is
+// model_file.h.
 //
 // A LinearModel is immutable once loaded and shared between threads as
 // std::shared_ptr<const LinearModel>. Training is model_training.h.
@@ -9,7 +10,6 @@
 #define INTAKE_CLASSIFIERS_LINEAR_MODEL_H_
 
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -17,12 +17,8 @@
 
 #include "classifiers/calibration.h"
 #include "classifiers/model_features.h"
-#include "pipeline/status.h"
 
 namespace intake {
-
-// Version of the model file format; a file of another is refused.
-inline constexpr int kModelFormat = 4;
 
 // The probability at which the model gives a label by itself (the rules
 // give theirs whatever it says).
@@ -128,36 +124,6 @@ struct LinearModel {
 // (code, probability) in the model's label order.
 std::vector<std::pair<std::string, double>> StanceDistribution(
     const LinearModel& model, const std::vector<double>& scores);
-
-// The bytes of the model file (docs/model.md). Same model, same bytes.
-std::string ModelFileText(const LinearModel& model);
-
-// Writes the file atomically (path.tmp, then rename) and sets
-// model->version.
-Status SaveModel(const std::string& path, LinearModel* model);
-
-// Reads a model file; refuses another format, a truncated file, unknown
-// labels, with "path: line N: what".
-Status LoadModel(const std::string& path,
-                 std::shared_ptr<const LinearModel>* out);
-Status ParseModel(std::string_view bytes, std::string_view source_name,
-                  LinearModel* out);
-
-// A model file read and identified, its weights not parsed yet: the
-// version is what decides which documents a run must redo, and a run with
-// nothing to redo never needs the weights (their parsing is most of
-// start-up).
-struct ModelFile {
-  std::string path;
-  std::string version;  // as LinearModel::version
-};
-// Reads the head of `path` (its format and version lines); fails when it
-// cannot be read or is not a model file of this format.
-Status ReadModelFile(const std::string& path, ModelFile* out);
-// Reads and parses the whole file; fails when its version is no longer
-// `file.version`.
-Status ParseModelFile(const ModelFile& file,
-                      std::shared_ptr<const LinearModel>* out);
 
 }  // namespace intake
 

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "classifiers/model_features.h"
+#include "classifiers/model_file.h"
 #include "classifiers/rule_classifier.h"
 #include "cli/labelled_letters.h"
 

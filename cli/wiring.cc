@@ -6,6 +6,7 @@
 
 #include "classifiers/combined_classifier.h"
 #include "classifiers/entity_adding_classifier.h"
+#include "classifiers/model_file.h"
 #include "classifiers/rule_classifier.h"
 #include "classifiers/submitter_finder.h"
 #include "cli/lazy_classifier.h"

@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "classifiers/combined_classifier.h"
+#include "classifiers/model_file.h"
 #include "classifiers/submitter_finder.h"
 #include "tests/intake_runs.h"
 #include "tests/shipped_rules.h"

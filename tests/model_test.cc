@@ -8,6 +8,7 @@
 #include "classifiers/calibration.h"
 #include "classifiers/combined_classifier.h"
 #include "classifiers/linear_model.h"
+#include "classifiers/model_file.h"
 #include "classifiers/model_tokens.h"
 #include "classifiers/model_training.h"
 #include "classifiers/rules.h"
