@@ -5,31 +5,23 @@
 // and safe to call from several threads at once. Terms are word sequences
 // matched against the passage's words (see text_fold.h); a word ending in
 // "*" matches any word it begins. Patterns are ICU regular expressions
-// matched against the folded text. A match is dropped when a negation term
-// ends within `negation window` words before it in the same sentence.
+// matched against the folded text (pattern_set.h). A match is dropped when a
+// negation term ends within `negation window` words before it in the same
+// sentence.
 //
 // It knows nothing of labels, weights or scores: the classifier maps entry
 // ids back to those.
 #ifndef INTAKE_CLASSIFIERS_TERM_MATCHER_H_
 #define INTAKE_CLASSIFIERS_TERM_MATCHER_H_
 
-#include <unicode/uversion.h>
-
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
-#include "classifiers/literal_index.h"
-#include "classifiers/regex_matcher_pool.h"
+#include "classifiers/pattern_set.h"
 #include "classifiers/text_fold.h"
 #include "pipeline/status.h"
-
-U_NAMESPACE_BEGIN
-class RegexPattern;
-U_NAMESPACE_END
 
 namespace intake {
 
@@ -80,8 +72,6 @@ class TermMatcher {
     std::string lang;
     int entry = 0;
   };
-  struct Pattern;
-  struct Alternative;
 
   // Open-addressing map from the FNV-1a hash of a first word to term
   // indexes (power-of-two size, linear probing: no division per probe).
@@ -120,47 +110,11 @@ class TermMatcher {
   };
 
   static Status CompileTerm(std::string_view term, std::vector<Word>* words);
-  static Status CompileRegex(std::string_view pattern,
-                             std::unique_ptr<icu::RegexPattern>* out);
-  // Adds `regex` as patterns_.back() for `entry`.
-  void AppendPattern(std::unique_ptr<icu::RegexPattern> regex,
-                     std::string_view lang, int entry);
-
-  // Records `literals` of `pattern` in literals_ under a new owner, which
-  // it returns: `leading`, where a match starts; else where one may be.
-  int AddStarts(std::u16string_view pattern,
-                const std::vector<std::u16string>& literals, bool leading);
-  // Records groups of literals (each: a text must hold one of them) in
-  // literals_ and returns their ids.
-  std::vector<int> AddGroups(
-      const std::vector<std::vector<std::u16string>>& groups);
-  // Pattern::alternatives for a pattern that opens with literals, recorded
-  // in literals_; empty when its alternatives need nothing more than
-  // their openings (the whole is then found by its literals).
-  std::vector<Alternative> AddAlternatives(std::u16string_view pattern);
-
-  // The index of `lang` in pattern_langs_, added when new.
-  int PatternLangId(std::string_view lang);
-
   Index terms_;
   Index negations_;
-  std::vector<Pattern> patterns_;
-  // The index in patterns_ of the first pattern (or first alternative) of
-  // each expression and languages added, keyed "lang\nexpression": a
-  // pattern added again is its twin.
-  std::unordered_map<std::string, int> first_of_;
-  // The patterns' literals (Pattern::owner, Alternative::owner) and those
-  // of their further required groups (also_required_ids).
-  LiteralIndex literals_;
-  std::vector<std::string> pattern_langs_;  // each pattern's, once
-  int group_count_ = 0;                     // required groups of all patterns
-  int owner_count_ = 0;                     // owners of literals_
-  int twin_slots_ = 0;                      // patterns with twins
+  PatternSet patterns_;
   int negation_window_ = 0;
   int entry_count_ = 0;
-  // After patterns_: its matchers go before the patterns they run.
-  std::unique_ptr<RegexMatcherPool> matchers_ =
-      std::make_unique<RegexMatcherPool>();
 };
 
 }  // namespace intake

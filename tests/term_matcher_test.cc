@@ -118,34 +118,6 @@ TEST(TermMatcherTest, ThePatternOfManyLabelsIsOneSearchWithTheirEntries) {
   EXPECT_FALSE(m.AddPattern("train(ing", "", &a).ok());
 }
 
-TEST(TermMatcherTest, AlternativesNeedingMoreWordsFindWhatTheWholeFinds) {
-  // Each alternative opens with words and needs more ("retorts" within 30
-  // characters, "were built"): tried only where an alternative whose
-  // words are all in the text opens, it finds what ICU's find() finds
-  // ("(?#...)" in front keeps the whole pattern as one search).
-  const std::string pattern =
-      "\\b(use|build)\\w*\\b[^.;]{0,30}\\bretorts?\\b|"
-      "\\bretorts? (were|was) (built|used)\\b";
-  TermMatcher split;
-  TermMatcher whole;
-  int id = -1;
-  ASSERT_TRUE(split.AddPattern(pattern, "", &id).ok());
-  ASSERT_TRUE(whole.AddPattern("(?#whole)(?:" + pattern + ")", "", &id).ok());
-  struct Case {
-    const char* text;
-    std::vector<std::string> matches;
-  } cases[] = {
-      {"Retorts were built. They use retorts daily", {"0@0-18", "0@25-36"}},
-      {"We use the retorts were built", {"0@3-18"}},
-      {"we build nothing; retorts", {}},
-      {"a retort was used, building with retorts", {"0@2-17", "0@19-40"}},
-  };
-  for (const Case& c : cases) {
-    EXPECT_EQ(Describe(split, c.text), c.matches) << c.text;
-    EXPECT_EQ(Describe(whole, c.text), c.matches) << c.text;
-  }
-}
-
 TEST(TermMatcherTest, RefusesPatternsThatDoNotCompile) {
   TermMatcher m;
   int id = 0;
