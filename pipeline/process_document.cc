@@ -41,16 +41,22 @@ Format FormatFromExtension(const std::string& path) {
 }
 
 // Why a document gave no text (and, for a container, no documents).
-std::string EmptyReason(Format format, const DocumentMeta& meta) {
+std::string EmptyReason(Format format, const DocumentMeta& meta,
+                        const std::vector<std::string>& warnings) {
   switch (format) {
     case Format::kEmpty:
       return "file is empty (0 bytes)";
     case Format::kZip:
       return "archive holds no documents";
     case Format::kPdf:
-      return meta.pages == 0 ? "PDF has no pages"
-                             : "no text layer on any page (a scan? OCR is "
-                               "not available yet)";
+      // OCR is tried on every page without usable text; the warnings
+      // say when pages were left out (the OCR page limit, no OCR data).
+      if (meta.pages == 0) return "PDF has no pages";
+      return warnings.empty()
+                 ? "no text on any page: no text layer, and OCR read no "
+                   "words (a blank page or a picture without writing?)"
+                 : "no text on any page: no text layer, and OCR did not "
+                   "read it (see warnings)";
     default:
       return "no text found";
   }
@@ -147,7 +153,7 @@ DocumentRecord RunStages(const std::string& path, std::string_view data,
   if (embedded != nullptr) *embedded = std::move(extraction.embedded);
   if (record.passages.empty() && record.embedded == 0) {
     record.status = kStatusEmpty;
-    record.error = EmptyReason(identity.format, record.meta);
+    record.error = EmptyReason(identity.format, record.meta, record.warnings);
   } else if (!record.warnings.empty()) {
     record.status = kStatusOkWithWarnings;
   }

@@ -65,8 +65,10 @@ const HostileFile kHostileFiles[] = {
     // One short line of text: the OCR gate fails the page, OCR is off.
     {"hostile/pdf-xref-prev-loop.pdf", "ok_with_warnings", "not OCRed"},
     {"hostile/pdf-form-draws-itself.pdf", "ok_with_warnings", "not OCRed"},
-    {"hostile/pdf-self-reference.pdf", "empty", "no text layer"},
-    {"hostile/pdf-deep-arrays.pdf", "empty", "no text layer"},
+    {"hostile/pdf-self-reference.pdf", "empty",
+     "no text layer, and OCR did not read it"},
+    {"hostile/pdf-deep-arrays.pdf", "empty",
+     "no text layer, and OCR did not read it"},
     {"broken/encrypted-user-password.pdf", "encrypted",
      "PDF is password protected"},
     {"broken/encrypted-owner-only.pdf", "ok", ""},
