@@ -77,7 +77,7 @@ struct PatternSet::Pattern {
   // The ids in literals_ of more groups of literals every match holds one
   // of (pattern_prefix.h), checked once `Literals()` were found: "request"
   // alone is not enough for "\b(request|ask)\b (\w+ ){0,4}(support|help)"
-  // to be run.
+  // to be run. Empty when the pattern has `alternatives`.
   std::vector<int> also_required_ids;
   // Every match starts at the start of the text (a heading's or a table
   // row's shape): tried there once, not at every place.
@@ -212,13 +212,15 @@ void PatternSet::AppendPattern(std::unique_ptr<icu::RegexPattern> regex,
   if (compiled.leading.empty()) {
     compiled.required = RequiredLiterals(source_view);
   }
-  compiled.also_required_ids =
-      AddGroups(FurtherGroups(source_view, compiled.Literals()));
   compiled.anchored = AnchoredAtStart(source_view);
   if (!compiled.leading.empty()) {
     compiled.alternatives = AddAlternatives(source_view);
   }
+  // Split by alternatives, each alternative has groups of its own, and
+  // the whole pattern's are never looked at.
   if (compiled.alternatives.empty()) {
+    compiled.also_required_ids =
+        AddGroups(FurtherGroups(source_view, compiled.Literals()));
     compiled.owner =
         AddStarts(source_view, compiled.Literals(), !compiled.leading.empty());
   }
