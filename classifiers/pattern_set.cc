@@ -348,11 +348,7 @@ class PatternSet::Cursor {
       // ^ holds only at 0.
       matched = from == 0 && matcher_->lookingAt(0, status);
     } else if (pattern_.leading.empty()) {
-      // find() goes on from where the last match ended, as find(from)
-      // would, without starting the matcher again.
-      matched = from == resume_ ? matcher_->find(status)
-                                : from <= context_.input.length() &&
-                                      matcher_->find(from, status);
+      matched = from <= context_.input.length() && matcher_->find(from, status);
     } else {
       // No match can start between the places its literals stand.
       auto start = std::lower_bound(starts_.begin(), starts_.end(), from);
@@ -365,9 +361,6 @@ class PatternSet::Cursor {
     }
     if (matched && U_SUCCESS(status)) {
       *match = {matcher_->start(status), matcher_->end(status)};
-      resume_ = match->second > match->first
-                    ? match->second
-                    : AfterEmptyMatch(Text(), match->second);
     }
     if (U_FAILURE(status)) {
       if (status == U_REGEX_TIME_OUT && context_.timed_out != nullptr) {
@@ -404,16 +397,10 @@ class PatternSet::Cursor {
     return *scratch;
   }
 
-  std::u16string_view Text() const {
-    return {context_.input.getBuffer(),
-            static_cast<size_t>(context_.input.length())};
-  }
-
   const Pattern& pattern_;
   const FindContext& context_;
   icu::RegexMatcher* matcher_ = nullptr;  // null: no more matches
-  int32_t resume_ = 0;  // where the matcher's find() would look next
-  std::span<const int32_t> starts_;  // when pattern_.leading is set
+  std::span<const int32_t> starts_;       // when pattern_.leading is set
 };
 
 void PatternSet::Search(const std::u16string& text, size_t p,
