@@ -10,6 +10,7 @@
 #include "cli/labelled_letters.h"
 #include "pipeline/json_records.h"
 #include "pipeline/language.h"
+#include "pipeline/support_direction.h"
 #include "pipeline/unicode_text.h"
 
 namespace intake {
@@ -135,8 +136,9 @@ class LineClassifier {
   void Add(InputLine line) {
     if (line.document.empty() || line.document != document_) Flush();
     if (line.document.empty()) {
-      Write(line, line.kind, line.text, "", /*add_kind=*/false,
-            PassageContext{});
+      Labels labels = classifier_.Classify(line.text, line.lang, line.kind,
+                                           PassageContext{});
+      Write(line, line.kind, line.text, "", /*add_kind=*/false, labels);
       return;
     }
     document_ = line.document;
@@ -145,24 +147,36 @@ class LineClassifier {
 
   // Classifies and writes the document read so far.
   void Flush() {
+    if (lines_.empty()) return;
     bool kinds_given =
         std::any_of(lines_.begin(), lines_.end(),
                     [](const InputLine& l) { return l.kind_given; });
-    ContextTracker tracker;
+    std::vector<Passage> seen;
     if (kinds_given) {
       for (const InputLine& line : lines_) {
-        Write(line, line.kind, line.text, "", /*add_kind=*/false,
-              tracker.Next(line.kind, line.text));
+        Passage p;
+        p.kind = line.kind;
+        p.text = line.text;
+        seen.push_back(std::move(p));
       }
-    } else if (!lines_.empty()) {
+    } else {
       std::vector<std::string> texts;
       for (const InputLine& line : lines_) texts.push_back(line.text);
-      const std::vector<Passage> seen = SegmentLetterLines(texts);
-      for (size_t i = 0; i < seen.size(); ++i) {
-        const Passage& p = seen[i];
-        Write(lines_[i], p.kind, p.text, p.furniture, /*add_kind=*/true,
-              tracker.Next(p.kind, p.text));
-      }
+      seen = SegmentLetterLines(texts);
+    }
+    ContextTracker tracker;
+    std::vector<Labels*> document;
+    for (size_t i = 0; i < seen.size(); ++i) {
+      Passage& p = seen[i];
+      p.labels = classifier_.Classify(p.text, lines_[i].lang, p.kind,
+                                      tracker.Next(p.kind, p.text));
+      document.push_back(&p.labels);
+    }
+    FlagMinorityDirection(document);
+    for (size_t i = 0; i < seen.size(); ++i) {
+      const Passage& p = seen[i];
+      Write(lines_[i], p.kind, p.text, p.furniture,
+            /*add_kind=*/!kinds_given, p.labels);
     }
     lines_.clear();
     document_.clear();
@@ -171,8 +185,7 @@ class LineClassifier {
  private:
   void Write(const InputLine& line, PassageKind kind, std::string_view text,
              const std::string& furniture, bool add_kind,
-             const PassageContext& context) {
-    Labels labels = classifier_.Classify(text, line.lang, kind, context);
+             const Labels& labels) {
     std::vector<std::pair<std::string_view, std::string>> fields;
     if (add_kind) {
       // The text read, as the segmenter left it (a bullet dropped, the

@@ -10,15 +10,6 @@ bool IsBlank(const std::string& text) {
   return text.find_first_not_of(" \t\r\n") == std::string::npos;
 }
 
-// Index one past the last passage of the letter that starts at `first`.
-size_t LetterEnd(const std::vector<LabelledPassage>& labelled, size_t first) {
-  size_t end = first + 1;
-  const std::string& letter = labelled[first].letter;
-  if (letter.empty()) return end;
-  while (end < labelled.size() && labelled[end].letter == letter) ++end;
-  return end;
-}
-
 void SegmentLetter(const std::vector<LabelledPassage>& labelled, size_t first,
                    size_t end, std::vector<Passage>* out) {
   std::vector<std::string> texts;
@@ -31,6 +22,15 @@ void SegmentLetter(const std::vector<LabelledPassage>& labelled, size_t first,
 }
 
 }  // namespace
+
+size_t LabelledLetterEnd(const std::vector<LabelledPassage>& labelled,
+                         size_t first) {
+  size_t end = first + 1;
+  const std::string& letter = labelled[first].letter;
+  if (letter.empty()) return end;
+  while (end < labelled.size() && labelled[end].letter == letter) ++end;
+  return end;
+}
 
 std::vector<Passage> SegmentLetterLines(const std::vector<std::string>& lines) {
   std::vector<Block> blocks;
@@ -65,7 +65,7 @@ std::vector<Passage> SegmentLabelled(
   std::vector<Passage> out;
   out.reserve(labelled.size());
   for (size_t first = 0; first < labelled.size();) {
-    size_t end = LetterEnd(labelled, first);
+    size_t end = LabelledLetterEnd(labelled, first);
     SegmentLetter(labelled, first, end, &out);
     first = end;
   }
@@ -78,7 +78,7 @@ std::vector<PassageContext> LabelledContexts(
   std::vector<PassageContext> out;
   out.reserve(seen.size());
   for (size_t first = 0; first < labelled.size();) {
-    size_t end = LetterEnd(labelled, first);
+    size_t end = LabelledLetterEnd(labelled, first);
     ContextTracker tracker;
     for (size_t i = first; i < end; ++i) {
       out.push_back(tracker.Next(seen[i].kind, seen[i].text));

@@ -33,6 +33,12 @@ namespace intake {
 std::vector<Passage> SegmentLabelled(
     const std::vector<LabelledPassage>& labelled);
 
+// Index one past the last passage of the letter that starts at `first`:
+// consecutive passages with the same non-empty `letter`, or `first` alone.
+// REQUIRES: first < labelled.size().
+size_t LabelledLetterEnd(const std::vector<LabelledPassage>& labelled,
+                         size_t first);
+
 // One letter's lines, in letter order, as the segmenter makes them from one
 // document's body blocks: one Passage per line, in the same order (lang
 // left empty). A line with " | " is a table row. Blank lines are left out

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <sstream>
+#include <vector>
 
 #include "classifiers/rule_classifier.h"
 #include "classifiers/taxonomy.h"
 #include "cli/labelled_letters.h"
+#include "pipeline/support_direction.h"
 
 namespace intake {
 namespace {
@@ -97,10 +99,28 @@ ModelEvaluation EvaluateWithModel(const std::vector<LabelledPassage>& gold,
   ModelEvaluation out;
   const std::vector<Passage> seen = SegmentLabelled(gold);
   const std::vector<PassageContext> contexts = LabelledContexts(gold, seen);
+  std::vector<Judgement> judged;
+  judged.reserve(gold.size());
+  for (size_t i = 0; i < gold.size(); ++i) {
+    judged.push_back(classifier.Judge(seen[i].text, seen[i].lang, seen[i].kind,
+                                      contexts[i]));
+  }
+  // Each letter's stances read together, as `intake run` reads a
+  // document's.
+  for (size_t first = 0; first < gold.size();) {
+    const size_t end = LabelledLetterEnd(gold, first);
+    std::vector<Labels*> rules_letter, combined_letter;
+    for (size_t i = first; i < end; ++i) {
+      rules_letter.push_back(&judged[i].rules);
+      combined_letter.push_back(&judged[i].combined);
+    }
+    FlagMinorityDirection(rules_letter);
+    FlagMinorityDirection(combined_letter);
+    first = end;
+  }
   for (size_t i = 0; i < gold.size(); ++i) {
     const LabelledPassage& p = gold[i];
-    Judgement j =
-        classifier.Judge(seen[i].text, seen[i].lang, seen[i].kind, contexts[i]);
+    const Judgement& j = judged[i];
     rules.Add(p.gold, {j.rules.article14, j.rules.activity, j.rules.theme,
                        j.rules.stance});
     combined.Add(p.gold, {j.combined.article14, j.combined.activity,

@@ -4,11 +4,13 @@
 #include <exception>
 #include <filesystem>
 #include <new>
+#include <vector>
 
 #include "pipeline/language.h"
 #include "pipeline/normalize.h"
 #include "pipeline/progress.h"
 #include "pipeline/segment.h"
+#include "pipeline/support_direction.h"
 
 namespace intake {
 namespace {
@@ -145,6 +147,9 @@ DocumentRecord RunStages(const std::string& path, std::string_view data,
     p.labels = classifier.Classify(p.text, p.lang, p.kind,
                                    context.Next(p.kind, p.text));
   }
+  std::vector<Labels*> labels;
+  for (Passage& p : record.passages) labels.push_back(&p.labels);
+  FlagMinorityDirection(labels);
   if (stages.submitters != nullptr) {
     record.submitter = stages.submitters->Find(record.passages, record.meta);
   }

@@ -24,6 +24,11 @@ class FakeClassifier : public Classifier {
       labels.evidence.push_back({"theme:asgm", static_cast<int>(at),
                                  static_cast<int>(at + 4), "gold"});
     }
+    if (text.find("We gave") != std::string_view::npos)
+      labels.stance = "provided";
+    if (text.find("We received") != std::string_view::npos) {
+      labels.stance = "received";
+    }
     if (lang != "en") labels.review_reasons = {"lang-" + std::string(lang)};
     return labels;
   }
@@ -184,6 +189,36 @@ TEST(ClassifyStreamTest, LinesThatSayTheirKindAreNotSegmentedAgain) {
   EXPECT_EQ(exit, kExitOk);
   EXPECT_NE(out.find(R"("theme":["asgm"])"), std::string::npos) << out;
   EXPECT_EQ(out.find(R"("furniture")"), std::string::npos) << out;
+}
+
+// A document's stances are read together, as `intake run` reads them: the
+// less frequent direction of support goes to review.
+TEST(ClassifyStreamTest, ADocumentsMinorityDirectionIsSentToReview) {
+  std::string errors;
+  int exit = -1;
+  std::string out = ClassifyText(
+      R"({"id":"a","doc_id":"D","kind":"paragraph","lang":"en","text":"We received training."})"
+      "\n"
+      R"({"id":"b","doc_id":"D","kind":"paragraph","lang":"en","text":"We gave training."})"
+      "\n"
+      R"({"id":"c","doc_id":"D","kind":"paragraph","lang":"en","text":"We received equipment."})"
+      "\n"
+      R"({"id":"d","lang":"en","text":"We gave equipment."})"
+      "\n",
+      &errors, &exit);
+  EXPECT_EQ(exit, kExitOk) << errors;
+  std::istringstream lines(out);
+  std::vector<std::string> got;
+  for (std::string line; std::getline(lines, line);) got.push_back(line);
+  ASSERT_EQ(got.size(), 4u) << out;
+  const std::string flagged =
+      R"("needs_review":true,"review_reasons":["minority_direction"])";
+  EXPECT_EQ(got[0].find(flagged), std::string::npos) << got[0];
+  EXPECT_NE(got[1].find(R"("stance":"provided")"), std::string::npos) << got[1];
+  EXPECT_NE(got[1].find(flagged), std::string::npos) << got[1];
+  EXPECT_EQ(got[2].find(flagged), std::string::npos) << got[2];
+  // A line of no document is a document of its own: nothing to go against.
+  EXPECT_EQ(got[3].find(flagged), std::string::npos) << got[3];
 }
 
 }  // namespace

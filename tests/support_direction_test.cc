@@ -1,0 +1,72 @@
+// A passage whose direction of support goes against the rest of its
+// document is sent to review; labels never change.
+#include "pipeline/support_direction.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace intake {
+namespace {
+
+struct Case {
+  const char* name;
+  std::vector<std::string> stances;  // one per passage of the document
+  std::vector<bool> flagged;         // expected minority_direction
+};
+
+TEST(SupportDirectionTest, FlagsTheLessFrequentDirectionOnly) {
+  const Case cases[] = {
+      {"mostly received",
+       {"received", "provided", "received", "other"},
+       {false, true, false, false}},
+      {"mostly provided",
+       {"provided", "provided", "received", "need"},
+       {false, false, true, false}},
+      {"a tie is no one's direction", {"provided", "received"}, {false, false}},
+      {"one direction only",
+       {"received", "need", "received"},
+       {false, false, false}},
+      {"no support at all", {"other", "need"}, {false, false}},
+      {"empty document", {}, {}},
+      {"two against three",
+       {"received", "provided", "provided", "received", "received"},
+       {false, true, true, false, false}},
+  };
+  for (const Case& c : cases) {
+    std::vector<Labels> labels(c.stances.size());
+    std::vector<Labels*> document;
+    for (size_t i = 0; i < labels.size(); ++i) {
+      labels[i].stance = c.stances[i];
+      document.push_back(&labels[i]);
+    }
+    FlagMinorityDirection(document);
+    for (size_t i = 0; i < labels.size(); ++i) {
+      EXPECT_EQ(labels[i].needs_review, c.flagged[i]) << c.name << " " << i;
+      EXPECT_EQ(labels[i].review_reasons.size(), c.flagged[i] ? 1u : 0u)
+          << c.name << " " << i;
+      EXPECT_EQ(labels[i].stance, c.stances[i]) << c.name;
+    }
+  }
+}
+
+TEST(SupportDirectionTest, KeepsReasonsSortedAndUnique) {
+  Labels minority;
+  minority.stance = "provided";
+  minority.needs_review = true;
+  minority.review_reasons = {"low_confidence", "rules_model_disagree"};
+  Labels a, b;
+  a.stance = b.stance = "received";
+  std::vector<Labels*> document = {&a, &minority, &b};
+  FlagMinorityDirection(document);
+  FlagMinorityDirection(document);  // a second reading adds nothing
+  EXPECT_EQ(minority.review_reasons,
+            (std::vector<std::string>{"low_confidence", kMinorityDirection,
+                                      "rules_model_disagree"}));
+  EXPECT_FALSE(a.needs_review);
+  EXPECT_TRUE(a.review_reasons.empty());
+}
+
+}  // namespace
+}  // namespace intake
