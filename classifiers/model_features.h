@@ -67,7 +67,7 @@ struct ModelFeature {
 // same L2 penalty makes their weights dearer, so the words count for more.
 // Chosen on letters the rules had not seen (docs/model.md); changing it
 // changes the model format.
-inline constexpr double kRuleFeatureValue = 0.25;
+inline constexpr double kRuleFeatureValue = 0.1;
 
 // Feature buckets are 2^kHashBits; changing it changes the model format.
 inline constexpr int kHashBits = 20;

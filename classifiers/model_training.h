@@ -31,7 +31,7 @@ struct TrainingPassage {
 
 struct TrainOptions {
   // liblinear's C: higher fits the training passages more closely.
-  double cost = 4.0;
+  double cost = 8.0;
   int folds = 5;
   // Features in fewer training passages than this are dropped: they
   // cannot generalise and would only grow the file.

@@ -197,14 +197,17 @@ TEST(ModelFileTest, RefusesOtherFormatsAndTruncatedFiles) {
   LinearModel m;
   // Format 1 had one stance calibration for every passage; format 2
   // learned the rule features at full value (kRuleFeatureValue); format 3
-  // read States' adjectives as words.
+  // read States' adjectives as words; format 4 learned the rule features
+  // at 0.25.
   EXPECT_EQ(ParseModel("intake-model 1\n", "m", &m).code(),
             Status::Code::kUnsupported);
   EXPECT_EQ(ParseModel("intake-model 2\n", "m", &m).code(),
             Status::Code::kUnsupported);
   EXPECT_EQ(ParseModel("intake-model 3\n", "m", &m).code(),
             Status::Code::kUnsupported);
-  EXPECT_EQ(ParseModel("intake-model 5\n", "m", &m).code(),
+  EXPECT_EQ(ParseModel("intake-model 4\n", "m", &m).code(),
+            Status::Code::kUnsupported);
+  EXPECT_EQ(ParseModel("intake-model 6\n", "m", &m).code(),
             Status::Code::kUnsupported);
   EXPECT_FALSE(ParseModel("hello\n", "m", &m).ok());
   LinearModel empty;
@@ -218,7 +221,7 @@ TEST(ModelFileTest, RefusesOtherFormatsAndTruncatedFiles) {
   s = ParseModel(text.substr(0, text.size() - 4), "m", &m);
   EXPECT_EQ(s.code(), Status::Code::kCorrupt);
   EXPECT_NE(s.message().find("version line"), std::string::npos) << s.message();
-  EXPECT_FALSE(ParseModel("intake-model 4\nhash_bits 20\n", "m", &m).ok());
+  EXPECT_FALSE(ParseModel("intake-model 5\nhash_bits 20\n", "m", &m).ok());
   std::string unknown = text;
   unknown.replace(unknown.find("labels 0"), 8,
                   "labels 1\nlabel theme:gold 0 -1 0 0 1");
@@ -300,7 +303,7 @@ TEST(TrainCommandTest, SameFilesGiveTheSameBytes) {
   ASSERT_EQ(testing::Intake("train " + dev + " --out " + dir + "/b.model"), 0);
   std::string a = testing::ReadFileOrDie(dir + "/a.model");
   EXPECT_EQ(a, testing::ReadFileOrDie(dir + "/b.model"));
-  EXPECT_EQ(a.rfind("intake-model 4\n", 0), 0u);
+  EXPECT_EQ(a.rfind("intake-model 5\n", 0), 0u);
   std::string report = testing::ReadFileOrDie(dir + "/out.txt");
   EXPECT_NE(report.find("out of fold"), std::string::npos);
   // The letters' furniture is what the pipeline never scores: not learned.
