@@ -10,10 +10,12 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "compile/markup_escape.h"
 #include "tests/intake_runs.h"
 #include "tests/review_browser.h"
+#include "tests/shipped_rules.h"
 #include "tests/test_paths.h"
 
 namespace intake {
@@ -282,6 +284,65 @@ TEST(ReviewRoundTripTest, CorrectionsInTheBrowserSurviveRerunsAndReprocessing) {
                                     "): unknown theme code \"mercury\""),
             std::string::npos);
   EXPECT_EQ(PassagesById(out)[ids[2]]["stance"], support);
+}
+
+// The same, with the shipped rules and model and the figures of
+// fixtures/letter-sources/EXPECTED.md: the reviewer goes through
+// review.html and corrects every passage whose stance puts its submitter
+// on a list the letters do not (each one is on the page:
+// tests/compile_command_test.cc), giving it the direction its writer
+// takes in the letters, or `other`; after the import and a rerun the
+// compilation's three lists are the letters'. Which passages need it
+// depends on what the shipped model reads, so they come from the run.
+TEST(ReviewRoundTripTest, ShippedModelFiguresMatchTheLettersAfterReview) {
+  std::string out = testing::MakeTempDir("review-shipped");
+  std::string run = "run --quiet --jobs 2 --model '" +
+                    testing::ShippedModelPath() + "' fixtures/letters --out " +
+                    out;
+  ASSERT_EQ(Intake(run), 0);
+  const std::string centre =
+      "Basel Convention Regional Centre for the Caribbean (Trinidad and "
+      "Tobago)";
+  const std::map<std::string, std::set<std::string>> lists = {
+      {"need", {"Cambodia", "Ghana", "Honduras", "Samoa"}},
+      {"provided", {centre, "Ghana", "Sweden", "Switzerland"}},
+      {"received", {"Cambodia", "Ghana", "Honduras", "Samoa"}},
+  };
+  std::map<std::string, std::string> submitter;
+  for (const Json& d : ReadJsonLines(out + "/documents.jsonl")) {
+    submitter[d["doc_id"]] = Name(d);
+  }
+  Json corrections = Json::array();
+  for (const Json& p : ReadJsonLines(out + "/passages.jsonl")) {
+    auto list = lists.find(p["stance"]);
+    const std::string& who = submitter[p["doc_id"]];
+    if (list == lists.end() || list->second.count(who)) continue;
+    ASSERT_TRUE(p["needs_review"].get<bool>()) << who << ": " << p["text"];
+    std::string stance = "other";
+    for (const char* side : {"received", "provided"}) {
+      if (p["stance"] != side && lists.at(side).count(who)) stance = side;
+    }
+    corrections.push_back(
+        {{"passage_id", p["passage_id"]}, {"stance", stance}});
+  }
+  Json spec = {{"reviewer", "Ana Reviewer"},
+               {"submitter", ""},
+               {"corrections", corrections}};
+  Json result;
+  std::string saved = out + "/../shipped-decisions.json";
+  ASSERT_TRUE(testing::ClickThroughReviewPage(out + "/review.html", spec, saved,
+                                              &result));
+  EXPECT_EQ(result["corrected"].size(), corrections.size());
+  ASSERT_EQ(Intake("review import " + saved + " --out " + out), 0);
+  ASSERT_EQ(Intake(run), 0);
+  std::string figures = out + "/../shipped-figures.txt";
+  ASSERT_EQ(Intake("compile --from " + out, figures), 0);
+  auto after = Figures(figures);
+  EXPECT_EQ(after["describe needs"], "4 (Cambodia, Ghana, Honduras and Samoa)");
+  EXPECT_EQ(after["describe support provided"],
+            "4 (" + centre + ", Ghana, Sweden and Switzerland)");
+  EXPECT_EQ(after["describe support received"],
+            "4 (Cambodia, Ghana, Honduras and Samoa)");
 }
 
 }  // namespace
