@@ -8,9 +8,9 @@
 
 #include "cli/exit_codes.h"
 #include "cli/labelled_letters.h"
+#include "pipeline/classify_document.h"
 #include "pipeline/json_records.h"
 #include "pipeline/language.h"
-#include "pipeline/support_direction.h"
 #include "pipeline/unicode_text.h"
 
 namespace intake {
@@ -164,15 +164,8 @@ class LineClassifier {
       for (const InputLine& line : lines_) texts.push_back(line.text);
       seen = SegmentLetterLines(texts);
     }
-    ContextTracker tracker;
-    std::vector<Labels*> document;
-    for (size_t i = 0; i < seen.size(); ++i) {
-      Passage& p = seen[i];
-      p.labels = classifier_.Classify(p.text, lines_[i].lang, p.kind,
-                                      tracker.Next(p.kind, p.text));
-      document.push_back(&p.labels);
-    }
-    FlagMinorityDirection(document);
+    for (size_t i = 0; i < seen.size(); ++i) seen[i].lang = lines_[i].lang;
+    ClassifyDocument(classifier_, &seen);
     for (size_t i = 0; i < seen.size(); ++i) {
       const Passage& p = seen[i];
       Write(lines_[i], p.kind, p.text, p.furniture,

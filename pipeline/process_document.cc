@@ -4,13 +4,12 @@
 #include <exception>
 #include <filesystem>
 #include <new>
-#include <vector>
 
+#include "pipeline/classify_document.h"
 #include "pipeline/language.h"
 #include "pipeline/normalize.h"
 #include "pipeline/progress.h"
 #include "pipeline/segment.h"
-#include "pipeline/support_direction.h"
 
 namespace intake {
 namespace {
@@ -140,16 +139,10 @@ DocumentRecord RunStages(const std::string& path, std::string_view data,
   record.passages =
       Segment(NormalizeBlocks(std::move(extraction.blocks), stages.words));
   record.lang = DocumentLanguage(record.passages);
-  ContextTracker context;
   for (Passage& p : record.passages) {
-    NoteProgress();
     p.lang = DetectLanguage(p.text, record.lang);
-    p.labels = classifier.Classify(p.text, p.lang, p.kind,
-                                   context.Next(p.kind, p.text));
   }
-  std::vector<Labels*> labels;
-  for (Passage& p : record.passages) labels.push_back(&p.labels);
-  FlagMinorityDirection(labels);
+  ClassifyDocument(classifier, &record.passages);
   if (stages.submitters != nullptr) {
     record.submitter = stages.submitters->Find(record.passages, record.meta);
   }

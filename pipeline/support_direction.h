@@ -8,6 +8,7 @@
 #define INTAKE_PIPELINE_SUPPORT_DIRECTION_H_
 
 #include <span>
+#include <vector>
 
 #include "pipeline/passage.h"
 
@@ -15,6 +16,12 @@ namespace intake {
 
 // The review reason given by FlagMinorityDirection.
 inline constexpr char kMinorityDirection[] = "minority_direction";
+
+// Of the passages given that reason where it was measured (docs/model.md,
+// "Direction against the letter"), the share whose stance was right. The
+// review list ranks such a passage as doubtful as that, however sure the
+// classifier was of its stance.
+inline constexpr double kMinorityDirectionRight = 0.29;
 
 // REQUIRES: `document` holds the labels of every passage of one document
 // (or gold letter), in any order; none is null.

@@ -7,6 +7,7 @@
 
 #include "pipeline/reviewed_labels.h"
 #include "pipeline/sha256.h"
+#include "pipeline/support_direction.h"
 
 namespace intake {
 namespace {
@@ -18,6 +19,19 @@ double LowestConfidence(const OutputPassage& p) {
     lowest = std::min(lowest, value);
   }
   return lowest;
+}
+
+// How doubtful the passage is, the lower the earlier: its lowest
+// confidence, or less when its direction of support goes against its
+// letter's, which a confident stance does not make right.
+double Doubt(const OutputPassage& p) {
+  double doubt = LowestConfidence(p);
+  const auto& reasons = p.review_reasons;
+  if (std::find(reasons.begin(), reasons.end(), kMinorityDirection) !=
+      reasons.end()) {
+    doubt = std::min(doubt, kMinorityDirectionRight);
+  }
+  return doubt;
 }
 
 // A hash of seed and passage id: ordering by it is a random permutation
@@ -51,7 +65,7 @@ void ReviewChoice::Add(const OutputPassage& p, long long where) {
   if (p.labels_from == "reviewer") return;
   ListedPassage listed;
   listed.where = where;
-  listed.doubt = LowestConfidence(p);
+  listed.doubt = Doubt(p);
   if (p.needs_review) {
     listed.reasons = static_cast<int>(p.review_reasons.size());
     flagged_.push_back(listed);

@@ -36,7 +36,8 @@ struct ReviewItem {
   std::string text_sha256;
   // The passage's review_reasons, or {"sample"} for the sample.
   std::vector<std::string> reasons;
-  // The lowest confidence among its labels and stance, 0 when it has none:
+  // The lowest confidence among its labels and stance, 0 when it has none,
+  // at most kMinorityDirectionRight when it is flagged minority_direction:
   // the lower, the earlier in the list.
   double doubt = 0;
 };

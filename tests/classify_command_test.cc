@@ -24,8 +24,9 @@ class FakeClassifier : public Classifier {
       labels.evidence.push_back({"theme:asgm", static_cast<int>(at),
                                  static_cast<int>(at + 4), "gold"});
     }
-    if (text.find("We gave") != std::string_view::npos)
+    if (text.find("We gave") != std::string_view::npos) {
       labels.stance = "provided";
+    }
     if (text.find("We received") != std::string_view::npos) {
       labels.stance = "received";
     }
@@ -219,6 +220,36 @@ TEST(ClassifyStreamTest, ADocumentsMinorityDirectionIsSentToReview) {
   EXPECT_EQ(got[2].find(flagged), std::string::npos) << got[2];
   // A line of no document is a document of its own: nothing to go against.
   EXPECT_EQ(got[3].find(flagged), std::string::npos) << got[3];
+}
+
+// A labelled letter's lines (segmented, as eval reads them) are one
+// document too; its furniture counts for neither direction.
+TEST(ClassifyStreamTest, ALettersMinorityDirectionIsSentToReview) {
+  std::string errors;
+  int exit = -1;
+  std::string out = ClassifyText(
+      R"({"letter":"L","lang":"en","text":"Dear Executive Secretary,"})"
+      "\n"
+      R"({"letter":"L","lang":"en","text":"We gave two courses."})"
+      "\n"
+      R"({"letter":"L","lang":"en","text":"We gave a grant."})"
+      "\n"
+      R"({"letter":"L","lang":"en","text":"We received an analyser."})"
+      "\n"
+      R"({"letter":"L","lang":"en","text":"Yours sincerely,"})"
+      "\n",
+      &errors, &exit);
+  EXPECT_EQ(exit, kExitOk) << errors;
+  std::istringstream lines(out);
+  std::vector<std::string> got;
+  for (std::string line; std::getline(lines, line);) got.push_back(line);
+  ASSERT_EQ(got.size(), 5u) << out;
+  const std::string flagged =
+      R"("needs_review":true,"review_reasons":["minority_direction"])";
+  for (size_t i : {0u, 1u, 2u, 4u}) {
+    EXPECT_EQ(got[i].find("minority_direction"), std::string::npos) << got[i];
+  }
+  EXPECT_NE(got[3].find(flagged), std::string::npos) << got[3];
 }
 
 }  // namespace

@@ -11,11 +11,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <regex>
-#include <set>
 
 #include "pipeline/sha256.h"
 #include "tests/intake_runs.h"
-#include "tests/shipped_rules.h"
 #include "tests/test_paths.h"
 
 namespace intake {
@@ -172,39 +170,6 @@ TEST_F(CompileLettersTest, StancesAfterReviewMatchTheLetters) {
             "4 (Cambodia, Ghana, Honduras and Samoa)");
   std::string html = ReadFileOrDie(out + "/compilation.html");
   EXPECT_NE(html.find("(reviewed)"), std::string::npos);
-}
-
-// With the shipped model, a passage that would put its submitter on a
-// list the letters do not (EXPECTED.md) is always among those sent to
-// review, so a reviewer who works through review.html can make the
-// figures right: no wrong direction of support passes unseen
-// (minority_direction, docs/model.md). Whichever passages a retrained
-// model gets wrong, this holds or the review list is missing one.
-TEST(CompileShippedModelTest, NoUnreviewedPassageContradictsTheLetters) {
-  std::string out = MakeTempDir("compile-model");
-  ASSERT_EQ(
-      Intake("run --quiet --jobs 2 --model '" + testing::ShippedModelPath() +
-             "' fixtures/letters --out " + out),
-      0);
-  const std::map<std::string, std::set<std::string>> expected = {
-      {"need", {"Cambodia", "Ghana", "Honduras", "Samoa"}},
-      {"provided", {kCentre, "Ghana", "Sweden", "Switzerland"}},
-      {"received", {"Cambodia", "Ghana", "Honduras", "Samoa"}},
-  };
-  std::map<std::string, std::string> submitter;
-  for (const Json& d : testing::ReadJsonLines(out + "/documents.jsonl")) {
-    submitter[d["doc_id"]] = d["submitter"]["name"];
-  }
-  int unreviewed = 0;
-  for (const Json& p : testing::ReadJsonLines(out + "/passages.jsonl")) {
-    auto list = expected.find(p["stance"]);
-    if (list == expected.end() || p["needs_review"]) continue;
-    ++unreviewed;
-    const std::string& who = submitter[p["doc_id"]];
-    EXPECT_TRUE(list->second.count(who))
-        << who << " " << p["stance"] << ", not sent to review: " << p["text"];
-  }
-  EXPECT_GT(unreviewed, 0);  // the check saw passages it could fail on
 }
 
 TEST_F(CompileLettersTest, HtmlGroupsLettersBySubmitterWithoutFurniture) {

@@ -156,6 +156,25 @@ TEST(ReviewListTest, FlaggedMostDoubtfulFirstThenASeededSample) {
   EXPECT_EQ(csv.substr(0, 3), kUtf8Bom);
 }
 
+// A passage against its letter's direction of support is right about a
+// third of the time, however sure its stance: it is ranked so.
+TEST(ReviewListTest, MinorityDirectionRanksAsDoubtfulAsItIsRight) {
+  OutputRecords records;
+  records.documents.push_back({});
+  records.documents[0].doc_id = "d";
+  records.passages.push_back(Passage("unsure", true, 0.5));
+  records.passages.push_back(Passage("against", true, 0.98));
+  records.passages.back().review_reasons = {"minority_direction"};
+  records.passages.push_back(Passage("very unsure", true, 0.1));
+  ReviewListOptions options;
+  options.min_sample = 0;
+  std::vector<ReviewItem> items = ChooseForReview(records, options);
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0].passage->passage_id, "very unsure");
+  EXPECT_EQ(items[1].passage->passage_id, "against");
+  EXPECT_EQ(items[2].passage->passage_id, "unsure");
+}
+
 // The sample as the list first drew it, with every draw held and sorted:
 // the passage ids of the `want` lowest draws, least doubtful last.
 std::vector<std::string> SampleBySortingAll(
