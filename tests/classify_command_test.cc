@@ -46,6 +46,17 @@ std::string ClassifyText(const std::string& input, std::string* errors,
   return out.str();
 }
 
+std::vector<std::string> Lines(const std::string& out) {
+  std::istringstream lines(out);
+  std::vector<std::string> got;
+  for (std::string line; std::getline(lines, line);) got.push_back(line);
+  return got;
+}
+
+// How a line sent to review for its direction alone ends.
+constexpr char kOnlyMinorityDirection[] =
+    R"("needs_review":true,"review_reasons":["minority_direction"])";
+
 TEST(ClassifyStreamTest, KeepsFieldsInOrderAndAddsLabels) {
   std::string errors;
   int exit = -1;
@@ -129,9 +140,7 @@ TEST(ClassifyStreamTest, SegmentsALettersLinesAsEvalDoes) {
       &errors, &exit);
   EXPECT_EQ(exit, kExitSomeFailed);
   EXPECT_NE(errors.find("line 3: not valid JSON"), std::string::npos) << errors;
-  std::istringstream lines(out);
-  std::vector<std::string> got;
-  for (std::string line; std::getline(lines, line);) got.push_back(line);
+  std::vector<std::string> got = Lines(out);
   ASSERT_EQ(got.size(), 4u) << out;
   // In input order, each with the kind the segmenter gave it.
   EXPECT_EQ(got[0].find(R"({"id":"a")"), 0u) << got[0];
@@ -208,12 +217,9 @@ TEST(ClassifyStreamTest, ADocumentsMinorityDirectionIsSentToReview) {
       "\n",
       &errors, &exit);
   EXPECT_EQ(exit, kExitOk) << errors;
-  std::istringstream lines(out);
-  std::vector<std::string> got;
-  for (std::string line; std::getline(lines, line);) got.push_back(line);
+  std::vector<std::string> got = Lines(out);
   ASSERT_EQ(got.size(), 4u) << out;
-  const std::string flagged =
-      R"("needs_review":true,"review_reasons":["minority_direction"])";
+  const std::string flagged = kOnlyMinorityDirection;
   EXPECT_EQ(got[0].find(flagged), std::string::npos) << got[0];
   EXPECT_NE(got[1].find(R"("stance":"provided")"), std::string::npos) << got[1];
   EXPECT_NE(got[1].find(flagged), std::string::npos) << got[1];
@@ -240,12 +246,9 @@ TEST(ClassifyStreamTest, ALettersMinorityDirectionIsSentToReview) {
       "\n",
       &errors, &exit);
   EXPECT_EQ(exit, kExitOk) << errors;
-  std::istringstream lines(out);
-  std::vector<std::string> got;
-  for (std::string line; std::getline(lines, line);) got.push_back(line);
+  std::vector<std::string> got = Lines(out);
   ASSERT_EQ(got.size(), 5u) << out;
-  const std::string flagged =
-      R"("needs_review":true,"review_reasons":["minority_direction"])";
+  const std::string flagged = kOnlyMinorityDirection;
   for (size_t i : {0u, 1u, 2u, 4u}) {
     EXPECT_EQ(got[i].find("minority_direction"), std::string::npos) << got[i];
   }
