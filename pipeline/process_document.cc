@@ -151,7 +151,10 @@ DocumentRecord RunStages(const std::string& path, std::string_view data,
   if (embedded != nullptr) *embedded = std::move(extraction.embedded);
   if (record.passages.empty() && record.embedded == 0) {
     record.status = kStatusEmpty;
-    record.error = EmptyReason(identity.format, record.meta, record.warnings);
+    // The reader's own warnings: the pages it left out. The note that the
+    // file is named as another type is not one.
+    record.error =
+        EmptyReason(identity.format, record.meta, extraction.warnings);
   } else if (!record.warnings.empty()) {
     record.status = kStatusOkWithWarnings;
   }
