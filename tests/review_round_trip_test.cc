@@ -289,9 +289,9 @@ TEST(ReviewRoundTripTest, CorrectionsInTheBrowserSurviveRerunsAndReprocessing) {
 // The same, with the shipped rules and model and the figures of
 // fixtures/letter-sources/EXPECTED.md: the reviewer goes through
 // review.html and corrects every passage whose stance puts its submitter
-// on a list the letters do not (each one is on the page:
-// tests/compile_command_test.cc), giving it the direction its writer
-// takes in the letters, or `other`; after the import and a rerun the
+// on a list the letters do not (each one must be flagged, so on the
+// page), giving it the direction its writer takes in the letters, or
+// `other`; after the import and a rerun the
 // compilation's three lists are the letters'. Which passages need it
 // depends on what the shipped model reads, so they come from the run.
 TEST(ReviewRoundTripTest, ShippedModelFiguresMatchTheLettersAfterReview) {
