@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "classifiers/model_training.h"
+
 namespace intake {
 
 struct RunArgs {
@@ -66,8 +68,10 @@ struct TrainArgs {
   std::vector<std::string> labelled_files;  // at least one
   std::string out_path;                     // --out, required
   std::string rules_path;
-  int folds = 5;      // --folds: cross-validation folds, by letter
-  double cost = 4.0;  // --cost: liblinear's C
+  // Unless given, what the library trains with: the command once said
+  // C = 4 here while docs/model.md and TrainOptions said 8.
+  int folds = TrainOptions().folds;   // --folds: cross-validation folds
+  double cost = TrainOptions().cost;  // --cost: liblinear's C
 };
 
 struct DiffArgs {

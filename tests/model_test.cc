@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <sstream>
 
 #include "classifiers/calibration.h"
 #include "classifiers/combined_classifier.h"
@@ -12,6 +13,8 @@
 #include "classifiers/model_tokens.h"
 #include "classifiers/model_training.h"
 #include "classifiers/rules.h"
+#include "cli/train_model.h"
+#include "cli/wiring.h"
 #include "pipeline/sha256.h"
 #include "tests/intake_runs.h"
 #include "tests/shipped_rules.h"
@@ -308,6 +311,38 @@ TEST(TrainCommandTest, SameFilesGiveTheSameBytes) {
   EXPECT_NE(report.find("out of fold"), std::string::npos);
   // The letters' furniture is what the pipeline never scores: not learned.
   EXPECT_NE(report.find("furniture left out"), std::string::npos) << report;
+}
+
+// `intake train` without --folds or --cost trains as the library's
+// defaults say (the command once trained with C = 4 where they said 8).
+TEST(TrainCommandTest, DefaultsAreTheLibrarys) {
+  std::string dir = testing::MakeTempDir("train-defaults");
+  std::string labelled = dir + "/letters.jsonl";
+  {
+    std::ifstream dev(testing::Fixture("dev/dev.en.jsonl"));
+    std::ofstream out(labelled);
+    std::string line;
+    for (int i = 0; i < 400 && std::getline(dev, line); ++i)
+      out << line << "\n";
+  }
+  ASSERT_EQ(
+      testing::Intake("train " + labelled + " --rules " + testing::SourceDir() +
+                      "/classifiers/rules/rules.xml" + " --out " + dir +
+                      "/command.model"),
+      0);
+  ClassifierData data;
+  ASSERT_TRUE(
+      LoadClassifierData(
+          {testing::SourceDir() + "/classifiers/rules/rules.xml", "", true},
+          &data)
+          .ok());
+  std::ostringstream report, errors;
+  ASSERT_TRUE(TrainFromFiles({labelled}, dir + "/library.model", data,
+                             TrainOptions(), report, errors)
+                  .ok())
+      << errors.str();
+  EXPECT_EQ(testing::ReadFileOrDie(dir + "/command.model"),
+            testing::ReadFileOrDie(dir + "/library.model"));
 }
 
 TEST(TrainCommandTest, ClassifyWritesTheModelVersion) {
