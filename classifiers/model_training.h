@@ -4,7 +4,7 @@
 // each passage got from a model trained without its letter (k-fold
 // cross-validation by letter), and bands chosen on those calibrated
 // probabilities. Reading labelled files and making features is the
-// caller's (cli/train_command.cc): this sees only features and labels.
+// caller's (cli/train_model.cc): this sees only features and labels.
 #ifndef INTAKE_CLASSIFIERS_MODEL_TRAINING_H_
 #define INTAKE_CLASSIFIERS_MODEL_TRAINING_H_
 

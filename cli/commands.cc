@@ -378,11 +378,8 @@ int TrainCommand(const std::vector<std::string>& args) {
   ClassifierData data;
   Status s = LoadClassifierData({train_args.rules_path, "", true}, &data);
   if (s.ok()) {
-    TrainOptions options;
-    options.folds = train_args.folds;
-    options.cost = train_args.cost;
     s = TrainFromFiles(train_args.labelled_files, train_args.out_path, data,
-                       options, std::cout, std::cerr);
+                       train_args.options, std::cout, std::cerr);
   }
   if (!s.ok()) {
     Error(s.message());

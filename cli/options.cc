@@ -341,10 +341,12 @@ ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
       "out,o", po::value(&out->out_path)->required(),
       "the model file to write (replaced atomically)")(
       "rules", po::value(&out->rules_path), kRulesHelp)(
-      "folds", po::value(&out->folds)->default_value(out->folds),
+      "folds",
+      po::value(&out->options.folds)->default_value(out->options.folds),
       "cross-validation folds for calibration (passages of one letter stay "
-      "together)")("cost", po::value(&out->cost)->default_value(out->cost),
-                   "regularisation: liblinear's C");
+      "together)")(
+      "cost", po::value(&out->options.cost)->default_value(out->options.cost),
+      "regularisation: liblinear's C");
   po::options_description hidden;
   hidden.add_options()(
       "labelled", po::value(&out->labelled_files)->required()->multitoken());
@@ -359,7 +361,7 @@ ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
       "part of the labelled data:\nwhat the model is measured on must not "
       "be trained on.",
       visible, hidden, positional, &vm, message);
-  if (outcome == ParseOutcome::kOk && out->folds < 2) {
+  if (outcome == ParseOutcome::kOk && out->options.folds < 2) {
     *message = "--folds must be at least 2";
     return ParseOutcome::kError;
   }

@@ -68,10 +68,9 @@ struct TrainArgs {
   std::vector<std::string> labelled_files;  // at least one
   std::string out_path;                     // --out, required
   std::string rules_path;
-  // Unless given, what the library trains with: the command once said
-  // C = 4 here while docs/model.md and TrainOptions said 8.
-  int folds = TrainOptions().folds;   // --folds: cross-validation folds
-  double cost = TrainOptions().cost;  // --cost: liblinear's C
+  // --folds and --cost set these; the rest keep the library's defaults,
+  // so the command and the library cannot disagree on them.
+  TrainOptions options;
 };
 
 struct DiffArgs {

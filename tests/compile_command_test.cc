@@ -50,8 +50,6 @@ class CompileLettersTest : public ::testing::Test {
 std::string* CompileLettersTest::run_ = nullptr;
 std::string* CompileLettersTest::compiled_ = nullptr;
 
-using testing::kCaribbeanCentre;
-
 TEST_F(CompileLettersTest, FiguresMatchTheLetters) {
   auto figures = Figures(*run_ + "/figures.txt");
   // Eight letters; Cambodia, Samoa and Switzerland came as PDF and DOCX.
@@ -60,7 +58,8 @@ TEST_F(CompileLettersTest, FiguresMatchTheLetters) {
   EXPECT_EQ(figures["parties"],
             "7 (Cambodia, Ghana, Honduras, Mauritius, Samoa, Sweden and "
             "Switzerland)");
-  EXPECT_EQ(figures["other submitters"], "1 (" + kCaribbeanCentre + ")");
+  EXPECT_EQ(figures["other submitters"],
+            "1 (" + testing::kCaribbeanCentre + ")");
   EXPECT_EQ(figures["submitter not found"], "0");
   EXPECT_EQ(figures["not read"], "0");
   // Mauritius sent a transmittal only: all of it is furniture, so it
@@ -174,7 +173,7 @@ TEST_F(CompileLettersTest, StancesAfterReviewMatchTheLetters) {
 TEST_F(CompileLettersTest, HtmlGroupsLettersBySubmitterWithoutFurniture) {
   std::string html = ReadFileOrDie(*compiled_ + "/compilation.html");
   std::vector<std::string> order = {
-      "<h2>" + kCaribbeanCentre + " (regional centre)</h2>",
+      "<h2>" + testing::kCaribbeanCentre + " (regional centre)</h2>",
       "<h2>Cambodia (party)</h2>",
       "<h2>Ghana (party)</h2>",
       "<h2>Honduras (party)</h2>",

@@ -14,7 +14,9 @@ namespace intake::testing {
 inline const std::string kCaribbeanCentre =
     "Basel Convention Regional Centre for the Caribbean (Trinidad and Tobago)";
 
-// The figures `intake compile` prints for the three lists.
+// The figures `intake compile` prints for the three lists, spelled out
+// rather than built from kSubmittersByStance so that the tests check
+// compile's wording and order too.
 inline const std::string kDescribeNeeds =
     "4 (Cambodia, Ghana, Honduras and Samoa)";
 inline const std::string kDescribeSupportProvided =
