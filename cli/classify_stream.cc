@@ -136,9 +136,14 @@ class LineClassifier {
   void Add(InputLine line) {
     if (line.document.empty() || line.document != document_) Flush();
     if (line.document.empty()) {
-      Labels labels = classifier_.Classify(line.text, line.lang, line.kind,
-                                           PassageContext{});
-      Write(line, line.kind, line.text, "", /*add_kind=*/false, labels);
+      // A document of one passage, read as it is.
+      std::vector<Passage> alone(1);
+      alone[0].kind = line.kind;
+      alone[0].text = line.text;
+      alone[0].lang = line.lang;
+      ClassifyDocument(classifier_, &alone);
+      Write(line, line.kind, line.text, "", /*add_kind=*/false,
+            alone[0].labels);
       return;
     }
     document_ = line.document;

@@ -108,37 +108,11 @@ TEST(HostileInputTest, EachFileEndsInItsStatusWithinBounds) {
   }
 }
 
-// A PDF of one blank page, written here: no text layer, nothing for OCR.
-std::string BlankPagePdf() {
-  const std::vector<std::string> objects = {
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
-  };
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> offsets;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    offsets.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  const size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) +
-         "\n0000000000 65535 f \n";
-  for (size_t offset : offsets) {
-    char entry[21];
-    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", offset);
-    pdf += entry;
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) +
-         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
-}
-
 // Why a PDF gave no text says whether OCR read its pages and found no
 // words, or left pages out; a note of our own (the file named as another
 // type) is not a page left out.
 TEST(HostileInputTest, EmptyPdfSaysWhetherOcrReadItsPages) {
-  const std::string pdf = BlankPagePdf();
+  const std::string pdf = ReadFileOrDie(Fixture("hostile/pdf-blank-page.pdf"));
   for (const char* name : {"blank.pdf", "blank.docx"}) {
     SCOPED_TRACE(name);
     DocumentRecord read = ProcessInProcess(name, pdf, ExtractLimits{});

@@ -35,7 +35,8 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
   // Measured with rules 2026.11.20 on the 13,659 passages (with 28
   // letters of 2026 written without the rules in session 9 and 60 more in
   // session 11's two data rounds), rounded down by 0.02: re-measured, not
-  // tuned. On the test files they catch a regression.
+  // tuned; session 12's data round and relabelling left them met. On the
+  // test files they catch a regression.
   const Floors floors[] = {
       {"dev/dev.en.jsonl", 0.90, 0.78, 0.79, 0.60, 0.89, 0.80, 0.81},
       {"dev/test.en.jsonl", 0.87, 0.70, 0.70, 0.57, 0.87, 0.77, 0.74},
