@@ -35,14 +35,16 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
   // Measured with rules 2026.11.20 on the 13,659 passages (with 28
   // letters of 2026 written without the rules in session 9 and 60 more in
   // session 11's two data rounds), rounded down by 0.02: re-measured, not
-  // tuned; session 12's data round and relabelling left them met. On the
+  // tuned. The development floors were measured again in session 13,
+  // after its data round of 61 letters the rules were not written on
+  // (15,729 passages), which lowered the rules' recall at home. On the
   // test files they catch a regression.
   const Floors floors[] = {
-      {"dev/dev.en.jsonl", 0.90, 0.78, 0.79, 0.60, 0.89, 0.80, 0.81},
+      {"dev/dev.en.jsonl", 0.89, 0.75, 0.77, 0.58, 0.88, 0.79, 0.80},
       {"dev/test.en.jsonl", 0.87, 0.70, 0.70, 0.57, 0.87, 0.77, 0.74},
-      {"dev/dev.es.jsonl", 0.88, 0.81, 0.76, 0.60, 0.87, 0.78, 0.82},
+      {"dev/dev.es.jsonl", 0.87, 0.78, 0.76, 0.58, 0.86, 0.76, 0.80},
       {"dev/test.es.jsonl", 0.87, 0.70, 0.77, 0.53, 0.86, 0.73, 0.78},
-      {"dev/dev.fr.jsonl", 0.89, 0.78, 0.79, 0.57, 0.88, 0.77, 0.82},
+      {"dev/dev.fr.jsonl", 0.88, 0.75, 0.78, 0.55, 0.88, 0.75, 0.80},
       {"dev/test.fr.jsonl", 0.88, 0.71, 0.75, 0.51, 0.86, 0.71, 0.78},
   };
   for (const Floors& f : floors) {
