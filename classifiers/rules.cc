@@ -14,6 +14,7 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <sstream>
 
 #include "classifiers/rules_schema.h"
@@ -298,6 +299,11 @@ class RulesBuilder {
                          text + "\"");
     }
     rules_->matcher_.set_negation_window(window);
+    if (auto except = Attr(node, "except")) {
+      std::istringstream dimensions(*except);
+      std::string dimension;
+      while (dimensions >> dimension) not_negated_.insert(dimension);
+    }
     for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
       if (!IsElement(n, "term")) continue;
       Status s = rules_->matcher_.AddNegation(Content(n),
@@ -428,6 +434,10 @@ class RulesBuilder {
       Status s = is_term ? rules_->matcher_.AddTerm(text, lang, &id)
                          : rules_->matcher_.AddPattern(text, lang, &id);
       if (!s.ok()) return Invalid(source_, line, s.message());
+      if (e.label >= 0 &&
+          not_negated_.count(rules_->labels_[e.label].dimension) > 0) {
+        rules_->matcher_.KeepWhenNegated(id);
+      }
       if (static_cast<size_t>(id) != rules_->entries_.size()) {
         return Status::InvalidArgument("internal: entry ids out of step");
       }
@@ -447,6 +457,8 @@ class RulesBuilder {
   };
   std::vector<Include> includes_;
   std::map<std::string, const xmlNode*> label_nodes_;
+  // Dimensions whose labels' matches a negation does not cancel.
+  std::set<std::string> not_negated_;
 };
 
 Status ParseRules(std::string_view xml, std::string_view source_name,

@@ -150,6 +150,13 @@ Status TermMatcher::AddNegation(std::string_view term, std::string_view lang) {
   return Status::Ok();
 }
 
+void TermMatcher::KeepWhenNegated(int entry) {
+  if (kept_when_negated_.size() <= static_cast<size_t>(entry)) {
+    kept_when_negated_.resize(static_cast<size_t>(entry) + 1, 0);
+  }
+  kept_when_negated_[entry] = 1;
+}
+
 Status TermMatcher::AddPattern(std::string_view pattern, std::string_view lang,
                                int* entry) {
   Status s = patterns_.Add(pattern, lang, entry_count_);
@@ -187,10 +194,16 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
     return t == tokens.size() || tokens[n].sentence == tokens[t].sentence;
   };
 
+  auto kept = [&](int entry) {
+    return static_cast<size_t>(entry) < kept_when_negated_.size() &&
+           kept_when_negated_[entry];
+  };
+
   std::vector<TermMatch> matches;
   for (size_t t = 0; t < tokens.size(); ++t) {
     terms_.ForEachMatchAt(text, t, [&](const Term& term) {
-      if (!LangApplies(term.lang, lang) || negated(t)) return;
+      if (!LangApplies(term.lang, lang)) return;
+      if (negated(t) && !kept(term.entry)) return;
       const FoldedToken& last = tokens[t + term.words.size() - 1];
       matches.push_back({term.entry, text.OriginalStart(tokens[t].begin),
                          text.OriginalEnd(last.end)});
@@ -205,7 +218,9 @@ std::vector<TermMatch> TermMatcher::Find(const FoldedText& text,
                                [](const FoldedToken& token, int32_t value) {
                                  return token.end <= value;
                                });
-    if (negated(static_cast<size_t>(it - tokens.begin()))) continue;
+    if (negated(static_cast<size_t>(it - tokens.begin())) && !kept(m.entry)) {
+      continue;
+    }
     matches.push_back(
         {m.entry, text.OriginalStart(m.begin), text.OriginalEnd(m.end)});
   }

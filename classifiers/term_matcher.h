@@ -7,7 +7,7 @@
 // "*" matches any word it begins. Patterns are ICU regular expressions
 // matched against the folded text (pattern_set.h). A match is dropped when a
 // negation term ends within `negation window` words before it in the same
-// sentence.
+// sentence, unless its entry is kept when negated.
 //
 // It knows nothing of labels, weights or scores: the classifier maps entry
 // ids back to those.
@@ -51,6 +51,9 @@ class TermMatcher {
   Status AddNegation(std::string_view term, std::string_view lang);
   // Default 0: negation terms have no effect.
   void set_negation_window(int words) { negation_window_ = words; }
+  // Entry `entry` (an id AddTerm or AddPattern gave) is found even where a
+  // negation stands before it.
+  void KeepWhenNegated(int entry);
 
   int entry_count() const { return entry_count_; }
 
@@ -115,6 +118,7 @@ class TermMatcher {
   PatternSet patterns_;
   int negation_window_ = 0;
   int entry_count_ = 0;
+  std::vector<char> kept_when_negated_;  // by entry id; shorter = not kept
 };
 
 }  // namespace intake

@@ -309,6 +309,35 @@ TEST(RulesTest, NegationWindowAndLangAreRead) {
       1u);
 }
 
+TEST(RulesTest, NegationSparesTheDimensionsItExcepts) {
+  std::shared_ptr<const Rules> rules;
+  ASSERT_TRUE(ParseRules("<rules format=\"1\" version=\"t\"><negation "
+                         "window=\"3\" except=\"theme\"><term>not</term>"
+                         "</negation><label dimension=\"activity\" "
+                         "code=\"b.trade\"><term weight=\"1\">imports</term>"
+                         "</label><label dimension=\"theme\" "
+                         "code=\"supply_trade\"><term weight=\"1\">imports"
+                         "</term></label></rules>",
+                         "r.xml", &rules)
+                  .ok());
+  // "Mercury imports were not recorded" is still about trade (its theme);
+  // no activity about imports took place.
+  std::vector<TermMatch> found =
+      rules->matcher().Find(FoldText("not recorded imports"), "en");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(rules->labels()[rules->entries()[found[0].entry].label].dimension,
+            "theme");
+
+  Status s = ParseRules(
+      "<rules format=\"1\" version=\"t\"><negation window=\"3\" "
+      "except=\"themes\"><term>not</term></negation><label "
+      "dimension=\"theme\" code=\"asgm\"><term weight=\"1\">x</term>"
+      "</label></rules>",
+      "bad.xml", &rules);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("bad.xml"), std::string::npos) << s.message();
+}
+
 TEST(TaxonomyTest, KnowsCodesAsWrittenInTaxonomyMd) {
   struct Case {
     const char* dimension;

@@ -158,6 +158,18 @@ TEST(TermMatcherTest, DropsMatchesAfterNegationInTheSameSentence) {
   }
 }
 
+TEST(TermMatcherTest, EntriesKeptWhenNegatedAreFoundAfterANegation) {
+  TermMatcher m;
+  int training = -1, imports = -1;
+  ASSERT_TRUE(m.AddTerm("training", "", &training).ok());
+  ASSERT_TRUE(m.AddPattern("imports?", "", &imports).ok());
+  ASSERT_TRUE(m.AddNegation("no", "").ok());
+  m.set_negation_window(3);
+  m.KeepWhenNegated(imports);
+  EXPECT_EQ(Describe(m, "no training and no imports"),
+            std::vector<std::string>{"1@19-26"});
+}
+
 TEST(TermMatcherTest, NegationWindowZeroDisablesNegation) {
   TermMatcher m;
   int id = -1;
