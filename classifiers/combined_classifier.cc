@@ -211,7 +211,7 @@ Judgement CombinedClassifier::Decide(std::string_view text,
   }
   // A need for technology is not something one provides or receives.
   if (Contains(out.article14, "14.4b") &&
-      (out.stance == "provided" || out.stance == "received")) {
+      (out.stance == kStanceProvided || out.stance == kStanceReceived)) {
     reasons.insert("contradiction");
   }
   if (out.article14.empty() && out.activity.empty() && out.theme.empty() &&

@@ -274,6 +274,16 @@ Status ReadModelFile(const std::string& path, ModelFile* out) {
   std::getline(in, second);
   Status s = ReadHead(first + "\n" + second + "\n", path, &out->version);
   if (!s.ok()) return s;
+  // A few lines on (format 5: hash_bits, training_data, rules_version);
+  // ParseModelFile checks the whole file later.
+  std::string line;
+  for (int i = 0; i < 3 && std::getline(in, line); ++i) {
+    constexpr std::string_view kKey = "rules_version ";
+    if (line.starts_with(kKey)) {
+      out->rules_version = line.substr(kKey.size());
+      break;
+    }
+  }
   out->path = path;
   return Status::Ok();
 }

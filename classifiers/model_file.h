@@ -36,10 +36,11 @@ Status ParseModel(std::string_view bytes, std::string_view source_name,
 // start-up).
 struct ModelFile {
   std::string path;
-  std::string version;  // as LinearModel::version
+  std::string version;        // as LinearModel::version
+  std::string rules_version;  // as LinearModel::rules_version
 };
-// Reads the head of `path` (its format and version lines); fails when it
-// cannot be read or is not a model file of this format.
+// Reads the head of `path` (its format, version and rules_version lines);
+// fails when it cannot be read or is not a model file of this format.
 Status ReadModelFile(const std::string& path, ModelFile* out);
 // Reads and parses the whole file; fails when its version is no longer
 // `file.version`.

@@ -56,10 +56,10 @@ constexpr std::array<std::string_view, 15> kThemeCodes = {
 };
 
 constexpr std::array<std::string_view, 4> kStanceCodes = {
-    "need",
-    "provided",
-    "received",
-    "other",
+    kStanceNeed,
+    kStanceProvided,
+    kStanceReceived,
+    kStanceOther,
 };
 
 constexpr std::array<std::string_view, 4> kDimensions = {

@@ -72,9 +72,14 @@ void Error(const std::string& message) {
   std::cerr << "intake: " << message << "\n";
 }
 
+void WarnIfAny(const std::string& warning) {
+  if (!warning.empty()) std::cerr << "intake: warning: " << warning << "\n";
+}
+
 bool Load(Wiring* wiring, const ClassifierFlags& flags) {
   Status s = Wire(flags, wiring);
   if (!s.ok()) Error(s.message());
+  if (s.ok()) WarnIfAny(wiring->warning);
   return s.ok();
 }
 
@@ -279,15 +284,17 @@ int ClassifyCommand(const std::vector<std::string>& args) {
   int exit = ExitForOutcome(ParseClassifyArgs(args, &classify_args, &message),
                             message);
   if (exit >= 0) return exit;
-  std::unique_ptr<Classifier> classifier;
-  Status s = LoadClassifier({classify_args.rules_path, classify_args.model_path,
-                             classify_args.no_model},
-                            &classifier);
+  ClassifierData data;
+  Status s =
+      LoadClassifierData({classify_args.rules_path, classify_args.model_path,
+                          classify_args.no_model},
+                         &data);
   if (!s.ok()) {
     Error(s.message());
     return kExitCannotRun;
   }
-  return ClassifyStream(std::cin, std::cout, std::cerr, *classifier);
+  WarnIfAny(data.warning);
+  return ClassifyStream(std::cin, std::cout, std::cerr, *MakeClassifier(data));
 }
 
 // Every passage's newest decision in `out_dir`'s store, one gold line each.
@@ -334,6 +341,7 @@ int EvalCommand(const std::vector<std::string>& args) {
     Error(s.message());
     return kExitCannotRun;
   }
+  WarnIfAny(data.warning);
   std::vector<LabelledPassage> gold;
   int bad = 0;
   if (!eval_args.reviews_dir.empty()) {

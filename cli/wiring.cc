@@ -80,12 +80,28 @@ Status LoadRulesAndGazetteer(const ClassifierFlags& flags,
 
 }  // namespace
 
+std::string ModelRulesWarning(const std::string& rules_version,
+                              const std::string& model_path,
+                              const std::string& model_rules_version) {
+  if (model_path.empty() || model_rules_version == rules_version) return "";
+  return "the model " + model_path + " was trained with rules " +
+         (model_rules_version.empty() ? "of unknown version"
+                                      : model_rules_version) +
+         ", not the rules in use (" + rules_version +
+         "); retrain it (scripts/train-model, or intake train) so that it "
+         "weighs these rules, or use --no-model";
+}
+
 Status LoadClassifierData(const ClassifierFlags& flags, ClassifierData* out) {
   Status s = LoadRulesAndGazetteer(flags, out);
   if (!s.ok()) return s;
   std::string path = ModelPath(flags);
   if (path.empty()) return Status::Ok();
-  return LoadModel(path, &out->model);
+  s = LoadModel(path, &out->model);
+  if (!s.ok()) return s;
+  out->warning =
+      ModelRulesWarning(out->rules->version(), path, out->model->rules_version);
+  return Status::Ok();
 }
 
 std::unique_ptr<Classifier> MakeClassifier(const ClassifierData& data) {
@@ -100,15 +116,6 @@ std::unique_ptr<Classifier> MakeClassifier(const ClassifierData& data) {
                                                   data.gazetteer);
 }
 
-Status LoadClassifier(const ClassifierFlags& flags,
-                      std::unique_ptr<Classifier>* out) {
-  ClassifierData data;
-  Status s = LoadClassifierData(flags, &data);
-  if (!s.ok()) return s;
-  *out = MakeClassifier(data);
-  return Status::Ok();
-}
-
 Status Wire(const ClassifierFlags& flags, Wiring* out) {
   // Only the versions now: the rules, the gazetteer and the model's
   // weights wait for the first document that needs them (Prepare).
@@ -120,6 +127,8 @@ Status Wire(const ClassifierFlags& flags, Wiring* out) {
   if (std::string model_path = ModelPath(flags); !model_path.empty()) {
     s = ReadModelFile(model_path, model.get());
     if (!s.ok()) return s;
+    out->warning =
+        ModelRulesWarning(rules_version, model_path, model->rules_version);
   }
   auto load = [rules_path, model](ClassifierData* data) {
     // The model's weights are parsed while the rules compile: each is

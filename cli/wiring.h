@@ -30,14 +30,26 @@ struct ClassifierData {
   std::shared_ptr<const Rules> rules;
   std::shared_ptr<const Gazetteer> gazetteer;
   std::shared_ptr<const LinearModel> model;  // null: the rules alone
+  std::string warning;  // ModelRulesWarning's, "" when none
 };
 
 struct Wiring {
   std::unique_ptr<Classifier> classifier;
   std::unique_ptr<SubmitterFinder> submitters;
   std::unique_ptr<const WordLists> words;
-  Stages stages;  // borrows the three above
+  Stages stages;        // borrows the three above
+  std::string warning;  // ModelRulesWarning's, "" when none
 };
+
+// "" when the model at `model_path` learned its rule features from the
+// rules in use; else a warning for the user that names both versions and
+// how to retrain. The run goes on: the model still reads the words, but
+// its rule features were learned from other rules (docs/model.md), so an
+// edit of the rules file is only weighed right once the model is
+// retrained.
+std::string ModelRulesWarning(const std::string& rules_version,
+                              const std::string& model_path,
+                              const std::string& model_rules_version);
 
 // Makes what `stages` needs. Errors name the file and the reason. The
 // rules and model files are read here for their versions, but the rules
@@ -53,10 +65,6 @@ Status LoadClassifierData(const ClassifierFlags& flags, ClassifierData* out);
 
 // The rules alone, or rules and model when data.model is set.
 std::unique_ptr<Classifier> MakeClassifier(const ClassifierData& data);
-
-// Only the classifier, for `intake classify`.
-Status LoadClassifier(const ClassifierFlags& flags,
-                      std::unique_ptr<Classifier>* out);
 
 }  // namespace intake
 

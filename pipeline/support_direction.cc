@@ -7,6 +7,8 @@
 namespace intake {
 
 void FlagMinorityDirection(std::span<Labels* const> document) {
+  // The stance codes as TAXONOMY.md spells them: pipeline/ sits below
+  // classifiers/, so it cannot borrow classifiers/taxonomy.h's names.
   int provided = 0, received = 0;
   for (const Labels* labels : document) {
     if (labels->stance == "provided") ++provided;
