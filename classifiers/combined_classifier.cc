@@ -162,13 +162,14 @@ Judgement CombinedClassifier::Decide(std::string_view text,
       const ModelLabel& m = model.labels[l];
       double p = model.Probability(l, scores[l]);
       bool model_gives = p >= kModelGives;
+      bool given = CombinedGives(rules_give, p);
       if (p >= m.reject && p < m.accept) reasons.insert("low_confidence");
       // The model says no where the rules said yes: below its reject band
       // and below where it would give the label itself.
       if (rules_give && p < std::min(m.reject, kModelGives)) {
         reasons.insert("rules_model_disagree");
       }
-      if (!rules_give && !model_gives) continue;
+      if (!given) continue;
       MutableCodes(&out, dimension)->push_back(std::string(code));
       out.confidence[name] = p;
       if (rules_give) rule_evidence(name);

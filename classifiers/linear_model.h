@@ -20,9 +20,18 @@
 
 namespace intake {
 
-// The probability at which the model gives a label by itself (the rules
-// give theirs whatever it says).
+// The probability at which the model gives a label by itself.
 inline constexpr double kModelGives = 0.5;
+// Below this probability the model takes back a label the rules gave:
+// it is at least 95% sure the rules are wrong there (docs/model.md,
+// "Combining with the rules").
+inline constexpr double kModelVetoes = 0.05;
+
+// Whether rules and model together give a label of article14, activity
+// or theme, which the rules gave or not, at the model's probability `p`.
+inline bool CombinedGives(bool rules_give, double p) {
+  return rules_give ? p >= kModelVetoes : p >= kModelGives;
+}
 
 struct ModelLabel {
   std::string name;  // "dimension:code", as in Evidence::label

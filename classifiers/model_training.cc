@@ -254,17 +254,22 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     std::vector<double> scores(n);
     for (size_t c = 0; c < n; ++c) scores[c] = held_out[c][i];
     // The support labels as the combined classifier gives them: by the
-    // rules or by the model.
+    // rules unless the model takes them back, or by the model. A label
+    // without a scorer is the rules'.
     std::vector<std::string> article14 = passages[i].rules_article14;
     std::vector<std::string> activity = passages[i].rules_activity;
     for (size_t c = 0; c < n; ++c) {
       probability[i][c] = m.Probability(c, scores[c]);
-      if (probability[i][c] < kModelGives) continue;
-      if (candidates[c].dimension == kArticle14) {
-        article14.push_back(candidates[c].code);
-      } else if (candidates[c].dimension == kActivity) {
-        activity.push_back(candidates[c].code);
-      }
+      std::vector<std::string>* given =
+          candidates[c].dimension == kArticle14  ? &article14
+          : candidates[c].dimension == kActivity ? &activity
+                                                 : nullptr;
+      if (given == nullptr) continue;
+      auto at = std::find(given->begin(), given->end(), candidates[c].code);
+      bool rules_give = at != given->end();
+      bool gives = CombinedGives(rules_give, probability[i][c]);
+      if (rules_give && !gives) given->erase(at);
+      if (!rules_give && gives) given->push_back(candidates[c].code);
     }
     auto distribution = StanceDistribution(m, scores);
     if (distribution.empty()) continue;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -12,6 +13,7 @@
 #include "classifiers/model_file.h"
 #include "classifiers/model_tokens.h"
 #include "classifiers/model_training.h"
+#include "classifiers/rule_classifier.h"
 #include "classifiers/rules.h"
 #include "cli/train_model.h"
 #include "cli/wiring.h"
@@ -295,6 +297,46 @@ TEST(CombinedClassifierTest, EvidenceSaysWhichRaisedALabel) {
       classifier.Classify("Dear Sir,", "en", PassageKind::kFurniture);
   EXPECT_TRUE(furniture.evidence.empty());
   EXPECT_FALSE(furniture.needs_review);
+}
+
+// A model with one scorer, for theme:products, that says `p` for every
+// passage (no weights: the score is the bias; Platt A = -1, B = 0).
+std::shared_ptr<const LinearModel> ProductsAlwaysAt(double p) {
+  auto model = std::make_shared<LinearModel>();
+  ModelLabel label;
+  label.name = "theme:products";
+  label.bias = std::log(p / (1 - p));
+  label.reject = 0.3;
+  label.accept = 0.9;
+  model->labels.push_back(label);
+  model->IndexBuckets();
+  return model;
+}
+
+TEST(CombinedClassifierTest, AModelSureTheRulesAreWrongTakesTheirLabelBack) {
+  auto rules = ShippedRules();
+  const std::string text = "Mercury lamps were banned in 2020.";
+  Labels alone =
+      RuleClassifier(rules).Classify(text, "en", PassageKind::kParagraph);
+  ASSERT_EQ(alone.theme, std::vector<std::string>{"products"});
+  auto has = [](const std::vector<std::string>& v, const char* s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+  };
+
+  // Not sure enough: the rules' label stands, for a person to check.
+  Labels doubt = CombinedClassifier(rules, nullptr, ProductsAlwaysAt(0.2))
+                     .Classify(text, "en", PassageKind::kParagraph);
+  EXPECT_EQ(doubt.theme, std::vector<std::string>{"products"});
+  EXPECT_TRUE(has(doubt.review_reasons, "rules_model_disagree"));
+
+  // At least 95% sure the rules are wrong: the label is taken back, and
+  // the disagreement still sends the passage to a person.
+  Labels sure = CombinedClassifier(rules, nullptr, ProductsAlwaysAt(0.01))
+                    .Classify(text, "en", PassageKind::kParagraph);
+  EXPECT_TRUE(sure.theme.empty());
+  EXPECT_TRUE(has(sure.review_reasons, "rules_model_disagree"));
+  EXPECT_TRUE(sure.needs_review);
+  for (const Evidence& e : sure.evidence) EXPECT_NE(e.label, "theme:products");
 }
 
 TEST(TrainCommandTest, SameFilesGiveTheSameBytes) {
