@@ -165,9 +165,18 @@ Judgement CombinedClassifier::Decide(std::string_view text,
       bool given = CombinedGives(rules_give, p);
       if (p >= m.reject && p < m.accept) reasons.insert("low_confidence");
       // The model says no where the rules said yes: below its reject band
-      // and below where it would give the label itself.
-      if (rules_give && p < std::min(m.reject, kModelGives)) {
+      // and below where it would give the label itself, or so far below
+      // that it takes the label back.
+      if (rules_give && (p < std::min(m.reject, kModelGives) || !given)) {
         reasons.insert("rules_model_disagree");
+      }
+      if (rules_give && !given) {
+        // Taken back: the person reviewing still sees what the rules read.
+        for (const Evidence& e : j.rules.evidence) {
+          if (e.label != name) continue;
+          out.evidence.push_back(e);
+          out.evidence.back().source = "rules_taken_back";
+        }
       }
       if (!given) continue;
       MutableCodes(&out, dimension)->push_back(std::string(code));

@@ -18,8 +18,8 @@ inline constexpr std::string_view kActivity = "activity";
 inline constexpr std::string_view kTheme = "theme";
 inline constexpr std::string_view kStance = "stance";
 
-// The stance codes that code branches on. The stance given when no stance
-// label fires is kStanceOther.
+// The stance codes, for code that compares with them. The stance given
+// when no stance label fires is kStanceOther.
 inline constexpr std::string_view kStanceNeed = "need";
 inline constexpr std::string_view kStanceProvided = "provided";
 inline constexpr std::string_view kStanceReceived = "received";

@@ -1,6 +1,7 @@
 #include "classifiers/term_matcher.h"
 
 #include <algorithm>
+#include <cassert>
 
 namespace intake {
 namespace {
@@ -151,6 +152,7 @@ Status TermMatcher::AddNegation(std::string_view term, std::string_view lang) {
 }
 
 void TermMatcher::KeepWhenNegated(int entry) {
+  assert(entry >= 0 && entry < entry_count_);
   if (kept_when_negated_.size() <= static_cast<size_t>(entry)) {
     kept_when_negated_.resize(static_cast<size_t>(entry) + 1, 0);
   }

@@ -51,17 +51,18 @@ class TermMatcher {
   Status AddNegation(std::string_view term, std::string_view lang);
   // Default 0: negation terms have no effect.
   void set_negation_window(int words) { negation_window_ = words; }
-  // Entry `entry` (an id AddTerm or AddPattern gave) is found even where a
-  // negation stands before it.
+  // Entry `entry` is found even where a negation stands before it.
+  // REQUIRES: 0 <= entry < entry_count() (an id AddTerm or AddPattern gave).
   void KeepWhenNegated(int entry);
 
   int entry_count() const { return entry_count_; }
 
   // Every occurrence of every entry applying to `lang` in `text`, negated
-  // occurrences left out. Terms come first in word order, then patterns in
-  // the order added, each in text order. A pattern that runs past its time
-  // limit (about 20 ms) keeps the matches found so far and sets
-  // *timed_out, when given, to true; it is never set to false.
+  // occurrences left out unless their entry is kept when negated. Terms come
+  // first in word order, then patterns in the order added, each in text order.
+  // A pattern that runs past its time limit (about 20 ms) keeps the matches
+  // found so far and sets *timed_out, when given, to true; it is never set to
+  // false.
   std::vector<TermMatch> Find(const FoldedText& text, std::string_view lang,
                               bool* timed_out = nullptr) const;
 

@@ -88,6 +88,10 @@ OutputPassage PassageFromJson(const Json& j) {
       if (source == "above") {
         evidence.context = "paragraph above: " + Str(v, "text");
       }
+      if (source == "rules_taken_back") {
+        evidence.context =
+            "the rules gave it, the model took it back: " + Str(v, "text");
+      }
       p.evidence.push_back(std::move(evidence));
     }
   }

@@ -5,7 +5,9 @@
 
 #include <fstream>
 #include <string>
+#include <vector>
 
+#include "classifiers/model_file.h"
 #include "cli/wiring.h"
 #include "tests/intake_runs.h"
 #include "tests/shipped_rules.h"
@@ -33,13 +35,34 @@ std::string EditedRules(const std::string& dir) {
 }
 
 TEST(ModelRulesWarningTest, SaysBothVersionsOnlyWhenTheyDiffer) {
-  EXPECT_EQ(ModelRulesWarning("r1+aa", "m.model", "r1+aa"), "");
-  EXPECT_EQ(ModelRulesWarning("r1+aa", "", "r0+bb"), "");  // no model
-  std::string w = ModelRulesWarning("r1+aa", "m.model", "r0+bb");
-  EXPECT_NE(w.find("m.model"), std::string::npos) << w;
-  EXPECT_NE(w.find("r0+bb"), std::string::npos) << w;
-  EXPECT_NE(w.find("r1+aa"), std::string::npos) << w;
-  EXPECT_NE(w.find("retrain"), std::string::npos) << w;
+  struct Case {
+    const char* rules;
+    const char* model_path;
+    const char* model_rules;
+    std::vector<std::string> said;  // empty: no warning
+  } cases[] = {
+      {"r1+aa", "m.model", "r1+aa", {}},
+      {"r1+aa", "", "r0+bb", {}},  // no model
+      {"r1+aa", "m.model", "r0+bb", {"m.model", "r0+bb", "r1+aa", "retrain"}},
+      {"r1+aa", "m.model", "", {"m.model", "unknown version", "r1+aa"}},
+  };
+  for (const Case& c : cases) {
+    std::string w = ModelRulesWarning(c.rules, c.model_path, c.model_rules);
+    EXPECT_EQ(w.empty(), c.said.empty()) << w;
+    for (const std::string& part : c.said) {
+      EXPECT_NE(w.find(part), std::string::npos) << part << " in: " << w;
+    }
+  }
+}
+
+TEST(ModelRulesWarningTest, TheHeadSaysTheRulesVersionTheWholeFileDoes) {
+  // run and extract read only the model file's head at start-up.
+  ModelFile head;
+  ASSERT_TRUE(ReadModelFile(ShippedModelPath(), &head).ok());
+  std::shared_ptr<const LinearModel> whole;
+  ASSERT_TRUE(ParseModelFile(head, &whole).ok());
+  EXPECT_FALSE(head.rules_version.empty());
+  EXPECT_EQ(head.rules_version, whole->rules_version);
 }
 
 TEST(ModelRulesWarningTest, TheShippedModelLearnedTheShippedRules) {
@@ -72,6 +95,15 @@ TEST(ModelRulesWarningTest, EditedRulesAreClassifiedWithAWarning) {
             std::string::npos)
       << ReadFileOrDie(err);
   EXPECT_NE(ReadFileOrDie(out).find("\"id\":\"a\""), std::string::npos);
+
+  // run and extract, which read the model's head only, warn too.
+  ASSERT_EQ(
+      Intake("extract --rules '" + rules + "' fixtures/letters/samoa-needs.pdf",
+             out, err),
+      0);
+  EXPECT_NE(ReadFileOrDie(err).find("intake: warning: the model"),
+            std::string::npos)
+      << ReadFileOrDie(err);
 
   // The rules alone have no model to mismatch.
   ASSERT_EQ(

@@ -336,7 +336,26 @@ TEST(CombinedClassifierTest, AModelSureTheRulesAreWrongTakesTheirLabelBack) {
   EXPECT_TRUE(sure.theme.empty());
   EXPECT_TRUE(has(sure.review_reasons, "rules_model_disagree"));
   EXPECT_TRUE(sure.needs_review);
-  for (const Evidence& e : sure.evidence) EXPECT_NE(e.label, "theme:products");
+  // What the rules read stays in the record, marked as taken back.
+  ASSERT_FALSE(sure.evidence.empty());
+  for (const Evidence& e : sure.evidence) {
+    if (e.label != "theme:products") continue;
+    EXPECT_EQ(e.source, "rules_taken_back");
+  }
+  bool taken_back = false;
+  for (const Evidence& e : sure.evidence) {
+    taken_back = taken_back || (e.label == "theme:products" &&
+                                e.source == "rules_taken_back");
+  }
+  EXPECT_TRUE(taken_back);
+
+  // Taken back even where the reject threshold lies below it.
+  auto no_band = std::make_shared<LinearModel>(*ProductsAlwaysAt(0.01));
+  no_band->labels[0].reject = 0;
+  Labels unbanded = CombinedClassifier(rules, nullptr, no_band)
+                        .Classify(text, "en", PassageKind::kParagraph);
+  EXPECT_TRUE(unbanded.theme.empty());
+  EXPECT_TRUE(has(unbanded.review_reasons, "rules_model_disagree"));
 }
 
 TEST(TrainCommandTest, SameFilesGiveTheSameBytes) {
