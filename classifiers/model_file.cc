@@ -54,6 +54,10 @@ std::string ContentVersion(std::string_view content) {
 Status ReadHead(std::string_view head, std::string_view source,
                 std::string* version);
 
+class Reader;
+// The lines after the version: hash_bits, training_data, rules_version.
+Status ReadTrainingLines(Reader* r, LinearModel* m);
+
 // ParseModel without the version.
 Status ParseModelText(std::string_view bytes, std::string_view source_name,
                       LinearModel* out);
@@ -267,23 +271,20 @@ Status ParseModel(std::string_view bytes, std::string_view source_name,
 Status ReadModelFile(const std::string& path, ModelFile* out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound(path + ": no such model file");
-  // The version is on the second line: a run that finds everything up to
-  // date never reads the weights.
-  std::string first, second;
-  std::getline(in, first);
-  std::getline(in, second);
-  Status s = ReadHead(first + "\n" + second + "\n", path, &out->version);
+  // The version is on the second line, the rules' version three lines on:
+  // a run that finds everything up to date never reads the weights.
+  std::string head, line;
+  for (int i = 0; i < 5 && std::getline(in, line); ++i) head += line + "\n";
+  Status s = ReadHead(head, path, &out->version);
   if (!s.ok()) return s;
-  // A few lines on (format 5: hash_bits, training_data, rules_version);
-  // ParseModelFile checks the whole file later.
-  std::string line;
-  for (int i = 0; i < 3 && std::getline(in, line); ++i) {
-    constexpr std::string_view kKey = "rules_version ";
-    if (line.starts_with(kKey)) {
-      out->rules_version = line.substr(kKey.size());
-      break;
-    }
-  }
+  Reader r(head, path);
+  std::vector<std::string> w;
+  r.Next(&w);  // checked by ReadHead
+  r.Next(&w);
+  LinearModel training;
+  s = ReadTrainingLines(&r, &training);
+  if (!s.ok()) return s;
+  out->rules_version = training.rules_version;
   out->path = path;
   return Status::Ok();
 }
@@ -307,6 +308,24 @@ Status ParseModelFile(const ModelFile& file,
 
 namespace {
 
+Status ReadTrainingLines(Reader* r, LinearModel* m) {
+  std::vector<std::string> w;
+  Status s = r->Expect("hash_bits", 2, &w);
+  if (!s.ok()) return s;
+  if (w[1] != std::to_string(kHashBits)) {
+    return r->Error("hash_bits " + w[1] + ", this intake uses " +
+                    std::to_string(kHashBits));
+  }
+  if (!(s = r->Expect("training_data", 3, &w)).ok()) return s;
+  m->training_data = w[1] == "-" ? "" : w[1];
+  m->passages = std::atoi(w[2].c_str());
+  if (!r->Next(&w) || w.empty() || w[0] != "rules_version" || w.size() > 2) {
+    return r->Error("expected 'rules_version'");
+  }
+  m->rules_version = w.size() == 2 ? w[1] : "";
+  return Status::Ok();
+}
+
 Status ParseModelText(std::string_view bytes, std::string_view source_name,
                       LinearModel* out) {
   Reader r(bytes, source_name);
@@ -314,19 +333,8 @@ Status ParseModelText(std::string_view bytes, std::string_view source_name,
   r.Next(&w);  // the head, checked by ReadHead
   r.Next(&w);
   LinearModel m;
-  Status s = r.Expect("hash_bits", 2, &w);
+  Status s = ReadTrainingLines(&r, &m);
   if (!s.ok()) return s;
-  if (w[1] != std::to_string(kHashBits)) {
-    return r.Error("hash_bits " + w[1] + ", this intake uses " +
-                   std::to_string(kHashBits));
-  }
-  if (!(s = r.Expect("training_data", 3, &w)).ok()) return s;
-  m.training_data = w[1] == "-" ? "" : w[1];
-  m.passages = std::atoi(w[2].c_str());
-  if (!r.Next(&w) || w.empty() || w[0] != "rules_version" || w.size() > 2) {
-    return r.Error("expected 'rules_version'");
-  }
-  m.rules_version = w.size() == 2 ? w[1] : "";
   if (!(s = r.Expect("labels", 2, &w)).ok()) return s;
   int count = std::atoi(w[1].c_str());
   if (count < 0 || count > 1000) return r.Error("bad label count");
