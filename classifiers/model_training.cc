@@ -46,6 +46,12 @@ struct Candidate {
   int positives = 0;
 };
 
+// The stance's four one-vs-rest fits are normalised against each other
+// (docs/model.md), so they keep the passages' own proportions.
+bool Balanced(const TrainOptions& options, const Candidate& c) {
+  return options.balance_labels && c.dimension != kStance;
+}
+
 // The accept thresholds of every dimension and stance context chosen
 // together (accept_thresholds.h), from the per-dimension ones in *bands
 // and stance_accept, out of fold. A label is accepted at or above its
@@ -119,20 +125,23 @@ class Problem {
 };
 
 // Weights (n of them, the bias last) of a logistic regression of `y` on
-// the passages `rows`. All y of one sign give a constant model.
+// the passages `rows`. All y of one sign give a constant model. With
+// `balanced`, each class's errors cost in inverse proportion to its size,
+// so the few passages of a rare label weigh as much as the many without.
 std::vector<double> Fit(Problem* problem, const std::vector<size_t>& rows,
-                        const std::vector<double>& y, double cost) {
+                        const std::vector<double>& y, double cost,
+                        bool balanced) {
   std::vector<double> labels;
   std::vector<feature_node*> x;
-  bool positive = false, negative = false;
+  double positives = 0, negatives = 0;
   for (size_t i : rows) {
     labels.push_back(y[i]);
     x.push_back(problem->row(i));
-    (y[i] > 0 ? positive : negative) = true;
+    (y[i] > 0 ? positives : negatives) += 1;
   }
   std::vector<double> w(problem->n(), 0.0);
-  if (!positive || !negative) {
-    w.back() = positive ? 5.0 : -5.0;
+  if (positives == 0 || negatives == 0) {
+    w.back() = positives > 0 ? 5.0 : -5.0;
     return w;
   }
   struct problem prob;
@@ -145,6 +154,16 @@ std::vector<double> Fit(Problem* problem, const std::vector<size_t>& rows,
   param.solver_type = L2R_LR;
   param.eps = 0.001;
   param.C = cost;
+  int class_label[2] = {1, -1};
+  double class_weight[2] = {1.0, 1.0};
+  if (balanced) {
+    const double all = positives + negatives;
+    class_weight[0] = all / (2 * positives);
+    class_weight[1] = all / (2 * negatives);
+    param.nr_weight = 2;
+    param.weight_label = class_label;
+    param.weight = class_weight;
+  }
   struct model* m = train(&prob, &param);
   // liblinear orients w towards the first label it met.
   double sign = m->label[0] > 0 ? 1.0 : -1.0;
@@ -213,8 +232,8 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     }
     if (test_rows.empty() || train_rows.empty()) continue;
     for (size_t c = 0; c < candidates.size(); ++c) {
-      std::vector<double> w =
-          Fit(&problem, train_rows, candidates[c].y, options.cost);
+      std::vector<double> w = Fit(&problem, train_rows, candidates[c].y,
+                                  options.cost, Balanced(options, candidates[c]));
       for (size_t i : test_rows) held_out[c][i] = Score(w, problem.row(i));
     }
   }
@@ -236,7 +255,8 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     Platt platt = FitPlatt(scores);
     label.platt_a = platt.a;
     label.platt_b = platt.b;
-    std::vector<double> w = Fit(&problem, all, candidates[c].y, options.cost);
+    std::vector<double> w = Fit(&problem, all, candidates[c].y, options.cost,
+                                Balanced(options, candidates[c]));
     label.bias = w.back();
     for (size_t b = 0; b < buckets.size(); ++b) m.weights[b * n + c] = w[b];
     m.labels.push_back(std::move(label));

@@ -32,6 +32,10 @@ struct TrainingPassage {
 struct TrainOptions {
   // liblinear's C: higher fits the training passages more closely.
   double cost = 8.0;
+  // Weigh each article14, activity and theme label's positive and negative
+  // passages in inverse proportion to their numbers (docs/model.md,
+  // "Training"): most labels are on a few percent of passages.
+  bool balance_labels = true;
   int folds = 5;
   // Features in fewer training passages than this are dropped: they
   // cannot generalise and would only grow the file.

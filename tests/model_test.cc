@@ -175,6 +175,45 @@ TEST(ModelTrainingTest, SameInputSameFileAndTheFileReadsBack) {
   EXPECT_GT(back.Probability(products, scores[products]), 0.5);
 }
 
+TEST(ModelTrainingTest, BalancedLabelsWeighARareLabelsPassagesMore) {
+  FeatureExtractor features(ShippedRules(), nullptr);
+  std::vector<TrainingPassage> corpus = TinyCorpus(features);
+  // Products becomes rare: 3 passages of 23.
+  const char* plain[] = {"The report is attached.", "Please find the annex.",
+                         "We thank the secretariat.", "The meeting was held.",
+                         "See the table below.", "The law entered into force."};
+  for (int i = 0; i < 15; ++i) {
+    TrainingPassage p;
+    p.features = features.Extract(plain[i % 6], "en", Labels());
+    p.fold = i % 2;
+    corpus.push_back(std::move(p));
+  }
+  TrainOptions options;
+  options.folds = 2;
+  options.min_count = 1;
+  LinearModel balanced, plain_model;
+  TrainReport report;
+  ASSERT_TRUE(TrainModel(corpus, options, &balanced, &report).ok());
+  options.balance_labels = false;
+  ASSERT_TRUE(TrainModel(corpus, options, &plain_model, &report).ok());
+
+  std::vector<ModelFeature> lamps =
+      features.Extract("Mercury lamps again.", "en", Labels());
+  int products = balanced.Find("theme:products");
+  ASSERT_GE(products, 0);
+  ASSERT_EQ(plain_model.Find("theme:products"), products);
+  EXPECT_GT(balanced.Scores(lamps)[products],
+            plain_model.Scores(lamps)[products] + 0.5);
+  // The stance's fits are normalised against each other and keep the
+  // passages' own proportions.
+  int provided = balanced.Find("stance:provided");
+  ASSERT_GE(provided, 0);
+  std::vector<ModelFeature> training =
+      features.Extract("Training was provided.", "en", Labels());
+  EXPECT_DOUBLE_EQ(balanced.Scores(training)[provided],
+                   plain_model.Scores(training)[provided]);
+}
+
 // `text` with its version line made right for its content, as if
 // `intake train` had written it.
 std::string Rehashed(std::string text) {
