@@ -11,6 +11,8 @@
 #include <utility>
 #include <vector>
 
+#include "classifiers/taxonomy.h"
+
 namespace intake {
 
 // The labels of one passage, gold or predicted.
@@ -18,7 +20,7 @@ struct LabelSet {
   std::vector<std::string> article14;
   std::vector<std::string> activity;
   std::vector<std::string> theme;
-  std::string stance = "other";
+  std::string stance = std::string(kStanceOther);
 };
 
 struct CodeScore {

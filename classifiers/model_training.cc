@@ -232,8 +232,9 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     }
     if (test_rows.empty() || train_rows.empty()) continue;
     for (size_t c = 0; c < candidates.size(); ++c) {
-      std::vector<double> w = Fit(&problem, train_rows, candidates[c].y,
-                                  options.cost, Balanced(options, candidates[c]));
+      std::vector<double> w =
+          Fit(&problem, train_rows, candidates[c].y, options.cost,
+              Balanced(options, candidates[c]));
       for (size_t i : test_rows) held_out[c][i] = Score(w, problem.row(i));
     }
   }

@@ -139,8 +139,8 @@ Status ParseDocument(std::string_view xml, std::string_view source,
                       XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
   std::string url(source);
   DocPtr doc(xmlCtxtReadMemory(ctxt.get(), xml.data(),
-                                  static_cast<int>(xml.size()), url.c_str(),
-                                  nullptr, options));
+                               static_cast<int>(xml.size()), url.c_str(),
+                               nullptr, options));
   if (doc == nullptr || !ctxt->wellFormed) {
     xmlErrorPtr error = xmlCtxtGetLastError(ctxt.get());
     std::string what = "not well-formed XML";

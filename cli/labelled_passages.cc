@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "classifiers/taxonomy.h"
 #include "pipeline/unicode_text.h"
 
 namespace intake {
@@ -22,9 +23,9 @@ std::vector<std::string> StringList(const Json& object, const char* key) {
 }
 
 std::string StringField(const Json& object, const char* key,
-                        const char* fallback) {
+                        std::string_view fallback) {
   auto it = object.find(key);
-  if (it == object.end() || !it->is_string()) return fallback;
+  if (it == object.end() || !it->is_string()) return std::string(fallback);
   return it->get<std::string>();
 }
 
@@ -66,7 +67,7 @@ void ParseLabelled(const std::string& name, const std::string& all,
     p.gold.article14 = StringList(object, "article14");
     p.gold.activity = StringList(object, "activity");
     p.gold.theme = StringList(object, "theme");
-    p.gold.stance = StringField(object, "stance", "other");
+    p.gold.stance = StringField(object, "stance", kStanceOther);
     out->push_back(std::move(p));
   }
 }

@@ -1,5 +1,7 @@
 #include "compile/compilation_text.h"
 
+#include "classifiers/taxonomy.h"
+
 namespace intake {
 namespace {
 
@@ -76,7 +78,7 @@ std::string LabelLine(const OutputPassage& passage) {
   }
   if (!passage.theme.empty()) parts.push_back("theme: " + Codes(passage.theme));
   if (!parts.empty() ||
-      (!passage.stance.empty() && passage.stance != "other")) {
+      (!passage.stance.empty() && passage.stance != kStanceOther)) {
     parts.push_back("stance: " + passage.stance);
   }
   // A reviewer who took every label away decided something the reader

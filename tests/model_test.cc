@@ -179,9 +179,10 @@ TEST(ModelTrainingTest, BalancedLabelsWeighARareLabelsPassagesMore) {
   FeatureExtractor features(ShippedRules(), nullptr);
   std::vector<TrainingPassage> corpus = TinyCorpus(features);
   // Products becomes rare: 3 passages of 23.
-  const char* plain[] = {"The report is attached.", "Please find the annex.",
-                         "We thank the secretariat.", "The meeting was held.",
-                         "See the table below.", "The law entered into force."};
+  const char* plain[] = {
+      "The report is attached.",   "Please find the annex.",
+      "We thank the secretariat.", "The meeting was held.",
+      "See the table below.",      "The law entered into force."};
   for (int i = 0; i < 15; ++i) {
     TrainingPassage p;
     p.features = features.Extract(plain[i % 6], "en", Labels());
