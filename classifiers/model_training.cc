@@ -46,8 +46,8 @@ struct Candidate {
   int positives = 0;
 };
 
-// The stance's four one-vs-rest fits are normalised against each other
-// (docs/model.md), so they keep the passages' own proportions.
+// The stance's four one-vs-rest fits keep the passages' own proportions:
+// weighted, they gained nothing measurable (docs/model.md, "Training").
 bool Balanced(const TrainOptions& options, const Candidate& c) {
   return options.balance_labels && c.dimension != kStance;
 }

@@ -205,8 +205,12 @@ TEST(ModelTrainingTest, BalancedLabelsWeighARareLabelsPassagesMore) {
   ASSERT_EQ(plain_model.Find("theme:products"), products);
   EXPECT_GT(balanced.Scores(lamps)[products],
             plain_model.Scores(lamps)[products] + 0.5);
-  // The stance's fits are normalised against each other and keep the
-  // passages' own proportions.
+  // Calibration is fitted on the cross-validation fits' scores, which
+  // must be weighted as the final fit is, or it would map other scores.
+  EXPECT_GT(std::abs(balanced.labels[products].platt_b -
+                     plain_model.labels[products].platt_b),
+            0.5);
+  // The stance's fits keep the passages' own proportions.
   int provided = balanced.Find("stance:provided");
   ASSERT_GE(provided, 0);
   std::vector<ModelFeature> training =
