@@ -135,14 +135,21 @@ std::vector<TrainingPassage> TinyCorpus(const FeatureExtractor& features) {
   return out;
 }
 
+// Options a corpus of a few passages can be trained with: two folds, and
+// features seen once kept.
+TrainOptions TinyCorpusOptions() {
+  TrainOptions options;
+  options.folds = 2;
+  options.min_count = 1;
+  return options;
+}
+
 using testing::ShippedRules;
 
 TEST(ModelTrainingTest, SameInputSameFileAndTheFileReadsBack) {
   FeatureExtractor features(ShippedRules(), nullptr);
   std::vector<TrainingPassage> corpus = TinyCorpus(features);
-  TrainOptions options;
-  options.folds = 2;
-  options.min_count = 1;
+  TrainOptions options = TinyCorpusOptions();
   LinearModel a, b;
   TrainReport report;
   ASSERT_TRUE(TrainModel(corpus, options, &a, &report).ok());
@@ -189,9 +196,7 @@ TEST(ModelTrainingTest, BalancedLabelsWeighARareLabelsPassagesMore) {
     p.fold = i % 2;
     corpus.push_back(std::move(p));
   }
-  TrainOptions options;
-  options.folds = 2;
-  options.min_count = 1;
+  TrainOptions options = TinyCorpusOptions();
   LinearModel balanced, plain_model;
   TrainReport report;
   ASSERT_TRUE(TrainModel(corpus, options, &balanced, &report).ok());
@@ -316,9 +321,7 @@ TEST(CombinedClassifierTest, EvidenceSaysWhichRaisedALabel) {
   auto rules = ShippedRules();
   FeatureExtractor features(rules, nullptr);
   std::vector<TrainingPassage> corpus = TinyCorpus(features);
-  TrainOptions options;
-  options.folds = 2;
-  options.min_count = 1;
+  TrainOptions options = TinyCorpusOptions();
   auto model = std::make_shared<LinearModel>();
   TrainReport report;
   ASSERT_TRUE(TrainModel(corpus, options, model.get(), &report).ok());
