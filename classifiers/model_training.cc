@@ -189,6 +189,12 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
   if (options.folds < 2) {
     return Status::InvalidArgument("cross-validation needs at least 2 folds");
   }
+  // liblinear does not check C itself: at 0 or below its solver never
+  // ends.
+  if (!(options.cost > 0) || !std::isfinite(options.cost)) {
+    return Status::InvalidArgument(
+        "the cost (C) must be a number above 0, e.g. --cost 8");
+  }
   set_print_string_function(Quiet);
   *report = TrainReport();
 

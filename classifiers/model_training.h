@@ -75,7 +75,7 @@ struct TrainReport {
 
 // Trains on `passages`. The model's training_data, passages and
 // rules_version are the caller's to fill. Fails when there are no
-// passages or folds is below 2.
+// passages, folds is below 2 or the cost is not above 0.
 Status TrainModel(const std::vector<TrainingPassage>& passages,
                   const TrainOptions& options, LinearModel* model,
                   TrainReport* report);

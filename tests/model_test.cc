@@ -416,6 +416,23 @@ TEST(TrainCommandTest, SameFilesGiveTheSameBytes) {
   EXPECT_NE(report.find("furniture left out"), std::string::npos) << report;
 }
 
+// liblinear's solver never ends at C <= 0, so the command refuses it.
+TEST(TrainCommandTest, ACostNotAboveZeroIsRefused) {
+  const std::string dir = testing::MakeTempDir("train-cost");
+  const std::string dev = testing::Fixture("dev/dev.fr.jsonl");
+  for (const char* cost : {"0", "-1", "nan"}) {
+    SCOPED_TRACE(cost);
+    const std::string model = dir + "/m.model";
+    EXPECT_NE(
+        testing::Intake("train " + dev + " --cost " + cost + " --out " + model,
+                        "", dir + "/err.txt"),
+        0);
+    std::string err = testing::ReadFileOrDie(dir + "/err.txt");
+    EXPECT_NE(err.find("cost"), std::string::npos) << err;
+    EXPECT_FALSE(std::ifstream(model).good());
+  }
+}
+
 // `intake train` without --folds or --cost trains as the library's
 // defaults say (the command once trained with C = 4 where they said 8).
 TEST(TrainCommandTest, DefaultsAreTheLibrarys) {
