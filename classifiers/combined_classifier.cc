@@ -137,9 +137,13 @@ Judgement CombinedClassifier::Decide(std::string_view text,
       }
     }
   };
-  auto rule_evidence = [&](const std::string& name) {
+  // The rules' evidence for `name`, under `source` when not their own.
+  auto rule_evidence = [&](const std::string& name,
+                           const char* source = nullptr) {
     for (const Evidence& e : j.rules.evidence) {
-      if (e.label == name) out.evidence.push_back(e);
+      if (e.label != name) continue;
+      out.evidence.push_back(e);
+      if (source != nullptr) out.evidence.back().source = source;
     }
   };
 
@@ -172,11 +176,7 @@ Judgement CombinedClassifier::Decide(std::string_view text,
       }
       if (rules_give && !given) {
         // Taken back: the person reviewing still sees what the rules read.
-        for (const Evidence& e : j.rules.evidence) {
-          if (e.label != name) continue;
-          out.evidence.push_back(e);
-          out.evidence.back().source = "rules_taken_back";
-        }
+        rule_evidence(name, "rules_taken_back");
       }
       if (!given) continue;
       MutableCodes(&out, dimension)->push_back(std::string(code));

@@ -419,7 +419,10 @@ TEST(TrainCommandTest, SameFilesGiveTheSameBytes) {
 // liblinear's solver never ends at C <= 0, so the command refuses it.
 TEST(TrainCommandTest, ACostNotAboveZeroIsRefused) {
   const std::string dir = testing::MakeTempDir("train-cost");
-  const std::string dev = testing::Fixture("dev/dev.fr.jsonl");
+  const std::string dev = dir + "/one.jsonl";
+  std::ofstream(dev) << R"({"text": "Training was provided.", )"
+                     << R"("article14": ["14.1"], "stance": "provided"})"
+                     << "\n";
   for (const char* cost : {"0", "-1", "nan"}) {
     SCOPED_TRACE(cost);
     const std::string model = dir + "/m.model";
