@@ -180,12 +180,7 @@ double Score(const std::vector<double>& w, const feature_node* row) {
 
 }  // namespace
 
-Status TrainModel(const std::vector<TrainingPassage>& passages,
-                  const TrainOptions& options, LinearModel* model,
-                  TrainReport* report) {
-  if (passages.empty()) {
-    return Status::InvalidArgument("no labelled passages to train on");
-  }
+Status CheckTrainOptions(const TrainOptions& options) {
   if (options.folds < 2) {
     return Status::InvalidArgument("cross-validation needs at least 2 folds");
   }
@@ -195,6 +190,17 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     return Status::InvalidArgument(
         "the cost (C) must be a number above 0, e.g. --cost 8");
   }
+  return Status::Ok();
+}
+
+Status TrainModel(const std::vector<TrainingPassage>& passages,
+                  const TrainOptions& options, LinearModel* model,
+                  TrainReport* report) {
+  if (passages.empty()) {
+    return Status::InvalidArgument("no labelled passages to train on");
+  }
+  Status checked = CheckTrainOptions(options);
+  if (!checked.ok()) return checked;
   set_print_string_function(Quiet);
   *report = TrainReport();
 

@@ -73,9 +73,13 @@ struct TrainReport {
   int features = 0;
 };
 
+// Whether training can run with `options`: folds at least 2, a cost
+// above 0. Callers that read files first check here before reading.
+Status CheckTrainOptions(const TrainOptions& options);
+
 // Trains on `passages`. The model's training_data, passages and
 // rules_version are the caller's to fill. Fails when there are no
-// passages, folds is below 2 or the cost is not above 0.
+// passages or CheckTrainOptions fails.
 Status TrainModel(const std::vector<TrainingPassage>& passages,
                   const TrainOptions& options, LinearModel* model,
                   TrainReport* report);

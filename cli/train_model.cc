@@ -46,6 +46,10 @@ Status TrainFromFiles(const std::vector<std::string>& files,
                       const std::string& out_path, const ClassifierData& data,
                       const TrainOptions& options, std::ostream& report,
                       std::ostream& errors) {
+  // Refused before the files are read, which takes a while on thousands
+  // of passages.
+  Status checked = CheckTrainOptions(options);
+  if (!checked.ok()) return checked;
   std::vector<LabelledPassage> labelled;
   Sha256 hash;
   int bad = 0;

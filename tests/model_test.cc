@@ -434,6 +434,15 @@ TEST(TrainCommandTest, ACostNotAboveZeroIsRefused) {
     EXPECT_NE(err.find("cost"), std::string::npos) << err;
     EXPECT_FALSE(std::ifstream(model).good());
   }
+  // Refused before any file is read: the reason is the cost, not the
+  // missing file.
+  EXPECT_NE(testing::Intake("train " + dir + "/missing.jsonl --cost 0 --out " +
+                                dir + "/m.model",
+                            "", dir + "/err.txt"),
+            0);
+  std::string err = testing::ReadFileOrDie(dir + "/err.txt");
+  EXPECT_NE(err.find("cost"), std::string::npos) << err;
+  EXPECT_EQ(err.find("missing.jsonl"), std::string::npos) << err;
 }
 
 // `intake train` without --folds or --cost trains as the library's
