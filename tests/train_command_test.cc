@@ -1,0 +1,122 @@
+// `intake train` and `intake classify --model` as a user runs them: the
+// same files give the same model bytes, the command's defaults are the
+// library's, unusable options are refused before any file is read, and
+// records name the model that labelled them.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "classifiers/model_training.h"
+#include "cli/train_model.h"
+#include "cli/wiring.h"
+#include "tests/intake_runs.h"
+#include "tests/test_paths.h"
+
+namespace intake {
+namespace {
+
+TEST(TrainCommandTest, SameFilesGiveTheSameBytes) {
+  std::string dir = testing::MakeTempDir("train");
+  std::string dev = testing::Fixture("dev/dev.en.jsonl");
+  ASSERT_EQ(testing::Intake("train " + dev + " --out " + dir + "/a.model",
+                            dir + "/out.txt"),
+            0);
+  ASSERT_EQ(testing::Intake("train " + dev + " --out " + dir + "/b.model"), 0);
+  std::string a = testing::ReadFileOrDie(dir + "/a.model");
+  EXPECT_EQ(a, testing::ReadFileOrDie(dir + "/b.model"));
+  EXPECT_EQ(a.rfind("intake-model 5\n", 0), 0u);
+  std::string report = testing::ReadFileOrDie(dir + "/out.txt");
+  EXPECT_NE(report.find("out of fold"), std::string::npos);
+  // The letters' furniture is what the pipeline never scores: not learned.
+  EXPECT_NE(report.find("furniture left out"), std::string::npos) << report;
+}
+
+// liblinear's solver never ends at C <= 0, so the command refuses it.
+TEST(TrainCommandTest, ACostNotAboveZeroIsRefused) {
+  const std::string dir = testing::MakeTempDir("train-cost");
+  const std::string dev = dir + "/one.jsonl";
+  std::ofstream(dev) << R"({"text": "Training was provided.", )"
+                     << R"("article14": ["14.1"], "stance": "provided"})"
+                     << "\n";
+  for (const char* cost : {"0", "-1", "nan"}) {
+    SCOPED_TRACE(cost);
+    const std::string model = dir + "/m.model";
+    EXPECT_NE(
+        testing::Intake("train " + dev + " --cost " + cost + " --out " + model,
+                        "", dir + "/err.txt"),
+        0);
+    std::string err = testing::ReadFileOrDie(dir + "/err.txt");
+    EXPECT_NE(err.find("cost"), std::string::npos) << err;
+    EXPECT_FALSE(std::ifstream(model).good());
+  }
+  // Refused before any file is read: the reason is the cost, not the
+  // missing file.
+  EXPECT_NE(testing::Intake("train " + dir + "/missing.jsonl --cost 0 --out " +
+                                dir + "/m.model",
+                            "", dir + "/err.txt"),
+            0);
+  std::string err = testing::ReadFileOrDie(dir + "/err.txt");
+  EXPECT_NE(err.find("cost"), std::string::npos) << err;
+  EXPECT_EQ(err.find("missing.jsonl"), std::string::npos) << err;
+}
+
+// `intake train` without --folds or --cost trains as the library's
+// defaults say (the command once trained with C = 4 where they said 8).
+TEST(TrainCommandTest, DefaultsAreTheLibrarys) {
+  const std::string dir = testing::MakeTempDir("train-defaults");
+  const std::string rules =
+      testing::SourceDir() + "/classifiers/rules/rules.xml";
+  const std::string labelled = dir + "/letters.jsonl";
+  {
+    // Enough letters to train in seconds; C = 4 and C = 8 already give
+    // different weights for every label.
+    std::ifstream dev(testing::Fixture("dev/dev.en.jsonl"));
+    std::ofstream out(labelled);
+    std::string line;
+    for (int i = 0; i < 400 && std::getline(dev, line); ++i) {
+      out << line << "\n";
+    }
+  }
+  ASSERT_EQ(testing::Intake("train " + labelled + " --rules " + rules +
+                            " --out " + dir + "/command.model"),
+            0);
+  ClassifierFlags flags;
+  flags.rules_path = rules;
+  flags.no_model = true;
+  ClassifierData data;
+  ASSERT_TRUE(LoadClassifierData(flags, &data).ok());
+  std::ostringstream report, errors;
+  ASSERT_TRUE(TrainFromFiles({labelled}, dir + "/library.model", data,
+                             TrainOptions(), report, errors)
+                  .ok())
+      << errors.str();
+  EXPECT_EQ(testing::ReadFileOrDie(dir + "/command.model"),
+            testing::ReadFileOrDie(dir + "/library.model"));
+}
+
+TEST(TrainCommandTest, ClassifyWritesTheModelVersion) {
+  std::string dir = testing::MakeTempDir("classify-model");
+  {
+    std::ofstream in(dir + "/in.jsonl");
+    in << R"({"text": "We trained customs officers on mercury trade forms."})"
+       << "\n";
+  }
+  ASSERT_EQ(testing::Intake("classify --model " + testing::SourceDir() +
+                                "/classifiers/model/default.model < " + dir +
+                                "/in.jsonl",
+                            dir + "/out.jsonl"),
+            0);
+  auto lines = testing::ReadJsonLines(dir + "/out.jsonl");
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["model_version"].get<std::string>().size(), 12u);
+  ASSERT_EQ(testing::Intake("classify --no-model < " + dir + "/in.jsonl",
+                            dir + "/rules.jsonl"),
+            0);
+  auto rules = testing::ReadJsonLines(dir + "/rules.jsonl");
+  ASSERT_EQ(rules.size(), 1u);
+  EXPECT_EQ(rules[0]["model_version"], "");
+}
+
+}  // namespace
+}  // namespace intake
