@@ -41,13 +41,14 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
   // passages), which lowered the rules' recall at home. On the test files
   // they catch a regression. Measured once more in session 15 (rules
   // 2026.11.27), after the fifth data round of 58 letters from new kinds of
-  // sender (16,911 passages), and rounded down by 0.02 as before.
+  // sender (16,911 passages), and rounded down by 0.02 as before; and in
+  // session 16 after the sixth round's 74 letters (18,310 passages).
   const Floors floors[] = {
-      {"dev/dev.en.jsonl", 0.89, 0.73, 0.76, 0.56, 0.87, 0.77, 0.79},
+      {"dev/dev.en.jsonl", 0.88, 0.70, 0.75, 0.53, 0.87, 0.74, 0.77},
       {"dev/test.en.jsonl", 0.87, 0.70, 0.70, 0.57, 0.87, 0.77, 0.74},
-      {"dev/dev.es.jsonl", 0.87, 0.76, 0.75, 0.55, 0.86, 0.74, 0.79},
+      {"dev/dev.es.jsonl", 0.86, 0.72, 0.75, 0.52, 0.86, 0.72, 0.77},
       {"dev/test.es.jsonl", 0.87, 0.70, 0.77, 0.53, 0.86, 0.73, 0.78},
-      {"dev/dev.fr.jsonl", 0.87, 0.73, 0.77, 0.52, 0.87, 0.73, 0.79},
+      {"dev/dev.fr.jsonl", 0.87, 0.71, 0.76, 0.50, 0.87, 0.71, 0.78},
       {"dev/test.fr.jsonl", 0.88, 0.71, 0.75, 0.51, 0.86, 0.71, 0.78},
   };
   for (const Floors& f : floors) {
