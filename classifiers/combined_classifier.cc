@@ -165,13 +165,13 @@ Judgement CombinedClassifier::Decide(std::string_view text,
       }
       const ModelLabel& m = model.labels[l];
       double p = model.Probability(l, scores[l]);
-      bool model_gives = p >= kModelGives;
-      bool given = CombinedGives(rules_give, p);
+      bool model_gives = p >= m.gives;
+      bool given = CombinedGives(rules_give, p, m.gives);
       if (p >= m.reject && p < m.accept) reasons.insert("low_confidence");
       // The model says no where the rules said yes: below its reject band
       // and below where it would give the label itself, or so far below
       // that it takes the label back.
-      if (rules_give && (p < std::min(m.reject, kModelGives) || !given)) {
+      if (rules_give && (p < std::min(m.reject, m.gives) || !given)) {
         reasons.insert("rules_model_disagree");
       }
       if (rules_give && !given) {

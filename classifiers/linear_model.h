@@ -20,17 +20,24 @@
 
 namespace intake {
 
-// The probability at which the model gives a label by itself.
+// The probability at which the model gives a label by itself, unless
+// training chose a lower one for the label (ModelLabel::gives); also the
+// lowest accept threshold: a label more likely wrong than right is never
+// accepted.
 inline constexpr double kModelGives = 0.5;
+// The lowest give threshold training chooses: below it, the few labels a
+// lower threshold adds out of fold are too few to choose by.
+inline constexpr double kLowestGives = 0.25;
 // Below this probability the model takes back a label the rules gave:
 // it is at least 95% sure the rules are wrong there (docs/model.md,
 // "Combining with the rules").
 inline constexpr double kModelVetoes = 0.05;
 
 // Whether rules and model together give a label of article14, activity
-// or theme, which the rules gave or not, at the model's probability `p`.
-inline bool CombinedGives(bool rules_give, double p) {
-  return rules_give ? p >= kModelVetoes : p >= kModelGives;
+// or theme, which the rules gave or not, at the model's probability `p`
+// and the label's give threshold `gives`.
+inline bool CombinedGives(bool rules_give, double p, double gives) {
+  return rules_give ? p >= kModelVetoes : p >= gives;
 }
 
 struct ModelLabel {
@@ -41,10 +48,15 @@ struct ModelLabel {
   double platt_b = 0;
   // Probability at or above `accept`: accepted; below `reject`: rejected;
   // between: a person should look. 0 <= reject <= accept <= 1, and
-  // reject <= kModelGives for article14, activity and theme labels, so
-  // that a label the model gives is either accepted or reviewed.
+  // reject <= gives for article14, activity and theme labels, so that a
+  // label the model gives is either accepted or reviewed.
   double accept = 1;
   double reject = 0;
+  // The probability at or above which the model gives the label by
+  // itself: chosen in training, between kLowestGives and kModelGives, for
+  // the best F1 out of fold (docs/model.md, "Combining with the rules").
+  // Not used for the stance.
+  double gives = kModelGives;
 };
 
 // One feature's part in a label's score, for evidence.

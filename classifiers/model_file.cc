@@ -156,7 +156,7 @@ std::string ModelFileText(const LinearModel& model) {
   for (const ModelLabel& l : model.labels) {
     out += "label " + l.name + " " + Number(l.bias) + " " + Number(l.platt_a) +
            " " + Number(l.platt_b) + " " + Number(l.reject) + " " +
-           Number(l.accept) + "\n";
+           Number(l.gives) + " " + Number(l.accept) + "\n";
   }
   for (int k = 0; k < kStanceContexts; ++k) {
     const StanceCalibration& c = model.stance[k];
@@ -339,7 +339,7 @@ Status ParseModelText(std::string_view bytes, std::string_view source_name,
   int count = std::atoi(w[1].c_str());
   if (count < 0 || count > 1000) return r.Error("bad label count");
   for (int i = 0; i < count; ++i) {
-    if (!(s = r.Expect("label", 7, &w)).ok()) return s;
+    if (!(s = r.Expect("label", 8, &w)).ok()) return s;
     ModelLabel l;
     l.name = w[1];
     if (!KnownLabel(l.name)) {
@@ -347,9 +347,16 @@ Status ParseModelText(std::string_view bytes, std::string_view source_name,
     }
     if (!ParseDouble(w[2], &l.bias) || !ParseDouble(w[3], &l.platt_a) ||
         !ParseDouble(w[4], &l.platt_b) || !ParseDouble(w[5], &l.reject) ||
-        !ParseDouble(w[6], &l.accept) || l.reject < 0 || l.accept > 1 ||
-        l.reject > l.accept) {
+        !ParseDouble(w[6], &l.gives) || !ParseDouble(w[7], &l.accept) ||
+        l.reject < 0 || l.accept > 1 || l.reject > l.accept || l.gives <= 0 ||
+        l.gives > 1) {
       return r.Error("bad numbers for label '" + l.name + "'");
+    }
+    // A label given below its reject threshold would be neither accepted
+    // nor reviewed.
+    if (!l.name.starts_with(kStance) && l.reject > l.gives) {
+      return r.Error("label '" + l.name +
+                     "' is given below its reject threshold");
     }
     m.labels.push_back(std::move(l));
   }

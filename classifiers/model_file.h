@@ -14,7 +14,7 @@
 namespace intake {
 
 // Version of the model file format; a file of another is refused.
-inline constexpr int kModelFormat = 5;
+inline constexpr int kModelFormat = 6;
 
 // The bytes of the model file (docs/model.md). Same model, same bytes.
 std::string ModelFileText(const LinearModel& model);

@@ -21,11 +21,11 @@ constexpr size_t kMinStanceContext = 30;
 void Quiet(const char*) {}
 
 // The reject threshold of a multi-label band narrowed by `narrow` (0: as
-// chosen, 1: up to accept), but never above the point where the model
+// chosen, 1: up to accept), but never above `gives`, where the model
 // gives the label itself: a label given below its accept threshold must
 // be reviewed, not passed through unseen.
-double Narrowed(double reject, double accept, double narrow) {
-  return std::min(reject + narrow * (accept - reject), kModelGives);
+double Narrowed(double reject, double accept, double narrow, double gives) {
+  return std::min(reject + narrow * (accept - reject), gives);
 }
 
 bool HasLabel(const LabelSet& gold, std::string_view dimension,
@@ -37,6 +37,15 @@ bool HasLabel(const LabelSet& gold, std::string_view dimension,
                                : nullptr;
   if (list == nullptr) return gold.stance == code;
   return std::find(list->begin(), list->end(), code) != list->end();
+}
+
+bool RulesGive(const TrainingPassage& p, std::string_view dimension,
+               std::string_view code) {
+  const std::vector<std::string>& list =
+      dimension == kArticle14  ? p.rules_article14
+      : dimension == kActivity ? p.rules_activity
+                               : p.rules_theme;
+  return std::find(list.begin(), list.end(), code) != list.end();
 }
 
 struct Candidate {
@@ -55,9 +64,10 @@ bool Balanced(const TrainOptions& options, const Candidate& c) {
 // The accept thresholds of every dimension and stance context chosen
 // together (accept_thresholds.h), from the per-dimension ones in *bands
 // and stance_accept, out of fold. A label is accepted at or above its
-// dimension's threshold, never below where the model gives it.
+// dimension's threshold, never below kModelGives.
 void ChooseTogether(const std::vector<TrainingPassage>& passages,
                     const std::vector<Candidate>& candidates,
+                    const LinearModel& m,
                     const std::vector<std::vector<double>>& probability,
                     const std::vector<std::string>& stance,
                     const std::vector<double>& stance_confidence,
@@ -80,7 +90,9 @@ void ChooseTogether(const std::vector<TrainingPassage>& passages,
     for (size_t c = 0; c < candidates.size(); ++c) {
       for (int d = 0; d < kBandedDimensions; ++d) {
         if (candidates[c].dimension != banded[d]) continue;
-        if (probability[i][c] < floor[d]) continue;
+        // Every label the model gives: those below floor[d] are never
+        // accepted, so always reviewed, and count in the review share.
+        if (probability[i][c] < m.labels[c].gives) continue;
         seen[i].labels[d].push_back(
             {probability[i][c], candidates[c].y[i] > 0});
       }
@@ -179,6 +191,30 @@ double Score(const std::vector<double>& w, const feature_node* row) {
 }
 
 }  // namespace
+
+double ChooseGiveThreshold(const std::vector<GiveOutcome>& outcomes) {
+  double best = kModelGives;
+  double best_f1 = -1;
+  for (int step = 0; kModelGives - 0.05 * step >= kLowestGives - 1e-9; ++step) {
+    // On the grid of two decimals the model file keeps, so that what is
+    // measured here is what the classifier does.
+    const double gives = std::round((kModelGives - 0.05 * step) * 100) / 100;
+    long right = 0, wrong = 0, missed = 0;
+    for (const GiveOutcome& o : outcomes) {
+      if (o.copy) continue;
+      bool given = CombinedGives(o.rules_give, o.probability, gives);
+      right += given && o.gold;
+      wrong += given && !o.gold;
+      missed += !given && o.gold;
+    }
+    double f1 = right > 0 ? 2.0 * right / (2.0 * right + wrong + missed) : 0;
+    if (f1 > best_f1 + 1e-12) {
+      best = gives;
+      best_f1 = f1;
+    }
+  }
+  return best;
+}
 
 Status CheckTrainOptions(const TrainOptions& options) {
   if (options.folds < 2) {
@@ -284,6 +320,22 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
   std::vector<StanceContext> context(passages.size(), kPlainPassage);
   std::vector<Outcome> stance_logits[kStanceContexts];
   for (size_t i = 0; i < passages.size(); ++i) {
+    for (size_t c = 0; c < n; ++c) {
+      probability[i][c] = m.Probability(c, held_out[c][i]);
+    }
+  }
+  for (size_t c = 0; c < n; ++c) {
+    const Candidate& label = candidates[c];
+    if (label.dimension == kStance) continue;
+    std::vector<GiveOutcome> outcomes(passages.size());
+    for (size_t i = 0; i < passages.size(); ++i) {
+      outcomes[i] = {probability[i][c],
+                     RulesGive(passages[i], label.dimension, label.code),
+                     label.y[i] > 0, passages[i].copy};
+    }
+    m.labels[c].gives = ChooseGiveThreshold(outcomes);
+  }
+  for (size_t i = 0; i < passages.size(); ++i) {
     std::vector<double> scores(n);
     for (size_t c = 0; c < n; ++c) scores[c] = held_out[c][i];
     // The support labels as the combined classifier gives them: by the
@@ -292,7 +344,6 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     std::vector<std::string> article14 = passages[i].rules_article14;
     std::vector<std::string> activity = passages[i].rules_activity;
     for (size_t c = 0; c < n; ++c) {
-      probability[i][c] = m.Probability(c, scores[c]);
       std::vector<std::string>* given =
           candidates[c].dimension == kArticle14  ? &article14
           : candidates[c].dimension == kActivity ? &activity
@@ -300,7 +351,8 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
       if (given == nullptr) continue;
       auto at = std::find(given->begin(), given->end(), candidates[c].code);
       bool rules_give = at != given->end();
-      bool gives = CombinedGives(rules_give, probability[i][c]);
+      bool gives =
+          CombinedGives(rules_give, probability[i][c], m.labels[c].gives);
       if (rules_give && !gives) given->erase(at);
       if (!rules_give && gives) given->push_back(candidates[c].code);
     }
@@ -369,8 +421,9 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
   auto stance_accepted = [&](size_t i) {
     return stance_confidence[i] >= stance_accept[context[i]];
   };
-  ChooseTogether(passages, candidates, probability, stance, stance_confidence,
-                 context, options.accept_precision, &bands, stance_accept);
+  ChooseTogether(passages, candidates, m, probability, stance,
+                 stance_confidence, context, options.accept_precision, &bands,
+                 stance_accept);
   // Of all accepted labels, as `intake eval` pools them.
   auto pooled_precision = [&]() {
     int accepted = 0, right = 0;
@@ -402,7 +455,7 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
       for (size_t c = 0; c < n && !any; ++c) {
         if (candidates[c].dimension == kStance) continue;
         auto [reject, accept] = bands[candidates[c].dimension];
-        double r = Narrowed(reject, accept, narrow);
+        double r = Narrowed(reject, accept, narrow, m.labels[c].gives);
         double p = probability[i][c];
         any = p >= r && p < accept;
       }
@@ -417,9 +470,10 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
   for (size_t c = 0; c < n; ++c) {
     auto [reject, accept] = bands[candidates[c].dimension];
     m.labels[c].accept = accept;
-    m.labels[c].reject = candidates[c].dimension == kStance
-                             ? std::min(reject, accept)
-                             : Narrowed(reject, accept, narrow);
+    m.labels[c].reject =
+        candidates[c].dimension == kStance
+            ? std::min(reject, accept)
+            : Narrowed(reject, accept, narrow, m.labels[c].gives);
   }
   report->accepted_precision = pooled_precision();
 

@@ -31,6 +31,13 @@ std::string StringField(const Json& object, const char* key,
 
 }  // namespace
 
+bool IsTranslatedCopy(std::string_view id) {
+  for (std::string_view suffix : {"~en", "~es", "~fr"}) {
+    if (id.size() > suffix.size() && id.ends_with(suffix)) return true;
+  }
+  return false;
+}
+
 Status ReadLabelled(const std::string& path, std::vector<LabelledPassage>* out,
                     Sha256* hash, std::ostream& errors, int* bad) {
   std::ifstream in(path, std::ios::binary);

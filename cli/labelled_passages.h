@@ -9,6 +9,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "classifiers/evaluation.h"
@@ -31,6 +32,10 @@ struct LabelledPassage {
 // file cannot be read.
 Status ReadLabelled(const std::string& path, std::vector<LabelledPassage>* out,
                     Sha256* hash, std::ostream& errors, int* bad);
+
+// Whether `id` is that of a machine-translated copy, as scripts/translate-dev
+// names them: the original's id, "~" and the copy's language ("dev-0001~es").
+bool IsTranslatedCopy(std::string_view id);
 
 // The same for JSON Lines already in memory; `name` names them in errors.
 void ParseLabelled(const std::string& name, const std::string& text,

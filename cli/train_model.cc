@@ -82,7 +82,8 @@ Status TrainFromFiles(const std::vector<std::string>& files,
     extractor.AddContext(contexts[i],
                          rules.ClassifyContext(contexts[i], p.lang), &features);
     passages.push_back({std::move(features), labelled[i].gold, folds[i],
-                        by_rules.article14, by_rules.activity});
+                        by_rules.article14, by_rules.activity, by_rules.theme,
+                        IsTranslatedCopy(labelled[i].id)});
   }
   if (passages.empty()) {
     return Status::InvalidArgument(

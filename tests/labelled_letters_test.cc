@@ -132,5 +132,17 @@ TEST(SegmentLabelledTest, LinesWithCellsAreTableRows) {
   EXPECT_EQ(contexts[2].paragraph_above, lines[0].text);
 }
 
+// scripts/translate-dev names a copy after its original: "dev-0001~es".
+TEST(LabelledPassagesTest, TranslatedCopiesAreKnownByTheirIds) {
+  EXPECT_TRUE(IsTranslatedCopy("dev-0001~es"));
+  EXPECT_TRUE(IsTranslatedCopy("held-0412~en"));
+  EXPECT_TRUE(IsTranslatedCopy("fr-7600~fr"));
+  EXPECT_FALSE(IsTranslatedCopy("dev-0001"));
+  EXPECT_FALSE(IsTranslatedCopy("~es"));
+  EXPECT_FALSE(IsTranslatedCopy("dev-0001~de"));
+  EXPECT_FALSE(IsTranslatedCopy("dev-0001~es-2"));
+  EXPECT_FALSE(IsTranslatedCopy(""));
+}
+
 }  // namespace
 }  // namespace intake

@@ -178,6 +178,58 @@ TEST(ModelTrainingTest, SameInputSameFileAndTheFileReadsBack) {
       back.Scores(features.Extract("Mercury lamps again.", "en", Labels()));
   int products = back.Find("theme:products");
   EXPECT_GT(back.Probability(products, scores[products]), 0.5);
+
+  // Each label's give threshold is chosen on the grid, and what the model
+  // gives is never below the reject threshold, so never passed unseen.
+  for (const ModelLabel& l : back.labels) {
+    if (l.name.starts_with("stance:")) continue;
+    EXPECT_GE(l.gives, kLowestGives) << l.name;
+    EXPECT_LE(l.gives, kModelGives) << l.name;
+    EXPECT_NEAR(l.gives * 20, std::round(l.gives * 20), 1e-9) << l.name;
+    EXPECT_LE(l.reject, l.gives) << l.name;
+  }
+}
+
+// A label the model finds at 0.3-0.45 is best given from 0.3; one it is
+// sure of, or unsure only where it is wrong, from 0.5.
+TEST(ModelTrainingTest, TheGiveThresholdIsTheOneWithTheBestF1) {
+  std::vector<GiveOutcome> unsure;
+  for (double p : {0.3, 0.35, 0.4, 0.45, 0.6})
+    unsure.push_back({p, false, true});
+  for (double p : {0.1, 0.2, 0.28, 0.32}) unsure.push_back({p, false, false});
+  // From 0.3: 5 right, 1 wrong, none missed (F1 0.91); from 0.35: 4 right.
+  EXPECT_DOUBLE_EQ(ChooseGiveThreshold(unsure), 0.3);
+
+  std::vector<GiveOutcome> sure = {{0.9, false, true},
+                                   {0.8, false, true},
+                                   {0.4, false, false},
+                                   {0.3, false, false}};
+  EXPECT_DOUBLE_EQ(ChooseGiveThreshold(sure), kModelGives);
+  // Nothing to choose by (no outcomes, or no right label): the default.
+  EXPECT_DOUBLE_EQ(ChooseGiveThreshold({}), kModelGives);
+  EXPECT_DOUBLE_EQ(ChooseGiveThreshold({{0.4, false, false}}), kModelGives);
+
+  // What the rules give is given whatever the threshold, unless the model
+  // takes it back: it counts the same at every one.
+  std::vector<GiveOutcome> ruled = sure;
+  ruled.push_back({0.1, true, true});
+  ruled.push_back({0.02, true, true});  // taken back: missed at each
+  EXPECT_DOUBLE_EQ(ChooseGiveThreshold(ruled), kModelGives);
+
+  // Never below kLowestGives, however low the right labels lie.
+  std::vector<GiveOutcome> low = {{0.1, false, true}, {0.05, false, false}};
+  EXPECT_DOUBLE_EQ(ChooseGiveThreshold(low), kModelGives);
+  low.push_back({0.26, false, true});
+  EXPECT_DOUBLE_EQ(ChooseGiveThreshold(low), kLowestGives);
+
+  // Copies do not count: as copies, the unsure outcomes leave the sure
+  // ones to decide.
+  std::vector<GiveOutcome> mixed = sure;
+  for (GiveOutcome o : unsure) {
+    o.copy = true;
+    mixed.push_back(o);
+  }
+  EXPECT_DOUBLE_EQ(ChooseGiveThreshold(mixed), kModelGives);
 }
 
 TEST(ModelTrainingTest, BalancedLabelsWeighARareLabelsPassagesMore) {
@@ -251,17 +303,14 @@ TEST(ModelFileTest, RefusesOtherFormatsAndTruncatedFiles) {
   // Format 1 had one stance calibration for every passage; format 2
   // learned the rule features at full value (kRuleFeatureValue); format 3
   // read States' adjectives as words; format 4 learned the rule features
-  // at 0.25.
-  EXPECT_EQ(ParseModel("intake-model 1\n", "m", &m).code(),
-            Status::Code::kUnsupported);
-  EXPECT_EQ(ParseModel("intake-model 2\n", "m", &m).code(),
-            Status::Code::kUnsupported);
-  EXPECT_EQ(ParseModel("intake-model 3\n", "m", &m).code(),
-            Status::Code::kUnsupported);
-  EXPECT_EQ(ParseModel("intake-model 4\n", "m", &m).code(),
-            Status::Code::kUnsupported);
-  EXPECT_EQ(ParseModel("intake-model 6\n", "m", &m).code(),
-            Status::Code::kUnsupported);
+  // at 0.25; format 5 gave every label from 0.5, without a give threshold
+  // of its own.
+  for (const char* other : {"1", "2", "3", "4", "5", "7"}) {
+    EXPECT_EQ(
+        ParseModel(std::string("intake-model ") + other + "\n", "m", &m).code(),
+        Status::Code::kUnsupported)
+        << other;
+  }
   EXPECT_FALSE(ParseModel("hello\n", "m", &m).ok());
   LinearModel empty;
   std::string text = ModelFileText(empty);
@@ -274,12 +323,20 @@ TEST(ModelFileTest, RefusesOtherFormatsAndTruncatedFiles) {
   s = ParseModel(text.substr(0, text.size() - 4), "m", &m);
   EXPECT_EQ(s.code(), Status::Code::kCorrupt);
   EXPECT_NE(s.message().find("version line"), std::string::npos) << s.message();
-  EXPECT_FALSE(ParseModel("intake-model 5\nhash_bits 20\n", "m", &m).ok());
+  EXPECT_FALSE(ParseModel("intake-model 6\nhash_bits 20\n", "m", &m).ok());
   std::string unknown = text;
   unknown.replace(unknown.find("labels 0"), 8,
-                  "labels 1\nlabel theme:gold 0 -1 0 0 1");
+                  "labels 1\nlabel theme:gold 0 -1 0 0 0.5 1");
   s = ParseModel(Rehashed(unknown), "m", &m);
   EXPECT_NE(s.message().find("not in the taxonomy"), std::string::npos)
+      << s.message();
+  // Given at 0.3 but rejected up to 0.4: a label given in between would be
+  // neither accepted nor reviewed.
+  std::string unseen = text;
+  unseen.replace(unseen.find("labels 0"), 8,
+                 "labels 1\nlabel theme:products 0 -1 0 0.4 0.3 0.9");
+  s = ParseModel(Rehashed(unseen), "m", &m);
+  EXPECT_NE(s.message().find("below its reject threshold"), std::string::npos)
       << s.message();
   std::string swapped = text;
   swapped.replace(swapped.find("stance_calibration plain"), 24,
@@ -388,6 +445,18 @@ TEST(CombinedClassifierTest, AModelSureTheRulesAreWrongTakesTheirLabelBack) {
     if (e.label == "theme:products") sources.insert(e.source);
   }
   EXPECT_EQ(sources, std::set<std::string>{"rules_taken_back"});
+
+  // A model label is given from the label's own give threshold up.
+  const std::string meeting = "The meeting was held in Geneva.";
+  auto low = std::make_shared<LinearModel>(*ProductsAlwaysAt(0.4));
+  Labels at_half = CombinedClassifier(rules, nullptr, low)
+                       .Classify(meeting, "en", PassageKind::kParagraph);
+  EXPECT_TRUE(at_half.theme.empty());
+  low->labels[0].gives = 0.35;
+  Labels lower = CombinedClassifier(rules, nullptr, low)
+                     .Classify(meeting, "en", PassageKind::kParagraph);
+  EXPECT_EQ(lower.theme, std::vector<std::string>{"products"});
+  EXPECT_TRUE(has(lower.review_reasons, "low_confidence"));
 
   // Taken back even where the reject threshold lies below it.
   auto no_band = std::make_shared<LinearModel>(*ProductsAlwaysAt(0.01));
