@@ -10,6 +10,7 @@
 
 #include "classifiers/accept_thresholds.h"
 #include "classifiers/calibration.h"
+#include "classifiers/give_threshold.h"
 #include "classifiers/taxonomy.h"
 
 namespace intake {
@@ -37,15 +38,6 @@ bool HasLabel(const LabelSet& gold, std::string_view dimension,
                                : nullptr;
   if (list == nullptr) return gold.stance == code;
   return std::find(list->begin(), list->end(), code) != list->end();
-}
-
-bool RulesGive(const TrainingPassage& p, std::string_view dimension,
-               std::string_view code) {
-  const std::vector<std::string>& list =
-      dimension == kArticle14  ? p.rules_article14
-      : dimension == kActivity ? p.rules_activity
-                               : p.rules_theme;
-  return std::find(list.begin(), list.end(), code) != list.end();
 }
 
 struct Candidate {
@@ -192,30 +184,6 @@ double Score(const std::vector<double>& w, const feature_node* row) {
 
 }  // namespace
 
-double ChooseGiveThreshold(const std::vector<GiveOutcome>& outcomes) {
-  double best = kModelGives;
-  double best_f1 = -1;
-  for (int step = 0; kModelGives - 0.05 * step >= kLowestGives - 1e-9; ++step) {
-    // On the grid of two decimals the model file keeps, so that what is
-    // measured here is what the classifier does.
-    const double gives = std::round((kModelGives - 0.05 * step) * 100) / 100;
-    long right = 0, wrong = 0, missed = 0;
-    for (const GiveOutcome& o : outcomes) {
-      if (o.copy) continue;
-      bool given = CombinedGives(o.rules_give, o.probability, gives);
-      right += given && o.gold;
-      wrong += given && !o.gold;
-      missed += !given && o.gold;
-    }
-    double f1 = right > 0 ? 2.0 * right / (2.0 * right + wrong + missed) : 0;
-    if (f1 > best_f1 + 1e-12) {
-      best = gives;
-      best_f1 = f1;
-    }
-  }
-  return best;
-}
-
 Status CheckTrainOptions(const TrainOptions& options) {
   if (options.folds < 2) {
     return Status::InvalidArgument("cross-validation needs at least 2 folds");
@@ -330,7 +298,7 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     std::vector<GiveOutcome> outcomes(passages.size());
     for (size_t i = 0; i < passages.size(); ++i) {
       outcomes[i] = {probability[i][c],
-                     RulesGive(passages[i], label.dimension, label.code),
+                     HasLabel(passages[i].rules, label.dimension, label.code),
                      label.y[i] > 0, passages[i].copy};
     }
     m.labels[c].gives = ChooseGiveThreshold(outcomes);
@@ -341,8 +309,8 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     // The support labels as the combined classifier gives them: by the
     // rules unless the model takes them back, or by the model. A label
     // without a scorer is the rules'.
-    std::vector<std::string> article14 = passages[i].rules_article14;
-    std::vector<std::string> activity = passages[i].rules_activity;
+    std::vector<std::string> article14 = passages[i].rules.article14;
+    std::vector<std::string> activity = passages[i].rules.activity;
     for (size_t c = 0; c < n; ++c) {
       std::vector<std::string>* given =
           candidates[c].dimension == kArticle14  ? &article14

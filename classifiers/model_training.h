@@ -24,10 +24,10 @@ struct TrainingPassage {
   // one letter share a fold, so calibration never sees a letter it was
   // trained on.
   int fold = 0;
-  // The labels the rules gave it: its labels are the rules' and the
-  // model's together, and its stance context (StanceContextOf) follows
-  // from them.
-  std::vector<std::string> rules_article14, rules_activity, rules_theme;
+  // The article14, activity and theme labels the rules gave it (the
+  // stance is not used): its labels are the rules' and the model's
+  // together, and its stance context (StanceContextOf) follows from them.
+  LabelSet rules;
   // A machine-translated copy of a labelled passage (scripts/translate-dev):
   // learned from like the rest, but the give thresholds are chosen on the
   // letters as written, which is what the classifier reads.
@@ -61,24 +61,6 @@ struct TrainOptions {
   // the other review reasons.
   double review_share = 0.25;
 };
-
-// One passage as the choice of a label's give threshold sees it.
-struct GiveOutcome {
-  double probability = 0;  // the model's, out of fold
-  bool rules_give = false;
-  bool gold = false;  // the label is right here
-  bool copy = false;  // TrainingPassage::copy
-};
-
-// The give threshold (ModelLabel::gives), on a grid of 0.05 from
-// kModelGives down to kLowestGives, at which the label as rules and model
-// give it together (CombinedGives) has the best F1 over the outcomes that
-// are not copies: the model is less sure of the rough copies, which would
-// pull the thresholds down. For a calibrated model the threshold with the
-// best F1 is about half that F1, so below 0.5 for any label it does not
-// get right every time. Ties go to the higher threshold, which sends
-// fewer labels to review.
-double ChooseGiveThreshold(const std::vector<GiveOutcome>& outcomes);
 
 // Out-of-fold figures per dimension, as `intake train` prints them.
 struct DimensionCalibration {

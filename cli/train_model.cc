@@ -81,8 +81,10 @@ Status TrainFromFiles(const std::vector<std::string>& files,
         extractor.Extract(p.text, p.lang, by_rules);
     extractor.AddContext(contexts[i],
                          rules.ClassifyContext(contexts[i], p.lang), &features);
-    passages.push_back({std::move(features), labelled[i].gold, folds[i],
-                        by_rules.article14, by_rules.activity, by_rules.theme,
+    passages.push_back({std::move(features),
+                        labelled[i].gold,
+                        folds[i],
+                        {by_rules.article14, by_rules.activity, by_rules.theme},
                         IsTranslatedCopy(labelled[i].id)});
   }
   if (passages.empty()) {

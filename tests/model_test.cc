@@ -11,6 +11,7 @@
 
 #include "classifiers/calibration.h"
 #include "classifiers/combined_classifier.h"
+#include "classifiers/give_threshold.h"
 #include "classifiers/linear_model.h"
 #include "classifiers/model_file.h"
 #include "classifiers/model_tokens.h"
