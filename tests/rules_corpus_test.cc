@@ -42,7 +42,10 @@ TEST(RulesCorpusTest, DevelopmentPassagesMeetTheFloors) {
   // they catch a regression. Measured once more in session 15 (rules
   // 2026.11.27), after the fifth data round of 58 letters from new kinds of
   // sender (16,911 passages), and rounded down by 0.02 as before; and in
-  // session 16 after the sixth round's 74 letters (18,310 passages).
+  // session 16 after the sixth round's 74 letters (18,310 passages). In
+  // session 18, after the seventh round's 71 letters (19,684 passages),
+  // every floor still held (English article14 recall 0.708), so none
+  // moved.
   const Floors floors[] = {
       {"dev/dev.en.jsonl", 0.88, 0.70, 0.75, 0.53, 0.87, 0.74, 0.77},
       {"dev/test.en.jsonl", 0.87, 0.70, 0.70, 0.57, 0.87, 0.77, 0.74},
