@@ -325,18 +325,19 @@ TEST(ModelFileTest, RefusesOtherFormatsAndTruncatedFiles) {
   EXPECT_EQ(s.code(), Status::Code::kCorrupt);
   EXPECT_NE(s.message().find("version line"), std::string::npos) << s.message();
   EXPECT_FALSE(ParseModel("intake-model 6\nhash_bits 20\n", "m", &m).ok());
-  std::string unknown = text;
-  unknown.replace(unknown.find("labels 0"), 8,
-                  "labels 1\nlabel theme:gold 0 -1 0 0 0.5 1");
-  s = ParseModel(Rehashed(unknown), "m", &m);
+  // The empty model's file with one label line in it, its version mended.
+  auto with_label = [&text](const std::string& line) {
+    std::string one = text;
+    one.replace(one.find("labels 0"), 8, "labels 1\n" + line);
+    return Rehashed(one);
+  };
+  s = ParseModel(with_label("label theme:gold 0 -1 0 0 0.5 1"), "m", &m);
   EXPECT_NE(s.message().find("not in the taxonomy"), std::string::npos)
       << s.message();
   // Given at 0.3 but rejected up to 0.4: a label given in between would be
   // neither accepted nor reviewed.
-  std::string unseen = text;
-  unseen.replace(unseen.find("labels 0"), 8,
-                 "labels 1\nlabel theme:products 0 -1 0 0.4 0.3 0.9");
-  s = ParseModel(Rehashed(unseen), "m", &m);
+  s = ParseModel(with_label("label theme:products 0 -1 0 0.4 0.3 0.9"), "m",
+                 &m);
   EXPECT_NE(s.message().find("below its reject threshold"), std::string::npos)
       << s.message();
   std::string swapped = text;
