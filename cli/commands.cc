@@ -17,6 +17,7 @@
 #include "cli/diff_report.h"
 #include "cli/eval_stream.h"
 #include "cli/exit_codes.h"
+#include "cli/intake_build.h"
 #include "cli/labelled_passages.h"
 #include "cli/model_eval.h"
 #include "cli/options.h"
@@ -117,6 +118,7 @@ int RunCommand(const std::vector<std::string>& args) {
   options.dry_run = run_args.dry_run;
   options.isolate = !run_args.in_process;
   options.model_version = wiring.classifier->ModelVersion();
+  options.intake_build = kIntakeBuild;
   options.workers = LimitsFrom(run_args);
   if (!run_args.shard.empty()) {
     Status s = ParseShard(run_args.shard, &options.shard);
@@ -441,7 +443,8 @@ int Dispatch(int argc, char** argv) {
     return kExitOk;
   }
   if (name == "--version") {
-    std::cout << "intake " << INTAKE_VERSION << "\n";
+    std::cout << "intake " << INTAKE_VERSION << " (build " << kIntakeBuild
+              << ")\n";
     return kExitOk;
   }
   for (const Command& c : kCommands) {

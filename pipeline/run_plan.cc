@@ -52,6 +52,11 @@ Status PlanRun(const RunOptions& options, const Stages& stages,
              stages.classifier->Version() + ")";
     } else if (stored && doc.model_version != options.model_version) {
       plan = "reprocess (model changed)";
+    } else if (stored && doc.intake_build != options.intake_build) {
+      plan = doc.intake_build.empty()
+                 ? "reprocess (stored before intake kept its build id)"
+                 : "reprocess (intake build " + doc.intake_build + " -> " +
+                       options.intake_build + ")";
     } else if (stored && !doc.complete) {
       plan = "resume (its attachments or members are not all done)";
     } else if (stored) {

@@ -159,7 +159,8 @@ class Run {
     *up_to_date = found && !options_.reprocess &&
                   (doc.quarantined ||
                    (doc.complete && doc.rules_version == rules_version_ &&
-                    doc.model_version == options_.model_version));
+                    doc.model_version == options_.model_version &&
+                    doc.intake_build == options_.intake_build));
     up_to_date_[doc_id] = *up_to_date;
     return Status::Ok();
   }
@@ -257,6 +258,7 @@ class Run {
     entry.error = result.error;
     entry.rules_version = rules_version_;
     entry.model_version = options_.model_version;
+    entry.intake_build = options_.intake_build;
     entry.complete = result.embedded.empty();
     entry.quarantined = quarantined;
     entry.seconds = result.seconds;

@@ -44,6 +44,9 @@ struct RunOptions {
   WorkerLimits workers;
   // Version of the learned model the classifier uses; "" for none.
   std::string model_version;
+  // Which intake this is (cli/intake_build.h); a document stored by
+  // another is processed again.
+  std::string intake_build;
   // The files of this shard only (with everything they hold).
   Shard shard;
   // Tests: the executor to do the tasks instead of the worker pool or this

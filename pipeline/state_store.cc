@@ -28,7 +28,8 @@ CREATE TABLE IF NOT EXISTS documents(
   quarantined INTEGER NOT NULL,
   seconds REAL NOT NULL,
   processed_at TEXT NOT NULL,
-  record TEXT NOT NULL);
+  record TEXT NOT NULL,
+  intake_build TEXT NOT NULL DEFAULT '');
 CREATE INDEX IF NOT EXISTS documents_order ON documents(order_key);
 CREATE TABLE IF NOT EXISTS passages(
   doc_id TEXT NOT NULL,
@@ -110,6 +111,17 @@ Status StateStore::Open(const std::string& path,
             .Bind(1, std::to_string(kStoreSchemaVersion))
             .Run();
     if (!s.ok()) return s;
+  } else if (get.Text(0) == "1") {
+    // Version 1 did not keep which intake stored a document: its documents
+    // get "", which no build has, so the next run redoes them.
+    s = store->Exec(
+        "BEGIN; ALTER TABLE documents ADD COLUMN intake_build TEXT NOT NULL "
+        "DEFAULT ''; UPDATE meta SET value='2' WHERE key='schema_version'; "
+        "COMMIT;");
+    if (!s.ok()) {
+      return Status::IoError("cannot bring state store " + path +
+                             " to version 2: " + s.message());
+    }
   } else if (get.Text(0) != std::to_string(kStoreSchemaVersion)) {
     return Status::Unsupported("state store " + path + " has schema version " +
                                get.Text(0) + "; this intake reads version " +
@@ -135,7 +147,8 @@ Status StateStore::FindDocument(const std::string& doc_id, StoredDocument* doc,
                                 bool* found) {
   Statement q(db_,
               "SELECT status, rules_version, model_version, complete, "
-              "quarantined, record FROM documents WHERE doc_id=?1");
+              "quarantined, record, intake_build FROM documents "
+              "WHERE doc_id=?1");
   q.Bind(1, doc_id);
   Status s = q.Step(found);
   if (!s.ok() || !*found) return s;
@@ -145,6 +158,7 @@ Status StateStore::FindDocument(const std::string& doc_id, StoredDocument* doc,
   doc->complete = q.Int(3) != 0;
   doc->quarantined = q.Int(4) != 0;
   doc->record = q.Text(5);
+  doc->intake_build = q.Text(6);
   return Status::Ok();
 }
 
@@ -191,7 +205,7 @@ Status StateStore::PutDocument(const DocumentEntry& e) {
   if (!s.ok()) return s;
   s = Statement(db_,
                 "INSERT OR REPLACE INTO documents VALUES(?1, ?2, ?3, ?4, ?5, "
-                "?6, ?7, ?8, ?9, ?10, ?11, ?12)")
+                "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")
           .Bind(1, e.doc_id)
           .Bind(2, e.path)
           .BindBlob(3, e.order_key)
@@ -204,6 +218,7 @@ Status StateStore::PutDocument(const DocumentEntry& e) {
           .Bind(10, e.seconds)
           .Bind(11, UtcNow())
           .Bind(12, e.document_json)
+          .Bind(13, e.intake_build)
           .Run();
   if (!s.ok()) return s;
   Statement insert(db_, "INSERT INTO passages VALUES(?1, ?2, ?3, ?4)");

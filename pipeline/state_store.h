@@ -23,8 +23,9 @@ struct sqlite3;
 namespace intake {
 
 // Version of the store's tables; a store of another version is refused
-// rather than misread.
-inline constexpr int kStoreSchemaVersion = 1;
+// rather than misread, except version 1, which Open() brings up to date
+// (2 added documents.intake_build).
+inline constexpr int kStoreSchemaVersion = 2;
 
 // What the store knows of a document when the run decides whether to redo
 // it.
@@ -32,7 +33,8 @@ struct StoredDocument {
   std::string status;
   std::string rules_version;
   std::string model_version;
-  bool complete = false;  // every document it held is stored too
+  std::string intake_build;  // "" when stored by a store of version 1
+  bool complete = false;     // every document it held is stored too
   bool quarantined = false;
   std::string record;  // its documents.jsonl line, other_paths empty
 };
@@ -46,6 +48,7 @@ struct DocumentEntry {
   std::string error;
   std::string rules_version;
   std::string model_version;
+  std::string intake_build;
   bool complete = false;
   bool quarantined = false;
   double seconds = 0;

@@ -4,6 +4,7 @@
 // the run was killed on the way.
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -171,6 +172,68 @@ TEST(IncrementalRunTest, NewRulesVersionReprocessesEverything) {
   for (size_t i = before; i < statuses.size(); ++i) {
     EXPECT_EQ(statuses[i], "ok");
   }
+}
+
+// Runs SQL on a run's state store, as an older intake would have left it.
+void AlterStore(const std::string& out, const std::string& sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((out + "/intake.sqlite").c_str(), &db), SQLITE_OK);
+  char* error = nullptr;
+  int rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
+  std::string message = error ? error : "";
+  sqlite3_free(error);
+  sqlite3_close(db);
+  ASSERT_EQ(rc, SQLITE_OK) << message;
+}
+
+std::string DryRunPlan(const std::string& inputs, const std::string& out) {
+  std::string listing = MakeTempDir("incr-plan") + "/plan.txt";
+  EXPECT_EQ(Intake("run" + inputs + " --out " + out + " --dry-run", listing),
+            0);
+  return ReadFileOrDie(listing);
+}
+
+TEST(IncrementalRunTest, DocumentsStoredByAnotherIntakeAreRedone) {
+  std::string out = MakeTempDir("incr-build");
+  std::string inputs = " " + Fixture("letters");
+  std::string cambodia = Fixture("letters/cambodia-long.pdf");
+  ASSERT_EQ(RunIntake(inputs, out), 0);
+  AlterStore(out, "UPDATE documents SET intake_build='0123456789ab'");
+  std::string plan = DryRunPlan(inputs, out);
+  EXPECT_NE(plan.find("reprocess (intake build 0123456789ab -> "),
+            std::string::npos)
+      << plan;
+  EXPECT_EQ(plan.find("unchanged\t"), std::string::npos) << plan;
+
+  size_t before = LogLines(out).size();
+  ASSERT_EQ(RunIntake(inputs, out), 0);
+  std::vector<std::string> statuses = LoggedStatuses(LogLines(out));
+  ASSERT_GT(statuses.size(), before);
+  for (size_t i = before; i < statuses.size(); ++i) {
+    EXPECT_NE(statuses[i], "unchanged");
+  }
+  EXPECT_NE(DryRunPlan(inputs, out).find("unchanged\t" + cambodia),
+            std::string::npos);
+}
+
+TEST(IncrementalRunTest, StoreOfVersionOneIsBroughtUpToDate) {
+  std::string out = MakeTempDir("incr-v1");
+  std::string inputs = " " + Fixture("letters");
+  ASSERT_EQ(RunIntake(inputs, out), 0);
+  // Version 1 had no intake_build column.
+  AlterStore(out,
+             "ALTER TABLE documents DROP COLUMN intake_build; "
+             "UPDATE meta SET value='1' WHERE key='schema_version'");
+  std::string plan = DryRunPlan(inputs, out);
+  EXPECT_NE(plan.find("reprocess (stored before intake kept its build id)\t" +
+                      Fixture("letters/cambodia-long.pdf")),
+            std::string::npos)
+      << plan;
+  ASSERT_EQ(RunIntake(inputs, out), 0);
+  EXPECT_NE(DryRunPlan(inputs, out).find("unchanged\t"), std::string::npos);
+  // A store of a version this intake does not know is refused, not misread.
+  AlterStore(out, "UPDATE meta SET value='99' WHERE key='schema_version'");
+  EXPECT_EQ(RunIntake(inputs, out), 2);
 }
 
 TEST(IncrementalRunTest, OutputHoldsEveryStoredDocument) {
