@@ -6,6 +6,7 @@
 #include "pipeline/read_file.h"
 #include "pipeline/sha256.h"
 #include "pipeline/state_store.h"
+#include "pipeline/stored_document_plan.h"
 
 namespace intake {
 
@@ -22,6 +23,8 @@ Status PlanRun(const RunOptions& options, const Stages& stages,
     Status s = StateStore::Open(StatePathOf(options), &store);
     if (!s.ok()) return s;
   }
+  const RunVersions versions{stages.classifier->Version(),
+                             options.model_version, options.intake_build};
   for (const std::string& path : files) {
     FileFacts facts;
     std::string doc_id;
@@ -43,25 +46,7 @@ Status PlanRun(const RunOptions& options, const Stages& stages,
       if (!s.ok()) return s;
     }
     std::string plan = "new";
-    if (stored && options.reprocess) {
-      plan = "reprocess (--reprocess)";
-    } else if (stored && doc.quarantined) {
-      plan = "skip (quarantined: " + doc.status + ")";
-    } else if (stored && doc.rules_version != stages.classifier->Version()) {
-      plan = "reprocess (rules " + doc.rules_version + " -> " +
-             stages.classifier->Version() + ")";
-    } else if (stored && doc.model_version != options.model_version) {
-      plan = "reprocess (model changed)";
-    } else if (stored && doc.intake_build != options.intake_build) {
-      plan = doc.intake_build.empty()
-                 ? "reprocess (stored before intake kept its build id)"
-                 : "reprocess (intake build " + doc.intake_build + " -> " +
-                       options.intake_build + ")";
-    } else if (stored && !doc.complete) {
-      plan = "resume (its attachments or members are not all done)";
-    } else if (stored) {
-      plan = "unchanged";
-    }
+    if (stored) plan = PlanStoredDocument(doc, versions, options.reprocess).reason;
     observer->OnPlan(path, plan);
   }
   return Status::Ok();

@@ -18,6 +18,7 @@
 #include "pipeline/sha256.h"
 #include "pipeline/state_store.h"
 #include "pipeline/store_output.h"
+#include "pipeline/stored_document_plan.h"
 
 namespace intake {
 namespace {
@@ -69,7 +70,8 @@ class Run {
         lookahead_(kLookaheadPerWorker * static_cast<size_t>(workers) + 4),
         observer_(observer),
         summary_(summary),
-        rules_version_(stages.classifier->Version()) {}
+        versions_{stages.classifier->Version(), options.model_version,
+                  options.intake_build} {}
 
   Status Go(const std::vector<std::string>& files) {
     for (const std::string& path : files) {
@@ -156,11 +158,8 @@ class Run {
     bool found = false;
     Status s = store_->FindDocument(doc_id, &doc, &found);
     if (!s.ok()) return s;
-    *up_to_date = found && !options_.reprocess &&
-                  (doc.quarantined ||
-                   (doc.complete && doc.rules_version == rules_version_ &&
-                    doc.model_version == options_.model_version &&
-                    doc.intake_build == options_.intake_build));
+    *up_to_date =
+        found && !PlanStoredDocument(doc, versions_, options_.reprocess).redo;
     up_to_date_[doc_id] = *up_to_date;
     return Status::Ok();
   }
@@ -256,9 +255,9 @@ class Run {
     entry.order_key = node.order_key;
     entry.status = result.status;
     entry.error = result.error;
-    entry.rules_version = rules_version_;
-    entry.model_version = options_.model_version;
-    entry.intake_build = options_.intake_build;
+    entry.rules_version = versions_.rules;
+    entry.model_version = versions_.model;
+    entry.intake_build = versions_.intake_build;
     entry.complete = result.embedded.empty();
     entry.quarantined = quarantined;
     entry.seconds = result.seconds;
@@ -403,7 +402,7 @@ class Run {
   size_t lookahead_;
   RunObserver* observer_;
   RunSummary* summary_;
-  std::string rules_version_;
+  const RunVersions versions_;  // stored with each document processed
 
   std::deque<Node> walk_;
   std::set<std::string> decided_;  // stored or found up to date this run
