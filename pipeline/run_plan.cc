@@ -46,7 +46,8 @@ Status PlanRun(const RunOptions& options, const Stages& stages,
       if (!s.ok()) return s;
     }
     std::string plan = "new";
-    if (stored) plan = PlanStoredDocument(doc, versions, options.reprocess).reason;
+    if (stored)
+      plan = PlanStoredDocument(doc, versions, options.reprocess).reason;
     observer->OnPlan(path, plan);
   }
   return Status::Ok();

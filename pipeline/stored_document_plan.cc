@@ -12,7 +12,8 @@ StoredDocumentPlan PlanStoredDocument(const StoredDocument& doc,
     return {true,
             "reprocess (rules " + doc.rules_version + " -> " + now.rules + ")"};
   }
-  if (doc.model_version != now.model) return {true, "reprocess (model changed)"};
+  if (doc.model_version != now.model)
+    return {true, "reprocess (model changed)"};
   if (doc.intake_build != now.intake_build) {
     if (doc.intake_build.empty()) {
       return {true, "reprocess (stored before intake kept its build id)"};
