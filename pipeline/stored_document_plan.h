@@ -1,7 +1,7 @@
 // What a run does with a document the state store already holds: keep its
 // records or process it again, and why. The dry-run plan (run_plan.h)
 // prints the reason and the run (runner.h) acts on the decision, so the
-// two cannot drift apart.
+// two cannot disagree about a stored document.
 #ifndef INTAKE_PIPELINE_STORED_DOCUMENT_PLAN_H_
 #define INTAKE_PIPELINE_STORED_DOCUMENT_PLAN_H_
 

@@ -51,7 +51,8 @@ TEST(CheckNewLettersTest, NamesEachProblemWithItsLine) {
                               R"(["14.2", "14.1"])", "need")
                       << Line("en-98000", "en-zz-checker-2026", "[]", "other")
                       << Line("en-8500", "en-dk-mim-2026", "[]", "maybe")
-                      << "{not json\n";
+                      << "{not json\n"
+                      << "[1, 2]\n";
   std::string out;
   EXPECT_NE(Check(file, "en 99000 99249", dir, &out), 0);
   EXPECT_NE(out.find(":1: article14: codes must be unique and in taxonomy"),
@@ -63,6 +64,8 @@ TEST(CheckNewLettersTest, NamesEachProblemWithItsLine) {
   EXPECT_NE(out.find(":3: letter id en-dk-mim-2026"), std::string::npos) << out;
   EXPECT_NE(out.find(":3: stance maybe"), std::string::npos) << out;
   EXPECT_NE(out.find(":4: not JSON"), std::string::npos) << out;
+  EXPECT_NE(out.find(":5: keys must be exactly"), std::string::npos) << out;
+  EXPECT_EQ(out.find("Traceback"), std::string::npos) << out;
 }
 
 TEST(CheckNewLettersTest, AnotherPartOfTheSameRoundCannotShareALetter) {
