@@ -26,7 +26,9 @@ TEST(StoredDocumentPlanTest, StoredBySameVersionsIsKept) {
 }
 
 TEST(StoredDocumentPlanTest, ReprocessRedoesEvenWhatIsUpToDate) {
-  EXPECT_TRUE(PlanStoredDocument(StoredByNow(), kNow, true).redo);
+  StoredDocumentPlan plan = PlanStoredDocument(StoredByNow(), kNow, true);
+  EXPECT_TRUE(plan.redo);
+  EXPECT_EQ(plan.reason, "reprocess (--reprocess)");
 }
 
 TEST(StoredDocumentPlanTest, EachChangedVersionRedoesAndSaysWhich) {
@@ -72,6 +74,18 @@ TEST(StoredDocumentPlanTest, IncompleteDocumentIsResumed) {
   EXPECT_TRUE(plan.redo);
   EXPECT_EQ(plan.reason,
             "resume (its attachments or members are not all done)");
+}
+
+// A document that is both incomplete and stored by an older model is
+// processed whole again: the version is named, since resuming would mix
+// the old model's records with the new one's.
+TEST(StoredDocumentPlanTest, ChangedVersionIsNamedBeforeResuming) {
+  StoredDocument doc = StoredByNow();
+  doc.complete = false;
+  doc.model_version = "model-1";
+  StoredDocumentPlan plan = PlanStoredDocument(doc, kNow, false);
+  EXPECT_TRUE(plan.redo);
+  EXPECT_EQ(plan.reason, "reprocess (model changed)");
 }
 
 }  // namespace
