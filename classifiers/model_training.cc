@@ -194,6 +194,13 @@ Status CheckTrainOptions(const TrainOptions& options) {
     return Status::InvalidArgument(
         "the cost (C) must be a number above 0, e.g. --cost 8");
   }
+  // Accept thresholds are sought from 0.50 up: a precision below that
+  // would accept every label the model gives at all.
+  if (!(options.accept_precision >= 0.5 && options.accept_precision <= 1)) {
+    return Status::InvalidArgument(
+        "the accepted labels' precision must be from 0.5 to 1, e.g. "
+        "--accept-precision 0.96");
+  }
   return Status::Ok();
 }
 

@@ -1,6 +1,7 @@
 #include "cli/options.h"
 
 #include <boost/program_options.hpp>
+#include <cstdio>
 #include <iostream>
 #include <sstream>
 
@@ -336,6 +337,10 @@ ParseOutcome ParseReviewArgs(const std::vector<std::string>& args,
 
 ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
                             TrainArgs* out, std::string* message) {
+  // Boost would print the default as 0.95999999999999996.
+  char precision[32];
+  std::snprintf(precision, sizeof precision, "%g",
+                out->options.accept_precision);
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help")(
       "out,o", po::value(&out->out_path)->required(),
@@ -346,7 +351,16 @@ ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
       "cross-validation folds for calibration (passages of one letter stay "
       "together)")(
       "cost", po::value(&out->options.cost)->default_value(out->options.cost),
-      "regularisation: liblinear's C");
+      "regularisation: liblinear's C")(
+      "accept-precision",
+      po::value(&out->options.accept_precision)
+          ->default_value(out->options.accept_precision, precision),
+      "how precise accepted labels must be out of fold, 0.5 to 1: lower "
+      "sends fewer passages to review and accepts more wrong labels "
+      "(docs/model.md, \"Bands\")")(
+      "no-balance", po::bool_switch(&out->no_balance),
+      "do not weigh each label's few positive passages up (docs/model.md, "
+      "\"Training\")");
   po::options_description hidden;
   hidden.add_options()(
       "labelled", po::value(&out->labelled_files)->required()->multitoken());
@@ -365,6 +379,7 @@ ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
     *message = "--folds must be at least 2";
     return ParseOutcome::kError;
   }
+  out->options.balance_labels = !out->no_balance;
   return outcome;
 }
 

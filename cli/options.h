@@ -68,9 +68,11 @@ struct TrainArgs {
   std::vector<std::string> labelled_files;  // at least one
   std::string out_path;                     // --out, required
   std::string rules_path;
-  // --folds and --cost set these; the rest keep the library's defaults,
-  // so the command and the library cannot disagree on them.
+  // --folds, --cost, --accept-precision and --no-balance set these; the
+  // rest keep the library's defaults, so the command and the library
+  // cannot disagree on them.
   TrainOptions options;
+  bool no_balance = false;  // --no-balance, read into options
 };
 
 struct DiffArgs {

@@ -74,38 +74,83 @@ TEST(TrainCommandTest, ACostNotAboveZeroIsRefused) {
   EXPECT_EQ(err.find("missing.jsonl"), std::string::npos) << err;
 }
 
+// Below 0.5 every label the model gives would be accepted; above 1 none.
+TEST(TrainCommandTest, AnAcceptPrecisionOutsideHalfToOneIsRefused) {
+  const std::string dir = testing::MakeTempDir("train-precision");
+  for (const char* precision : {"0.4", "1.5", "nan"}) {
+    SCOPED_TRACE(precision);
+    EXPECT_NE(testing::Intake("train " + dir + "/missing.jsonl " +
+                                  "--accept-precision " + precision +
+                                  " --out " + dir + "/m.model",
+                              "", dir + "/err.txt"),
+              0);
+    std::string err = testing::ReadFileOrDie(dir + "/err.txt");
+    EXPECT_NE(err.find("--accept-precision"), std::string::npos) << err;
+    EXPECT_EQ(err.find("missing.jsonl"), std::string::npos) << err;
+    EXPECT_FALSE(std::ifstream(dir + "/m.model").good());
+  }
+}
+
 // `intake train` without --folds or --cost trains as the library's
 // defaults say (the command once trained with C = 4 where they said 8).
-TEST(TrainCommandTest, DefaultsAreTheLibrarys) {
-  const std::string dir = testing::MakeTempDir("train-defaults");
-  const std::string rules =
-      testing::SourceDir() + "/classifiers/rules/rules.xml";
+// The first 400 development passages: enough letters to train in seconds;
+// C = 4 and C = 8 already give different weights for every label.
+std::string FourHundredPassages(const std::string& dir) {
   const std::string labelled = dir + "/letters.jsonl";
-  {
-    // Enough letters to train in seconds; C = 4 and C = 8 already give
-    // different weights for every label.
-    std::ifstream dev(testing::Fixture("dev/dev.en.jsonl"));
-    std::ofstream out(labelled);
-    std::string line;
-    for (int i = 0; i < 400 && std::getline(dev, line); ++i) {
-      out << line << "\n";
-    }
-  }
-  ASSERT_EQ(testing::Intake("train " + labelled + " --rules " + rules +
-                            " --out " + dir + "/command.model"),
-            0);
+  std::ifstream dev(testing::Fixture("dev/dev.en.jsonl"));
+  std::ofstream out(labelled);
+  std::string line;
+  for (int i = 0; i < 400 && std::getline(dev, line); ++i) out << line << "\n";
+  return labelled;
+}
+
+// The model the library trains from `labelled` with `options`.
+std::string LibraryModel(const std::string& labelled, const std::string& rules,
+                         const TrainOptions& options, const std::string& out) {
   ClassifierFlags flags;
   flags.rules_path = rules;
   flags.no_model = true;
   ClassifierData data;
-  ASSERT_TRUE(LoadClassifierData(flags, &data).ok());
+  EXPECT_TRUE(LoadClassifierData(flags, &data).ok());
   std::ostringstream report, errors;
-  ASSERT_TRUE(TrainFromFiles({labelled}, dir + "/library.model", data,
-                             TrainOptions(), report, errors)
-                  .ok())
+  EXPECT_TRUE(
+      TrainFromFiles({labelled}, out, data, options, report, errors).ok())
       << errors.str();
-  EXPECT_EQ(testing::ReadFileOrDie(dir + "/command.model"),
-            testing::ReadFileOrDie(dir + "/library.model"));
+  return testing::ReadFileOrDie(out);
+}
+
+TEST(TrainCommandTest, DefaultsAreTheLibrarys) {
+  const std::string dir = testing::MakeTempDir("train-defaults");
+  const std::string rules =
+      testing::SourceDir() + "/classifiers/rules/rules.xml";
+  const std::string labelled = FourHundredPassages(dir);
+  ASSERT_EQ(testing::Intake("train " + labelled + " --rules " + rules +
+                            " --out " + dir + "/command.model"),
+            0);
+  EXPECT_EQ(
+      testing::ReadFileOrDie(dir + "/command.model"),
+      LibraryModel(labelled, rules, TrainOptions(), dir + "/library.model"));
+}
+
+// --accept-precision and --no-balance reach the training as the library's
+// options do, and change the model.
+TEST(TrainCommandTest, PrecisionAndBalanceSwitchesAreTheLibrarys) {
+  const std::string dir = testing::MakeTempDir("train-switches");
+  const std::string rules =
+      testing::SourceDir() + "/classifiers/rules/rules.xml";
+  const std::string labelled = FourHundredPassages(dir);
+  ASSERT_EQ(testing::Intake("train " + labelled + " --rules " + rules +
+                            " --accept-precision 0.9 --no-balance --out " +
+                            dir + "/command.model"),
+            0);
+  TrainOptions options;
+  options.accept_precision = 0.9;
+  options.balance_labels = false;
+  const std::string command = testing::ReadFileOrDie(dir + "/command.model");
+  EXPECT_EQ(command,
+            LibraryModel(labelled, rules, options, dir + "/library.model"));
+  EXPECT_NE(command, LibraryModel(labelled, rules, TrainOptions(),
+                                  dir + "/defaults.model"));
 }
 
 TEST(TrainCommandTest, ClassifyWritesTheModelVersion) {
