@@ -104,11 +104,16 @@ std::string FourHundredPassages(const std::string& dir) {
   return labelled;
 }
 
-// The model the library trains from `labelled` with `options`.
-std::string LibraryModel(const std::string& labelled, const std::string& rules,
+std::string ShippedRulesPath() {
+  return testing::SourceDir() + "/classifiers/rules/rules.xml";
+}
+
+// The model the library trains from `labelled` with the shipped rules and
+// `options`.
+std::string LibraryModel(const std::string& labelled,
                          const TrainOptions& options, const std::string& out) {
   ClassifierFlags flags;
-  flags.rules_path = rules;
+  flags.rules_path = ShippedRulesPath();
   flags.no_model = true;
   ClassifierData data;
   EXPECT_TRUE(LoadClassifierData(flags, &data).ok());
@@ -119,38 +124,36 @@ std::string LibraryModel(const std::string& labelled, const std::string& rules,
   return testing::ReadFileOrDie(out);
 }
 
+// The model `intake train` writes from `labelled` with the shipped rules
+// and `switches`.
+std::string CommandModel(const std::string& labelled,
+                         const std::string& switches, const std::string& out) {
+  EXPECT_EQ(testing::Intake("train " + labelled + " --rules " +
+                            ShippedRulesPath() + switches + " --out " + out),
+            0);
+  return testing::ReadFileOrDie(out);
+}
+
 TEST(TrainCommandTest, DefaultsAreTheLibrarys) {
   const std::string dir = testing::MakeTempDir("train-defaults");
-  const std::string rules =
-      testing::SourceDir() + "/classifiers/rules/rules.xml";
   const std::string labelled = FourHundredPassages(dir);
-  ASSERT_EQ(testing::Intake("train " + labelled + " --rules " + rules +
-                            " --out " + dir + "/command.model"),
-            0);
-  EXPECT_EQ(
-      testing::ReadFileOrDie(dir + "/command.model"),
-      LibraryModel(labelled, rules, TrainOptions(), dir + "/library.model"));
+  EXPECT_EQ(CommandModel(labelled, "", dir + "/command.model"),
+            LibraryModel(labelled, TrainOptions(), dir + "/library.model"));
 }
 
 // --accept-precision and --no-balance reach the training as the library's
 // options do, and change the model.
 TEST(TrainCommandTest, PrecisionAndBalanceSwitchesAreTheLibrarys) {
   const std::string dir = testing::MakeTempDir("train-switches");
-  const std::string rules =
-      testing::SourceDir() + "/classifiers/rules/rules.xml";
   const std::string labelled = FourHundredPassages(dir);
-  ASSERT_EQ(testing::Intake("train " + labelled + " --rules " + rules +
-                            " --accept-precision 0.9 --no-balance --out " +
-                            dir + "/command.model"),
-            0);
+  const std::string command = CommandModel(
+      labelled, " --accept-precision 0.9 --no-balance", dir + "/command.model");
   TrainOptions options;
   options.accept_precision = 0.9;
   options.balance_labels = false;
-  const std::string command = testing::ReadFileOrDie(dir + "/command.model");
-  EXPECT_EQ(command,
-            LibraryModel(labelled, rules, options, dir + "/library.model"));
-  EXPECT_NE(command, LibraryModel(labelled, rules, TrainOptions(),
-                                  dir + "/defaults.model"));
+  EXPECT_EQ(command, LibraryModel(labelled, options, dir + "/library.model"));
+  EXPECT_NE(command,
+            LibraryModel(labelled, TrainOptions(), dir + "/defaults.model"));
 }
 
 TEST(TrainCommandTest, ClassifyWritesTheModelVersion) {
