@@ -337,6 +337,7 @@ ParseOutcome ParseReviewArgs(const std::vector<std::string>& args,
 
 ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
                             TrainArgs* out, std::string* message) {
+  bool no_balance = false;  // --no-balance; read into out->options below
   // Boost would print the default as 0.95999999999999996.
   char precision[32];
   std::snprintf(precision, sizeof precision, "%g",
@@ -358,7 +359,7 @@ ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
       "how precise accepted labels must be out of fold, 0.5 to 1: lower "
       "sends fewer passages to review and accepts more wrong labels "
       "(docs/model.md, \"Bands\")")(
-      "no-balance", po::bool_switch(&out->no_balance),
+      "no-balance", po::bool_switch(&no_balance),
       "do not weigh each label's few positive passages up (docs/model.md, "
       "\"Training\")");
   po::options_description hidden;
@@ -379,7 +380,7 @@ ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
     *message = "--folds must be at least 2";
     return ParseOutcome::kError;
   }
-  out->options.balance_labels = !out->no_balance;
+  out->options.balance_labels = !no_balance;
   return outcome;
 }
 

@@ -72,7 +72,6 @@ struct TrainArgs {
   // rest keep the library's defaults, so the command and the library
   // cannot disagree on them.
   TrainOptions options;
-  bool no_balance = false;  // --no-balance, read into options
 };
 
 struct DiffArgs {

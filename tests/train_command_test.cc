@@ -91,8 +91,6 @@ TEST(TrainCommandTest, AnAcceptPrecisionOutsideHalfToOneIsRefused) {
   }
 }
 
-// `intake train` without --folds or --cost trains as the library's
-// defaults say (the command once trained with C = 4 where they said 8).
 // The first 400 development passages: enough letters to train in seconds;
 // C = 4 and C = 8 already give different weights for every label.
 std::string FourHundredPassages(const std::string& dir) {
@@ -134,6 +132,8 @@ std::string CommandModel(const std::string& labelled,
   return testing::ReadFileOrDie(out);
 }
 
+// `intake train` without --folds or --cost trains as the library's
+// defaults say (the command once trained with C = 4 where they said 8).
 TEST(TrainCommandTest, DefaultsAreTheLibrarys) {
   const std::string dir = testing::MakeTempDir("train-defaults");
   const std::string labelled = FourHundredPassages(dir);
