@@ -18,16 +18,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-PassageKind KindFromName(const std::string& name) {
-  for (PassageKind k :
-       {PassageKind::kHeading, PassageKind::kParagraph, PassageKind::kListItem,
-        PassageKind::kTableRow, PassageKind::kFootnote,
-        PassageKind::kHeaderFooter, PassageKind::kFurniture}) {
-    if (PassageKindName(k) == name) return k;
-  }
-  return PassageKind::kParagraph;
-}
-
 std::string Dump(const Json& j) {
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
@@ -112,7 +102,8 @@ bool ReadLine(const std::string& line, InputLine* out, std::string* error) {
   }
   auto kind = object.find("kind");
   out->kind_given = kind != object.end() && kind->is_string();
-  if (out->kind_given) out->kind = KindFromName(kind->get<std::string>());
+  if (out->kind_given)
+    out->kind = PassageKindFromName(kind->get<std::string>());
   out->document = StringField(object, "doc_id");
   if (out->document.empty()) out->document = StringField(object, "letter");
   out->object = std::move(object);

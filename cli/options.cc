@@ -361,16 +361,19 @@ ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
       "(docs/model.md, \"Bands\")")(
       "no-balance", po::bool_switch(&no_balance),
       "do not weigh each label's few positive passages up (docs/model.md, "
-      "\"Training\")");
+      "\"Training\")")(
+      "reviews", po::value(&out->reviews_dirs),
+      "also learn from every passage reviewers decided in this output "
+      "folder's state store (repeat for more folders; docs/review.md)");
   po::options_description hidden;
-  hidden.add_options()(
-      "labelled", po::value(&out->labelled_files)->required()->multitoken());
+  hidden.add_options()("labelled",
+                       po::value(&out->labelled_files)->multitoken());
   po::positional_options_description positional;
   positional.add("labelled", -1);
   po::variables_map vm;
   ParseOutcome outcome = Parse(
       args,
-      "intake train LABELLED.jsonl... --out MODEL\n"
+      "intake train LABELLED.jsonl... [--reviews DIR]... --out MODEL\n"
       "Learns a model from labelled passages (the form 'intake eval' reads) "
       "for use with\nthe rules (docs/model.md). Give only the development "
       "part of the labelled data:\nwhat the model is measured on must not "
@@ -378,6 +381,11 @@ ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
       visible, hidden, positional, &vm, message);
   if (outcome == ParseOutcome::kOk && out->options.folds < 2) {
     *message = "--folds must be at least 2";
+    return ParseOutcome::kError;
+  }
+  if (outcome == ParseOutcome::kOk && out->labelled_files.empty() &&
+      out->reviews_dirs.empty()) {
+    *message = "give labelled files, --reviews DIR, or both";
     return ParseOutcome::kError;
   }
   out->options.balance_labels = !no_balance;

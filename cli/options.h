@@ -65,8 +65,11 @@ struct EvalArgs {
 };
 
 struct TrainArgs {
-  std::vector<std::string> labelled_files;  // at least one
-  std::string out_path;                     // --out, required
+  // At least one of the two: labelled files, and output folders whose
+  // reviewers' decisions are learned from (--reviews).
+  std::vector<std::string> labelled_files;
+  std::vector<std::string> reviews_dirs;
+  std::string out_path;  // --out, required
   std::string rules_path;
   // --folds, --cost, --accept-precision and --no-balance set these; the
   // rest keep the library's defaults, so the command and the library

@@ -7,6 +7,7 @@
 #include "classifiers/model_file.h"
 #include "classifiers/rule_classifier.h"
 #include "cli/labelled_letters.h"
+#include "cli/reviewed_passages.h"
 
 namespace intake {
 namespace {
@@ -43,6 +44,7 @@ std::vector<int> LetterFolds(const std::vector<LabelledPassage>& passages,
 }
 
 Status TrainFromFiles(const std::vector<std::string>& files,
+                      const std::vector<std::string>& reviews_dirs,
                       const std::string& out_path, const ClassifierData& data,
                       const TrainOptions& options, std::ostream& report,
                       std::ostream& errors) {
@@ -57,14 +59,27 @@ Status TrainFromFiles(const std::vector<std::string>& files,
     Status s = ReadLabelled(file, &labelled, &hash, errors, &bad);
     if (!s.ok()) return s;
   }
+  std::vector<Passage> seen = SegmentLabelled(labelled);
+  std::vector<PassageContext> contexts = LabelledContexts(labelled, seen);
+  // Reviewed passages come as the run read them: already segmented, with
+  // their context from their own document.
+  ReviewedCounts reviewed;
+  for (const std::string& dir : reviews_dirs) {
+    std::vector<ReviewedPassage> decided;
+    Status s = ReadReviewedPassages(dir, &decided, &hash, &reviewed);
+    if (!s.ok()) return s;
+    for (ReviewedPassage& r : decided) {
+      labelled.push_back(std::move(r.labelled));
+      seen.push_back(std::move(r.seen));
+      contexts.push_back(std::move(r.context));
+    }
+  }
   if (labelled.empty()) {
     return Status::InvalidArgument("no labelled passages in the files given");
   }
   RuleClassifier rules(data.rules);
   FeatureExtractor extractor(data.rules, data.gazetteer);
   std::vector<int> folds = LetterFolds(labelled, options.folds);
-  const std::vector<Passage> seen = SegmentLabelled(labelled);
-  const std::vector<PassageContext> contexts = LabelledContexts(labelled, seen);
   std::vector<TrainingPassage> passages;
   passages.reserve(labelled.size());
   int furniture = 0;
@@ -105,6 +120,15 @@ Status TrainFromFiles(const std::vector<std::string>& files,
          << passages.size() << " passages";
   if (furniture > 0) report << " (" << furniture << " furniture left out)";
   if (bad > 0) report << " (" << bad << " lines left out)";
+  if (reviewed.decisions > 0) {
+    report << " (" << reviewed.decisions - reviewed.unmatched
+           << " of them reviewers' decisions";
+    if (reviewed.unmatched > 0) {
+      report << "; " << reviewed.unmatched
+             << " left out, their passage no longer in its document";
+    }
+    report << ")";
+  }
   report << ", " << figures.features << " features, " << model.labels.size()
          << " labels\n";
   if (!figures.skipped.empty()) {

@@ -1,9 +1,10 @@
-// `intake train`: labelled files in, a model file out. Reads the passages,
-// segments each letter as the pipeline would and leaves its furniture out
-// (cli/labelled_letters.h), runs the rules on each other passage (their
-// findings are features), makes the features, puts each letter's passages
-// in one cross-validation fold, trains (classifiers/model_training.h) and
-// writes the model atomically.
+// `intake train`: labelled files and reviewers' decisions in, a model file
+// out. Reads the passages, segments each letter as the pipeline would and
+// leaves its furniture out (cli/labelled_letters.h; decided passages come
+// segmented, cli/reviewed_passages.h), runs the rules on each other passage
+// (their findings are features), makes the features, puts each letter's
+// (or document's) passages in one cross-validation fold, trains
+// (classifiers/model_training.h) and writes the model atomically.
 #ifndef INTAKE_CLI_TRAIN_MODEL_H_
 #define INTAKE_CLI_TRAIN_MODEL_H_
 
@@ -23,9 +24,12 @@ namespace intake {
 std::vector<int> LetterFolds(const std::vector<LabelledPassage>& passages,
                              int folds);
 
-// Trains on `files` and writes `out_path`; prints what was learned and the
-// out-of-fold figures on `report`, bad lines on `errors`.
+// Trains on `files` and on the reviewers' decisions in the output folders
+// `reviews_dirs` (cli/reviewed_passages.h), and writes `out_path`; prints
+// what was learned and the out-of-fold figures on `report`, bad lines on
+// `errors`.
 Status TrainFromFiles(const std::vector<std::string>& files,
+                      const std::vector<std::string>& reviews_dirs,
                       const std::string& out_path, const ClassifierData& data,
                       const TrainOptions& options, std::ostream& report,
                       std::ostream& errors);

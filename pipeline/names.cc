@@ -63,4 +63,14 @@ std::string_view PassageKindName(PassageKind kind) {
   return "paragraph";
 }
 
+PassageKind PassageKindFromName(std::string_view name) {
+  for (PassageKind k :
+       {PassageKind::kHeading, PassageKind::kParagraph, PassageKind::kListItem,
+        PassageKind::kTableRow, PassageKind::kFootnote,
+        PassageKind::kHeaderFooter, PassageKind::kFurniture}) {
+    if (PassageKindName(k) == name) return k;
+  }
+  return PassageKind::kParagraph;
+}
+
 }  // namespace intake

@@ -27,6 +27,9 @@ enum class PassageKind {
 
 // Stable names used in records: "heading", "paragraph", ...
 std::string_view PassageKindName(PassageKind kind);
+// The kind a record's name stands for; kParagraph for a name it does not
+// know (records written by a later intake may know more kinds).
+PassageKind PassageKindFromName(std::string_view name);
 
 // One matched span that made a label fire.
 struct Evidence {

@@ -5,11 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "classifiers/model_training.h"
 #include "cli/train_model.h"
 #include "cli/wiring.h"
+#include "pipeline/sha256.h"
 #include "tests/intake_runs.h"
 #include "tests/test_paths.h"
 
@@ -117,7 +119,7 @@ std::string LibraryModel(const std::string& labelled,
   EXPECT_TRUE(LoadClassifierData(flags, &data).ok());
   std::ostringstream report, errors;
   EXPECT_TRUE(
-      TrainFromFiles({labelled}, out, data, options, report, errors).ok())
+      TrainFromFiles({labelled}, {}, out, data, options, report, errors).ok())
       << errors.str();
   return testing::ReadFileOrDie(out);
 }
@@ -154,6 +156,61 @@ TEST(TrainCommandTest, PrecisionAndBalanceSwitchesAreTheLibrarys) {
   EXPECT_EQ(command, LibraryModel(labelled, options, dir + "/library.model"));
   EXPECT_NE(command,
             LibraryModel(labelled, TrainOptions(), dir + "/defaults.model"));
+}
+
+// After a run and a review, `intake train --reviews` learns the decided
+// passages beside the labelled files, and says how many it took.
+TEST(TrainCommandTest, ReviewersDecisionsAreLearnedBesideTheFiles) {
+  const std::string dir = testing::MakeTempDir("train-reviews");
+  const std::string out = dir + "/out";
+  ASSERT_EQ(testing::Intake("run --quiet --no-model "
+                            "fixtures/letters/samoa-needs.docx --out " +
+                            out),
+            0);
+  nlohmann::json decisions = nlohmann::json::array();
+  for (const nlohmann::json& p :
+       testing::ReadJsonLines(out + "/passages.jsonl")) {
+    if (p["kind"] == "furniture") continue;
+    decisions.push_back(
+        {{"passage_id", p["passage_id"]},
+         {"doc_id", p["doc_id"]},
+         {"text_sha256", Sha256Hex(p["text"].get<std::string>())},
+         {"article14", {"14.1"}},
+         {"activity", nlohmann::json::array()},
+         {"theme", {"finance"}},
+         {"stance", "need"}});
+  }
+  ASSERT_GT(decisions.size(), 3u);
+  std::ofstream(dir + "/decisions.json")
+      << nlohmann::json({{"format", "intake-review-decisions"},
+                         {"version", 1},
+                         {"reviewer", "Ana"},
+                         {"decisions", decisions}})
+             .dump();
+  ASSERT_EQ(
+      testing::Intake("review import " + dir + "/decisions.json --out " + out),
+      0);
+  const std::string labelled = FourHundredPassages(dir);
+  const std::string with =
+      CommandModel(labelled, " --reviews " + out, dir + "/with.model");
+  EXPECT_NE(with, CommandModel(labelled, "", dir + "/without.model"));
+  ASSERT_EQ(testing::Intake("train " + labelled + " --reviews " + out +
+                                " --out " + dir + "/again.model",
+                            dir + "/report.txt"),
+            0);
+  std::string report = testing::ReadFileOrDie(dir + "/report.txt");
+  EXPECT_NE(report.find("(" + std::to_string(decisions.size()) +
+                        " of them reviewers' decisions)"),
+            std::string::npos)
+      << report;
+  // A folder without a store is named, and no model is written.
+  EXPECT_NE(testing::Intake("train " + labelled + " --reviews " + dir +
+                                "/nowhere --out " + dir + "/none.model",
+                            "", dir + "/err.txt"),
+            0);
+  EXPECT_NE(testing::ReadFileOrDie(dir + "/err.txt").find(dir + "/nowhere"),
+            std::string::npos);
+  EXPECT_FALSE(std::ifstream(dir + "/none.model").good());
 }
 
 TEST(TrainCommandTest, ClassifyWritesTheModelVersion) {
