@@ -22,6 +22,7 @@
 #include "cli/model_eval.h"
 #include "cli/options.h"
 #include "cli/review_command.h"
+#include "cli/reviewed_passages.h"
 #include "cli/run_diff.h"
 #include "cli/run_reporter.h"
 #include "cli/status_report.h"
@@ -299,38 +300,6 @@ int ClassifyCommand(const std::vector<std::string>& args) {
   return ClassifyStream(std::cin, std::cout, std::cerr, *MakeClassifier(data));
 }
 
-// Every passage's newest decision in `out_dir`'s store, one gold line each.
-Status ReviewedGold(const std::string& out_dir, std::ostream* gold) {
-  std::string path = out_dir + "/intake.sqlite";
-  std::error_code ec;
-  if (!std::filesystem::exists(path, ec)) {
-    return Status::NotFound("no state store at " + path +
-                            " (has 'intake run' written there?)");
-  }
-  std::unique_ptr<StateStore> store;
-  Status s = StateStore::Open(path, &store);
-  long long decisions = 0;
-  if (s.ok()) {
-    s = store->ForEachDecision(true, [&](const ReviewDecision& d) {
-      ++decisions;
-      *gold << nlohmann::json({{"text", d.text},
-                               {"article14", d.article14},
-                               {"activity", d.activity},
-                               {"theme", d.theme},
-                               {"stance", d.stance}})
-                   .dump(-1, ' ', false,
-                         nlohmann::json::error_handler_t::replace)
-            << "\n";
-      return Status::Ok();
-    });
-  }
-  if (s.ok() && decisions == 0) {
-    return Status::NotFound("no reviewer decisions in " + path +
-                            " ('intake review import' stores them)");
-  }
-  return s;
-}
-
 int EvalCommand(const std::vector<std::string>& args) {
   EvalArgs eval_args;
   std::string message;
@@ -344,28 +313,33 @@ int EvalCommand(const std::vector<std::string>& args) {
     return kExitCannotRun;
   }
   WarnIfAny(data.warning);
-  std::vector<LabelledPassage> gold;
+  LabelledReading gold;
   int bad = 0;
   if (!eval_args.reviews_dir.empty()) {
-    // The reviewers' decisions as a gold file, so both measure alike.
-    std::stringstream reviewed;
-    s = ReviewedGold(eval_args.reviews_dir, &reviewed);
-    if (s.ok()) {
-      ParseLabelled(eval_args.reviews_dir + " (reviews)", reviewed.str(), &gold,
-                    std::cerr, &bad);
-    }
+    // The decided passages as the run read them (cli/reviewed_passages.h).
+    ReviewedCounts reviewed;
+    s = AppendReviewedPassages(eval_args.reviews_dir, &gold, nullptr,
+                               &reviewed);
     if (!s.ok()) {
       Error(s.message());
       return kExitCannotRun;
     }
+    if (reviewed.unmatched > 0) {
+      WarnIfAny(std::to_string(reviewed.unmatched) + " of " +
+                std::to_string(reviewed.decisions) + " decisions in " +
+                eval_args.reviews_dir +
+                " left out: their passage is no longer in its document");
+    }
   }
+  std::vector<LabelledPassage> from_files;
   for (const std::string& file : eval_args.gold_files) {
-    s = ReadLabelled(file, &gold, nullptr, std::cerr, &bad);
+    s = ReadLabelled(file, &from_files, nullptr, std::cerr, &bad);
     if (!s.ok()) {
       Error(s.message());
       return kExitCannotRun;
     }
   }
+  AppendLabelledLetters(std::move(from_files), &gold);
   std::cout << "rules " << data.rules->version() << "\n";
   if (data.model == nullptr) {
     RuleClassifier classifier(data.rules);

@@ -2,20 +2,19 @@
 
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include "cli/labelled_letters.h"
 
 namespace intake {
 
-Evaluation EvaluatePassages(const std::vector<LabelledPassage>& gold,
+Evaluation EvaluatePassages(const LabelledReading& gold,
                             const Classifier& classifier) {
-  const std::vector<Passage> seen = SegmentLabelled(gold);
-  const std::vector<PassageContext> contexts = LabelledContexts(gold, seen);
   Evaluator evaluator;
-  for (size_t i = 0; i < gold.size(); ++i) {
-    const Passage& p = seen[i];
-    Labels got = classifier.Classify(p.text, p.lang, p.kind, contexts[i]);
-    evaluator.Add(gold[i].gold,
+  for (size_t i = 0; i < gold.labelled.size(); ++i) {
+    const Passage& p = gold.seen[i];
+    Labels got = classifier.Classify(p.text, p.lang, p.kind, gold.contexts[i]);
+    evaluator.Add(gold.labelled[i].gold,
                   {got.article14, got.activity, got.theme, got.stance});
   }
   return evaluator.Finish();
@@ -28,7 +27,9 @@ int EvaluateStream(std::istream& gold, const Classifier& classifier,
   std::vector<LabelledPassage> passages;
   int bad = 0;
   ParseLabelled("gold", text.str(), &passages, errors, &bad);
-  *result = EvaluatePassages(passages, classifier);
+  LabelledReading reading;
+  AppendLabelledLetters(std::move(passages), &reading);
+  *result = EvaluatePassages(reading, classifier);
   return bad;
 }
 

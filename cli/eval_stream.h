@@ -13,13 +13,13 @@
 #include <vector>
 
 #include "classifiers/evaluation.h"
-#include "cli/labelled_passages.h"
+#include "cli/labelled_letters.h"
 #include "pipeline/classifier.h"
 
 namespace intake {
 
-// Classifies `gold` as the pipeline would and compares with its labels.
-Evaluation EvaluatePassages(const std::vector<LabelledPassage>& gold,
+// Classifies each passage of `gold` as read and compares with its labels.
+Evaluation EvaluatePassages(const LabelledReading& gold,
                             const Classifier& classifier);
 
 // Reads `gold`, classifies, fills `*result`. A line that is not a JSON

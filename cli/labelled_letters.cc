@@ -72,6 +72,17 @@ std::vector<Passage> SegmentLabelled(
   return out;
 }
 
+void AppendLabelledLetters(std::vector<LabelledPassage> labelled,
+                           LabelledReading* out) {
+  std::vector<Passage> seen = SegmentLabelled(labelled);
+  std::vector<PassageContext> contexts = LabelledContexts(labelled, seen);
+  for (size_t i = 0; i < labelled.size(); ++i) {
+    out->labelled.push_back(std::move(labelled[i]));
+    out->seen.push_back(std::move(seen[i]));
+    out->contexts.push_back(std::move(contexts[i]));
+  }
+}
+
 std::vector<PassageContext> LabelledContexts(
     const std::vector<LabelledPassage>& labelled,
     const std::vector<Passage>& seen) {

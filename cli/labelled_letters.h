@@ -52,6 +52,21 @@ std::vector<PassageContext> LabelledContexts(
     const std::vector<LabelledPassage>& labelled,
     const std::vector<Passage>& seen);
 
+// Labelled passages beside what the pipeline makes of them, index for
+// index: the passage as segmented and its context. What `intake eval` and
+// `intake train` classify, from gold files (below) or from reviewers'
+// decisions (cli/reviewed_passages.h).
+struct LabelledReading {
+  std::vector<LabelledPassage> labelled;
+  std::vector<Passage> seen;
+  std::vector<PassageContext> contexts;
+};
+
+// Appends `labelled`, read letter by letter by SegmentLabelled and
+// LabelledContexts.
+void AppendLabelledLetters(std::vector<LabelledPassage> labelled,
+                           LabelledReading* out);
+
 }  // namespace intake
 
 #endif  // INTAKE_CLI_LABELLED_LETTERS_H_

@@ -92,13 +92,14 @@ std::string Column(const std::string& s, size_t width) {
 
 }  // namespace
 
-ModelEvaluation EvaluateWithModel(const std::vector<LabelledPassage>& gold,
+ModelEvaluation EvaluateWithModel(const LabelledReading& reading,
                                   const CombinedClassifier& classifier,
                                   const LinearModel& model) {
   Evaluator rules, combined;
   ModelEvaluation out;
-  const std::vector<Passage> seen = SegmentLabelled(gold);
-  const std::vector<PassageContext> contexts = LabelledContexts(gold, seen);
+  const std::vector<LabelledPassage>& gold = reading.labelled;
+  const std::vector<Passage>& seen = reading.seen;
+  const std::vector<PassageContext>& contexts = reading.contexts;
   std::vector<Judgement> judged;
   judged.reserve(gold.size());
   for (size_t i = 0; i < gold.size(); ++i) {

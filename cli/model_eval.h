@@ -13,7 +13,7 @@
 #include "classifiers/calibration.h"
 #include "classifiers/combined_classifier.h"
 #include "classifiers/evaluation.h"
-#include "cli/labelled_passages.h"
+#include "cli/labelled_letters.h"
 
 namespace intake {
 
@@ -34,8 +34,9 @@ struct ModelEvaluation {
   TrustFigures combined_trust;
 };
 
-// Classifies `gold` as the pipeline would (cli/labelled_letters.h).
-ModelEvaluation EvaluateWithModel(const std::vector<LabelledPassage>& gold,
+// Classifies each passage of `gold` as read, each letter's stances read
+// together as a document's are.
+ModelEvaluation EvaluateWithModel(const LabelledReading& reading,
                                   const CombinedClassifier& classifier,
                                   const LinearModel& model);
 

@@ -23,22 +23,21 @@ std::string StringOf(const Json& record, const char* key,
 }
 
 // What the model file's training-data hash should change with.
-void HashPassage(const ReviewedPassage& r, Sha256* hash) {
-  Json j = {{"letter", r.labelled.letter},
-            {"text", r.labelled.text},
-            {"article14", r.labelled.gold.article14},
-            {"activity", r.labelled.gold.activity},
-            {"theme", r.labelled.gold.theme},
-            {"stance", r.labelled.gold.stance}};
+void HashPassage(const LabelledPassage& p, Sha256* hash) {
+  Json j = {{"letter", p.letter},
+            {"text", p.text},
+            {"article14", p.gold.article14},
+            {"activity", p.gold.activity},
+            {"theme", p.gold.theme},
+            {"stance", p.gold.stance}};
   hash->Update(j.dump(-1, ' ', false, Json::error_handler_t::replace));
   hash->Update("\n");
 }
 
 }  // namespace
 
-Status ReadReviewedPassages(const std::string& out_dir,
-                            std::vector<ReviewedPassage>* out, Sha256* hash,
-                            ReviewedCounts* counts) {
+Status AppendReviewedPassages(const std::string& out_dir, LabelledReading* out,
+                              Sha256* hash, ReviewedCounts* counts) {
   const std::string path = out_dir + "/intake.sqlite";
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
@@ -72,25 +71,28 @@ Status ReadReviewedPassages(const std::string& out_dir,
         return Status::Corrupt("a passage record of " + row.doc_id + " in " +
                                path + " is not JSON");
       }
-      ReviewedPassage r;
-      r.seen.text = StringOf(record, "text", "");
-      r.seen.kind = PassageKindFromName(StringOf(record, "kind", "paragraph"));
-      r.seen.lang = StringOf(record, "lang", "und");
+      Passage seen;
+      seen.text = StringOf(record, "text", "");
+      seen.kind = PassageKindFromName(StringOf(record, "kind", "paragraph"));
+      seen.lang = StringOf(record, "lang", "und");
       // Every passage moves the context on, decided or not, as in the run.
-      r.context = tracker.Next(r.seen.kind, r.seen.text);
-      const std::string key = PassageTextHash(r.seen.text);
+      PassageContext context = tracker.Next(seen.kind, seen.text);
+      const std::string key = PassageTextHash(seen.text);
       auto it = decided.find(key);
       if (it == decided.end()) return Status::Ok();
       const ReviewDecision& decision = it->second;
       found.emplace(row.doc_id, key);
-      r.labelled.id = StringOf(record, "passage_id", "");
-      r.labelled.letter = row.doc_id;
-      r.labelled.text = r.seen.text;
-      r.labelled.lang = r.seen.lang;
-      r.labelled.gold = {decision.article14, decision.activity, decision.theme,
-                         decision.stance};
-      if (hash != nullptr) HashPassage(r, hash);
-      out->push_back(std::move(r));
+      LabelledPassage labelled;
+      labelled.id = StringOf(record, "passage_id", "");
+      labelled.letter = row.doc_id;
+      labelled.text = seen.text;
+      labelled.lang = seen.lang;
+      labelled.gold = {decision.article14, decision.activity, decision.theme,
+                       decision.stance};
+      if (hash != nullptr) HashPassage(labelled, hash);
+      out->labelled.push_back(std::move(labelled));
+      out->seen.push_back(std::move(seen));
+      out->contexts.push_back(std::move(context));
       return Status::Ok();
     });
   });

@@ -52,28 +52,23 @@ Status TrainFromFiles(const std::vector<std::string>& files,
   // of passages.
   Status checked = CheckTrainOptions(options);
   if (!checked.ok()) return checked;
-  std::vector<LabelledPassage> labelled;
+  std::vector<LabelledPassage> from_files;
   Sha256 hash;
   int bad = 0;
   for (const std::string& file : files) {
-    Status s = ReadLabelled(file, &labelled, &hash, errors, &bad);
+    Status s = ReadLabelled(file, &from_files, &hash, errors, &bad);
     if (!s.ok()) return s;
   }
-  std::vector<Passage> seen = SegmentLabelled(labelled);
-  std::vector<PassageContext> contexts = LabelledContexts(labelled, seen);
-  // Reviewed passages come as the run read them: already segmented, with
-  // their context from their own document.
+  LabelledReading reading;
+  AppendLabelledLetters(std::move(from_files), &reading);
   ReviewedCounts reviewed;
   for (const std::string& dir : reviews_dirs) {
-    std::vector<ReviewedPassage> decided;
-    Status s = ReadReviewedPassages(dir, &decided, &hash, &reviewed);
+    Status s = AppendReviewedPassages(dir, &reading, &hash, &reviewed);
     if (!s.ok()) return s;
-    for (ReviewedPassage& r : decided) {
-      labelled.push_back(std::move(r.labelled));
-      seen.push_back(std::move(r.seen));
-      contexts.push_back(std::move(r.context));
-    }
   }
+  const std::vector<LabelledPassage>& labelled = reading.labelled;
+  const std::vector<Passage>& seen = reading.seen;
+  const std::vector<PassageContext>& contexts = reading.contexts;
   if (labelled.empty()) {
     return Status::InvalidArgument("no labelled passages in the files given");
   }

@@ -71,23 +71,26 @@ TEST(ReviewedPassagesTest, DecidedPassagesComeWithTheirDocumentsContext) {
   std::string dir = FolderWithDecisions(
       {Decision("doc1", "storage of mercury waste;", "need"),
        Decision("doc1", "Needs for support", "other")});
-  std::vector<ReviewedPassage> out;
+  LabelledReading out;
   ReviewedCounts counts;
   Sha256 hash;
-  ASSERT_TRUE(ReadReviewedPassages(dir, &out, &hash, &counts).ok());
+  ASSERT_TRUE(AppendReviewedPassages(dir, &out, &hash, &counts).ok());
   EXPECT_EQ(counts.decisions, 2);
   EXPECT_EQ(counts.unmatched, 0);
-  ASSERT_EQ(out.size(), 2u);  // in document order, not decision order
-  EXPECT_EQ(out[0].seen.kind, PassageKind::kHeading);
-  EXPECT_EQ(out[1].seen.kind, PassageKind::kListItem);
-  EXPECT_EQ(out[1].seen.lang, "en");
-  EXPECT_EQ(out[1].labelled.gold.stance, "need");
-  EXPECT_EQ(out[1].labelled.gold.theme, std::vector<std::string>{"waste"});
-  EXPECT_EQ(out[1].labelled.letter, "doc1");
-  EXPECT_EQ(out[1].labelled.id, "doc1-3");
+  // In document order, not decision order; the three vectors side by side.
+  ASSERT_EQ(out.labelled.size(), 2u);
+  ASSERT_EQ(out.seen.size(), 2u);
+  ASSERT_EQ(out.contexts.size(), 2u);
+  EXPECT_EQ(out.seen[0].kind, PassageKind::kHeading);
+  EXPECT_EQ(out.seen[1].kind, PassageKind::kListItem);
+  EXPECT_EQ(out.seen[1].lang, "en");
+  EXPECT_EQ(out.labelled[1].gold.stance, "need");
+  EXPECT_EQ(out.labelled[1].gold.theme, std::vector<std::string>{"waste"});
+  EXPECT_EQ(out.labelled[1].letter, "doc1");
+  EXPECT_EQ(out.labelled[1].id, "doc1-3");
   // The lead-in had no decision, yet it is what the list item is read under.
-  EXPECT_EQ(out[1].context.heading, "Needs for support");
-  EXPECT_EQ(out[1].context.paragraph_above,
+  EXPECT_EQ(out.contexts[1].heading, "Needs for support");
+  EXPECT_EQ(out.contexts[1].paragraph_above,
             "We would need help with the following:");
 }
 
@@ -98,13 +101,13 @@ TEST(ReviewedPassagesTest, ANewerDecisionWinsAndTheHashFollowsTheLabels) {
   second.stance = "provided";
   second.decided_at = "2026-11-29T07:00:00Z";
   std::string two = FolderWithDecisions({first, second});
-  std::vector<ReviewedPassage> a, b;
+  LabelledReading a, b;
   ReviewedCounts counts;
   Sha256 hash_a, hash_b;
-  ASSERT_TRUE(ReadReviewedPassages(one, &a, &hash_a, &counts).ok());
-  ASSERT_TRUE(ReadReviewedPassages(two, &b, &hash_b, &counts).ok());
-  ASSERT_EQ(b.size(), 1u);
-  EXPECT_EQ(b[0].labelled.gold.stance, "provided");
+  ASSERT_TRUE(AppendReviewedPassages(one, &a, &hash_a, &counts).ok());
+  ASSERT_TRUE(AppendReviewedPassages(two, &b, &hash_b, &counts).ok());
+  ASSERT_EQ(b.labelled.size(), 1u);
+  EXPECT_EQ(b.labelled[0].gold.stance, "provided");
   EXPECT_NE(hash_a.HexDigest(), hash_b.HexDigest());
 }
 
@@ -112,27 +115,27 @@ TEST(ReviewedPassagesTest, ADecisionWhosePassageIsGoneIsCountedNotLearned) {
   std::string dir = FolderWithDecisions(
       {Decision("doc1", "a survey of contaminated sites.", "need"),
        Decision("doc1", "text the document no longer has", "need")});
-  std::vector<ReviewedPassage> out;
+  LabelledReading out;
   ReviewedCounts counts;
-  ASSERT_TRUE(ReadReviewedPassages(dir, &out, nullptr, &counts).ok());
-  EXPECT_EQ(out.size(), 1u);
+  ASSERT_TRUE(AppendReviewedPassages(dir, &out, nullptr, &counts).ok());
+  EXPECT_EQ(out.labelled.size(), 1u);
   EXPECT_EQ(counts.decisions, 2);
   EXPECT_EQ(counts.unmatched, 1);
 }
 
 TEST(ReviewedPassagesTest, NoStoreOrNoDecisionIsAnErrorNamingThePath) {
   std::string empty = MakeTempDir("no-store");
-  std::vector<ReviewedPassage> out;
+  LabelledReading out;
   ReviewedCounts counts;
-  Status s = ReadReviewedPassages(empty, &out, nullptr, &counts);
+  Status s = AppendReviewedPassages(empty, &out, nullptr, &counts);
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find(empty + "/intake.sqlite"), std::string::npos);
 
   std::string undecided = FolderWithDecisions({});
-  s = ReadReviewedPassages(undecided, &out, nullptr, &counts);
+  s = AppendReviewedPassages(undecided, &out, nullptr, &counts);
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find("no reviewer decisions"), std::string::npos);
-  EXPECT_TRUE(out.empty());
+  EXPECT_TRUE(out.labelled.empty());
 }
 
 }  // namespace
