@@ -20,6 +20,8 @@ CODES = {
         "reporting"],
 }
 
+STANCES = ["need", "provided", "received", "other"]
+
 
 def taxonomy_order():
     """(dimension, code) pairs in the order of shared/TAXONOMY.md."""
