@@ -73,11 +73,15 @@ TEST(CheckNewLettersTest, AnotherPartOfTheSameRoundCannotShareALetter) {
   std::ofstream(dir + "/en-b.jsonl")
       << Line("en-99250", "en-zz-checker-2026", "[]", "other");
   const std::string file = dir + "/en-a.jsonl";
-  std::ofstream(file) << Line("en-99000", "en-zz-checker-2026", "[]", "other");
+  std::ofstream(file) << Line("en-99000", "en-zz-checker-2026", "[]", "other")
+                      << Line("en-99001", "en-zz-checker-2026", "[]", "other");
   std::string out;
   EXPECT_NE(Check(file, "en 99000 99249", dir, &out), 0);
-  EXPECT_NE(out.find("letter id en-zz-checker-2026 must start with en- and be "
-                     "new"),
+  const std::string refused =
+      ":1: letter id en-zz-checker-2026 must start with en- and be new";
+  EXPECT_NE(out.find(refused), std::string::npos) << out;
+  // Named on the letter's first line only, not on every line of it.
+  EXPECT_EQ(out.find("letter id", out.find(refused) + refused.size()),
             std::string::npos)
       << out;
 }
