@@ -317,18 +317,24 @@ int EvalCommand(const std::vector<std::string>& args) {
   int bad = 0;
   if (!eval_args.reviews_dir.empty()) {
     // The decided passages as the run read them (cli/reviewed_passages.h).
-    ReviewedCounts reviewed;
-    s = AppendReviewedPassages(eval_args.reviews_dir, &gold, nullptr,
-                               &reviewed);
+    ReviewsRead reviews;
+    s = AppendReviewedPassages(eval_args.reviews_dir, &gold, nullptr, &reviews);
+    if (s.ok() && gold.labelled.empty()) {
+      s = Status::NotFound("none of the " + std::to_string(reviews.decisions) +
+                           " decisions in " + eval_args.reviews_dir +
+                           " is on a passage its store still holds");
+    }
     if (!s.ok()) {
       Error(s.message());
       return kExitCannotRun;
     }
-    if (reviewed.unmatched > 0) {
-      WarnIfAny(std::to_string(reviewed.unmatched) + " of " +
-                std::to_string(reviewed.decisions) + " decisions in " +
+    if (reviews.unmatched > 0) {
+      WarnIfAny(std::to_string(reviews.unmatched) + " of " +
+                std::to_string(reviews.decisions) + " decisions in " +
                 eval_args.reviews_dir +
-                " left out: their passage is no longer in its document");
+                " left out: their passage is gone from the store (its "
+                "document was read again and the passage changed, or the "
+                "document is gone)");
     }
   }
   std::vector<LabelledPassage> from_files;

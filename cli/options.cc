@@ -222,7 +222,8 @@ ParseOutcome ParseEvalArgs(const std::vector<std::string>& args, EvalArgs* out,
       "rules", po::value(&out->rules_path), kRulesHelp)(
       "reviews", po::value(&out->reviews_dir),
       "measure against every passage reviewers decided in this output "
-      "folder's state store (with or instead of gold files)")(
+      "folder's state store that the store still holds, read as the run "
+      "read it (with or instead of gold files)")(
       "model", po::value(&out->model_path), kModelHelp)(
       "no-model", po::bool_switch(&out->no_model), kNoModelHelp);
   po::options_description hidden;
@@ -363,8 +364,9 @@ ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
       "do not weigh each label's few positive passages up (docs/model.md, "
       "\"Training\")")(
       "reviews", po::value(&out->reviews_dirs),
-      "also learn from every passage reviewers decided in this output "
-      "folder's state store (repeat for more folders; docs/review.md)");
+      "learn from every passage reviewers decided in this output folder's "
+      "state store, with or without labelled files (repeat for more "
+      "folders; docs/review.md)");
   po::options_description hidden;
   hidden.add_options()("labelled",
                        po::value(&out->labelled_files)->multitoken());
@@ -373,7 +375,7 @@ ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
   po::variables_map vm;
   ParseOutcome outcome = Parse(
       args,
-      "intake train LABELLED.jsonl... [--reviews DIR]... --out MODEL\n"
+      "intake train [LABELLED.jsonl...] [--reviews DIR]... --out MODEL\n"
       "Learns a model from labelled passages (the form 'intake eval' reads) "
       "for use with\nthe rules (docs/model.md). Give only the development "
       "part of the labelled data:\nwhat the model is measured on must not "

@@ -4,7 +4,6 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <set>
 #include <utility>
 
 #include "pipeline/reviewed_labels.h"
@@ -14,18 +13,51 @@ namespace intake {
 namespace {
 
 using Json = nlohmann::json;
+// Newest decision by document, then by text hash.
+using DecisionsByDocument =
+    std::map<std::string, std::map<std::string, ReviewDecision>>;
 
-std::string StringOf(const Json& record, const char* key,
-                     const std::string& fallback) {
-  auto it = record.find(key);
-  return it != record.end() && it->is_string() ? it->get<std::string>()
-                                               : fallback;
+// The text, kind and language of a stored passage record, as the run
+// classified it. `where` names the record in errors.
+Status StoredPassage(const std::string& line, const std::string& where,
+                     Passage* out) {
+  Json record = Json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (!record.is_object()) {
+    return Status::Corrupt(where + " is not a JSON object");
+  }
+  for (const char* key : {"text", "kind", "lang"}) {
+    if (!record.contains(key) || !record[key].is_string()) {
+      return Status::Corrupt(where + " has no \"" + key + "\" string");
+    }
+  }
+  out->text = record["text"].get<std::string>();
+  out->kind = PassageKindFromName(record["kind"].get<std::string>());
+  out->lang = record["lang"].get<std::string>();
+  return Status::Ok();
 }
 
-// What the model file's training-data hash should change with.
-void HashPassage(const LabelledPassage& p, Sha256* hash) {
+LabelledPassage Decided(const Passage& seen, const std::string& doc_id,
+                        const ReviewDecision& decision) {
+  LabelledPassage p;
+  p.id = decision.passage_id;
+  p.letter = doc_id;
+  p.text = seen.text;
+  p.lang = seen.lang;
+  p.gold = {decision.article14, decision.activity, decision.theme,
+            decision.stance};
+  return p;
+}
+
+// What the model file's training-data hash should change with: all that
+// the training reads of the passage.
+void HashPassage(const LabelledPassage& p, const Passage& seen,
+                 const PassageContext& context, Sha256* hash) {
   Json j = {{"letter", p.letter},
             {"text", p.text},
+            {"kind", std::string(PassageKindName(seen.kind))},
+            {"lang", p.lang},
+            {"heading", context.heading},
+            {"above", context.paragraph_above},
             {"article14", p.gold.article14},
             {"activity", p.gold.activity},
             {"theme", p.gold.theme},
@@ -34,10 +66,56 @@ void HashPassage(const LabelledPassage& p, Sha256* hash) {
   hash->Update("\n");
 }
 
+Status NewestDecisions(StateStore* store, DecisionsByDocument* out,
+                       int* count) {
+  return store->ForEachDecision(true, [&](const ReviewDecision& d) {
+    ++*count;
+    (*out)[d.doc_id][d.text_sha256] = d;
+    return Status::Ok();
+  });
+}
+
+// Appends the decided passages of one document, reading all its passages
+// in order for their context; erases the decisions it matched.
+Status AppendDocument(StateStore* store, const std::string& path,
+                      const std::string& doc_id,
+                      std::map<std::string, ReviewDecision>* decided,
+                      LabelledReading* out, Sha256* hash) {
+  std::map<std::string, ReviewDecision> matched;
+  ContextTracker tracker;
+  int number = 0;
+  Status s = store->ForEachPassage(doc_id, [&](const std::string& line) {
+    Passage seen;
+    Status r =
+        StoredPassage(line,
+                      path + ": passage record " + std::to_string(++number) +
+                          " of document " + doc_id,
+                      &seen);
+    if (!r.ok()) return r;
+    // Every passage moves the context on, decided or not, as in the run.
+    PassageContext context = tracker.Next(seen.kind, seen.text);
+    const std::string key = PassageTextHash(seen.text);
+    auto it = decided->find(key);
+    if (it != decided->end()) {
+      matched.insert(*it);
+    } else if (matched.count(key) == 0) {
+      return Status::Ok();
+    }
+    LabelledPassage p = Decided(seen, doc_id, matched.at(key));
+    if (hash != nullptr) HashPassage(p, seen, context, hash);
+    out->labelled.push_back(std::move(p));
+    out->seen.push_back(std::move(seen));
+    out->contexts.push_back(std::move(context));
+    if (it != decided->end()) decided->erase(it);
+    return Status::Ok();
+  });
+  return s;
+}
+
 }  // namespace
 
 Status AppendReviewedPassages(const std::string& out_dir, LabelledReading* out,
-                              Sha256* hash, ReviewedCounts* counts) {
+                              Sha256* hash, ReviewsRead* read) {
   const std::string path = out_dir + "/intake.sqlite";
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
@@ -45,60 +123,38 @@ Status AppendReviewedPassages(const std::string& out_dir, LabelledReading* out,
                             " (has 'intake run' written there?)");
   }
   std::unique_ptr<StateStore> store;
-  Status s = StateStore::Open(path, &store);
+  Status s = StateStore::OpenForReading(path, &store);
   if (!s.ok()) return s;
-  int decisions = 0;
-  s = store->ForEachDecision(true, [&](const ReviewDecision&) {
-    ++decisions;
-    return Status::Ok();
-  });
-  if (!s.ok()) return s;
-  if (decisions == 0) {
+  DecisionsByDocument decisions;
+  int count = 0;
+  s = NewestDecisions(store.get(), &decisions, &count);
+  if (!s.ok()) return Status::IoError(path + ": " + s.message());
+  if (count == 0) {
     return Status::NotFound("no reviewer decisions in " + path +
                             " ('intake review import' stores them)");
   }
-  // Decisions are keyed by document and text, so that they hold across
-  // reruns; one matched by any passage of its document counts as found.
-  std::set<std::pair<std::string, std::string>> found;
   s = store->ForEachDocument([&](const DocumentRow& row) -> Status {
-    std::map<std::string, ReviewDecision> decided;
-    Status d = store->LatestDecisions(row.doc_id, &decided);
-    if (!d.ok() || decided.empty()) return d;
-    ContextTracker tracker;
-    return store->ForEachPassage(row.doc_id, [&](const std::string& line) {
-      Json record = Json::parse(line, nullptr, /*allow_exceptions=*/false);
-      if (!record.is_object()) {
-        return Status::Corrupt("a passage record of " + row.doc_id + " in " +
-                               path + " is not JSON");
-      }
-      Passage seen;
-      seen.text = StringOf(record, "text", "");
-      seen.kind = PassageKindFromName(StringOf(record, "kind", "paragraph"));
-      seen.lang = StringOf(record, "lang", "und");
-      // Every passage moves the context on, decided or not, as in the run.
-      PassageContext context = tracker.Next(seen.kind, seen.text);
-      const std::string key = PassageTextHash(seen.text);
-      auto it = decided.find(key);
-      if (it == decided.end()) return Status::Ok();
-      const ReviewDecision& decision = it->second;
-      found.emplace(row.doc_id, key);
-      LabelledPassage labelled;
-      labelled.id = StringOf(record, "passage_id", "");
-      labelled.letter = row.doc_id;
-      labelled.text = seen.text;
-      labelled.lang = seen.lang;
-      labelled.gold = {decision.article14, decision.activity, decision.theme,
-                       decision.stance};
-      if (hash != nullptr) HashPassage(labelled, hash);
-      out->labelled.push_back(std::move(labelled));
-      out->seen.push_back(std::move(seen));
-      out->contexts.push_back(std::move(context));
+    auto it = decisions.find(row.doc_id);
+    if (it == decisions.end()) return Status::Ok();
+    if (!read->documents.insert(row.doc_id).second) {
+      ++read->repeated_documents;
+      count -= static_cast<int>(it->second.size());
+      decisions.erase(it);
       return Status::Ok();
-    });
+    }
+    return AppendDocument(store.get(), path, row.doc_id, &it->second, out,
+                          hash);
   });
-  if (!s.ok()) return s;
-  counts->decisions += decisions;
-  counts->unmatched += decisions - static_cast<int>(found.size());
+  if (!s.ok())
+    return s.code() == Status::Code::kCorrupt
+               ? s
+               : Status::IoError(path + ": " + s.message());
+  int unmatched = 0;
+  for (const auto& [doc_id, left] : decisions) {
+    unmatched += static_cast<int>(left.size());
+  }
+  read->decisions += count;
+  read->unmatched += unmatched;
   return Status::Ok();
 }
 

@@ -2,6 +2,8 @@
 
 #include <cstdio>
 #include <map>
+#include <span>
+#include <utility>
 
 #include "classifiers/model_features.h"
 #include "classifiers/model_file.h"
@@ -23,7 +25,7 @@ std::string Fixed(double x) {
 
 }  // namespace
 
-std::vector<int> LetterFolds(const std::vector<LabelledPassage>& passages,
+std::vector<int> LetterFolds(std::span<const LabelledPassage> passages,
                              int folds) {
   std::map<std::string, int> group_of;
   std::vector<int> group(passages.size());
@@ -43,6 +45,64 @@ std::vector<int> LetterFolds(const std::vector<LabelledPassage>& passages,
   return fold;
 }
 
+namespace {
+
+// The labelled files, then the reviewed passages of every folder, into
+// *reading; *from_files is where the reviewed passages start.
+Status ReadTrainingPassages(const std::vector<std::string>& files,
+                            const std::vector<std::string>& reviews_dirs,
+                            LabelledReading* reading, size_t* from_files,
+                            ReviewsRead* reviews, Sha256* hash,
+                            std::ostream& errors, int* bad) {
+  std::vector<LabelledPassage> labelled;
+  for (const std::string& file : files) {
+    Status s = ReadLabelled(file, &labelled, hash, errors, bad);
+    if (!s.ok()) return s;
+  }
+  AppendLabelledLetters(std::move(labelled), reading);
+  *from_files = reading->labelled.size();
+  for (const std::string& dir : reviews_dirs) {
+    Status s = AppendReviewedPassages(dir, reading, hash, reviews);
+    if (!s.ok()) return s;
+  }
+  if (reading->labelled.empty()) {
+    return Status::InvalidArgument(
+        reviews_dirs.empty()
+            ? "no labelled passages in the files given"
+            : "no labelled passages in the files given, and no decided "
+              "passage in the review folders that their stores still hold");
+  }
+  return Status::Ok();
+}
+
+// Each part dealt into folds on its own, so that the reviewed documents,
+// which come last, are spread over every fold rather than packed into the
+// last, and the files' folds are the same with reviews as without.
+std::vector<int> PartFolds(const std::vector<LabelledPassage>& labelled,
+                           size_t from_files, int folds) {
+  std::span<const LabelledPassage> all(labelled);
+  std::vector<int> out = LetterFolds(all.first(from_files), folds);
+  std::vector<int> reviewed = LetterFolds(all.subspan(from_files), folds);
+  out.insert(out.end(), reviewed.begin(), reviewed.end());
+  return out;
+}
+
+void ReportReviews(const ReviewsRead& reviews, int learned,
+                   std::ostream& report) {
+  report << " (" << learned << " of them from reviewers' decisions";
+  if (reviews.unmatched > 0) {
+    report << "; " << reviews.unmatched << " of " << reviews.decisions
+           << " decisions left out, their passage gone from the store";
+  }
+  if (reviews.repeated_documents > 0) {
+    report << "; " << reviews.repeated_documents
+           << " documents in more than one folder read once";
+  }
+  report << ")";
+}
+
+}  // namespace
+
 Status TrainFromFiles(const std::vector<std::string>& files,
                       const std::vector<std::string>& reviews_dirs,
                       const std::string& out_path, const ClassifierData& data,
@@ -52,32 +112,24 @@ Status TrainFromFiles(const std::vector<std::string>& files,
   // of passages.
   Status checked = CheckTrainOptions(options);
   if (!checked.ok()) return checked;
-  std::vector<LabelledPassage> from_files;
+  LabelledReading reading;
+  size_t from_files = 0;
+  ReviewsRead reviews;
   Sha256 hash;
   int bad = 0;
-  for (const std::string& file : files) {
-    Status s = ReadLabelled(file, &from_files, &hash, errors, &bad);
-    if (!s.ok()) return s;
-  }
-  LabelledReading reading;
-  AppendLabelledLetters(std::move(from_files), &reading);
-  ReviewedCounts reviewed;
-  for (const std::string& dir : reviews_dirs) {
-    Status s = AppendReviewedPassages(dir, &reading, &hash, &reviewed);
-    if (!s.ok()) return s;
-  }
+  Status read = ReadTrainingPassages(files, reviews_dirs, &reading, &from_files,
+                                     &reviews, &hash, errors, &bad);
+  if (!read.ok()) return read;
   const std::vector<LabelledPassage>& labelled = reading.labelled;
   const std::vector<Passage>& seen = reading.seen;
   const std::vector<PassageContext>& contexts = reading.contexts;
-  if (labelled.empty()) {
-    return Status::InvalidArgument("no labelled passages in the files given");
-  }
   RuleClassifier rules(data.rules);
   FeatureExtractor extractor(data.rules, data.gazetteer);
-  std::vector<int> folds = LetterFolds(labelled, options.folds);
+  std::vector<int> folds = PartFolds(labelled, from_files, options.folds);
   std::vector<TrainingPassage> passages;
   passages.reserve(labelled.size());
   int furniture = 0;
+  int reviewed = 0;
   for (size_t i = 0; i < labelled.size(); ++i) {
     const Passage& p = seen[i];
     // The pipeline never scores furniture; learning from it would only
@@ -86,6 +138,7 @@ Status TrainFromFiles(const std::vector<std::string>& files,
       ++furniture;
       continue;
     }
+    if (i >= from_files) ++reviewed;
     Labels by_rules = rules.Classify(p.text, p.lang, p.kind, contexts[i]);
     std::vector<ModelFeature> features =
         extractor.Extract(p.text, p.lang, by_rules);
@@ -115,15 +168,7 @@ Status TrainFromFiles(const std::vector<std::string>& files,
          << passages.size() << " passages";
   if (furniture > 0) report << " (" << furniture << " furniture left out)";
   if (bad > 0) report << " (" << bad << " lines left out)";
-  if (reviewed.decisions > 0) {
-    report << " (" << reviewed.decisions - reviewed.unmatched
-           << " of them reviewers' decisions";
-    if (reviewed.unmatched > 0) {
-      report << "; " << reviewed.unmatched
-             << " left out, their passage no longer in its document";
-    }
-    report << ")";
-  }
+  if (!reviews_dirs.empty()) ReportReviews(reviews, reviewed, report);
   report << ", " << figures.features << " features, " << model.labels.size()
          << " labels\n";
   if (!figures.skipped.empty()) {

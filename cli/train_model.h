@@ -9,6 +9,7 @@
 #define INTAKE_CLI_TRAIN_MODEL_H_
 
 #include <ostream>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -21,7 +22,7 @@ namespace intake {
 // Fold of each passage: a letter's passages share one; passages that name
 // no letter are taken in runs of neighbours (files list a letter's
 // passages together), so a fold never holds half a letter.
-std::vector<int> LetterFolds(const std::vector<LabelledPassage>& passages,
+std::vector<int> LetterFolds(std::span<const LabelledPassage> passages,
                              int folds);
 
 // Trains on `files` and on the reviewers' decisions in the output folders

@@ -17,7 +17,7 @@ struct ReviewDecision {
   std::string doc_id;
   std::string text_sha256;  // Sha256Hex of the passage text
   std::string passage_id;   // where the passage was when decided
-  std::string text;         // the passage text, for `intake eval --reviews`
+  std::string text;         // the passage text, for `review export`
   // The reviewer's labels, codes of TAXONOMY.md in taxonomy order.
   std::vector<std::string> article14;
   std::vector<std::string> activity;

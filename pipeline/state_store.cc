@@ -131,6 +131,40 @@ Status StateStore::Open(const std::string& path,
   return Status::Ok();
 }
 
+Status StateStore::OpenForReading(const std::string& path,
+                                  std::unique_ptr<StateStore>* out) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db,
+                           SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string reason = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    sqlite3_close(db);
+    return Status::IoError("cannot open state store " + path + ": " + reason);
+  }
+  std::unique_ptr<StateStore> store(new StateStore(db));
+  sqlite3_busy_timeout(db, 10000);
+  std::string version;
+  {
+    Statement get(db, "SELECT value FROM meta WHERE key='schema_version'");
+    bool row = false;
+    if (get.Step(&row).ok() && row) version = get.Text(0);
+  }
+  if (version.empty()) {
+    return Status::Unsupported(path + " is not a state store of this intake");
+  }
+  if (version != std::to_string(kStoreSchemaVersion)) {
+    // Open() brings version 1 up to date; nothing reads a later one.
+    return Status::Unsupported(
+        "state store " + path + " has schema version " + version +
+        "; this intake reads version " + std::to_string(kStoreSchemaVersion) +
+        (version == "1" ? " (an 'intake run' into its folder brings it up "
+                          "to date)"
+                        : ""));
+  }
+  *out = std::move(store);
+  return Status::Ok();
+}
+
 StateStore::~StateStore() { sqlite3_close(db_); }
 
 Status StateStore::Exec(const char* sql) {

@@ -103,6 +103,12 @@ class StateStore {
  public:
   // Opens the store at `path`, creating it (and its tables) when missing.
   static Status Open(const std::string& path, std::unique_ptr<StateStore>* out);
+  // Opens an existing store read-only, for commands that only read one
+  // (`intake train --reviews`, `intake eval --reviews`): creates and
+  // changes nothing, and refuses a file that is not a store of this
+  // intake's schema.
+  static Status OpenForReading(const std::string& path,
+                               std::unique_ptr<StateStore>* out);
   ~StateStore();
   StateStore(const StateStore&) = delete;
   StateStore& operator=(const StateStore&) = delete;

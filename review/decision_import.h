@@ -1,7 +1,7 @@
 // `intake review import`: the decisions of a file (review/decision_file.h)
 // into the state store, all or none. Each decision must name a passage the
-// store holds, by document and text hash; its text is kept with it for
-// `intake eval --reviews`.
+// store holds, by document and text hash; its text is kept with it, so
+// that `intake review export` can show what was decided.
 #ifndef INTAKE_REVIEW_DECISION_IMPORT_H_
 #define INTAKE_REVIEW_DECISION_IMPORT_H_
 
