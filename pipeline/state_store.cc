@@ -75,22 +75,30 @@ CREATE TABLE IF NOT EXISTS runs(
   failed INTEGER);
 )sql";
 
+// Opens the database at `path` with SQLite's `flags` into *db, waiting
+// up to 10 s for a lock another process holds.
+Status OpenDatabase(const std::string& path, int flags, sqlite3** db) {
+  int rc =
+      sqlite3_open_v2(path.c_str(), db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string reason = *db ? sqlite3_errmsg(*db) : sqlite3_errstr(rc);
+    sqlite3_close(*db);
+    *db = nullptr;
+    return Status::IoError("cannot open state store " + path + ": " + reason);
+  }
+  sqlite3_busy_timeout(*db, 10000);
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status StateStore::Open(const std::string& path,
                         std::unique_ptr<StateStore>* out) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(
-      path.c_str(), &db,
-      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-      nullptr);
-  if (rc != SQLITE_OK) {
-    std::string reason = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-    sqlite3_close(db);
-    return Status::IoError("cannot open state store " + path + ": " + reason);
-  }
+  Status opened =
+      OpenDatabase(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &db);
+  if (!opened.ok()) return opened;
   std::unique_ptr<StateStore> store(new StateStore(db));
-  sqlite3_busy_timeout(db, 10000);
   // WAL: a reader (intake status) never blocks a run; NORMAL sync keeps
   // the database consistent after a power loss, losing at most the last
   // documents, which the next run redoes.
@@ -134,15 +142,9 @@ Status StateStore::Open(const std::string& path,
 Status StateStore::OpenForReading(const std::string& path,
                                   std::unique_ptr<StateStore>* out) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db,
-                           SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
-  if (rc != SQLITE_OK) {
-    std::string reason = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-    sqlite3_close(db);
-    return Status::IoError("cannot open state store " + path + ": " + reason);
-  }
+  Status opened = OpenDatabase(path, SQLITE_OPEN_READONLY, &db);
+  if (!opened.ok()) return opened;
   std::unique_ptr<StateStore> store(new StateStore(db));
-  sqlite3_busy_timeout(db, 10000);
   std::string version;
   {
     Statement get(db, "SELECT value FROM meta WHERE key='schema_version'");
