@@ -233,7 +233,7 @@ ParseOutcome ParseEvalArgs(const std::vector<std::string>& args, EvalArgs* out,
   po::variables_map vm;
   ParseOutcome outcome = Parse(
       args,
-      "intake eval GOLD.jsonl... | intake eval --reviews OUT_DIR\n"
+      "intake eval [GOLD.jsonl...] [--reviews OUT_DIR]\n"
       "Classifies the \"text\" of every line of labelled files (the form "
       "'intake classify'\nwrites, gold labels in article14, activity, theme, "
       "stance) and prints precision,\nrecall and F1 per code, micro and macro "

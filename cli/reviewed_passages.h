@@ -25,7 +25,9 @@ struct ReviewsRead {
   // since their kind, language and context are no longer known.
   int unmatched = 0;
   // Documents already read, so that one found in two folders (a shard and
-  // the merged output, say) is read once.
+  // the merged output, say) is read once: from the first folder given
+  // that has a decision on it. Decisions on it in later folders are left
+  // out, and not counted in `decisions`.
   std::set<std::string> documents;
   int repeated_documents = 0;
 };

@@ -45,6 +45,14 @@ std::vector<int> LetterFolds(std::span<const LabelledPassage> passages,
   return fold;
 }
 
+std::vector<int> TrainingFolds(std::span<const LabelledPassage> labelled,
+                               size_t from_files, int folds) {
+  std::vector<int> out = LetterFolds(labelled.first(from_files), folds);
+  std::vector<int> reviewed = LetterFolds(labelled.subspan(from_files), folds);
+  out.insert(out.end(), reviewed.begin(), reviewed.end());
+  return out;
+}
+
 namespace {
 
 // The labelled files, then the reviewed passages of every folder, into
@@ -75,18 +83,6 @@ Status ReadTrainingPassages(const std::vector<std::string>& files,
   return Status::Ok();
 }
 
-// Each part dealt into folds on its own, so that the reviewed documents,
-// which come last, are spread over every fold rather than packed into the
-// last, and the files' folds are the same with reviews as without.
-std::vector<int> PartFolds(const std::vector<LabelledPassage>& labelled,
-                           size_t from_files, int folds) {
-  std::span<const LabelledPassage> all(labelled);
-  std::vector<int> out = LetterFolds(all.first(from_files), folds);
-  std::vector<int> reviewed = LetterFolds(all.subspan(from_files), folds);
-  out.insert(out.end(), reviewed.begin(), reviewed.end());
-  return out;
-}
-
 void ReportReviews(const ReviewsRead& reviews, int learned,
                    std::ostream& report) {
   report << " (" << learned << " of them from reviewers' decisions";
@@ -96,7 +92,8 @@ void ReportReviews(const ReviewsRead& reviews, int learned,
   }
   if (reviews.repeated_documents > 0) {
     report << "; " << reviews.repeated_documents
-           << " documents in more than one folder read once";
+           << (reviews.repeated_documents == 1 ? " document" : " documents")
+           << " in more than one folder read from the first";
   }
   report << ")";
 }
@@ -125,7 +122,7 @@ Status TrainFromFiles(const std::vector<std::string>& files,
   const std::vector<PassageContext>& contexts = reading.contexts;
   RuleClassifier rules(data.rules);
   FeatureExtractor extractor(data.rules, data.gazetteer);
-  std::vector<int> folds = PartFolds(labelled, from_files, options.folds);
+  std::vector<int> folds = TrainingFolds(labelled, from_files, options.folds);
   std::vector<TrainingPassage> passages;
   passages.reserve(labelled.size());
   int furniture = 0;

@@ -25,6 +25,14 @@ namespace intake {
 std::vector<int> LetterFolds(std::span<const LabelledPassage> passages,
                              int folds);
 
+// The folds of labelled files' passages followed, from `from_files` on, by
+// reviewed passages (cli/reviewed_passages.h): each part dealt on its own,
+// so that the reviewed documents, which come last, are spread over every
+// fold rather than packed into the last, and the files' folds are the
+// same with reviews as without.
+std::vector<int> TrainingFolds(std::span<const LabelledPassage> labelled,
+                               size_t from_files, int folds);
+
 // Trains on `files` and on the reviewers' decisions in the output folders
 // `reviews_dirs` (cli/reviewed_passages.h), and writes `out_path`; prints
 // what was learned and the out-of-fold figures on `report`, bad lines on

@@ -149,7 +149,16 @@ Status StateStore::OpenForReading(const std::string& path,
   {
     Statement get(db, "SELECT value FROM meta WHERE key='schema_version'");
     bool row = false;
-    if (get.Step(&row).ok() && row) version = get.Text(0);
+    Status s = get.Step(&row);
+    const std::string reason = sqlite3_errmsg(db);
+    // Not a database, or one without intake's tables, is someone else's
+    // file; any other failure (a folder the reader may not write SQLite's
+    // shared-memory index into, say) is the reader's to fix.
+    if (!s.ok() && sqlite3_errcode(db) != SQLITE_NOTADB &&
+        reason.rfind("no such table", 0) != 0) {
+      return Status::IoError("cannot read state store " + path + ": " + reason);
+    }
+    if (s.ok() && row) version = get.Text(0);
   }
   if (version.empty()) {
     return Status::Unsupported(path + " is not a state store of this intake");

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -160,6 +161,7 @@ TEST(ReviewedPassagesTest, ADocumentInTwoFoldersIsReadOnce) {
   EXPECT_EQ(out.labelled.size(), 1u);
   EXPECT_EQ(read.repeated_documents, 1);
   EXPECT_EQ(read.decisions, 1);
+  EXPECT_EQ(read.unmatched, 0);
 }
 
 TEST(ReviewedPassagesTest, NoStoreOrNoDecisionIsAnErrorNamingThePath) {
@@ -197,6 +199,21 @@ TEST(ReviewedPassagesTest, AnotherSqliteFileIsRefusedAndNotChanged) {
             std::string::npos)
       << s.message();
   EXPECT_EQ(testing::ReadFileOrDie(path), before);
+}
+
+// Refusing it as "not a state store" would send the user looking in the
+// wrong place: the reason is SQLite's.
+TEST(ReviewedPassagesTest, AStoreThatCannotBeReadSaysWhy) {
+  std::string dir = MakeTempDir("unreadable-store");
+  std::filesystem::create_directory(dir + "/intake.sqlite");
+  LabelledReading out;
+  ReviewsRead read;
+  Status s = AppendReviewedPassages(dir, &out, nullptr, &read);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find(dir + "/intake.sqlite"), std::string::npos)
+      << s.message();
+  EXPECT_EQ(s.message().find("not a state store"), std::string::npos)
+      << s.message();
 }
 
 TEST(ReviewedPassagesTest, ABrokenStoredRecordIsNamed) {

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "classifiers/model_training.h"
@@ -47,6 +48,39 @@ TEST(TrainCommandTest, SameFilesGiveTheSameBytes) {
   EXPECT_NE(report.find("out of fold"), std::string::npos);
   // The letters' furniture is what the pipeline never scores: not learned.
   EXPECT_NE(report.find("furniture left out"), std::string::npos) << report;
+}
+
+std::vector<LabelledPassage> Letters(const std::string& prefix, int letters,
+                                     int passages_each) {
+  std::vector<LabelledPassage> out;
+  for (int l = 0; l < letters; ++l) {
+    for (int p = 0; p < passages_each; ++p) {
+      LabelledPassage passage;
+      passage.letter = prefix + std::to_string(l);
+      out.push_back(passage);
+    }
+  }
+  return out;
+}
+
+// Reviewed documents come after the files' letters; dealt with them, they
+// would all fall in the last fold and move the files' letters about.
+TEST(TrainingFoldsTest, ReviewedDocumentsAreSpreadAndLeaveTheFilesFolds) {
+  std::vector<LabelledPassage> files = Letters("letter-", 20, 3);
+  const std::vector<int> alone = LetterFolds(files, 5);
+  std::vector<LabelledPassage> all = files;
+  for (const LabelledPassage& p : Letters("doc-", 10, 2)) all.push_back(p);
+  const std::vector<int> folds = TrainingFolds(all, files.size(), 5);
+  ASSERT_EQ(folds.size(), all.size());
+  EXPECT_EQ(std::vector<int>(folds.begin(), folds.begin() + files.size()),
+            alone);
+  std::set<int> reviewed_folds(folds.begin() + files.size(), folds.end());
+  EXPECT_EQ(reviewed_folds.size(), 5u);
+  // A document's passages share a fold.
+  for (size_t i = files.size(); i + 1 < all.size(); i += 2) {
+    EXPECT_EQ(folds[i], folds[i + 1]);
+  }
+  EXPECT_EQ(TrainingFolds(files, files.size(), 5), alone);
 }
 
 // liblinear's solver never ends at C <= 0, so the command refuses it.
