@@ -57,9 +57,65 @@ bool IsCjk(const std::string& folded) {
   return lead >= 0xE3 && lead <= 0xE9;
 }
 
+// The non-empty pieces of `s` between `separator`s.
+std::vector<std::string> Split(const std::string& s, char separator) {
+  std::vector<std::string> out;
+  std::istringstream in(s);
+  for (std::string piece; std::getline(in, piece, separator);) {
+    if (!piece.empty()) out.push_back(piece);
+  }
+  return out;
+}
+
+// Calls `row` with the line number and the tab-separated fields (empty ones
+// kept) of every line of `path` that is neither blank nor a comment;
+// returns its first error.
+Status ForEachRow(
+    const std::string& path,
+    const std::function<Status(int, const std::vector<std::string>&)>& row) {
+  std::string text;
+  Status s = ReadFile(path, &text);
+  if (!s.ok()) return s;
+  std::istringstream lines(text);
+  int number = 0;
+  for (std::string line; std::getline(lines, line);) {
+    ++number;
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> fields;
+    std::istringstream cols(line);
+    for (std::string f; std::getline(cols, f, '\t');) fields.push_back(f);
+    s = row(number, fields);
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
+// ALPHA3 <tab> LANG <tab> name, one name a line, into *names by code.
+Status LoadStateNames(const std::string& path,
+                      std::map<std::string, std::vector<std::string>>* names,
+                      std::map<std::string, int>* line_of) {
+  return ForEachRow(path, [&](int number,
+                              const std::vector<std::string>& fields) {
+    if (fields.size() != 3 || fields[0].size() != 3 || fields[2].empty()) {
+      return Status::Corrupt(path + ":" + std::to_string(number) +
+                             ": expected a State's alpha-3 code, a language "
+                             "and a name, separated by tabs");
+    }
+    (*names)[fields[0]].push_back(fields[2]);
+    line_of->emplace(fields[0], number);
+    return Status::Ok();
+  });
+}
+
 Status LoadStates(
     const GazetteerSources& sources,
     std::vector<std::pair<GazetteerEntry, std::vector<std::string>>>* out) {
+  std::map<std::string, std::vector<std::string>> more_names;
+  std::map<std::string, int> line_of;
+  if (!sources.state_names_tsv.empty()) {
+    Status s = LoadStateNames(sources.state_names_tsv, &more_names, &line_of);
+    if (!s.ok()) return s;
+  }
   std::string json_text;
   Status s = ReadFile(sources.iso_codes_json, &json_text);
   if (!s.ok()) return s;
@@ -101,40 +157,19 @@ Status LoadStates(
         if (t != catalogue.end()) AddForms(t->second, &names);
       }
     }
+    auto more = more_names.find(entry.code);
+    if (more != more_names.end()) {
+      names.insert(names.end(), more->second.begin(), more->second.end());
+      more_names.erase(more);
+    }
     out->push_back({std::move(entry), std::move(names)});
   }
-  return Status::Ok();
-}
-
-// The non-empty pieces of `s` between `separator`s.
-std::vector<std::string> Split(const std::string& s, char separator) {
-  std::vector<std::string> out;
-  std::istringstream in(s);
-  for (std::string piece; std::getline(in, piece, separator);) {
-    if (!piece.empty()) out.push_back(piece);
-  }
-  return out;
-}
-
-// Calls `row` with the line number and the tab-separated fields (empty ones
-// kept) of every line of `path` that is neither blank nor a comment;
-// returns its first error.
-Status ForEachRow(
-    const std::string& path,
-    const std::function<Status(int, const std::vector<std::string>&)>& row) {
-  std::string text;
-  Status s = ReadFile(path, &text);
-  if (!s.ok()) return s;
-  std::istringstream lines(text);
-  int number = 0;
-  for (std::string line; std::getline(lines, line);) {
-    ++number;
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> fields;
-    std::istringstream cols(line);
-    for (std::string f; std::getline(cols, f, '\t');) fields.push_back(f);
-    s = row(number, fields);
-    if (!s.ok()) return s;
+  // A code iso-codes does not have would add names to nothing.
+  if (!more_names.empty()) {
+    const std::string& code = more_names.begin()->first;
+    return Status::Corrupt(sources.state_names_tsv + ":" +
+                           std::to_string(line_of[code]) + ": " + code +
+                           " is not an ISO 3166-1 alpha-3 code");
   }
   return Status::Ok();
 }

@@ -5,7 +5,9 @@
 //
 // States come from iso-codes (/usr/share/iso-codes/json/iso_3166-1.json,
 // with translations from the gettext catalogues iso_3166-1.mo for es, fr,
-// ru, ar, zh_CN); centres from classifiers/gazetteer/regional_centres.tsv.
+// ru, ar, zh_CN) and classifiers/gazetteer/state_names.tsv (names in use
+// that iso-codes lacks: "Russia", "Turkey"); centres from
+// classifiers/gazetteer/regional_centres.tsv.
 // Matching is on case-folded, accent-free text and whole words.
 #ifndef INTAKE_CLASSIFIERS_GAZETTEER_H_
 #define INTAKE_CLASSIFIERS_GAZETTEER_H_
@@ -45,6 +47,7 @@ struct GazetteerSources {
   std::string places_tsv;         // optional: names that hide a State's name
   std::string organisations_tsv;  // optional: organisations and programmes
   std::string nationalities_tsv;  // optional: States' adjectives
+  std::string state_names_tsv;    // optional: more names of States
 };
 
 class Gazetteer {

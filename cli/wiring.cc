@@ -53,6 +53,8 @@ Status LoadGazetteer(std::shared_ptr<const Gazetteer>* out) {
       "organisations.tsv", INTAKE_DEFAULT_GAZETTEER "/organisations.tsv");
   sources.nationalities_tsv = DataFile(
       "nationalities.tsv", INTAKE_DEFAULT_GAZETTEER "/nationalities.tsv");
+  sources.state_names_tsv =
+      DataFile("state_names.tsv", INTAKE_DEFAULT_GAZETTEER "/state_names.tsv");
   std::unique_ptr<const Gazetteer> gazetteer;
   Status s = Gazetteer::Load(sources, &gazetteer);
   if (!s.ok()) return s;

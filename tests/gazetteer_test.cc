@@ -47,6 +47,51 @@ TEST(GazetteerTest, NamesInTheSixLanguages) {
   }
 }
 
+// Names letters use that iso-codes lacks (classifiers/gazetteer/
+// state_names.tsv): its current names only ("Türkiye", "Russian
+// Federation"), and for Cambodia in Chinese a spelling nobody writes.
+TEST(GazetteerTest, NamesInUseBesideTheIsoOnes) {
+  std::shared_ptr<const Gazetteer> g = testing::ShippedGazetteer();
+  ASSERT_TRUE(g);
+  struct Case {
+    const char* text;
+    std::vector<std::string> codes;
+  } cases[] = {
+      {"Russia and Turkey", {"RUS", "TUR"}},
+      {"la Turquía y Rusia", {"TUR", "RUS"}},
+      {"la Turquie", {"TUR"}},
+      {"中国政府向柬埔寨提供了培训", {"CHN", "KHM"}},
+      {"the Holy See", {"VAT"}},
+      {"Great Britain", {"GBR"}},
+      {"Türkiye and the Russian Federation", {"TUR", "RUS"}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Codes(*g, c.text), c.codes) << c.text;
+  }
+}
+
+// A name for a code iso-codes lacks would silently name nothing.
+TEST(GazetteerTest, AStateNameForAnUnknownCodeIsRefusedWithItsLine) {
+  std::string dir = testing::MakeTempDir("gazetteer-state-names");
+  std::ofstream(dir + "/c.tsv") << "BCRC-X\tCentre X\tCentre X\n";
+  std::ofstream(dir + "/s.tsv") << "# comment\nRUS\ten\tRussia\n"
+                                << "XYZ\ten\tNowhere Land\n";
+  std::ofstream(dir + "/bad.tsv") << "RUS\tRussia\n";
+  GazetteerSources sources;
+  sources.centres_tsv = dir + "/c.tsv";
+  sources.state_names_tsv = dir + "/s.tsv";
+  std::unique_ptr<const Gazetteer> g;
+  Status s = Gazetteer::Load(sources, &g);
+  EXPECT_EQ(s.code(), Status::Code::kCorrupt);
+  EXPECT_NE(s.message().find("s.tsv:3: XYZ is not an ISO 3166-1 alpha-3"),
+            std::string::npos)
+      << s.message();
+  sources.state_names_tsv = dir + "/bad.tsv";
+  s = Gazetteer::Load(sources, &g);
+  EXPECT_EQ(s.code(), Status::Code::kCorrupt);
+  EXPECT_NE(s.message().find("bad.tsv:1"), std::string::npos) << s.message();
+}
+
 TEST(GazetteerTest, BadCentresFileNamesLine) {
   std::string dir = testing::MakeTempDir("gazetteer");
   std::ofstream(dir + "/c.tsv") << "# comment\nonly-one-field\n";

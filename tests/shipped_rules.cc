@@ -22,6 +22,8 @@ std::shared_ptr<const Gazetteer> ShippedGazetteer() {
       SourceDir() + "/classifiers/gazetteer/organisations.tsv";
   sources.nationalities_tsv =
       SourceDir() + "/classifiers/gazetteer/nationalities.tsv";
+  sources.state_names_tsv =
+      SourceDir() + "/classifiers/gazetteer/state_names.tsv";
   std::unique_ptr<const Gazetteer> g;
   Status s = Gazetteer::Load(sources, &g);
   EXPECT_TRUE(s.ok()) << s.ToString();
