@@ -257,8 +257,9 @@ void EntityFinder::FindNames(Search* search) const {
     auto it = acronyms_.find(word(t));
     if (it == acronyms_.end() || in_heading(t)) continue;
     const FoldedToken& token = folded.tokens[t];
-    search->Add("organisation", token.begin, token.end,
-                entries[it->second].code);
+    const GazetteerEntry& entry = entries[it->second];
+    search->Add(entry.kind == "state" ? "state" : "organisation", token.begin,
+                token.end, entry.code);
   }
 }
 

@@ -90,6 +90,13 @@ Status ForEachRow(
   return Status::Ok();
 }
 
+// "UK", "USA": too short to match whatever the case ("uk" is no State).
+bool IsAcronym(const std::string& name) {
+  return name.size() >= 2 && name.size() < kMinVariantBytes &&
+         std::all_of(name.begin(), name.end(),
+                     [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
 // ALPHA3 <tab> LANG <tab> name, one name a line, into *names by code.
 Status LoadStateNames(const std::string& path,
                       std::map<std::string, std::vector<std::string>>* names,
@@ -159,7 +166,9 @@ Status LoadStates(
     }
     auto more = more_names.find(entry.code);
     if (more != more_names.end()) {
-      names.insert(names.end(), more->second.begin(), more->second.end());
+      for (const std::string& name : more->second) {
+        (IsAcronym(name) ? entry.acronyms : names).push_back(name);
+      }
       more_names.erase(more);
     }
     out->push_back({std::move(entry), std::move(names)});

@@ -29,8 +29,9 @@ struct GazetteerEntry {
   // adjectives: "Swedish", "japonesa") or "place" (never found)
   std::string kind;
   std::string alpha2;  // ISO 3166-1 alpha-2 of a State ("ws"), lower case
-  // Acronyms of an organisation ("WHO", "OMS"), matched as written: not
-  // variants, which match whatever the case (entity_finder.h).
+  // Acronyms of an organisation ("WHO", "OMS") or a State ("UK"), matched
+  // as written: not variants, which match whatever the case
+  // (entity_finder.h).
   std::vector<std::string> acronyms;
 };
 

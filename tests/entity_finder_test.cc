@@ -49,6 +49,14 @@ TEST(EntityFinderTest, SpanishAndFrenchWordings) {
 }
 
 // Offsets are code points of the passage, as evidence's are.
+// The short forms letters use for States, as written only: "uk" and "usa"
+// in lower case name nothing.
+TEST(EntityFinderTest, StatesByTheirAcronymsAndNamesInUse) {
+  EXPECT_EQ(Found("The UK and the USA supported Russia; uk and usa do not."),
+            (std::vector<std::string>{"state UK GBR", "state USA USA",
+                                      "state Russia RUS"}));
+}
+
 TEST(EntityFinderTest, OffsetsAreCodePointsOfThePassage) {
   static const EntityFinder finder(testing::ShippedGazetteer());
   std::string text = "Côte d’Ivoire — Sénégal";

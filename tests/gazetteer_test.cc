@@ -64,6 +64,7 @@ TEST(GazetteerTest, NamesInUseBesideTheIsoOnes) {
       {"the Holy See", {"VAT"}},
       {"Great Britain", {"GBR"}},
       {"Türkiye and the Russian Federation", {"TUR", "RUS"}},
+      {"los EE.UU. y EEUU", {"USA"}},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(Codes(*g, c.text), c.codes) << c.text;
