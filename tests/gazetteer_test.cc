@@ -20,13 +20,22 @@ std::vector<std::string> Codes(const Gazetteer& g, const std::string& text) {
   return codes;
 }
 
-TEST(GazetteerTest, NamesInTheSixLanguages) {
+struct Case {
+  const char* text;
+  std::vector<std::string> codes;
+};
+
+// Each case's text gives its codes, in order, with the shipped gazetteer.
+void ExpectCodes(const std::vector<Case>& cases) {
   std::shared_ptr<const Gazetteer> g = testing::ShippedGazetteer();
   ASSERT_TRUE(g);
-  struct Case {
-    const char* text;
-    std::vector<std::string> codes;
-  } cases[] = {
+  for (const Case& c : cases) {
+    EXPECT_EQ(Codes(*g, c.text), c.codes) << c.text;
+  }
+}
+
+TEST(GazetteerTest, NamesInTheSixLanguages) {
+  ExpectCodes({
       {"GOVERNMENT OF SAMOA", {"WSM"}},
       {"REPÚBLICA DE HONDURAS", {"HND"}},
       {"Swiss Confederation", {"CHE"}},
@@ -41,22 +50,14 @@ TEST(GazetteerTest, NamesInTheSixLanguages) {
        {"BCRC-Caribbean", "TTO"}},
       {"Côte d'Ivoire", {"CIV"}},
       {"no country here; Nigerian", {}},
-  };
-  for (const Case& c : cases) {
-    EXPECT_EQ(Codes(*g, c.text), c.codes) << c.text;
-  }
+  });
 }
 
 // Names letters use that iso-codes lacks (classifiers/gazetteer/
 // state_names.tsv): its current names only ("Türkiye", "Russian
 // Federation"), and for Cambodia in Chinese a spelling nobody writes.
 TEST(GazetteerTest, NamesInUseBesideTheIsoOnes) {
-  std::shared_ptr<const Gazetteer> g = testing::ShippedGazetteer();
-  ASSERT_TRUE(g);
-  struct Case {
-    const char* text;
-    std::vector<std::string> codes;
-  } cases[] = {
+  ExpectCodes({
       {"Russia and Turkey", {"RUS", "TUR"}},
       {"la Turquía y Rusia", {"TUR", "RUS"}},
       {"la Turquie", {"TUR"}},
@@ -65,10 +66,7 @@ TEST(GazetteerTest, NamesInUseBesideTheIsoOnes) {
       {"Great Britain", {"GBR"}},
       {"Türkiye and the Russian Federation", {"TUR", "RUS"}},
       {"los EE.UU. y EEUU", {"USA"}},
-  };
-  for (const Case& c : cases) {
-    EXPECT_EQ(Codes(*g, c.text), c.codes) << c.text;
-  }
+  });
 }
 
 // A name for a code iso-codes lacks would silently name nothing.
