@@ -76,6 +76,12 @@ struct StoreSummary {
   long long passages = 0;
   std::vector<std::pair<std::string, long long>> by_status;
   std::vector<std::pair<std::string, long long>> by_rules_version;
+  std::vector<std::pair<std::string, long long>> by_model_version;
+  // Reviewers' decisions: the passages decided (the newest decision of
+  // each) by who decided them, and every decision ever imported.
+  std::vector<std::pair<std::string, long long>> decided_by_reviewer;
+  long long decisions = 0;
+  std::string last_import;  // "" when none
   struct Quarantined {
     std::string path, status, error;
   };

@@ -16,6 +16,25 @@ Status CountBy(sqlite3* db, const char* sql,
   }
 }
 
+Status SummarizeDecisions(sqlite3* db, StoreSummary* summary) {
+  Status s = CountBy(db,
+                     "SELECT reviewer, COUNT(*) FROM decisions WHERE "
+                     "decision_id IN (SELECT MAX(decision_id) FROM decisions "
+                     "GROUP BY doc_id, text_sha256) GROUP BY reviewer "
+                     "ORDER BY COUNT(*) DESC, reviewer",
+                     &summary->decided_by_reviewer);
+  if (!s.ok()) return s;
+  Statement q(db,
+              "SELECT COUNT(*), IFNULL(MAX(imported_at), '') "
+              "FROM decisions");
+  bool row = false;
+  s = q.Step(&row);
+  if (!s.ok() || !row) return s;
+  summary->decisions = q.Int(0);
+  summary->last_import = q.Text(1);
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status StateStore::Summarize(StoreSummary* summary) {
@@ -32,6 +51,13 @@ Status StateStore::Summarize(StoreSummary* summary) {
                 "GROUP BY rules_version ORDER BY rules_version",
                 &summary->by_rules_version);
   }
+  if (s.ok()) {
+    s = CountBy(db_,
+                "SELECT model_version, COUNT(*) FROM documents "
+                "GROUP BY model_version ORDER BY model_version",
+                &summary->by_model_version);
+  }
+  if (s.ok()) s = SummarizeDecisions(db_, summary);
   if (!s.ok()) return s;
   Statement q(db_,
               "SELECT path, status, error FROM documents WHERE quarantined=1 "

@@ -289,6 +289,10 @@ TEST(IncrementalRunTest, StatusSummarisesTheStore) {
   std::string text = ReadFileOrDie(report);
   EXPECT_NE(text.find("documents"), std::string::npos) << text;
   EXPECT_NE(text.find("encrypted\t1"), std::string::npos) << text;
+  EXPECT_NE(text.find("by model version:"), std::string::npos) << text;
+  EXPECT_NE(text.find("reviewers' decisions: 0 passages decided\n"),
+            std::string::npos)
+      << text;
   EXPECT_NE(text.find("finished"), std::string::npos) << text;
   EXPECT_EQ(Intake("status " + MakeTempDir("incr-status-none")), 2);
 }

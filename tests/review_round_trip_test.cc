@@ -273,6 +273,17 @@ TEST(ReviewRoundTripTest, CorrectionsInTheBrowserSurviveRerunsAndReprocessing) {
   std::string newest = out + "/../newest.json";
   ASSERT_EQ(Intake("review export --out " + out, newest), 0);
   EXPECT_EQ(Json::parse(ReadFileOrDie(newest))["decisions"].size(), 3u);
+  // `intake status` counts them, newest decision by reviewer.
+  std::string status = out + "/../status.txt";
+  ASSERT_EQ(Intake("status " + out, status), 0);
+  std::string summary = ReadFileOrDie(status);
+  EXPECT_NE(summary.find("reviewers' decisions: 3 passages decided (4 "
+                         "decisions imported"),
+            std::string::npos)
+      << summary;
+  EXPECT_NE(summary.find("  Ana Reviewer\t2\n  Ben Second\t1\n"),
+            std::string::npos)
+      << summary;
 
   // One bad code among good rows: an error naming it, nothing imported.
   Json bad = first;
