@@ -4,6 +4,7 @@
 // reviewers' decisions are learned and measured as the run read their
 // passages, and records name the model that labelled them.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -302,6 +303,34 @@ TEST(TrainCommandTest, EvalReviewsReadsThePassagesAsTheRunDid) {
   }
   EXPECT_EQ(micro, 4) << eval;
   EXPECT_NE(eval.find("stance accuracy 1.000"), std::string::npos) << eval;
+}
+
+// Decisions whose passages the store no longer holds cannot be read as
+// the run read them: eval and train say so instead of measuring nothing.
+TEST(TrainCommandTest, ReviewsWithNoPassageLeftAreAnError) {
+  const std::string dir = testing::MakeTempDir("reviews-gone");
+  const std::string out = dir + "/out";
+  RunAndDecideEveryPassage("fixtures/letters/samoa-needs.docx", false, dir,
+                           out);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((out + "/intake.sqlite").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DELETE FROM passages", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  EXPECT_EQ(testing::Intake("eval --no-model --reviews " + out, "",
+                            dir + "/eval.err"),
+            2);
+  EXPECT_NE(testing::ReadFileOrDie(dir + "/eval.err")
+                .find("is on a passage its store still holds"),
+            std::string::npos);
+  EXPECT_EQ(
+      testing::Intake("train --reviews " + out + " --out " + dir + "/m.model",
+                      "", dir + "/train.err"),
+      2);
+  EXPECT_NE(testing::ReadFileOrDie(dir + "/train.err")
+                .find("no decided passage in the review folders"),
+            std::string::npos);
+  EXPECT_FALSE(std::ifstream(dir + "/m.model").good());
 }
 
 TEST(TrainCommandTest, ClassifyWritesTheModelVersion) {
