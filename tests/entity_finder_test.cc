@@ -48,7 +48,6 @@ TEST(EntityFinderTest, SpanishAndFrenchWordings) {
                 "date mars 2020 2020-03", "article art. 8 8"}));
 }
 
-// Offsets are code points of the passage, as evidence's are.
 // The short forms letters use for States, as written only: "uk" and "usa"
 // in lower case name nothing.
 TEST(EntityFinderTest, StatesByTheirAcronymsAndNamesInUse) {
@@ -57,6 +56,7 @@ TEST(EntityFinderTest, StatesByTheirAcronymsAndNamesInUse) {
                                       "state Russia RUS"}));
 }
 
+// Offsets are code points of the passage, as evidence's are.
 TEST(EntityFinderTest, OffsetsAreCodePointsOfThePassage) {
   static const EntityFinder finder(testing::ShippedGazetteer());
   std::string text = "Côte d’Ivoire — Sénégal";

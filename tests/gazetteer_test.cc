@@ -66,6 +66,9 @@ TEST(GazetteerTest, NamesInUseBesideTheIsoOnes) {
       {"Great Britain", {"GBR"}},
       {"Türkiye and the Russian Federation", {"TUR", "RUS"}},
       {"los EE.UU. y EEUU", {"USA"}},
+      {"Россия и Турция", {"RUS", "TUR"}},
+      {"梵蒂冈", {"VAT"}},
+      {"the East New Britain provincial office", {}},
   });
 }
 
