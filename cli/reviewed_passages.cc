@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <utility>
 
 #include "pipeline/reviewed_labels.h"
@@ -76,12 +77,13 @@ Status NewestDecisions(StateStore* store, DecisionsByDocument* out,
 }
 
 // Appends the decided passages of one document, reading all its passages
-// in order for their context; erases the decisions it matched.
+// in order for their context; erases the decisions it matched, once the
+// whole document is read (a text may stand in it twice).
 Status AppendDocument(StateStore* store, const std::string& path,
                       const std::string& doc_id,
                       std::map<std::string, ReviewDecision>* decided,
                       LabelledReading* out, Sha256* hash) {
-  std::map<std::string, ReviewDecision> matched;
+  std::set<std::string> matched;
   ContextTracker tracker;
   int number = 0;
   Status s = store->ForEachPassage(doc_id, [&](const std::string& line) {
@@ -96,19 +98,16 @@ Status AppendDocument(StateStore* store, const std::string& path,
     PassageContext context = tracker.Next(seen.kind, seen.text);
     const std::string key = PassageTextHash(seen.text);
     auto it = decided->find(key);
-    if (it != decided->end()) {
-      matched.insert(*it);
-    } else if (matched.count(key) == 0) {
-      return Status::Ok();
-    }
-    LabelledPassage p = Decided(seen, doc_id, matched.at(key));
+    if (it == decided->end()) return Status::Ok();
+    matched.insert(key);
+    LabelledPassage p = Decided(seen, doc_id, it->second);
     if (hash != nullptr) HashPassage(p, seen, context, hash);
     out->labelled.push_back(std::move(p));
     out->seen.push_back(std::move(seen));
     out->contexts.push_back(std::move(context));
-    if (it != decided->end()) decided->erase(it);
     return Status::Ok();
   });
+  for (const std::string& key : matched) decided->erase(key);
   return s;
 }
 
@@ -145,10 +144,11 @@ Status AppendReviewedPassages(const std::string& out_dir, LabelledReading* out,
     return AppendDocument(store.get(), path, row.doc_id, &it->second, out,
                           hash);
   });
-  if (!s.ok())
-    return s.code() == Status::Code::kCorrupt
-               ? s
-               : Status::IoError(path + ": " + s.message());
+  if (!s.ok() && s.code() != Status::Code::kCorrupt) {
+    // Corrupt records are named with the path already; SQL errors are not.
+    return Status::IoError(path + ": " + s.message());
+  }
+  if (!s.ok()) return s;
   int unmatched = 0;
   for (const auto& [doc_id, left] : decisions) {
     unmatched += static_cast<int>(left.size());
