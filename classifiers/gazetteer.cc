@@ -175,7 +175,11 @@ Status LoadStates(
   }
   // A code iso-codes does not have would add names to nothing.
   if (!more_names.empty()) {
-    const std::string& code = more_names.begin()->first;
+    // The first in the file, where the programme officer reads from.
+    std::string code = more_names.begin()->first;
+    for (const auto& [unknown, names] : more_names) {
+      if (line_of[unknown] < line_of[code]) code = unknown;
+    }
     return Status::Corrupt(sources.state_names_tsv + ":" +
                            std::to_string(line_of[code]) + ": " + code +
                            " is not an ISO 3166-1 alpha-3 code");
@@ -228,6 +232,31 @@ Status LoadNationalities(
 
 }  // namespace
 
+namespace {
+
+// An acronym is matched as written and names one entry: were "UK" both a
+// State and an organisation, the entity finder would silently take the
+// first loaded.
+Status CheckAcronymsUnique(
+    const std::vector<std::pair<GazetteerEntry, std::vector<std::string>>>&
+        all) {
+  std::map<std::string, const GazetteerEntry*> owner;
+  for (const auto& [entry, names] : all) {
+    for (const std::string& a : entry.acronyms) {
+      auto [it, added] = owner.emplace(a, &entry);
+      if (added || it->second->code == entry.code) continue;
+      return Status::Corrupt(
+          "the acronym " + a + " names both " + it->second->name + " (" +
+          it->second->code + ") and " + entry.name + " (" + entry.code +
+          "): an acronym is matched as written and must name one entry, "
+          "so remove it from one of them");
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Status Gazetteer::Load(const GazetteerSources& sources,
                        std::unique_ptr<const Gazetteer>* out) {
   std::vector<std::pair<GazetteerEntry, std::vector<std::string>>> all;
@@ -246,6 +275,8 @@ Status Gazetteer::Load(const GazetteerSources& sources,
     if (!s.ok()) return s;
   }
   s = LoadStates(sources, &all);
+  if (!s.ok()) return s;
+  s = CheckAcronymsUnique(all);
   if (!s.ok()) return s;
   auto g = std::unique_ptr<Gazetteer>(new Gazetteer());
   for (auto& [entry, names] : all) g->AddEntry(std::move(entry), names);
@@ -266,6 +297,9 @@ Status Gazetteer::Load(const GazetteerSources& sources,
 void Gazetteer::AddEntry(GazetteerEntry entry,
                          const std::vector<std::string>& names) {
   int index = static_cast<int>(entries_.size());
+  if (entry.kind == "state") {
+    for (const std::string& a : entry.acronyms) state_acronyms_.insert(a);
+  }
   entries_.push_back(std::move(entry));
   std::set<std::string> seen;
   for (const std::string& name : names) {
@@ -286,6 +320,10 @@ int Gazetteer::FindByDomain(std::string_view tld) const {
     }
   }
   return -1;
+}
+
+bool Gazetteer::IsStateAcronym(std::string_view word) const {
+  return state_acronyms_.contains(std::string(word));
 }
 
 bool Gazetteer::Looks(Names names, std::string_view kind) {

@@ -16,6 +16,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "pipeline/status.h"
@@ -77,6 +78,10 @@ class Gazetteer {
   // Whether FindAll(..., names) looks for entries of `kind`.
   static bool Looks(Names names, std::string_view kind);
 
+  // Whether `word`, as written, is a State's acronym ("UK", "USA"), which
+  // the model masks as it does the State's name.
+  bool IsStateAcronym(std::string_view word) const;
+
   // The State whose country-code top-level domain is `tld` ("ws", "uk"),
   // or -1.
   int FindByDomain(std::string_view tld) const;
@@ -94,6 +99,7 @@ class Gazetteer {
   // order: a passage is scanned once, not once per variant.
   static constexpr size_t kHeadBytes = 4;
   std::unordered_map<uint32_t, std::vector<int>> by_head_;
+  std::unordered_set<std::string> state_acronyms_;
 };
 
 }  // namespace intake

@@ -117,6 +117,14 @@ std::vector<ModelToken> ModelTokens(std::string_view original,
       t = last + 1;
       continue;
     }
+    if (gazetteer != nullptr &&
+        gazetteer->IsStateAcronym(
+            folded.OriginalText(original, folded.OriginalStart(tokens[t].begin),
+                                folded.OriginalEnd(tokens[t].end)))) {
+      out.push_back(span(t, t, kMaskCountry));
+      ++t;
+      continue;
+    }
     if (!HasDigit(word(t))) {
       std::string w = Utf8(word(t));
       out.push_back({std::move(w), folded.OriginalStart(tokens[t].begin),

@@ -1,5 +1,6 @@
 // The words the learned model reads: the folded words of a passage with
-// the names of States and their adjectives ("Swedish", "japonesa"),
+// the names of States, their acronyms as written ("UK") and their
+// adjectives ("Swedish", "japonesa"),
 // years, numbers and money amounts replaced by placeholders
 // ("<country>", "<year>", "<num>", "<money>").
 //

@@ -77,7 +77,8 @@ TEST(GazetteerTest, AStateNameForAnUnknownCodeIsRefusedWithItsLine) {
   std::string dir = testing::MakeTempDir("gazetteer-state-names");
   std::ofstream(dir + "/c.tsv") << "BCRC-X\tCentre X\tCentre X\n";
   std::ofstream(dir + "/s.tsv") << "# comment\nRUS\ten\tRussia\n"
-                                << "XYZ\ten\tNowhere Land\n";
+                                << "XYZ\ten\tNowhere Land\n"
+                                << "AAA\ten\tElsewhere\n";
   std::ofstream(dir + "/bad.tsv") << "RUS\tRussia\n";
   GazetteerSources sources;
   sources.centres_tsv = dir + "/c.tsv";
@@ -92,6 +93,34 @@ TEST(GazetteerTest, AStateNameForAnUnknownCodeIsRefusedWithItsLine) {
   s = Gazetteer::Load(sources, &g);
   EXPECT_EQ(s.code(), Status::Code::kCorrupt);
   EXPECT_NE(s.message().find("bad.tsv:1"), std::string::npos) << s.message();
+}
+
+// An acronym is matched as written and names one entry: a second owner
+// would silently lose to the first loaded.
+TEST(GazetteerTest, AnAcronymOfTwoEntriesIsRefused) {
+  std::string dir = testing::MakeTempDir("gazetteer-acronyms");
+  std::ofstream(dir + "/c.tsv") << "BCRC-X\tCentre X\tCentre X\n";
+  std::ofstream(dir + "/o.tsv")
+      << "UKO\tUnited Knitters\tUnited Knitters\tUK\n";
+  std::ofstream(dir + "/s.tsv") << "GBR\ten\tUK\n";
+  GazetteerSources sources;
+  sources.centres_tsv = dir + "/c.tsv";
+  sources.organisations_tsv = dir + "/o.tsv";
+  sources.state_names_tsv = dir + "/s.tsv";
+  std::unique_ptr<const Gazetteer> g;
+  Status s = Gazetteer::Load(sources, &g);
+  EXPECT_EQ(s.code(), Status::Code::kCorrupt);
+  EXPECT_NE(s.message().find("the acronym UK names both United Knitters "
+                             "(UKO) and United Kingdom"),
+            std::string::npos)
+      << s.message();
+  std::ofstream(dir + "/o.tsv")
+      << "UKO\tUnited Knitters\tUnited Knitters\tUK|UKN\n";
+  std::ofstream(dir + "/s.tsv") << "USA\ten\tUSA\n";
+  ASSERT_TRUE(Gazetteer::Load(sources, &g).ok());
+  EXPECT_TRUE(g->IsStateAcronym("USA"));
+  EXPECT_FALSE(g->IsStateAcronym("usa"));
+  EXPECT_FALSE(g->IsStateAcronym("UK"));  // the organisation's here
 }
 
 TEST(GazetteerTest, BadCentresFileNamesLine) {

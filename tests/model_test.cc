@@ -57,6 +57,15 @@ TEST(ModelTokensTest, MasksStatesAdjectivesToo) {
             want);
 }
 
+// A State's acronym is matched as written, as the entity finder matches
+// it: "UK" is the State, "uk" in "uk-based" a word.
+TEST(ModelTokensTest, MasksStatesAcronymsAsWritten) {
+  auto g = testing::ShippedGazetteer();
+  std::vector<std::string> want = {kMaskCountry, "and", kMaskCountry, "funded",
+                                   "a",          "uk",  "based",      "firm"};
+  EXPECT_EQ(Words("UK and USA funded a uk-based firm", g.get()), want);
+}
+
 TEST(ModelTokensTest, SpansPointAtTheOriginalText) {
   auto g = testing::ShippedGazetteer();
   std::string text = "La República de Colombia aportó 300 000 dólares.";
