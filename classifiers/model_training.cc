@@ -206,7 +206,7 @@ Status CheckTrainOptions(const TrainOptions& options) {
 
 Status TrainModel(const std::vector<TrainingPassage>& passages,
                   const TrainOptions& options, LinearModel* model,
-                  TrainReport* report) {
+                  TrainReport* report, std::vector<OutOfFold>* out_of_fold) {
   if (passages.empty()) {
     return Status::InvalidArgument("no labelled passages to train on");
   }
@@ -294,6 +294,7 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
   std::vector<double> stance_top(passages.size(), 1.0);
   std::vector<StanceContext> context(passages.size(), kPlainPassage);
   std::vector<Outcome> stance_logits[kStanceContexts];
+  std::vector<LabelSet> given_of(out_of_fold != nullptr ? passages.size() : 0);
   for (size_t i = 0; i < passages.size(); ++i) {
     for (size_t c = 0; c < n; ++c) {
       probability[i][c] = m.Probability(c, held_out[c][i]);
@@ -318,10 +319,12 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     // without a scorer is the rules'.
     std::vector<std::string> article14 = passages[i].rules.article14;
     std::vector<std::string> activity = passages[i].rules.activity;
+    std::vector<std::string> theme = passages[i].rules.theme;
     for (size_t c = 0; c < n; ++c) {
       std::vector<std::string>* given =
           candidates[c].dimension == kArticle14  ? &article14
           : candidates[c].dimension == kActivity ? &activity
+          : candidates[c].dimension == kTheme    ? &theme
                                                  : nullptr;
       if (given == nullptr) continue;
       auto at = std::find(given->begin(), given->end(), candidates[c].code);
@@ -330,6 +333,11 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
           CombinedGives(rules_give, probability[i][c], m.labels[c].gives);
       if (rules_give && !gives) given->erase(at);
       if (!rules_give && gives) given->push_back(candidates[c].code);
+    }
+    if (out_of_fold != nullptr) {
+      given_of[i].article14 = article14;
+      given_of[i].activity = activity;
+      given_of[i].theme = std::move(theme);
     }
     auto distribution = StanceDistribution(m, scores);
     if (distribution.empty()) continue;
@@ -468,6 +476,14 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     }
     d.accepted_precision = d.accepted > 0 ? double(right) / d.accepted : 0;
     report->dimensions.push_back(d);
+  }
+  if (out_of_fold != nullptr) {
+    out_of_fold->assign(passages.size(), {});
+    for (size_t i = 0; i < passages.size(); ++i) {
+      given_of[i].stance = stance[i];
+      (*out_of_fold)[i] = {std::move(probability[i]), std::move(given_of[i]),
+                           stance_confidence[i]};
+    }
   }
   *model = std::move(m);
   return Status::Ok();

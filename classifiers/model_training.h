@@ -78,16 +78,28 @@ struct TrainReport {
   int features = 0;
 };
 
+// One passage as training read it out of fold (`intake train
+// --out-of-fold`): what a model trained without its letter made of it.
+struct OutOfFold {
+  std::vector<double> probability;  // per LinearModel::labels, in order
+  // The labels rules and that model give together, as the combined
+  // classifier would (CombinedGives), and the stance it chooses.
+  LabelSet given;
+  double stance_confidence = 0;  // calibrated, as in records
+};
+
 // Whether training can run with `options`: folds at least 2, a cost
 // above 0. Callers that read files first check here before reading.
 Status CheckTrainOptions(const TrainOptions& options);
 
 // Trains on `passages`. The model's training_data, passages and
 // rules_version are the caller's to fill. Fails when there are no
-// passages or CheckTrainOptions fails.
+// passages or CheckTrainOptions fails. When `out_of_fold` is not null it
+// gets one entry per passage, in order.
 Status TrainModel(const std::vector<TrainingPassage>& passages,
                   const TrainOptions& options, LinearModel* model,
-                  TrainReport* report);
+                  TrainReport* report,
+                  std::vector<OutOfFold>* out_of_fold = nullptr);
 
 }  // namespace intake
 

@@ -370,9 +370,7 @@ int TrainCommand(const std::vector<std::string>& args) {
   ClassifierData data;
   Status s = LoadClassifierData({train_args.rules_path, "", true}, &data);
   if (s.ok()) {
-    s = TrainFromFiles(train_args.labelled_files, train_args.reviews_dirs,
-                       train_args.out_path, data, train_args.options, std::cout,
-                       std::cerr);
+    s = TrainFromFiles(train_args, data, std::cout, std::cerr);
   }
   if (!s.ok()) {
     Error(s.message());

@@ -363,6 +363,10 @@ ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
       "no-balance", po::bool_switch(&no_balance),
       "do not weigh each label's few positive passages up (docs/model.md, "
       "\"Training\")")(
+      "out-of-fold", po::value(&out->out_of_fold_path),
+      "also write, as JSON Lines, each passage's labels and probabilities "
+      "from the model trained without its letter (docs/model.md, "
+      "\"Measuring\")")(
       "reviews", po::value(&out->reviews_dirs),
       "learn from every passage reviewers decided in this output folder's "
       "state store, with or without labelled files (repeat for more "

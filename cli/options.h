@@ -70,6 +70,9 @@ struct TrainArgs {
   std::vector<std::string> labelled_files;
   std::vector<std::string> reviews_dirs;
   std::string out_path;  // --out, required
+  // --out-of-fold: where to write what training read of each passage out
+  // of fold (cli/out_of_fold_file.h); "" for nowhere.
+  std::string out_of_fold_path;
   std::string rules_path;
   // --folds, --cost, --accept-precision and --no-balance set these; the
   // rest keep the library's defaults, so the command and the library

@@ -9,6 +9,7 @@
 #include "classifiers/model_file.h"
 #include "classifiers/rule_classifier.h"
 #include "cli/labelled_letters.h"
+#include "cli/out_of_fold_file.h"
 #include "cli/reviewed_passages.h"
 
 namespace intake {
@@ -100,11 +101,12 @@ void ReportReviews(const ReviewsRead& reviews, int learned,
 
 }  // namespace
 
-Status TrainFromFiles(const std::vector<std::string>& files,
-                      const std::vector<std::string>& reviews_dirs,
-                      const std::string& out_path, const ClassifierData& data,
-                      const TrainOptions& options, std::ostream& report,
-                      std::ostream& errors) {
+Status TrainFromFiles(const TrainArgs& args, const ClassifierData& data,
+                      std::ostream& report, std::ostream& errors) {
+  const std::vector<std::string>& files = args.labelled_files;
+  const std::vector<std::string>& reviews_dirs = args.reviews_dirs;
+  const std::string& out_path = args.out_path;
+  const TrainOptions& options = args.options;
   // Refused before the files are read, which takes a while on thousands
   // of passages.
   Status checked = CheckTrainOptions(options);
@@ -125,6 +127,7 @@ Status TrainFromFiles(const std::vector<std::string>& files,
   std::vector<int> folds = TrainingFolds(labelled, from_files, options.folds);
   std::vector<TrainingPassage> passages;
   passages.reserve(labelled.size());
+  std::vector<size_t> source;  // the labelled passage each one is
   int furniture = 0;
   int reviewed = 0;
   for (size_t i = 0; i < labelled.size(); ++i) {
@@ -146,6 +149,7 @@ Status TrainFromFiles(const std::vector<std::string>& files,
                         folds[i],
                         {by_rules.article14, by_rules.activity, by_rules.theme},
                         IsTranslatedCopy(labelled[i].id)});
+    source.push_back(i);
   }
   if (passages.empty()) {
     return Status::InvalidArgument(
@@ -153,13 +157,25 @@ Status TrainFromFiles(const std::vector<std::string>& files,
   }
   LinearModel model;
   TrainReport figures;
-  Status s = TrainModel(passages, options, &model, &figures);
+  std::vector<OutOfFold> out_of_fold;
+  Status s = TrainModel(passages, options, &model, &figures,
+                        args.out_of_fold_path.empty() ? nullptr : &out_of_fold);
   if (!s.ok()) return s;
   model.training_data = hash.HexDigest();
   model.passages = static_cast<int>(passages.size());
   model.rules_version = data.rules->version();
   s = SaveModel(out_path, &model);
   if (!s.ok()) return s;
+  if (!args.out_of_fold_path.empty()) {
+    std::vector<OutOfFoldLine> lines;
+    for (size_t k = 0; k < passages.size(); ++k) {
+      const size_t i = source[k];
+      lines.push_back({labelled[i].id, labelled[i].letter, seen[i].lang,
+                       &passages[k], &out_of_fold[k]});
+    }
+    s = WriteOutOfFold(args.out_of_fold_path, lines, model);
+    if (!s.ok()) return s;
+  }
 
   report << "model " << model.version << " in " << out_path << ": "
          << passages.size() << " passages";

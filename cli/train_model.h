@@ -15,6 +15,7 @@
 
 #include "classifiers/model_training.h"
 #include "cli/labelled_passages.h"
+#include "cli/options.h"
 #include "cli/wiring.h"
 
 namespace intake {
@@ -33,15 +34,13 @@ std::vector<int> LetterFolds(std::span<const LabelledPassage> passages,
 std::vector<int> TrainingFolds(std::span<const LabelledPassage> labelled,
                                size_t from_files, int folds);
 
-// Trains on `files` and on the reviewers' decisions in the output folders
-// `reviews_dirs` (cli/reviewed_passages.h), and writes `out_path`; prints
-// what was learned and the out-of-fold figures on `report`, bad lines on
-// `errors`.
-Status TrainFromFiles(const std::vector<std::string>& files,
-                      const std::vector<std::string>& reviews_dirs,
-                      const std::string& out_path, const ClassifierData& data,
-                      const TrainOptions& options, std::ostream& report,
-                      std::ostream& errors);
+// Trains on the labelled files of `args` and on the reviewers' decisions
+// in its output folders (cli/reviewed_passages.h), and writes its model
+// file and, when asked, its out-of-fold file (cli/out_of_fold_file.h);
+// prints what was learned and the out-of-fold figures on `report`, bad
+// lines on `errors`. Its rules_path is not read: `data` holds the rules.
+Status TrainFromFiles(const TrainArgs& args, const ClassifierData& data,
+                      std::ostream& report, std::ostream& errors);
 
 }  // namespace intake
 

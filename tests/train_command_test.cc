@@ -155,9 +155,11 @@ std::string LibraryModel(const std::string& labelled,
   ClassifierData data;
   EXPECT_TRUE(LoadClassifierData(flags, &data).ok());
   std::ostringstream report, errors;
-  EXPECT_TRUE(
-      TrainFromFiles({labelled}, {}, out, data, options, report, errors).ok())
-      << errors.str();
+  TrainArgs args;
+  args.labelled_files = {labelled};
+  args.out_path = out;
+  args.options = options;
+  EXPECT_TRUE(TrainFromFiles(args, data, report, errors).ok()) << errors.str();
   return testing::ReadFileOrDie(out);
 }
 
@@ -200,6 +202,84 @@ TEST(TrainCommandTest, PrecisionAndBalanceSwitchesAreTheLibrarys) {
 int PassagesLearned(const std::string& report) {
   size_t at = report.find(": ");
   return at == std::string::npos ? -1 : std::atoi(report.c_str() + at + 2);
+}
+
+// --out-of-fold writes a line for every passage learned, with the labels
+// rules and model give together as the classifier would, and does not
+// change the model.
+TEST(TrainCommandTest, OutOfFoldFileHoldsEveryPassageLearned) {
+  const std::string dir = testing::MakeTempDir("train-out-of-fold");
+  const std::string labelled = FourHundredPassages(dir);
+  const std::string oof = dir + "/oof.jsonl";
+  ASSERT_EQ(testing::Intake("train " + labelled + " --rules " +
+                                ShippedRulesPath() + " --out-of-fold " + oof +
+                                " --out " + dir + "/with.model",
+                            dir + "/report.txt"),
+            0);
+  EXPECT_EQ(testing::ReadFileOrDie(dir + "/with.model"),
+            CommandModel(labelled, "", dir + "/without.model"));
+  std::vector<nlohmann::json> lines = testing::ReadJsonLines(oof);
+  EXPECT_EQ(static_cast<int>(lines.size()),
+            PassagesLearned(testing::ReadFileOrDie(dir + "/report.txt")));
+  std::set<int> folds;
+  int model_gave = 0, model_took_back = 0;
+  for (const nlohmann::json& line : lines) {
+    EXPECT_FALSE(line["id"].get<std::string>().empty()) << line;
+    EXPECT_FALSE(line["letter"].get<std::string>().empty()) << line;
+    EXPECT_EQ(line["lang"], "en");
+    EXPECT_FALSE(line["copy"].get<bool>());
+    folds.insert(line["fold"].get<int>());
+    const nlohmann::json& p = line["probability"];
+    EXPECT_TRUE(p.contains("article14:14.1") && p.contains("stance:need"))
+        << line;
+    for (const char* dimension : {"article14", "activity", "theme"}) {
+      std::set<std::string> rules(line["rules"][dimension].begin(),
+                                  line["rules"][dimension].end());
+      std::set<std::string> given(line["given"][dimension].begin(),
+                                  line["given"][dimension].end());
+      for (const std::string& code : given) {
+        if (rules.contains(code)) continue;
+        ++model_gave;  // at or above its give threshold, never below 0.25
+        EXPECT_GE(p[std::string(dimension) + ":" + code].get<double>(), 0.25)
+            << line;
+      }
+      for (const std::string& code : rules) {
+        if (given.contains(code)) continue;
+        ++model_took_back;  // below 0.05 (docs/model.md)
+        EXPECT_LT(p[std::string(dimension) + ":" + code].get<double>(), 0.05)
+            << line;
+      }
+    }
+    double confidence = line["stance_confidence"].get<double>();
+    EXPECT_TRUE(confidence >= 0 && confidence <= 1) << line;
+  }
+  EXPECT_EQ(folds.size(), 5u);
+  EXPECT_GT(model_gave, 0);
+  EXPECT_GT(model_took_back, 0);
+
+  // scripts/label-figures reads it: per label, rules alone and both.
+  const std::string figures = dir + "/figures.txt";
+  ASSERT_EQ(std::system((testing::SourceDir() + "/scripts/label-figures " +
+                         oof + " > " + figures)
+                            .c_str()),
+            0);
+  std::string text = testing::ReadFileOrDie(figures);
+  EXPECT_NE(text.find("article14:14.1 "), std::string::npos) << text;
+  EXPECT_NE(text.find("theme macro F1"), std::string::npos) << text;
+}
+
+// A file that cannot be written is an error naming it.
+TEST(TrainCommandTest, AnUnwritableOutOfFoldFileIsNamed) {
+  const std::string dir = testing::MakeTempDir("train-out-of-fold-bad");
+  const std::string labelled = FourHundredPassages(dir);
+  EXPECT_EQ(
+      testing::Intake("train " + labelled + " --rules " + ShippedRulesPath() +
+                          " --out-of-fold " + dir +
+                          "/no/such/folder/oof.jsonl --out " + dir + "/m.model",
+                      "", dir + "/err.txt"),
+      2);
+  std::string err = testing::ReadFileOrDie(dir + "/err.txt");
+  EXPECT_NE(err.find("no/such/folder/oof.jsonl"), std::string::npos) << err;
 }
 
 // A run over `input` (the rules alone), and a reviewer's decision on each
