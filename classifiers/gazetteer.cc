@@ -178,10 +178,10 @@ Status LoadStates(
     // The first in the file, where the programme officer reads from.
     std::string code = more_names.begin()->first;
     for (const auto& [unknown, names] : more_names) {
-      if (line_of[unknown] < line_of[code]) code = unknown;
+      if (line_of.at(unknown) < line_of.at(code)) code = unknown;
     }
     return Status::Corrupt(sources.state_names_tsv + ":" +
-                           std::to_string(line_of[code]) + ": " + code +
+                           std::to_string(line_of.at(code)) + ": " + code +
                            " is not an ISO 3166-1 alpha-3 code");
   }
   return Status::Ok();
@@ -230,10 +230,6 @@ Status LoadNationalities(
   return Status::Ok();
 }
 
-}  // namespace
-
-namespace {
-
 // An acronym is matched as written and names one entry: were "UK" both a
 // State and an organisation, the entity finder would silently take the
 // first loaded.
@@ -244,7 +240,7 @@ Status CheckAcronymsUnique(
   for (const auto& [entry, names] : all) {
     for (const std::string& a : entry.acronyms) {
       auto [it, added] = owner.emplace(a, &entry);
-      if (added || it->second->code == entry.code) continue;
+      if (added || it->second == &entry) continue;
       return Status::Corrupt(
           "the acronym " + a + " names both " + it->second->name + " (" +
           it->second->code + ") and " + entry.name + " (" + entry.code +

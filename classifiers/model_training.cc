@@ -335,9 +335,8 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
       if (!rules_give && gives) given->push_back(candidates[c].code);
     }
     if (out_of_fold != nullptr) {
-      given_of[i].article14 = article14;
-      given_of[i].activity = activity;
-      given_of[i].theme = std::move(theme);
+      given_of[i] = {article14, activity, std::move(theme),
+                     passages[i].rules.stance};
     }
     auto distribution = StanceDistribution(m, scores);
     if (distribution.empty()) continue;
@@ -346,6 +345,7 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
       if (distribution[k].second > distribution[best].second) best = k;
     }
     stance[i] = distribution[best].first;
+    if (out_of_fold != nullptr) given_of[i].stance = stance[i];
     context[i] = StanceContextOf(article14, activity);
     stance_top[i] = std::clamp(distribution[best].second, 1e-6, 1 - 1e-6);
     stance_logits[context[i]].push_back(
@@ -480,7 +480,6 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
   if (out_of_fold != nullptr) {
     out_of_fold->assign(passages.size(), {});
     for (size_t i = 0; i < passages.size(); ++i) {
-      given_of[i].stance = stance[i];
       (*out_of_fold)[i] = {std::move(probability[i]), std::move(given_of[i]),
                            stance_confidence[i]};
     }

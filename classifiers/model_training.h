@@ -24,9 +24,10 @@ struct TrainingPassage {
   // one letter share a fold, so calibration never sees a letter it was
   // trained on.
   int fold = 0;
-  // The article14, activity and theme labels the rules gave it (the
-  // stance is not used): its labels are the rules' and the model's
-  // together, and its stance context (StanceContextOf) follows from them.
+  // The labels the rules gave it: its article14, activity and theme labels
+  // are the rules' and the model's together, and its stance context
+  // (StanceContextOf) follows from them. The rules' stance is what it is
+  // given when no stance is learned (too few passages of each).
   LabelSet rules;
   // A machine-translated copy of a labelled passage (scripts/translate-dev):
   // learned from like the rest, but the give thresholds are chosen on the
@@ -83,7 +84,8 @@ struct TrainReport {
 struct OutOfFold {
   std::vector<double> probability;  // per LinearModel::labels, in order
   // The labels rules and that model give together, as the combined
-  // classifier would (CombinedGives), and the stance it chooses.
+  // classifier would (CombinedGives), and the stance it chooses (the
+  // rules' when no stance is learned).
   LabelSet given;
   double stance_confidence = 0;  // calibrated, as in records
 };

@@ -1,5 +1,6 @@
 #include "cli/options.h"
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdio>
 #include <iostream>
@@ -379,7 +380,8 @@ ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
   po::variables_map vm;
   ParseOutcome outcome = Parse(
       args,
-      "intake train [LABELLED.jsonl...] [--reviews DIR]... --out MODEL\n"
+      "intake train [LABELLED.jsonl...] [--reviews DIR]... --out MODEL "
+      "[--out-of-fold FILE]\n"
       "Learns a model from labelled passages (the form 'intake eval' reads) "
       "for use with\nthe rules (docs/model.md). Give only the development "
       "part of the labelled data:\nwhat the model is measured on must not "
@@ -392,6 +394,15 @@ ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
   if (outcome == ParseOutcome::kOk && out->labelled_files.empty() &&
       out->reviews_dirs.empty()) {
     *message = "give labelled files, --reviews DIR, or both";
+    return ParseOutcome::kError;
+  }
+  // It would replace a file the command reads or writes.
+  const std::string& oof = out->out_of_fold_path;
+  if (outcome == ParseOutcome::kOk && !oof.empty() &&
+      (oof == out->out_path ||
+       std::find(out->labelled_files.begin(), out->labelled_files.end(), oof) !=
+           out->labelled_files.end())) {
+    *message = "--out-of-fold " + oof + " is also the model or a labelled file";
     return ParseOutcome::kError;
   }
   out->options.balance_labels = !no_balance;

@@ -24,8 +24,14 @@ struct OutOfFoldLine {
   const OutOfFold* read = nullptr;
 };
 
+// Whether `path` can be written (its folder exists and is writable):
+// asked before training, not after it.
+Status CheckOutOfFoldPath(const std::string& path);
+
 // Writes `lines` to `path` atomically, one JSON object a line, the
-// probabilities named by `model`'s labels.
+// probabilities named by `model`'s labels: each label's own, the
+// stance's four one against the rest (records give the stance's share of
+// the four instead). Labels are listed in the taxonomy's order.
 Status WriteOutOfFold(const std::string& path,
                       const std::vector<OutOfFoldLine>& lines,
                       const LinearModel& model);

@@ -99,6 +99,23 @@ void ReportReviews(const ReviewsRead& reviews, int learned,
   report << ")";
 }
 
+// The passages learned from, each beside the labelled passage it is
+// (`source`), into the --out-of-fold file.
+Status WriteOutOfFoldFile(const std::string& path,
+                          const LabelledReading& reading,
+                          const std::vector<size_t>& source,
+                          const std::vector<TrainingPassage>& passages,
+                          const std::vector<OutOfFold>& out_of_fold,
+                          const LinearModel& model) {
+  std::vector<OutOfFoldLine> lines;
+  for (size_t k = 0; k < passages.size(); ++k) {
+    const LabelledPassage& labelled = reading.labelled[source[k]];
+    lines.push_back({labelled.id, labelled.letter, reading.seen[source[k]].lang,
+                     &passages[k], &out_of_fold[k]});
+  }
+  return WriteOutOfFold(path, lines, model);
+}
+
 }  // namespace
 
 Status TrainFromFiles(const TrainArgs& args, const ClassifierData& data,
@@ -110,6 +127,9 @@ Status TrainFromFiles(const TrainArgs& args, const ClassifierData& data,
   // Refused before the files are read, which takes a while on thousands
   // of passages.
   Status checked = CheckTrainOptions(options);
+  if (checked.ok() && !args.out_of_fold_path.empty()) {
+    checked = CheckOutOfFoldPath(args.out_of_fold_path);
+  }
   if (!checked.ok()) return checked;
   LabelledReading reading;
   size_t from_files = 0;
@@ -147,7 +167,8 @@ Status TrainFromFiles(const TrainArgs& args, const ClassifierData& data,
     passages.push_back({std::move(features),
                         labelled[i].gold,
                         folds[i],
-                        {by_rules.article14, by_rules.activity, by_rules.theme},
+                        {by_rules.article14, by_rules.activity, by_rules.theme,
+                         by_rules.stance},
                         IsTranslatedCopy(labelled[i].id)});
     source.push_back(i);
   }
@@ -166,16 +187,6 @@ Status TrainFromFiles(const TrainArgs& args, const ClassifierData& data,
   model.rules_version = data.rules->version();
   s = SaveModel(out_path, &model);
   if (!s.ok()) return s;
-  if (!args.out_of_fold_path.empty()) {
-    std::vector<OutOfFoldLine> lines;
-    for (size_t k = 0; k < passages.size(); ++k) {
-      const size_t i = source[k];
-      lines.push_back({labelled[i].id, labelled[i].letter, seen[i].lang,
-                       &passages[k], &out_of_fold[k]});
-    }
-    s = WriteOutOfFold(args.out_of_fold_path, lines, model);
-    if (!s.ok()) return s;
-  }
 
   report << "model " << model.version << " in " << out_path << ": "
          << passages.size() << " passages";
@@ -200,7 +211,9 @@ Status TrainFromFiles(const TrainArgs& args, const ClassifierData& data,
          << Fixed(figures.accepted_precision) << "\n";
   report << "  passages with a label in a review band: "
          << Fixed(figures.review_share) << "\n";
-  return Status::Ok();
+  if (args.out_of_fold_path.empty()) return Status::Ok();
+  return WriteOutOfFoldFile(args.out_of_fold_path, reading, source, passages,
+                            out_of_fold, model);
 }
 
 }  // namespace intake

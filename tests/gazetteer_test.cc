@@ -116,7 +116,8 @@ TEST(GazetteerTest, AnAcronymOfTwoEntriesIsRefused) {
       << s.message();
   std::ofstream(dir + "/o.tsv")
       << "UKO\tUnited Knitters\tUnited Knitters\tUK|UKN\n";
-  std::ofstream(dir + "/s.tsv") << "USA\ten\tUSA\n";
+  // One State may list its acronym in several languages.
+  std::ofstream(dir + "/s.tsv") << "USA\ten\tUSA\nUSA\tfr\tUSA\n";
   ASSERT_TRUE(Gazetteer::Load(sources, &g).ok());
   EXPECT_TRUE(g->IsStateAcronym("USA"));
   EXPECT_FALSE(g->IsStateAcronym("usa"));

@@ -57,8 +57,9 @@ TEST(ModelTokensTest, MasksStatesAdjectivesToo) {
             want);
 }
 
-// A State's acronym is matched as written, as the entity finder matches
-// it: "UK" is the State, "uk" in "uk-based" a word.
+// A State's acronym is matched as written: "UK" is the State, "uk" in
+// "uk-based" a word. (Unlike the entity finder, the masking also reads it
+// in a run of capitals: a name there still says who wrote.)
 TEST(ModelTokensTest, MasksStatesAcronymsAsWritten) {
   auto g = testing::ShippedGazetteer();
   std::vector<std::string> want = {kMaskCountry, "and", kMaskCountry, "funded",

@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -221,11 +222,29 @@ TEST(TrainCommandTest, OutOfFoldFileHoldsEveryPassageLearned) {
   std::vector<nlohmann::json> lines = testing::ReadJsonLines(oof);
   EXPECT_EQ(static_cast<int>(lines.size()),
             PassagesLearned(testing::ReadFileOrDie(dir + "/report.txt")));
+  // Each line is its labelled passage's, in the file's order.
+  std::map<std::string, nlohmann::json> labelled_by_id;
+  std::map<std::string, int> order;
+  for (const nlohmann::json& l : testing::ReadJsonLines(labelled)) {
+    order.emplace(l["id"], static_cast<int>(order.size()));
+    labelled_by_id.emplace(l["id"], l);
+  }
   std::set<int> folds;
-  int model_gave = 0, model_took_back = 0;
+  int model_gave = 0, model_took_back = 0, last = -1;
   for (const nlohmann::json& line : lines) {
-    EXPECT_FALSE(line["id"].get<std::string>().empty()) << line;
-    EXPECT_FALSE(line["letter"].get<std::string>().empty()) << line;
+    const std::string id = line["id"];
+    ASSERT_TRUE(labelled_by_id.contains(id)) << line;
+    const nlohmann::json& gold = labelled_by_id[id];
+    EXPECT_GT(order[id], last) << line;
+    last = order[id];
+    EXPECT_EQ(line["letter"], gold["letter"]);
+    for (const char* field : {"article14", "activity", "theme", "stance"}) {
+      EXPECT_EQ(line["gold"][field], gold[field]) << line;
+    }
+    EXPECT_NE(std::string("need provided received other")
+                  .find(line["given"]["stance"].get<std::string>()),
+              std::string::npos)
+        << line;
     EXPECT_EQ(line["lang"], "en");
     EXPECT_FALSE(line["copy"].get<bool>());
     folds.insert(line["fold"].get<int>());
@@ -245,8 +264,8 @@ TEST(TrainCommandTest, OutOfFoldFileHoldsEveryPassageLearned) {
       }
       for (const std::string& code : rules) {
         if (given.contains(code)) continue;
-        ++model_took_back;  // below 0.05 (docs/model.md)
-        EXPECT_LT(p[std::string(dimension) + ":" + code].get<double>(), 0.05)
+        ++model_took_back;  // below 0.05 (docs/model.md), to 4 places
+        EXPECT_LE(p[std::string(dimension) + ":" + code].get<double>(), 0.05)
             << line;
       }
     }
@@ -268,18 +287,25 @@ TEST(TrainCommandTest, OutOfFoldFileHoldsEveryPassageLearned) {
   EXPECT_NE(text.find("theme macro F1"), std::string::npos) << text;
 }
 
-// A file that cannot be written is an error naming it.
-TEST(TrainCommandTest, AnUnwritableOutOfFoldFileIsNamed) {
+// A file that cannot be written, or that is the model or a labelled file,
+// is refused, naming it, before anything is trained or replaced.
+TEST(TrainCommandTest, AnUnusableOutOfFoldFileIsRefusedFirst) {
   const std::string dir = testing::MakeTempDir("train-out-of-fold-bad");
   const std::string labelled = FourHundredPassages(dir);
-  EXPECT_EQ(
-      testing::Intake("train " + labelled + " --rules " + ShippedRulesPath() +
-                          " --out-of-fold " + dir +
-                          "/no/such/folder/oof.jsonl --out " + dir + "/m.model",
-                      "", dir + "/err.txt"),
-      2);
-  std::string err = testing::ReadFileOrDie(dir + "/err.txt");
-  EXPECT_NE(err.find("no/such/folder/oof.jsonl"), std::string::npos) << err;
+  const std::string model = dir + "/m.model";
+  for (const std::string& oof :
+       {dir + "/no/such/folder/oof.jsonl", model, labelled}) {
+    SCOPED_TRACE(oof);
+    EXPECT_NE(
+        testing::Intake("train " + labelled + " --rules " + ShippedRulesPath() +
+                            " --out-of-fold " + oof + " --out " + model,
+                        "", dir + "/err.txt"),
+        0);
+    std::string err = testing::ReadFileOrDie(dir + "/err.txt");
+    EXPECT_NE(err.find("--out-of-fold " + oof), std::string::npos) << err;
+    EXPECT_FALSE(std::ifstream(model).good());
+    EXPECT_EQ(testing::ReadFileOrDie(labelled).substr(0, 1), "{");
+  }
 }
 
 // A run over `input` (the rules alone), and a reviewer's decision on each
