@@ -169,6 +169,10 @@ Status LoadStates(
       for (const std::string& name : more->second) {
         (IsAcronym(name) ? entry.acronyms : names).push_back(name);
       }
+      if (!entry.acronyms.empty()) {
+        entry.source = sources.state_names_tsv + ":" +
+                       std::to_string(line_of.at(entry.code));
+      }
       more_names.erase(more);
     }
     out->push_back({std::move(entry), std::move(names)});
@@ -199,8 +203,11 @@ Status LoadNameList(
                                  ": expected id, name, forms and optionally "
                                  "acronyms, separated by tabs");
         }
-        GazetteerEntry entry{fields[0], fields[1], kind, "", {}};
-        if (fields.size() == 4) entry.acronyms = Split(fields[3], '|');
+        GazetteerEntry entry{fields[0], fields[1], kind, "", {}, ""};
+        if (fields.size() == 4) {
+          entry.acronyms = Split(fields[3], '|');
+          entry.source = path + ":" + std::to_string(number);
+        }
         out->push_back({std::move(entry), Split(fields[2], '|')});
         return Status::Ok();
       });
@@ -224,8 +231,8 @@ Status LoadNationalities(
   });
   if (!s.ok()) return s;
   for (auto& [code, names] : forms) {
-    out->push_back(
-        {GazetteerEntry{code, code, "nationality", "", {}}, std::move(names)});
+    out->push_back({GazetteerEntry{code, code, "nationality", "", {}, ""},
+                    std::move(names)});
   }
   return Status::Ok();
 }
@@ -243,7 +250,8 @@ Status CheckAcronymsUnique(
       if (added || it->second == &entry) continue;
       return Status::Corrupt(
           "the acronym " + a + " names both " + it->second->name + " (" +
-          it->second->code + ") and " + entry.name + " (" + entry.code +
+          it->second->code + ", " + it->second->source + ") and " + entry.name +
+          " (" + entry.code + ", " + entry.source +
           "): an acronym is matched as written and must name one entry, "
           "so remove it from one of them");
     }

@@ -34,6 +34,9 @@ struct GazetteerEntry {
   // as written: not variants, which match whatever the case
   // (entity_finder.h).
   std::vector<std::string> acronyms;
+  // Where its acronyms were read ("organisations.tsv:12"), for messages;
+  // "" when it has none.
+  std::string source;
 };
 
 struct GazetteerHit {

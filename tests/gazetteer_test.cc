@@ -20,16 +20,16 @@ std::vector<std::string> Codes(const Gazetteer& g, const std::string& text) {
   return codes;
 }
 
-struct Case {
+struct NamesCase {
   const char* text;
   std::vector<std::string> codes;
 };
 
 // Each case's text gives its codes, in order, with the shipped gazetteer.
-void ExpectCodes(const std::vector<Case>& cases) {
+void ExpectCodes(const std::vector<NamesCase>& cases) {
   std::shared_ptr<const Gazetteer> g = testing::ShippedGazetteer();
   ASSERT_TRUE(g);
-  for (const Case& c : cases) {
+  for (const NamesCase& c : cases) {
     EXPECT_EQ(Codes(*g, c.text), c.codes) << c.text;
   }
 }
@@ -111,8 +111,11 @@ TEST(GazetteerTest, AnAcronymOfTwoEntriesIsRefused) {
   Status s = Gazetteer::Load(sources, &g);
   EXPECT_EQ(s.code(), Status::Code::kCorrupt);
   EXPECT_NE(s.message().find("the acronym UK names both United Knitters "
-                             "(UKO) and United Kingdom"),
+                             "(UKO, " +
+                             dir + "/o.tsv:1) and United Kingdom"),
             std::string::npos)
+      << s.message();
+  EXPECT_NE(s.message().find("(GBR, " + dir + "/s.tsv:1)"), std::string::npos)
       << s.message();
   std::ofstream(dir + "/o.tsv")
       << "UKO\tUnited Knitters\tUnited Knitters\tUK|UKN\n";
