@@ -40,12 +40,6 @@ std::unique_ptr<icu::RegexPattern> Compile(const std::u16string& pattern) {
 
 EntityFinder::EntityFinder(std::shared_ptr<const Gazetteer> gazetteer)
     : gazetteer_(std::move(gazetteer)) {
-  const auto& entries = gazetteer_->entries();
-  for (size_t i = 0; i < entries.size(); ++i) {
-    for (const std::string& a : entries[i].acronyms) {
-      acronyms_.emplace(a, static_cast<int>(i));
-    }
-  }
   article_ = Compile(ArticlePattern());
   money_ = Compile(MoneyPattern());
   for (const DateRule& rule : DateRules()) {
@@ -249,15 +243,15 @@ void EntityFinder::FindNames(Search* search) const {
     }
     if (last - first < 2) return false;
     for (size_t k = first; k <= last; ++k) {
-      if (!acronyms_.contains(word(k))) return true;
+      if (gazetteer_->FindAcronym(word(k)) < 0) return true;
     }
     return false;
   };
   for (size_t t = 0; t < folded.tokens.size(); ++t) {
-    auto it = acronyms_.find(word(t));
-    if (it == acronyms_.end() || in_heading(t)) continue;
+    int acronym = gazetteer_->FindAcronym(word(t));
+    if (acronym < 0 || in_heading(t)) continue;
     const FoldedToken& token = folded.tokens[t];
-    const GazetteerEntry& entry = entries[it->second];
+    const GazetteerEntry& entry = entries[acronym];
     search->Add(entry.kind == "state" ? "state" : "organisation", token.begin,
                 token.end, entry.code);
   }

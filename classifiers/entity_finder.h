@@ -16,7 +16,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "classifiers/entity_patterns.h"
@@ -44,7 +43,6 @@ class EntityFinder {
   static bool Capitalised(const Search& search, icu::RegexMatcher& m, int g);
 
   std::shared_ptr<const Gazetteer> gazetteer_;
-  std::unordered_map<std::string, int> acronyms_;  // as written -> entry
   std::unique_ptr<icu::RegexPattern> article_;
   std::unique_ptr<icu::RegexPattern> money_;
   // Each date pattern and how its groups read (entity_finder.cc).

@@ -301,9 +301,7 @@ Status Gazetteer::Load(const GazetteerSources& sources,
 void Gazetteer::AddEntry(GazetteerEntry entry,
                          const std::vector<std::string>& names) {
   int index = static_cast<int>(entries_.size());
-  if (entry.kind == "state") {
-    for (const std::string& a : entry.acronyms) state_acronyms_.insert(a);
-  }
+  for (const std::string& a : entry.acronyms) acronyms_.emplace(a, index);
   entries_.push_back(std::move(entry));
   std::set<std::string> seen;
   for (const std::string& name : names) {
@@ -326,8 +324,9 @@ int Gazetteer::FindByDomain(std::string_view tld) const {
   return -1;
 }
 
-bool Gazetteer::IsStateAcronym(std::string_view word) const {
-  return state_acronyms_.contains(std::string(word));
+int Gazetteer::FindAcronym(std::string_view word) const {
+  auto it = acronyms_.find(word);
+  return it == acronyms_.end() ? -1 : it->second;
 }
 
 bool Gazetteer::Looks(Names names, std::string_view kind) {

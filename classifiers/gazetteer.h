@@ -12,11 +12,11 @@
 #ifndef INTAKE_CLASSIFIERS_GAZETTEER_H_
 #define INTAKE_CLASSIFIERS_GAZETTEER_H_
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "pipeline/status.h"
@@ -81,9 +81,15 @@ class Gazetteer {
   // Whether FindAll(..., names) looks for entries of `kind`.
   static bool Looks(Names names, std::string_view kind);
 
+  // The entry whose acronym `word` is, as written ("WHO", "UK"; not
+  // "who"), or -1. Load refuses an acronym of two entries.
+  int FindAcronym(std::string_view word) const;
   // Whether `word`, as written, is a State's acronym ("UK", "USA"), which
   // the model masks as it does the State's name.
-  bool IsStateAcronym(std::string_view word) const;
+  bool IsStateAcronym(std::string_view word) const {
+    int entry = FindAcronym(word);
+    return entry >= 0 && entries_[entry].kind == "state";
+  }
 
   // The State whose country-code top-level domain is `tld` ("ws", "uk"),
   // or -1.
@@ -102,7 +108,9 @@ class Gazetteer {
   // order: a passage is scanned once, not once per variant.
   static constexpr size_t kHeadBytes = 4;
   std::unordered_map<uint32_t, std::vector<int>> by_head_;
-  std::unordered_set<std::string> state_acronyms_;
+  // Acronym as written -> entry; std::less<> so that a string_view finds
+  // without a copy (the model looks up every word it reads).
+  std::map<std::string, int, std::less<>> acronyms_;
 };
 
 }  // namespace intake
