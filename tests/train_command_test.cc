@@ -287,6 +287,68 @@ TEST(TrainCommandTest, OutOfFoldFileHoldsEveryPassageLearned) {
   EXPECT_NE(text.find("theme macro F1"), std::string::npos) << text;
 }
 
+// The line of `label` in label-figures' output for `oof` with `flags`.
+std::string LabelFiguresLine(const std::string& oof, const std::string& flags,
+                             const std::string& label) {
+  const std::string figures = oof + ".figures";
+  EXPECT_EQ(std::system((testing::SourceDir() + "/scripts/label-figures " +
+                         oof + " " + flags + " > " + figures)
+                            .c_str()),
+            0);
+  std::istringstream lines(testing::ReadFileOrDie(figures));
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind(label + " ", 0) == 0) return line;
+  }
+  return "";
+}
+
+// With --nested, label-figures gives each fold's labels again at the give
+// threshold chosen on the other folds. Fold 1 (p 0.40 no, 0.40 no, 0.30
+// yes) picks 0.30, so fold 0's two 0.40 yes are given; fold 0 picks 0.40
+// (the highest of equal F1), so fold 1's two 0.40 no are given and its
+// 0.30 yes is not: 2 right, 2 wrong, 1 missed, F1 4/7.
+TEST(TrainCommandTest, LabelFiguresNestedChoosesOnTheOtherFolds) {
+  const std::string dir = testing::MakeTempDir("label-figures-nested");
+  const std::string oof = dir + "/oof.jsonl";
+  std::ofstream out(oof);
+  const struct {
+    int fold;
+    double p;
+    bool gold;
+  } passages[] = {{0, 0.40, true},
+                  {0, 0.40, true},
+                  {1, 0.40, false},
+                  {1, 0.40, false},
+                  {1, 0.30, true}};
+  int n = 0;
+  for (const auto& passage : passages) {
+    nlohmann::json none = {{"article14", nlohmann::json::array()},
+                           {"activity", nlohmann::json::array()},
+                           {"theme", nlohmann::json::array()},
+                           {"stance", "other"}};
+    nlohmann::json gold = none;
+    if (passage.gold) gold["theme"] = {"products"};
+    out << nlohmann::json{{"id", "p" + std::to_string(++n)},
+                          {"letter", "l" + std::to_string(passage.fold)},
+                          {"lang", "en"},
+                          {"fold", passage.fold},
+                          {"copy", false},
+                          {"gold", gold},
+                          {"rules", none},
+                          {"given", gold},  // the file's own: all right
+                          {"stance_confidence", 0.9},
+                          {"probability", {{"theme:products", passage.p}}}}
+               .dump()
+        << "\n";
+  }
+  out.close();
+  EXPECT_NE(LabelFiguresLine(oof, "", "theme:products").find("0.000 1.000"),
+            std::string::npos);
+  EXPECT_NE(
+      LabelFiguresLine(oof, "--nested", "theme:products").find("0.000 0.571"),
+      std::string::npos);
+}
+
 // A file that cannot be written, or that is the model or a labelled file,
 // is refused, naming it, before anything is trained or replaced.
 TEST(TrainCommandTest, AnUnusableOutOfFoldFileIsRefusedFirst) {
