@@ -152,7 +152,33 @@ void AddTextFeatures(const std::vector<ModelToken>& tokens, Collector* out) {
   }
 }
 
+// Every two things the rules saw (concepts and label terms matched, labels
+// given) as one feature, at each one's first place. A linear model weighs
+// "a need" and "a mercury-free technology" each on its own, but 14.4b is
+// the two together, and a term of b.trade means one thing beside the
+// rules' 14.1 and another beside their stance "other". Measured out of
+// fold on the development letters (docs/model.md, "Features").
+void AddRulePairs(const std::map<std::string, std::vector<FeatureSpan>>& seen,
+                  Collector* out) {
+  const uint64_t pair_hash = Fnv(kFnvOffset, "r pair:");
+  for (auto a = seen.begin(); a != seen.end(); ++a) {
+    const uint64_t first = Fnv(Fnv(pair_hash, a->first), " & ");
+    for (auto b = std::next(a); b != seen.end(); ++b) {
+      const uint32_t bucket = BucketOfHash(Fnv(first, b->first));
+      bool placed = false;
+      for (const auto* spans : {&a->second, &b->second}) {
+        if (spans->empty()) continue;
+        out->Add(bucket, spans->front());
+        placed = true;
+      }
+      if (!placed) out->Add(bucket, {0, 0});
+    }
+  }
+}
+
 }  // namespace
+
+uint32_t FeatureBucket(std::string_view name) { return Bucket(name); }
 
 FeatureExtractor::FeatureExtractor(std::shared_ptr<const Rules> rules,
                                    std::shared_ptr<const Gazetteer> gazetteer)
@@ -181,36 +207,37 @@ std::vector<ModelFeature> FeatureExtractor::Extract(
   double norm = words.size() > 0 ? 1.0 / std::sqrt(words.size()) : 0.0;
   words.MergeInto(norm, &out);
 
-  Collector rules;
+  // What the rules saw, by name, each with the places it stands.
+  std::map<std::string, std::vector<FeatureSpan>> seen;
   const std::vector<RuleEntry>& entries = rules_->entries();
   for (const TermMatch& m : reading.matches) {
     const RuleEntry& e = entries[m.entry];
     if (e.concept_index >= 0) {
-      rules.Add("r concept:" + rules_->concepts()[e.concept_index],
-                {m.start, m.end});
+      seen["concept:" + rules_->concepts()[e.concept_index]].push_back(
+          {m.start, m.end});
     } else if (e.label >= 0 && e.weight > 0) {
-      rules.Add("r hit:" + rules_->labels()[e.label].name, {m.start, m.end});
+      seen["hit:" + rules_->labels()[e.label].name].push_back({m.start, m.end});
     }
   }
-  std::map<std::string, std::vector<FeatureSpan>> given;
-  auto give = [&](std::string_view dimension, const std::string& code) {
-    given[std::string(dimension) + ":" + code];
-  };
-  for (const std::string& c : rule_labels.article14) give("article14", c);
-  for (const std::string& c : rule_labels.activity) give("activity", c);
-  for (const std::string& c : rule_labels.theme) give("theme", c);
-  give("stance", rule_labels.stance);
+  for (const std::string& c : rule_labels.article14)
+    seen["rule:article14:" + c];
+  for (const std::string& c : rule_labels.activity) seen["rule:activity:" + c];
+  for (const std::string& c : rule_labels.theme) seen["rule:theme:" + c];
+  seen["rule:stance:" + rule_labels.stance];
   for (const Evidence& e : rule_labels.evidence) {
-    auto it = given.find(e.label);
-    if (it != given.end()) it->second.push_back({e.start, e.end});
+    auto it = seen.find("rule:" + e.label);
+    if (it != seen.end()) it->second.push_back({e.start, e.end});
   }
-  for (const auto& [label, spans] : given) {
+
+  Collector rules;
+  for (const auto& [name, spans] : seen) {
     if (spans.empty()) {
-      rules.Add("r rule:" + label, {0, 0});
+      rules.Add("r " + name, {0, 0});
     } else {
-      for (const FeatureSpan& s : spans) rules.Add("r rule:" + label, s);
+      for (const FeatureSpan& s : spans) rules.Add("r " + name, s);
     }
   }
+  AddRulePairs(seen, &rules);
   rules.Group();
   rules.MergeInto(kRuleFeatureValue, &out);
   return out;

@@ -1,7 +1,8 @@
 // The features of the learned model (docs/model.md, "Features"): hashed
 // word unigrams and bigrams and character 3- to 5-grams of the masked
 // folded words (model_tokens.h), plus what the rules saw: the concepts
-// that matched, the labels whose terms matched, the labels the rules gave.
+// that matched, the labels whose terms matched, the labels the rules gave,
+// and each two of those together.
 // The rule features are the same whatever the language of the passage, so
 // what is learned from English passages carries to Spanish and French.
 //
@@ -71,6 +72,10 @@ inline constexpr double kRuleFeatureValue = 0.1;
 
 // Feature buckets are 2^kHashBits; changing it changes the model format.
 inline constexpr int kHashBits = 20;
+
+// The bucket of a feature named as docs/model.md names them ("r
+// concept:support", "r pair:rule:article14:14.1 & rule:stance:need").
+uint32_t FeatureBucket(std::string_view name);
 
 class FeatureExtractor {
  public:

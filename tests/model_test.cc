@@ -90,6 +90,49 @@ TEST(ModelTokensTest, UsIsAPronounUnlessBeforeADollarSign) {
             (std::vector<std::string>{kMaskMoney}));
 }
 
+const ModelFeature* FindFeature(const std::vector<ModelFeature>& features,
+                                std::string_view name) {
+  const uint32_t bucket = FeatureBucket(name);
+  for (const ModelFeature& f : features) {
+    if (f.bucket == bucket) return &f;
+  }
+  return nullptr;
+}
+
+TEST(ModelFeaturesTest, WhatTheRulesSawIsAlsoPairedTwoByTwo) {
+  FeatureExtractor features(testing::ShippedRules(), nullptr);
+  Labels given;
+  given.article14 = {"14.1"};
+  given.stance = "need";
+  given.evidence.push_back({"article14:14.1", 4, 9, "xxxxx", "rules"});
+  // Words no rule term matches: the rules saw only what `given` says.
+  std::vector<ModelFeature> got = features.Extract("zzqx qqzx", "en", given);
+
+  const ModelFeature* pair =
+      FindFeature(got, "r pair:rule:article14:14.1 & rule:stance:need");
+  ASSERT_NE(pair, nullptr);
+  EXPECT_DOUBLE_EQ(pair->value, kRuleFeatureValue);
+  // The given label's evidence; the stance has no place of its own.
+  ASSERT_EQ(pair->spans.size(), 1u);
+  EXPECT_EQ(pair->spans.begin()->start, 4);
+  EXPECT_EQ(pair->spans.begin()->end, 9);
+  // Each pair once, in name order.
+  EXPECT_EQ(FindFeature(got, "r pair:rule:stance:need & rule:article14:14.1"),
+            nullptr);
+  ASSERT_NE(FindFeature(got, "r rule:article14:14.1"), nullptr);
+
+  Labels alone;
+  alone.stance = "other";
+  std::vector<ModelFeature> one = features.Extract("zzqx qqzx", "en", alone);
+  EXPECT_NE(FindFeature(one, "r rule:stance:other"), nullptr);
+  // One thing seen: nothing to pair it with, so one rule feature.
+  int rule_features = 0;
+  for (const ModelFeature& f : one) {
+    rule_features += f.value == kRuleFeatureValue ? 1 : 0;
+  }
+  EXPECT_EQ(rule_features, 1);
+}
+
 TEST(CalibrationTest, PlattIsMonotoneAndEceIsZeroWhenCalibrated) {
   std::vector<Outcome> scores;
   for (int i = -20; i <= 20; ++i) scores.push_back({i / 4.0, i > 0});
