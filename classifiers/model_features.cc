@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <optional>
 
@@ -219,11 +220,16 @@ std::vector<ModelFeature> FeatureExtractor::Extract(
       seen["hit:" + rules_->labels()[e.label].name].push_back({m.start, m.end});
     }
   }
-  for (const std::string& c : rule_labels.article14)
-    seen["rule:article14:" + c];
-  for (const std::string& c : rule_labels.activity) seen["rule:activity:" + c];
-  for (const std::string& c : rule_labels.theme) seen["rule:theme:" + c];
-  seen["rule:stance:" + rule_labels.stance];
+  for (const std::string& c : rule_labels.article14) {
+    seen.try_emplace("rule:article14:" + c);
+  }
+  for (const std::string& c : rule_labels.activity) {
+    seen.try_emplace("rule:activity:" + c);
+  }
+  for (const std::string& c : rule_labels.theme) {
+    seen.try_emplace("rule:theme:" + c);
+  }
+  seen.try_emplace("rule:stance:" + rule_labels.stance);
   for (const Evidence& e : rule_labels.evidence) {
     auto it = seen.find("rule:" + e.label);
     if (it != seen.end()) it->second.push_back({e.start, e.end});

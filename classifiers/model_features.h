@@ -61,10 +61,10 @@ struct ModelFeature {
 };
 
 // The value of each rule feature (a concept or a label's term matched, a
-// label the rules gave). The rules were written on the very passages the
-// model learns from, where they are right far more often than on letters
-// they never saw; at full value the model learned to trust them as much as
-// they deserve on their own training letters. A smaller value under the
+// label the rules gave, two of those paired). The rules were written on the
+// very passages the model learns from, where they are right far more often than
+// on letters they never saw; at full value the model learned to trust them as
+// much as they deserve on their own training letters. A smaller value under the
 // same L2 penalty makes their weights dearer, so the words count for more.
 // Chosen on letters the rules had not seen (docs/model.md); changing it
 // changes the model format.
