@@ -10,6 +10,7 @@
 
 #include "classifiers/accept_thresholds.h"
 #include "classifiers/calibration.h"
+#include "classifiers/count_ratio.h"
 #include "classifiers/give_threshold.h"
 #include "classifiers/taxonomy.h"
 
@@ -132,9 +133,11 @@ class Problem {
 // the passages `rows`. All y of one sign give a constant model. With
 // `balanced`, each class's errors cost in inverse proportion to its size,
 // so the few passages of a rare label weigh as much as the many without.
+// Features are scaled by their count ratios at `ratio_power`
+// (count_ratio.h) for the fit, and the weights by the same afterwards.
 std::vector<double> Fit(Problem* problem, const std::vector<size_t>& rows,
                         const std::vector<double>& y, double cost,
-                        bool balanced) {
+                        bool balanced, double ratio_power) {
   std::vector<double> labels;
   std::vector<feature_node*> x;
   double positives = 0, negatives = 0;
@@ -148,6 +151,10 @@ std::vector<double> Fit(Problem* problem, const std::vector<size_t>& rows,
     w.back() = positives > 0 ? 5.0 : -5.0;
     return w;
   }
+  const std::vector<double> scales =
+      CountRatioScales(x, labels, problem->n(), ratio_power);
+  std::vector<std::vector<feature_node>> scaled = ScaledRows(x, scales);
+  for (size_t k = 0; k < x.size(); ++k) x[k] = scaled[k].data();
   struct problem prob;
   prob.l = static_cast<int>(rows.size());
   prob.n = problem->n();
@@ -171,7 +178,7 @@ std::vector<double> Fit(Problem* problem, const std::vector<size_t>& rows,
   struct model* m = train(&prob, &param);
   // liblinear orients w towards the first label it met.
   double sign = m->label[0] > 0 ? 1.0 : -1.0;
-  for (int j = 0; j < problem->n(); ++j) w[j] = sign * m->w[j];
+  for (int j = 0; j < problem->n(); ++j) w[j] = sign * m->w[j] * scales[j];
   free_and_destroy_model(&m);
   return w;
 }
@@ -193,6 +200,13 @@ Status CheckTrainOptions(const TrainOptions& options) {
   if (!(options.cost > 0) || !std::isfinite(options.cost)) {
     return Status::InvalidArgument(
         "the cost (C) must be a number above 0, e.g. --cost 8");
+  }
+  // A negative power would make the features that say nothing, scaled
+  // by 0, infinite.
+  if (!(options.ratio_power >= 0) || !std::isfinite(options.ratio_power)) {
+    return Status::InvalidArgument(
+        "the count ratios' power must be a number from 0 up, e.g. "
+        "--ratio-power 0.5");
   }
   // Accept thresholds are sought from 0.50 up: a precision below that
   // would accept every label the model gives at all.
@@ -257,7 +271,7 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     for (size_t c = 0; c < candidates.size(); ++c) {
       std::vector<double> w =
           Fit(&problem, train_rows, candidates[c].y, options.cost,
-              Balanced(options, candidates[c]));
+              Balanced(options, candidates[c]), options.ratio_power);
       for (size_t i : test_rows) held_out[c][i] = Score(w, problem.row(i));
     }
   }
@@ -279,8 +293,9 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     Platt platt = FitPlatt(scores);
     label.platt_a = platt.a;
     label.platt_b = platt.b;
-    std::vector<double> w = Fit(&problem, all, candidates[c].y, options.cost,
-                                Balanced(options, candidates[c]));
+    std::vector<double> w =
+        Fit(&problem, all, candidates[c].y, options.cost,
+            Balanced(options, candidates[c]), options.ratio_power);
     label.bias = w.back();
     for (size_t b = 0; b < buckets.size(); ++b) m.weights[b * n + c] = w[b];
     m.labels.push_back(std::move(label));

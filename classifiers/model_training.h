@@ -42,6 +42,10 @@ struct TrainOptions {
   // passages in inverse proportion to their numbers (docs/model.md,
   // "Training"): most labels are on a few percent of passages.
   bool balance_labels = true;
+  // Each label's fit sees features scaled by their log-count ratios at
+  // this power (count_ratio.h); 0 leaves them as they are. At the square
+  // root, activity items and themes gained out of fold (docs/model.md).
+  double ratio_power = 0.5;
   int folds = 5;
   // Features in fewer training passages than this are dropped: they
   // cannot generalise and would only grow the file.

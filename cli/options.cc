@@ -364,6 +364,12 @@ ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
       "no-balance", po::bool_switch(&no_balance),
       "do not weigh each label's few positive passages up (docs/model.md, "
       "\"Training\")")(
+      "ratio-power",
+      po::value(&out->options.ratio_power)
+          ->default_value(out->options.ratio_power),
+      "weigh each feature, in each label's fit, by how unevenly it falls "
+      "between that label's passages and the others, to this power (0: "
+      "not at all; docs/model.md, \"Training\")")(
       "out-of-fold", po::value(&out->out_of_fold_path),
       "also write, as JSON Lines, each passage's labels and probabilities "
       "from the model trained without its letter (docs/model.md, "

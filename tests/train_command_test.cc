@@ -114,6 +114,27 @@ TEST(TrainCommandTest, ACostNotAboveZeroIsRefused) {
   EXPECT_EQ(err.find("missing.jsonl"), std::string::npos) << err;
 }
 
+// A negative power would scale the features that say nothing, by 0, to
+// infinity.
+TEST(TrainCommandTest, ANegativeRatioPowerIsRefused) {
+  const std::string dir = testing::MakeTempDir("train-ratio-power");
+  const std::string dev = dir + "/one.jsonl";
+  std::ofstream(dev) << R"({"text": "Training was provided.", )"
+                     << R"("article14": ["14.1"], "stance": "provided"})"
+                     << "\n";
+  for (const char* power : {"-0.5", "nan", "inf"}) {
+    SCOPED_TRACE(power);
+    const std::string model = dir + "/m.model";
+    EXPECT_NE(testing::Intake("train " + dev + " --ratio-power " + power +
+                                  " --out " + model,
+                              "", dir + "/err.txt"),
+              0);
+    std::string err = testing::ReadFileOrDie(dir + "/err.txt");
+    EXPECT_NE(err.find("--ratio-power"), std::string::npos) << err;
+    EXPECT_FALSE(std::ifstream(model).good());
+  }
+}
+
 // Below 0.5 every label the model gives would be accepted; above 1 none.
 TEST(TrainCommandTest, AnAcceptPrecisionOutsideHalfToOneIsRefused) {
   const std::string dir = testing::MakeTempDir("train-precision");
@@ -183,16 +204,18 @@ TEST(TrainCommandTest, DefaultsAreTheLibrarys) {
             LibraryModel(labelled, TrainOptions(), dir + "/library.model"));
 }
 
-// --accept-precision and --no-balance reach the training as the library's
-// options do, and change the model.
-TEST(TrainCommandTest, PrecisionAndBalanceSwitchesAreTheLibrarys) {
+// --accept-precision, --no-balance and --ratio-power reach the training as
+// the library's options do, and change the model.
+TEST(TrainCommandTest, PrecisionBalanceAndRatioSwitchesAreTheLibrarys) {
   const std::string dir = testing::MakeTempDir("train-switches");
   const std::string labelled = FourHundredPassages(dir);
   const std::string command = CommandModel(
-      labelled, " --accept-precision 0.9 --no-balance", dir + "/command.model");
+      labelled, " --accept-precision 0.9 --no-balance --ratio-power 1",
+      dir + "/command.model");
   TrainOptions options;
   options.accept_precision = 0.9;
   options.balance_labels = false;
+  options.ratio_power = 1;
   EXPECT_EQ(command, LibraryModel(labelled, options, dir + "/library.model"));
   EXPECT_NE(command,
             LibraryModel(labelled, TrainOptions(), dir + "/defaults.model"));
