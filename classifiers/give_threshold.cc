@@ -9,10 +9,12 @@ namespace intake {
 double ChooseGiveThreshold(const std::vector<GiveOutcome>& outcomes) {
   double best = kModelGives;
   double best_f1 = -1;
-  for (int step = 0; kModelGives - 0.05 * step >= kLowestGives - 1e-9; ++step) {
+  for (int step = 0; kModelGives - kGiveStep * step >= kLowestGives - 1e-9;
+       ++step) {
     // On the grid of two decimals the model file keeps, so that what is
     // measured here is what the classifier does.
-    const double gives = std::round((kModelGives - 0.05 * step) * 100) / 100;
+    const double gives =
+        std::round((kModelGives - kGiveStep * step) * 100) / 100;
     long right = 0, wrong = 0, missed = 0;
     for (const GiveOutcome& o : outcomes) {
       if (o.copy) continue;

@@ -15,7 +15,11 @@ struct GiveOutcome {
   bool copy = false;  // a translated copy (TrainingPassage::copy)
 };
 
-// The give threshold, on a grid of 0.05 from kModelGives down to
+// The give thresholds tried are kModelGives, kModelGives - kGiveStep, ...
+// down to kLowestGives.
+inline constexpr double kGiveStep = 0.05;
+
+// The give threshold, on a grid of kGiveStep from kModelGives down to
 // kLowestGives, at which the label as rules and model give it together
 // (CombinedGives) has the best F1 over the outcomes that are not copies:
 // the model is less sure of the rough copies, which would pull the

@@ -3,12 +3,15 @@
 // reads a real one with it).
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 
+#include "classifiers/give_threshold.h"
+#include "classifiers/linear_model.h"
 #include "tests/test_paths.h"
 
 namespace intake {
@@ -90,6 +93,30 @@ TEST(TrainCommandTest, LabelFiguresNestedChoosesOnTheOtherFolds) {
   EXPECT_NE(LabelFiguresLine(oof, "--nested", "activity groups macro F1")
                 .find("0.000 1.000"),
             std::string::npos);
+}
+
+// The number label-figures assigns to `name` ("MODEL_GIVES = 0.50"), or
+// NaN when it has no such line.
+double ScriptConstant(const std::string& script, const std::string& name) {
+  std::istringstream lines(script);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind(name + " = ", 0) == 0) {
+      return std::stod(line.substr(name.size() + 3));
+    }
+  }
+  return std::nan("");
+}
+
+// label-figures combines rules and model as the classifier does, from
+// copies of its thresholds: a change to one side alone would make every
+// nested figure measure something the classifier does not do.
+TEST(TrainCommandTest, LabelFiguresThresholdsAreTheClassifiers) {
+  const std::string script =
+      testing::ReadFileOrDie(testing::SourceDir() + "/scripts/label-figures");
+  EXPECT_EQ(ScriptConstant(script, "MODEL_VETOES"), kModelVetoes);
+  EXPECT_EQ(ScriptConstant(script, "MODEL_GIVES"), kModelGives);
+  EXPECT_EQ(ScriptConstant(script, "LOWEST_GIVES"), kLowestGives);
+  EXPECT_EQ(ScriptConstant(script, "GIVE_STEP"), kGiveStep);
 }
 
 }  // namespace
