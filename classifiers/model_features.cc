@@ -153,6 +153,39 @@ void AddTextFeatures(const std::vector<ModelToken>& tokens, Collector* out) {
   }
 }
 
+// What the rules saw, by name, each with the places it stands: the
+// concepts and label terms matched, and the labels given (placed by
+// their evidence).
+std::map<std::string, std::vector<FeatureSpan>> SeenByRules(
+    const Rules& rules, const RuleReading& reading, const Labels& rule_labels) {
+  std::map<std::string, std::vector<FeatureSpan>> seen;
+  const std::vector<RuleEntry>& entries = rules.entries();
+  for (const TermMatch& m : reading.matches) {
+    const RuleEntry& e = entries[m.entry];
+    if (e.concept_index >= 0) {
+      seen["concept:" + rules.concepts()[e.concept_index]].push_back(
+          {m.start, m.end});
+    } else if (e.label >= 0 && e.weight > 0) {
+      seen["hit:" + rules.labels()[e.label].name].push_back({m.start, m.end});
+    }
+  }
+  for (const std::string& c : rule_labels.article14) {
+    seen.try_emplace("rule:article14:" + c);
+  }
+  for (const std::string& c : rule_labels.activity) {
+    seen.try_emplace("rule:activity:" + c);
+  }
+  for (const std::string& c : rule_labels.theme) {
+    seen.try_emplace("rule:theme:" + c);
+  }
+  seen.try_emplace("rule:stance:" + rule_labels.stance);
+  for (const Evidence& e : rule_labels.evidence) {
+    auto it = seen.find("rule:" + e.label);
+    if (it != seen.end()) it->second.push_back({e.start, e.end});
+  }
+  return seen;
+}
+
 // Every two things the rules saw (concepts and label terms matched, labels
 // given) as one feature, at each one's first place. A linear model weighs
 // "a need" and "a mercury-free technology" each on its own, but 14.4b is
@@ -208,33 +241,8 @@ std::vector<ModelFeature> FeatureExtractor::Extract(
   double norm = words.size() > 0 ? 1.0 / std::sqrt(words.size()) : 0.0;
   words.MergeInto(norm, &out);
 
-  // What the rules saw, by name, each with the places it stands.
-  std::map<std::string, std::vector<FeatureSpan>> seen;
-  const std::vector<RuleEntry>& entries = rules_->entries();
-  for (const TermMatch& m : reading.matches) {
-    const RuleEntry& e = entries[m.entry];
-    if (e.concept_index >= 0) {
-      seen["concept:" + rules_->concepts()[e.concept_index]].push_back(
-          {m.start, m.end});
-    } else if (e.label >= 0 && e.weight > 0) {
-      seen["hit:" + rules_->labels()[e.label].name].push_back({m.start, m.end});
-    }
-  }
-  for (const std::string& c : rule_labels.article14) {
-    seen.try_emplace("rule:article14:" + c);
-  }
-  for (const std::string& c : rule_labels.activity) {
-    seen.try_emplace("rule:activity:" + c);
-  }
-  for (const std::string& c : rule_labels.theme) {
-    seen.try_emplace("rule:theme:" + c);
-  }
-  seen.try_emplace("rule:stance:" + rule_labels.stance);
-  for (const Evidence& e : rule_labels.evidence) {
-    auto it = seen.find("rule:" + e.label);
-    if (it != seen.end()) it->second.push_back({e.start, e.end});
-  }
-
+  const std::map<std::string, std::vector<FeatureSpan>> seen =
+      SeenByRules(*rules_, reading, rule_labels);
   Collector rules;
   for (const auto& [name, spans] : seen) {
     if (spans.empty()) {
