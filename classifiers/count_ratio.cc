@@ -30,6 +30,9 @@ std::vector<std::vector<feature_node>> ScaledRows(
     const std::vector<feature_node*>& rows, const std::vector<double>& scales) {
   std::vector<std::vector<feature_node>> scaled(rows.size());
   for (size_t k = 0; k < rows.size(); ++k) {
+    const feature_node* end = rows[k];
+    while (end->index != -1) ++end;
+    scaled[k].reserve(end - rows[k] + 1);
     for (const feature_node* f = rows[k];; ++f) {
       feature_node node = *f;
       if (node.index != -1) node.value *= scales[node.index - 1];

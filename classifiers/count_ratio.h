@@ -5,7 +5,8 @@
 // to count, which the regularisation favours; words spread evenly count
 // less. The fit's weights are multiplied by the same scales afterwards,
 // so the model file and the classifier are as without it
-// (docs/model.md, "Training").
+// (docs/model.md, "Training"). The counts are of passages, not of
+// occurrences as in the paper: a passage's features are there or not.
 #ifndef INTAKE_CLASSIFIERS_COUNT_RATIO_H_
 #define INTAKE_CLASSIFIERS_COUNT_RATIO_H_
 

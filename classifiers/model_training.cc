@@ -1,7 +1,5 @@
 #include "classifiers/model_training.h"
 
-#include <linear.h>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -10,8 +8,8 @@
 
 #include "classifiers/accept_thresholds.h"
 #include "classifiers/calibration.h"
-#include "classifiers/count_ratio.h"
 #include "classifiers/give_threshold.h"
+#include "classifiers/logistic_fit.h"
 #include "classifiers/taxonomy.h"
 
 namespace intake {
@@ -19,8 +17,6 @@ namespace {
 
 // Stance outcomes a context needs for a calibration of its own.
 constexpr size_t kMinStanceContext = 30;
-
-void Quiet(const char*) {}
 
 // The reject threshold of a multi-label band narrowed by `narrow` (0: as
 // chosen, 1: up to accept), but never above `gives`, where the model
@@ -102,93 +98,6 @@ void ChooseTogether(const std::vector<TrainingPassage>& passages,
   for (int k = 0; k < kStanceContexts; ++k) stance_accept[k] = chosen.stance[k];
 }
 
-// The passages as liblinear reads them: feature nodes indexed 1..n over
-// the kept buckets, then the bias node, then the -1 terminator.
-class Problem {
- public:
-  Problem(const std::vector<TrainingPassage>& passages,
-          const std::vector<uint32_t>& buckets) {
-    n_ = static_cast<int>(buckets.size()) + 1;  // the bias is feature n
-    rows_.resize(passages.size());
-    for (size_t i = 0; i < passages.size(); ++i) {
-      for (const ModelFeature& f : passages[i].features) {
-        auto it = std::lower_bound(buckets.begin(), buckets.end(), f.bucket);
-        if (it == buckets.end() || *it != f.bucket) continue;
-        rows_[i].push_back(
-            {static_cast<int>(it - buckets.begin()) + 1, f.value});
-      }
-      rows_[i].push_back({n_, 1.0});
-      rows_[i].push_back({-1, 0.0});
-    }
-  }
-  int n() const { return n_; }
-  feature_node* row(size_t i) { return rows_[i].data(); }
-
- private:
-  int n_ = 0;
-  std::vector<std::vector<feature_node>> rows_;
-};
-
-// Weights (n of them, the bias last) of a logistic regression of `y` on
-// the passages `rows`. All y of one sign give a constant model. With
-// `balanced`, each class's errors cost in inverse proportion to its size,
-// so the few passages of a rare label weigh as much as the many without.
-// Features are scaled by their count ratios at `ratio_power`
-// (count_ratio.h) for the fit, and the weights by the same afterwards.
-std::vector<double> Fit(Problem* problem, const std::vector<size_t>& rows,
-                        const std::vector<double>& y, double cost,
-                        bool balanced, double ratio_power) {
-  std::vector<double> labels;
-  std::vector<feature_node*> x;
-  double positives = 0, negatives = 0;
-  for (size_t i : rows) {
-    labels.push_back(y[i]);
-    x.push_back(problem->row(i));
-    (y[i] > 0 ? positives : negatives) += 1;
-  }
-  std::vector<double> w(problem->n(), 0.0);
-  if (positives == 0 || negatives == 0) {
-    w.back() = positives > 0 ? 5.0 : -5.0;
-    return w;
-  }
-  const std::vector<double> scales =
-      CountRatioScales(x, labels, problem->n(), ratio_power);
-  std::vector<std::vector<feature_node>> scaled = ScaledRows(x, scales);
-  for (size_t k = 0; k < x.size(); ++k) x[k] = scaled[k].data();
-  struct problem prob;
-  prob.l = static_cast<int>(rows.size());
-  prob.n = problem->n();
-  prob.y = labels.data();
-  prob.x = x.data();
-  prob.bias = 1.0;
-  struct parameter param = {};
-  param.solver_type = L2R_LR;
-  param.eps = 0.001;
-  param.C = cost;
-  int class_label[2] = {1, -1};
-  double class_weight[2] = {1.0, 1.0};
-  if (balanced) {
-    const double all = positives + negatives;
-    class_weight[0] = all / (2 * positives);
-    class_weight[1] = all / (2 * negatives);
-    param.nr_weight = 2;
-    param.weight_label = class_label;
-    param.weight = class_weight;
-  }
-  struct model* m = train(&prob, &param);
-  // liblinear orients w towards the first label it met.
-  double sign = m->label[0] > 0 ? 1.0 : -1.0;
-  for (int j = 0; j < problem->n(); ++j) w[j] = sign * m->w[j] * scales[j];
-  free_and_destroy_model(&m);
-  return w;
-}
-
-double Score(const std::vector<double>& w, const feature_node* row) {
-  double s = 0;
-  for (; row->index != -1; ++row) s += w[row->index - 1] * row->value;
-  return s;
-}
-
 }  // namespace
 
 Status CheckTrainOptions(const TrainOptions& options) {
@@ -201,11 +110,11 @@ Status CheckTrainOptions(const TrainOptions& options) {
     return Status::InvalidArgument(
         "the cost (C) must be a number above 0, e.g. --cost 8");
   }
-  // A negative power would make the features that say nothing, scaled
-  // by 0, infinite.
-  if (!(options.ratio_power >= 0) || !std::isfinite(options.ratio_power)) {
+  // Below 0 the features that say nothing, scaled by 0, would be
+  // infinite; far above 1 the scales overflow and the solver never ends.
+  if (!(options.ratio_power >= 0 && options.ratio_power <= kMaxRatioPower)) {
     return Status::InvalidArgument(
-        "the count ratios' power must be a number from 0 up, e.g. "
+        "the count ratios' power must be a number from 0 to 4, e.g. "
         "--ratio-power 0.5");
   }
   // Accept thresholds are sought from 0.50 up: a precision below that
@@ -226,7 +135,6 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
   }
   Status checked = CheckTrainOptions(options);
   if (!checked.ok()) return checked;
-  set_print_string_function(Quiet);
   *report = TrainReport();
 
   // Features in at least min_count passages.
@@ -239,7 +147,7 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     if (c >= options.min_count) buckets.push_back(bucket);
   }
   report->features = static_cast<int>(buckets.size());
-  Problem problem(passages, buckets);
+  TrainingRows rows(passages, buckets);
 
   std::vector<Candidate> candidates;
   for (std::string_view dimension : TaxonomyDimensions()) {
@@ -270,9 +178,9 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     if (test_rows.empty() || train_rows.empty()) continue;
     for (size_t c = 0; c < candidates.size(); ++c) {
       std::vector<double> w =
-          Fit(&problem, train_rows, candidates[c].y, options.cost,
-              Balanced(options, candidates[c]), options.ratio_power);
-      for (size_t i : test_rows) held_out[c][i] = Score(w, problem.row(i));
+          FitLogistic(&rows, train_rows, candidates[c].y, options.cost,
+                      Balanced(options, candidates[c]), options.ratio_power);
+      for (size_t i : test_rows) held_out[c][i] = RowScore(w, rows.row(i));
     }
   }
 
@@ -294,8 +202,8 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     label.platt_a = platt.a;
     label.platt_b = platt.b;
     std::vector<double> w =
-        Fit(&problem, all, candidates[c].y, options.cost,
-            Balanced(options, candidates[c]), options.ratio_power);
+        FitLogistic(&rows, all, candidates[c].y, options.cost,
+                    Balanced(options, candidates[c]), options.ratio_power);
     label.bias = w.back();
     for (size_t b = 0; b < buckets.size(); ++b) m.weights[b * n + c] = w[b];
     m.labels.push_back(std::move(label));

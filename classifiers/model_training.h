@@ -35,6 +35,10 @@ struct TrainingPassage {
   bool copy = false;
 };
 
+// The highest TrainOptions::ratio_power accepted: NBSVM uses 1; far
+// above, the scales overflow.
+inline constexpr double kMaxRatioPower = 4;
+
 struct TrainOptions {
   // liblinear's C: higher fits the training passages more closely.
   double cost = 8.0;
@@ -45,7 +49,7 @@ struct TrainOptions {
   // Each label's fit sees features scaled by their log-count ratios at
   // this power (count_ratio.h); 0 leaves them as they are. At the square
   // root, activity items and themes gained out of fold (docs/model.md).
-  double ratio_power = 0.5;
+  double ratio_power = 0.5;  // at most kMaxRatioPower
   int folds = 5;
   // Features in fewer training passages than this are dropped: they
   // cannot generalise and would only grow the file.

@@ -120,5 +120,25 @@ TEST(CountRatioTest, TrainingFoldsTheScalesIntoTheWeights) {
   EXPECT_LT(WeightOf(scaled, 2, "theme:products"), 0.0);
 }
 
+// Calibration is fitted on the cross-validation fits' scores, which must
+// be scaled as the final fit is, or it would map other scores: a model
+// whose folds were fitted unscaled would have the plain model's Platt
+// fit exactly.
+TEST(CountRatioTest, CrossValidationFitsAreScaledToo) {
+  TrainOptions options;
+  options.folds = 2;
+  LinearModel scaled, plain;
+  TrainReport report;
+  ASSERT_TRUE(
+      TrainModel(EightPassages(1, 1, 1), options, &scaled, &report).ok());
+  options.ratio_power = 0;
+  ASSERT_TRUE(
+      TrainModel(EightPassages(1, 1, 1), options, &plain, &report).ok());
+  int products = scaled.Find("theme:products");
+  ASSERT_GE(products, 0);
+  EXPECT_NE(scaled.labels[products].platt_a, plain.labels[products].platt_a);
+  EXPECT_NE(scaled.labels[products].platt_b, plain.labels[products].platt_b);
+}
+
 }  // namespace
 }  // namespace intake

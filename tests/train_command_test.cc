@@ -114,15 +114,15 @@ TEST(TrainCommandTest, ACostNotAboveZeroIsRefused) {
   EXPECT_EQ(err.find("missing.jsonl"), std::string::npos) << err;
 }
 
-// A negative power would scale the features that say nothing, by 0, to
-// infinity.
-TEST(TrainCommandTest, ANegativeRatioPowerIsRefused) {
+// Below 0 the features that say nothing, scaled by 0, would be infinite;
+// far above 1 the scales overflow and the solver never ends.
+TEST(TrainCommandTest, ARatioPowerOutsideZeroToFourIsRefused) {
   const std::string dir = testing::MakeTempDir("train-ratio-power");
   const std::string dev = dir + "/one.jsonl";
   std::ofstream(dev) << R"({"text": "Training was provided.", )"
                      << R"("article14": ["14.1"], "stance": "provided"})"
                      << "\n";
-  for (const char* power : {"-0.5", "nan", "inf"}) {
+  for (const char* power : {"-0.5", "4.5", "2000", "nan", "inf"}) {
     SCOPED_TRACE(power);
     const std::string model = dir + "/m.model";
     EXPECT_NE(testing::Intake("train " + dev + " --ratio-power " + power +
@@ -133,6 +133,14 @@ TEST(TrainCommandTest, ANegativeRatioPowerIsRefused) {
     EXPECT_NE(err.find("--ratio-power"), std::string::npos) << err;
     EXPECT_FALSE(std::ifstream(model).good());
   }
+  // Refused before any file is read.
+  EXPECT_NE(testing::Intake("train " + dir + "/missing.jsonl --ratio-power " +
+                                "-1 --out " + dir + "/m.model",
+                            "", dir + "/err.txt"),
+            0);
+  std::string err = testing::ReadFileOrDie(dir + "/err.txt");
+  EXPECT_NE(err.find("--ratio-power"), std::string::npos) << err;
+  EXPECT_EQ(err.find("missing.jsonl"), std::string::npos) << err;
 }
 
 // Below 0.5 every label the model gives would be accepted; above 1 none.
