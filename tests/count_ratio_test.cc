@@ -93,19 +93,27 @@ std::vector<TrainingPassage> EightPassages(double scale1, double scale2,
   return corpus;
 }
 
-TEST(CountRatioTest, TrainingFoldsTheScalesIntoTheWeights) {
+// The model of EightPassages(scale1, scale2, scale7) at `ratio_power`,
+// cross-validated over its two folds.
+LinearModel TrainEight(double ratio_power, double scale1, double scale2,
+                       double scale7) {
   TrainOptions options;
   options.folds = 2;
-  LinearModel scaled, prescaled;
+  options.ratio_power = ratio_power;
+  LinearModel model;
   TrainReport report;
-  ASSERT_TRUE(
-      TrainModel(EightPassages(1, 1, 1), options, &scaled, &report).ok());
+  EXPECT_TRUE(TrainModel(EightPassages(scale1, scale2, scale7), options, &model,
+                         &report)
+                  .ok());
+  return model;
+}
+
+TEST(CountRatioTest, TrainingFoldsTheScalesIntoTheWeights) {
+  const LinearModel scaled = TrainEight(0.5, 1, 1, 1);
   // The final fit's scales, over all eight: buckets 1 and 2 are in 4 of
   // 4 passages on one side and 0 of 4 on the other, bucket 7 in all.
   const double s = std::sqrt(std::log((5.0 / 6) / (1.0 / 6)));
-  options.ratio_power = 0;
-  ASSERT_TRUE(
-      TrainModel(EightPassages(s, s, 0), options, &prescaled, &report).ok());
+  const LinearModel prescaled = TrainEight(0, s, s, 0);
   // The same fit, whose weights are for the scaled values; the classifier
   // reads the values unscaled, so the file must hold them times the scale.
   EXPECT_NEAR(WeightOf(scaled, 1, "theme:products"),
@@ -114,6 +122,7 @@ TEST(CountRatioTest, TrainingFoldsTheScalesIntoTheWeights) {
               s * WeightOf(prescaled, 2, "theme:products"), 1e-9);
   EXPECT_EQ(WeightOf(scaled, 7, "theme:products"), 0.0);
   int products = scaled.Find("theme:products");
+  ASSERT_GE(products, 0);
   EXPECT_NEAR(scaled.labels[products].bias, prescaled.labels[products].bias,
               1e-9);
   EXPECT_GT(WeightOf(scaled, 1, "theme:products"), 0.0);
@@ -125,15 +134,8 @@ TEST(CountRatioTest, TrainingFoldsTheScalesIntoTheWeights) {
 // whose folds were fitted unscaled would have the plain model's Platt
 // fit exactly.
 TEST(CountRatioTest, CrossValidationFitsAreScaledToo) {
-  TrainOptions options;
-  options.folds = 2;
-  LinearModel scaled, plain;
-  TrainReport report;
-  ASSERT_TRUE(
-      TrainModel(EightPassages(1, 1, 1), options, &scaled, &report).ok());
-  options.ratio_power = 0;
-  ASSERT_TRUE(
-      TrainModel(EightPassages(1, 1, 1), options, &plain, &report).ok());
+  const LinearModel scaled = TrainEight(0.5, 1, 1, 1);
+  const LinearModel plain = TrainEight(0, 1, 1, 1);
   int products = scaled.Find("theme:products");
   ASSERT_GE(products, 0);
   EXPECT_NE(scaled.labels[products].platt_a, plain.labels[products].platt_a);

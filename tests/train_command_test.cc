@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <initializer_list>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -85,79 +86,46 @@ TEST(TrainingFoldsTest, ReviewedDocumentsAreSpreadAndLeaveTheFilesFolds) {
   EXPECT_EQ(TrainingFolds(files, files.size(), 5), alone);
 }
 
-// liblinear's solver never ends at C <= 0, so the command refuses it.
-TEST(TrainCommandTest, ACostNotAboveZeroIsRefused) {
-  const std::string dir = testing::MakeTempDir("train-cost");
+// `intake train FILE FLAG VALUE` fails for each of `values`, naming the
+// flag and writing no model, both with a labelled file and with a missing
+// one: the options are checked before any file is read.
+void ExpectRefused(const std::string& flag,
+                   std::initializer_list<const char*> values) {
+  const std::string dir = testing::MakeTempDir("train-refused");
   const std::string dev = dir + "/one.jsonl";
   std::ofstream(dev) << R"({"text": "Training was provided.", )"
                      << R"("article14": ["14.1"], "stance": "provided"})"
                      << "\n";
-  for (const char* cost : {"0", "-1", "nan"}) {
-    SCOPED_TRACE(cost);
-    const std::string model = dir + "/m.model";
-    EXPECT_NE(
-        testing::Intake("train " + dev + " --cost " + cost + " --out " + model,
-                        "", dir + "/err.txt"),
-        0);
-    std::string err = testing::ReadFileOrDie(dir + "/err.txt");
-    EXPECT_NE(err.find("cost"), std::string::npos) << err;
-    EXPECT_FALSE(std::ifstream(model).good());
+  const std::string model = dir + "/m.model";
+  for (const char* value : values) {
+    for (const std::string& file : {dev, dir + "/missing.jsonl"}) {
+      SCOPED_TRACE(flag + " " + value + " with " + file);
+      EXPECT_NE(testing::Intake("train " + file + " " + flag + " " + value +
+                                    " --out " + model,
+                                "", dir + "/err.txt"),
+                0);
+      std::string err = testing::ReadFileOrDie(dir + "/err.txt");
+      EXPECT_NE(err.find(flag), std::string::npos) << err;
+      EXPECT_EQ(err.find("missing.jsonl"), std::string::npos) << err;
+      EXPECT_FALSE(std::ifstream(model).good());
+    }
   }
-  // Refused before any file is read: the reason is the cost, not the
-  // missing file.
-  EXPECT_NE(testing::Intake("train " + dir + "/missing.jsonl --cost 0 --out " +
-                                dir + "/m.model",
-                            "", dir + "/err.txt"),
-            0);
-  std::string err = testing::ReadFileOrDie(dir + "/err.txt");
-  EXPECT_NE(err.find("cost"), std::string::npos) << err;
-  EXPECT_EQ(err.find("missing.jsonl"), std::string::npos) << err;
+}
+
+// liblinear's solver never ends at C <= 0, so the command refuses it.
+TEST(TrainCommandTest, ACostNotAboveZeroIsRefused) {
+  ExpectRefused("--cost", {"0", "-1", "nan"});
 }
 
 // Below 0 the features that say nothing, scaled by 0, would be infinite;
 // far above 1 the scales overflow and the solver never ends.
 TEST(TrainCommandTest, ARatioPowerOutsideZeroToFourIsRefused) {
-  const std::string dir = testing::MakeTempDir("train-ratio-power");
-  const std::string dev = dir + "/one.jsonl";
-  std::ofstream(dev) << R"({"text": "Training was provided.", )"
-                     << R"("article14": ["14.1"], "stance": "provided"})"
-                     << "\n";
-  for (const char* power : {"-0.5", "4.5", "2000", "nan", "inf"}) {
-    SCOPED_TRACE(power);
-    const std::string model = dir + "/m.model";
-    EXPECT_NE(testing::Intake("train " + dev + " --ratio-power " + power +
-                                  " --out " + model,
-                              "", dir + "/err.txt"),
-              0);
-    std::string err = testing::ReadFileOrDie(dir + "/err.txt");
-    EXPECT_NE(err.find("--ratio-power"), std::string::npos) << err;
-    EXPECT_FALSE(std::ifstream(model).good());
-  }
-  // Refused before any file is read.
-  EXPECT_NE(testing::Intake("train " + dir + "/missing.jsonl --ratio-power " +
-                                "-1 --out " + dir + "/m.model",
-                            "", dir + "/err.txt"),
-            0);
-  std::string err = testing::ReadFileOrDie(dir + "/err.txt");
-  EXPECT_NE(err.find("--ratio-power"), std::string::npos) << err;
-  EXPECT_EQ(err.find("missing.jsonl"), std::string::npos) << err;
+  ExpectRefused("--ratio-power", {"-0.5", "4.5", "2000", "nan", "inf"});
 }
 
 // Below 0.5 every label the model gives would be accepted; above 1 none.
 TEST(TrainCommandTest, AnAcceptPrecisionOutsideHalfToOneIsRefused) {
-  const std::string dir = testing::MakeTempDir("train-precision");
-  for (const char* precision : {"0.4", "1.5", "nan"}) {
-    SCOPED_TRACE(precision);
-    EXPECT_NE(testing::Intake("train " + dir + "/missing.jsonl " +
-                                  "--accept-precision " + precision +
-                                  " --out " + dir + "/m.model",
-                              "", dir + "/err.txt"),
-              0);
-    std::string err = testing::ReadFileOrDie(dir + "/err.txt");
-    EXPECT_NE(err.find("--accept-precision"), std::string::npos) << err;
-    EXPECT_EQ(err.find("missing.jsonl"), std::string::npos) << err;
-    EXPECT_FALSE(std::ifstream(dir + "/m.model").good());
-  }
+  ExpectRefused("--accept-precision", {"0.4", "1.5", "nan"});
 }
 
 // The first 400 development passages: enough letters to train in seconds;
