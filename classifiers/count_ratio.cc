@@ -8,7 +8,6 @@ std::vector<double> CountRatioScales(const std::vector<feature_node*>& rows,
                                      const std::vector<double>& y, int n,
                                      double power) {
   std::vector<double> scales(n, 1.0);
-  if (power == 0) return scales;
   std::vector<double> with(n, 0.0), without(n, 0.0);
   double positives = 0, negatives = 0;
   for (size_t k = 0; k < rows.size(); ++k) {
@@ -30,14 +29,12 @@ std::vector<std::vector<feature_node>> ScaledRows(
     const std::vector<feature_node*>& rows, const std::vector<double>& scales) {
   std::vector<std::vector<feature_node>> scaled(rows.size());
   for (size_t k = 0; k < rows.size(); ++k) {
-    const feature_node* end = rows[k];
+    const feature_node* begin = rows[k];
+    const feature_node* end = begin;
     while (end->index != -1) ++end;
-    scaled[k].reserve(end - rows[k] + 1);
-    for (const feature_node* f = rows[k];; ++f) {
-      feature_node node = *f;
+    scaled[k].assign(begin, end + 1);  // with its terminator
+    for (feature_node& node : scaled[k]) {
       if (node.index != -1) node.value *= scales[node.index - 1];
-      scaled[k].push_back(node);
-      if (node.index == -1) break;
     }
   }
   return scaled;

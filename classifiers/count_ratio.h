@@ -20,7 +20,8 @@ namespace intake {
 // bias, feature n, stays 1) over the passages `rows`, each ended by
 // index -1, whose label is y (> 0: has it). A feature in p of the P
 // passages with the label and q of the N without is scaled by
-// |log(((p+1)/(P+2)) / ((q+1)/(N+2)))| ^ power. Power 0 scales nothing.
+// |log(((p+1)/(P+2)) / ((q+1)/(N+2)))| ^ power; at power 0 every scale
+// is 1 (pow(0, 0) too).
 std::vector<double> CountRatioScales(const std::vector<feature_node*>& rows,
                                      const std::vector<double>& y, int n,
                                      double power);

@@ -49,10 +49,10 @@ std::vector<double> FitLogistic(TrainingRows* training,
     w.back() = positives > 0 ? 5.0 : -5.0;
     return w;
   }
-  const std::vector<double> scales =
-      CountRatioScales(x, labels, training->n(), ratio_power);
+  std::vector<double> scales(training->n(), 1.0);
   std::vector<std::vector<feature_node>> scaled;
-  if (ratio_power > 0) {  // at 0 every scale is 1: the rows as they are
+  if (ratio_power > 0) {  // at 0 every scale is 1: no copies needed
+    scales = CountRatioScales(x, labels, training->n(), ratio_power);
     scaled = ScaledRows(x, scales);
     for (size_t k = 0; k < x.size(); ++k) x[k] = scaled[k].data();
   }

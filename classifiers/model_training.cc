@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <map>
 #include <memory>
 
@@ -113,9 +114,12 @@ Status CheckTrainOptions(const TrainOptions& options) {
   // Below 0 the features that say nothing, scaled by 0, would be
   // infinite; far above 1 the scales overflow and the solver never ends.
   if (!(options.ratio_power >= 0 && options.ratio_power <= kMaxRatioPower)) {
-    return Status::InvalidArgument(
-        "the count ratios' power must be a number from 0 to 4, e.g. "
-        "--ratio-power 0.5");
+    char message[96];
+    std::snprintf(message, sizeof message,
+                  "the count ratios' power must be a number from 0 to %g, "
+                  "e.g. --ratio-power 0.5",
+                  kMaxRatioPower);
+    return Status::InvalidArgument(message);
   }
   // Accept thresholds are sought from 0.50 up: a precision below that
   // would accept every label the model gives at all.
