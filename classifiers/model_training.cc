@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <utility>
 
 #include "classifiers/accept_thresholds.h"
 #include "classifiers/calibration.h"
@@ -49,6 +50,11 @@ struct Candidate {
 // weighted, they gained nothing measurable (docs/model.md, "Training").
 bool Balanced(const TrainOptions& options, const Candidate& c) {
   return options.balance_labels && c.dimension != kStance;
+}
+
+double RatioPower(const TrainOptions& options, const Candidate& c) {
+  return c.dimension == kArticle14 ? options.article14_ratio_power
+                                   : options.ratio_power;
 }
 
 // The accept thresholds of every dimension and stance context chosen
@@ -113,13 +119,18 @@ Status CheckTrainOptions(const TrainOptions& options) {
   }
   // Below 0 the features that say nothing, scaled by 0, would be
   // infinite; far above 1 the scales overflow and the solver never ends.
-  if (!(options.ratio_power >= 0 && options.ratio_power <= kMaxRatioPower)) {
-    char message[96];
-    std::snprintf(message, sizeof message,
-                  "the count ratios' power must be a number from 0 to %g, "
-                  "e.g. --ratio-power 0.5",
-                  kMaxRatioPower);
-    return Status::InvalidArgument(message);
+  const std::pair<double, const char*> powers[] = {
+      {options.ratio_power, "--ratio-power"},
+      {options.article14_ratio_power, "--article14-ratio-power"}};
+  for (const auto& [power, flag] : powers) {
+    if (!(power >= 0 && power <= kMaxRatioPower)) {
+      char message[128];
+      std::snprintf(message, sizeof message,
+                    "the count ratios' power must be a number from 0 to %g, "
+                    "e.g. %s 0.5",
+                    kMaxRatioPower, flag);
+      return Status::InvalidArgument(message);
+    }
   }
   // Accept thresholds are sought from 0.50 up: a precision below that
   // would accept every label the model gives at all.
@@ -181,9 +192,9 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     }
     if (test_rows.empty() || train_rows.empty()) continue;
     for (size_t c = 0; c < candidates.size(); ++c) {
-      std::vector<double> w =
-          FitLogistic(&rows, train_rows, candidates[c].y, options.cost,
-                      Balanced(options, candidates[c]), options.ratio_power);
+      std::vector<double> w = FitLogistic(
+          &rows, train_rows, candidates[c].y, options.cost,
+          Balanced(options, candidates[c]), RatioPower(options, candidates[c]));
       for (size_t i : test_rows) held_out[c][i] = RowScore(w, rows.row(i));
     }
   }
@@ -205,9 +216,9 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
     Platt platt = FitPlatt(scores);
     label.platt_a = platt.a;
     label.platt_b = platt.b;
-    std::vector<double> w =
-        FitLogistic(&rows, all, candidates[c].y, options.cost,
-                    Balanced(options, candidates[c]), options.ratio_power);
+    std::vector<double> w = FitLogistic(
+        &rows, all, candidates[c].y, options.cost,
+        Balanced(options, candidates[c]), RatioPower(options, candidates[c]));
     label.bias = w.back();
     for (size_t b = 0; b < buckets.size(); ++b) m.weights[b * n + c] = w[b];
     m.labels.push_back(std::move(label));

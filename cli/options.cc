@@ -370,6 +370,10 @@ ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
       "weigh each feature, in each label's fit, by how unevenly it falls "
       "between that label's passages and the others, to this power (0: "
       "not at all; docs/model.md, \"Training\")")(
+      "article14-ratio-power",
+      po::value(&out->options.article14_ratio_power)
+          ->default_value(out->options.article14_ratio_power),
+      "the same for article14's labels")(
       "out-of-fold", po::value(&out->out_of_fold_path),
       "also write, as JSON Lines, each passage's labels and probabilities "
       "from the model trained without its letter (docs/model.md, "

@@ -93,19 +93,24 @@ std::vector<TrainingPassage> EightPassages(double scale1, double scale2,
   return corpus;
 }
 
-// The model of EightPassages(scale1, scale2, scale7) at `ratio_power`,
-// cross-validated over its two folds.
-LinearModel TrainEight(double ratio_power, double scale1, double scale2,
-                       double scale7) {
+// The model of `corpus` at the two powers, cross-validated over its two
+// folds.
+LinearModel TrainAt(const std::vector<TrainingPassage>& corpus,
+                    double ratio_power, double article14_ratio_power) {
   TrainOptions options;
   options.folds = 2;
   options.ratio_power = ratio_power;
+  options.article14_ratio_power = article14_ratio_power;
   LinearModel model;
   TrainReport report;
-  EXPECT_TRUE(TrainModel(EightPassages(scale1, scale2, scale7), options, &model,
-                         &report)
-                  .ok());
+  EXPECT_TRUE(TrainModel(corpus, options, &model, &report).ok());
   return model;
+}
+
+// The model of EightPassages(scale1, scale2, scale7) at `ratio_power`.
+LinearModel TrainEight(double ratio_power, double scale1, double scale2,
+                       double scale7) {
+  return TrainAt(EightPassages(scale1, scale2, scale7), ratio_power, 0);
 }
 
 TEST(CountRatioTest, TrainingFoldsTheScalesIntoTheWeights) {
@@ -140,6 +145,25 @@ TEST(CountRatioTest, CrossValidationFitsAreScaledToo) {
   ASSERT_GE(products, 0);
   EXPECT_NE(scaled.labels[products].platt_a, plain.labels[products].platt_a);
   EXPECT_NE(scaled.labels[products].platt_b, plain.labels[products].platt_b);
+}
+
+// article14's labels are fitted at a power of their own. The passages
+// with the theme are 14.3 too, so both labels have the same fit but for
+// the power.
+TEST(CountRatioTest, Article14HasAPowerOfItsOwn) {
+  std::vector<TrainingPassage> corpus = EightPassages(1, 1, 1);
+  for (TrainingPassage& p : corpus) {
+    if (!p.gold.theme.empty()) p.gold.article14 = {"14.3"};
+  }
+  const LinearModel mixed = TrainAt(corpus, 0.5, 0);
+  const LinearModel plain = TrainAt(corpus, 0, 0);
+  const LinearModel scaled = TrainAt(corpus, 0.5, 0.5);
+  EXPECT_EQ(WeightOf(mixed, 1, "article14:14.3"),
+            WeightOf(plain, 1, "article14:14.3"));
+  EXPECT_EQ(WeightOf(mixed, 1, "theme:products"),
+            WeightOf(scaled, 1, "theme:products"));
+  EXPECT_NE(WeightOf(plain, 1, "article14:14.3"),
+            WeightOf(scaled, 1, "article14:14.3"));
 }
 
 }  // namespace

@@ -121,6 +121,7 @@ TEST(TrainCommandTest, ACostNotAboveZeroIsRefused) {
 // far above 1 the scales overflow and the solver never ends.
 TEST(TrainCommandTest, ARatioPowerOutsideZeroToFourIsRefused) {
   ExpectRefused("--ratio-power", {"-0.5", "4.5", "2000", "nan", "inf"});
+  ExpectRefused("--article14-ratio-power", {"-0.5", "4.5", "nan"});
 }
 
 // Below 0.5 every label the model gives would be accepted; above 1 none.
@@ -180,18 +181,21 @@ TEST(TrainCommandTest, DefaultsAreTheLibrarys) {
             LibraryModel(labelled, TrainOptions(), dir + "/library.model"));
 }
 
-// --accept-precision, --no-balance and --ratio-power reach the training as
-// the library's options do, and change the model.
+// --accept-precision, --no-balance and both ratio powers reach the
+// training as the library's options do, and change the model.
 TEST(TrainCommandTest, PrecisionBalanceAndRatioSwitchesAreTheLibrarys) {
   const std::string dir = testing::MakeTempDir("train-switches");
   const std::string labelled = FourHundredPassages(dir);
-  const std::string command = CommandModel(
-      labelled, " --accept-precision 0.9 --no-balance --ratio-power 1",
-      dir + "/command.model");
+  const std::string command =
+      CommandModel(labelled,
+                   " --accept-precision 0.9 --no-balance --ratio-power 1 "
+                   "--article14-ratio-power 0.25",
+                   dir + "/command.model");
   TrainOptions options;
   options.accept_precision = 0.9;
   options.balance_labels = false;
   options.ratio_power = 1;
+  options.article14_ratio_power = 0.25;
   EXPECT_EQ(command, LibraryModel(labelled, options, dir + "/library.model"));
   EXPECT_NE(command,
             LibraryModel(labelled, TrainOptions(), dir + "/defaults.model"));
