@@ -68,7 +68,7 @@ std::vector<double> LinearModel::Scores(
   // Rows are scattered over tens of megabytes; asking for one a few
   // features ahead hides most of the wait for memory.
   constexpr size_t kAhead = 4;
-  const size_t row_bytes = n * sizeof(double);
+  const size_t row_bytes = n * sizeof(float);
   for (size_t i = 0; i < features.size(); ++i) {
     if (i + kAhead < features.size() && rows[i + kAhead] >= 0) {
       const char* ahead = reinterpret_cast<const char*>(
@@ -76,7 +76,7 @@ std::vector<double> LinearModel::Scores(
       for (size_t b = 0; b < row_bytes; b += 64) __builtin_prefetch(ahead + b);
     }
     if (rows[i] < 0) continue;
-    const double* row = &weights[static_cast<size_t>(rows[i]) * n];
+    const float* row = &weights[static_cast<size_t>(rows[i]) * n];
     const double value = features[i].value;
     for (size_t l = 0; l < n; ++l) scores[l] += row[l] * value;
   }

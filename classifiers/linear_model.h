@@ -107,8 +107,10 @@ struct LinearModel {
   // probes of a table that stays in cache, instead of a binary search
   // over tens of thousands of buckets.
   std::vector<std::pair<uint32_t, int32_t>> bucket_rows;
-  // weights[b * labels.size() + l]: of buckets[b] for labels[l].
-  std::vector<double> weights;
+  // weights[b * labels.size() + l]: of buckets[b] for labels[l]. Floats:
+  // the file keeps no more precision, and a row of 50 labels is half the
+  // memory to fetch (docs/model.md, "File format").
+  std::vector<float> weights;
   // First 12 hex digits of the SHA-256 of the model file's content after
   // its version line, which states it: set by Save and Load, "" for a
   // model only built in memory.

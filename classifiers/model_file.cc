@@ -10,16 +10,12 @@
 #include <fstream>
 #include <iterator>
 
+#include "classifiers/model_weights.h"
 #include "classifiers/taxonomy.h"
 #include "pipeline/sha256.h"
 
 namespace intake {
 namespace {
-
-// Text features have values near 1/sqrt(features of the passage), some
-// 0.05: a weight this small moves a score by less than 0.001. Leaving
-// such weights out keeps the file a fraction of its size.
-constexpr double kSmallestWeight = 0.01;
 
 std::string Number(double x) {
   char buffer[32];
@@ -50,17 +46,17 @@ std::string ContentVersion(std::string_view content) {
 }
 
 // Checks the head of a model file, its first two lines, and gives the
-// version it declares.
-Status ReadHead(std::string_view head, std::string_view source,
+// format and version it declares.
+Status ReadHead(std::string_view head, std::string_view source, int* format,
                 std::string* version);
 
 class Reader;
 // The lines after the version: hash_bits, training_data, rules_version.
 Status ReadTrainingLines(Reader* r, LinearModel* m);
 
-// ParseModel without the version.
-Status ParseModelText(std::string_view bytes, std::string_view source_name,
-                      LinearModel* out);
+// ParseModel without the version, of a file of `format`.
+Status ParseModelBytes(std::string_view bytes, std::string_view source_name,
+                       int format, LinearModel* out);
 
 bool KnownLabel(std::string_view name) {
   size_t colon = name.find(':');
@@ -113,6 +109,14 @@ class Reader {
     }
     return true;
   }
+  // The next `size` bytes, whatever they are; false when fewer are left.
+  bool Take(size_t size, std::string_view* bytes) {
+    if (rest_.size() < size) return false;
+    *bytes = rest_.substr(0, size);
+    rest_.remove_prefix(size);
+    return true;
+  }
+  std::string_view rest() const { return rest_; }
   bool Next(std::vector<std::string>* words) {
     std::vector<std::string_view> views;
     if (!Next(&views)) return false;
@@ -143,7 +147,7 @@ class Reader {
 
 }  // namespace
 
-std::string ModelFileText(const LinearModel& model) {
+std::string ModelFileBytes(const LinearModel& model) {
   std::string out;
   out += "hash_bits " + std::to_string(kHashBits) + "\n";
   // "-" stands for no training data hash (a model built in memory), so
@@ -165,23 +169,14 @@ std::string ModelFileText(const LinearModel& model) {
            Number(c.accept) + "\n";
   }
   out += "buckets " + std::to_string(model.buckets.size()) + "\n";
-  const size_t n = model.labels.size();
-  for (size_t b = 0; b < model.buckets.size(); ++b) {
-    out += std::to_string(model.buckets[b]);
-    for (size_t l = 0; l < n; ++l) {
-      double w = model.weights[b * n + l];
-      if (std::abs(w) < kSmallestWeight) continue;
-      out += " " + std::to_string(l) + ":" + Number(w);
-    }
-    out += "\n";
-  }
-  out += "end\n";
+  AppendWeightsBlock(model, &out);
+  out += "\nend\n";
   return "intake-model " + std::to_string(kModelFormat) + "\nversion " +
          ContentVersion(out) + "\n" + out;
 }
 
 Status SaveModel(const std::string& path, LinearModel* model) {
-  std::string text = ModelFileText(*model);
+  std::string text = ModelFileBytes(*model);
   std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -252,8 +247,9 @@ Status LoadModel(const std::string& path,
 
 Status ParseModel(std::string_view bytes, std::string_view source_name,
                   LinearModel* out) {
+  int format = 0;
   std::string version;
-  Status s = ReadHead(bytes, source_name, &version);
+  Status s = ReadHead(bytes, source_name, &format, &version);
   if (!s.ok()) return s;
   // A file changed by hand (or damaged) after `intake train` wrote it:
   // its version would no longer say what it holds.
@@ -263,7 +259,7 @@ Status ParseModel(std::string_view bytes, std::string_view source_name,
                            "line (changed after 'intake train' wrote it?); "
                            "train it again");
   }
-  s = ParseModelText(bytes, source_name, out);
+  s = ParseModelBytes(bytes, source_name, format, out);
   if (s.ok()) out->version = version;
   return s;
 }
@@ -275,7 +271,8 @@ Status ReadModelFile(const std::string& path, ModelFile* out) {
   // a run that finds everything up to date never reads the weights.
   std::string head, line;
   for (int i = 0; i < 5 && std::getline(in, line); ++i) head += line + "\n";
-  Status s = ReadHead(head, path, &out->version);
+  int format = 0;
+  Status s = ReadHead(head, path, &format, &out->version);
   if (!s.ok()) return s;
   Reader r(head, path);
   std::vector<std::string> w;
@@ -326,8 +323,13 @@ Status ReadTrainingLines(Reader* r, LinearModel* m) {
   return Status::Ok();
 }
 
-Status ParseModelText(std::string_view bytes, std::string_view source_name,
-                      LinearModel* out) {
+// Format 6's weights: a text line per bucket, then `end`.
+Status ReadTextWeights(Reader* r, long buckets, LinearModel* m);
+// Format 7's: the binary block, then a newline, `end` and a newline.
+Status ReadBlockWeights(Reader* r, long buckets, LinearModel* m);
+
+Status ParseModelBytes(std::string_view bytes, std::string_view source_name,
+                       int format, LinearModel* out) {
   Reader r(bytes, source_name);
   std::vector<std::string> w;
   r.Next(&w);  // the head, checked by ReadHead
@@ -375,25 +377,34 @@ Status ParseModelText(std::string_view bytes, std::string_view source_name,
   if (buckets < 0 || buckets > (1L << kHashBits)) {
     return r.Error("bad bucket count");
   }
-  const size_t n = m.labels.size();
-  m.buckets.reserve(buckets);
-  m.weights.assign(buckets * n, 0.0);
+  s = format == kOldestModelFormat ? ReadTextWeights(&r, buckets, &m)
+                                   : ReadBlockWeights(&r, buckets, &m);
+  if (!s.ok()) return s;
+  m.IndexBuckets();
+  *out = std::move(m);
+  return Status::Ok();
+}
+
+Status ReadTextWeights(Reader* r, long buckets, LinearModel* m) {
+  const size_t n = m->labels.size();
+  m->buckets.reserve(buckets);
+  m->weights.assign(buckets * n, 0.0f);
   // The weights are nearly all of the file: each line is read word by
   // word where it lies, with no list of its words.
   for (long b = 0; b < buckets; ++b) {
     std::string_view line;
-    if (!r.NextLine(&line)) return r.Error("ends inside the weights");
+    if (!r->NextLine(&line)) return r->Error("ends inside the weights");
     std::string_view first = NextWord(&line);
-    if (first.empty()) return r.Error("ends inside the weights");
+    if (first.empty()) return r->Error("ends inside the weights");
     unsigned long bucket = 0;
     auto [end, ec] =
         std::from_chars(first.data(), first.data() + first.size(), bucket);
     if (ec != std::errc() || end != first.data() + first.size() ||
         bucket >= (1UL << kHashBits) ||
-        (!m.buckets.empty() && bucket <= m.buckets.back())) {
-      return r.Error("bad or unsorted bucket '" + std::string(first) + "'");
+        (!m->buckets.empty() && bucket <= m->buckets.back())) {
+      return r->Error("bad or unsorted bucket '" + std::string(first) + "'");
     }
-    m.buckets.push_back(static_cast<uint32_t>(bucket));
+    m->buckets.push_back(static_cast<uint32_t>(bucket));
     for (std::string_view entry = NextWord(&line); !entry.empty();
          entry = NextWord(&line)) {
       size_t colon = entry.find(':');
@@ -402,30 +413,49 @@ Status ParseModelText(std::string_view bytes, std::string_view source_name,
       if (colon != std::string_view::npos) {
         std::from_chars(entry.data(), entry.data() + colon, label);
       }
-      if (label >= n || !ParseDouble(entry.substr(colon + 1), &value)) {
-        return r.Error("bad weight '" + std::string(entry) + "'");
+      // A weight past a float's range would score as infinite.
+      if (label >= n || !ParseDouble(entry.substr(colon + 1), &value) ||
+          !std::isfinite(static_cast<float>(value))) {
+        return r->Error("bad weight '" + std::string(entry) + "'");
       }
-      m.weights[b * n + label] = value;
+      m->weights[b * n + label] = static_cast<float>(value);
     }
   }
-  if (!r.Next(&w) || w.size() != 1 || w[0] != "end") {
-    return r.Error("no 'end' line: the file is truncated");
+  std::vector<std::string> w;
+  if (!r->Next(&w) || w.size() != 1 || w[0] != "end") {
+    return r->Error("no 'end' line: the file is truncated");
   }
-  m.IndexBuckets();
-  *out = std::move(m);
   return Status::Ok();
 }
 
-Status ReadHead(std::string_view head, std::string_view source,
+Status ReadBlockWeights(Reader* r, long buckets, LinearModel* m) {
+  std::string_view block;
+  if (!r->Take(WeightsBlockSize(buckets, m->labels.size()), &block)) {
+    return r->Error("the weights end early: the file is truncated");
+  }
+  Status s = ReadWeightsBlock(block, buckets, m);
+  if (!s.ok()) return r->Error("in the weights after it: " + s.message());
+  if (r->rest() != "\nend\n") {
+    return r->Error(
+        "no 'end' line alone after the weights: the file is truncated or "
+        "has bytes added");
+  }
+  return Status::Ok();
+}
+
+Status ReadHead(std::string_view head, std::string_view source, int* format,
                 std::string* version) {
   Reader r(head, source);
   std::vector<std::string> w;
   if (!r.Next(&w) || w.size() != 2 || w[0] != "intake-model") {
     return r.Error("does not start with 'intake-model'");
   }
-  if (w[1] != std::to_string(kModelFormat)) {
+  *format = std::atoi(w[1].c_str());
+  if (w[1] != std::to_string(*format) || *format < kOldestModelFormat ||
+      *format > kModelFormat) {
     return Status::Unsupported(std::string(source) + ": model format " + w[1] +
-                               "; this intake reads format " +
+                               "; this intake reads formats " +
+                               std::to_string(kOldestModelFormat) + " to " +
                                std::to_string(kModelFormat) +
                                " (retrain with this intake's 'intake train')");
   }

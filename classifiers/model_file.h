@@ -1,6 +1,7 @@
-// The model file (docs/model.md): writing a LinearModel as text and
-// reading it back, checked line by line, and the version line that tells a
-// run which documents to redo without reading the weights.
+// The model file (docs/model.md): writing a LinearModel and reading it
+// back, checked line by line, and the version line that tells a run which
+// documents to redo without reading the weights. The weights' binary
+// block is model_weights.h's.
 #ifndef INTAKE_CLASSIFIERS_MODEL_FILE_H_
 #define INTAKE_CLASSIFIERS_MODEL_FILE_H_
 
@@ -13,11 +14,13 @@
 
 namespace intake {
 
-// Version of the model file format; a file of another is refused.
-inline constexpr int kModelFormat = 6;
+// Version of the model file format written; a file of a format from
+// kOldestModelFormat to this one is read, another refused.
+inline constexpr int kModelFormat = 7;
+inline constexpr int kOldestModelFormat = 6;  // weights as text lines
 
 // The bytes of the model file (docs/model.md). Same model, same bytes.
-std::string ModelFileText(const LinearModel& model);
+std::string ModelFileBytes(const LinearModel& model);
 
 // Writes the file atomically (path.tmp, then rename) and sets
 // model->version.

@@ -203,7 +203,7 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
   const size_t n = candidates.size();
   m.buckets = buckets;
   m.IndexBuckets();
-  m.weights.assign(buckets.size() * n, 0.0);
+  m.weights.assign(buckets.size() * n, 0.0f);
   std::vector<size_t> all(passages.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
   for (size_t c = 0; c < n; ++c) {
@@ -220,7 +220,8 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
         &rows, all, candidates[c].y, options.cost,
         Balanced(options, candidates[c]), RatioPower(options, candidates[c]));
     label.bias = w.back();
-    for (size_t b = 0; b < buckets.size(); ++b) m.weights[b * n + c] = w[b];
+    for (size_t b = 0; b < buckets.size(); ++b)
+      m.weights[b * n + c] = static_cast<float>(w[b]);
     m.labels.push_back(std::move(label));
   }
 

@@ -1,7 +1,7 @@
-// The learned model: calibration arithmetic, training (deterministic), the
-// file format, and the model beside the rules. What it reads (masking,
-// features): tests/model_features_test.cc. The
-// commands that train and use it: tests/train_command_test.cc.
+// The learned model: calibration arithmetic, training (deterministic) and
+// the model beside the rules. Its file: tests/model_file_test.cc. What it
+// reads (masking, features): tests/model_features_test.cc. The commands
+// that train and use it: tests/train_command_test.cc.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -19,7 +19,6 @@
 #include "classifiers/model_training.h"
 #include "classifiers/rule_classifier.h"
 #include "classifiers/rules.h"
-#include "pipeline/sha256.h"
 #include "tests/shipped_rules.h"
 #include "tests/test_paths.h"
 
@@ -99,14 +98,14 @@ TEST(ModelTrainingTest, SameInputSameFileAndTheFileReadsBack) {
   TrainReport report;
   ASSERT_TRUE(TrainModel(corpus, options, &a, &report).ok());
   ASSERT_TRUE(TrainModel(corpus, options, &b, &report).ok());
-  std::string text = ModelFileText(a);
-  EXPECT_EQ(text, ModelFileText(b));
+  std::string text = ModelFileBytes(a);
+  EXPECT_EQ(text, ModelFileBytes(b));
   EXPECT_GE(a.Find("theme:products"), 0);
   EXPECT_EQ(a.Find("theme:asgm"), -1);  // never seen: left to the rules
   LinearModel back;
   Status s = ParseModel(text, "m", &back);
   ASSERT_TRUE(s.ok()) << s.message();
-  EXPECT_EQ(ModelFileText(back), text);
+  EXPECT_EQ(ModelFileBytes(back), text);
   EXPECT_EQ(back.version.size(), 12u);
 
   // Every bucket the model has finds its own row; any other finds none.
@@ -219,105 +218,6 @@ TEST(ModelTrainingTest, BalancedLabelsWeighARareLabelsPassagesMore) {
       features.Extract("Training was provided.", "en", Labels());
   EXPECT_DOUBLE_EQ(balanced.Scores(training)[provided],
                    plain_model.Scores(training)[provided]);
-}
-
-// `text` with its version line made right for its content, as if
-// `intake train` had written it.
-std::string Rehashed(std::string text) {
-  size_t first = text.find('\n');
-  size_t second = text.find('\n', first + 1);
-  std::string content = text.substr(second + 1);
-  return text.substr(0, first + 1) + "version " +
-         Sha256Hex(content).substr(0, 12) + "\n" + content;
-}
-
-TEST(ModelFileTest, AFolderOrAMissingFileIsRefusedWithTheReason) {
-  std::shared_ptr<const LinearModel> model;
-  const std::string dir = testing::MakeTempDir("model-folder");
-  Status s = LoadModel(dir, &model);
-  EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
-  EXPECT_NE(s.message().find("is a folder"), std::string::npos) << s.message();
-  s = LoadModel(dir + "/none.model", &model);
-  EXPECT_EQ(s.code(), Status::Code::kNotFound) << s.message();
-  // What a file reads as when it is no model: the format line is missing.
-  const std::string empty = dir + "/empty.model";
-  std::ofstream(empty).close();
-  EXPECT_FALSE(LoadModel(empty, &model).ok());
-}
-
-TEST(ModelFileTest, RefusesOtherFormatsAndTruncatedFiles) {
-  LinearModel m;
-  // Format 1 had one stance calibration for every passage; format 2
-  // learned the rule features at full value (kRuleFeatureValue); format 3
-  // read States' adjectives as words; format 4 learned the rule features
-  // at 0.25; format 5 gave every label from 0.5, without a give threshold
-  // of its own.
-  for (const char* other : {"1", "2", "3", "4", "5", "7"}) {
-    EXPECT_EQ(
-        ParseModel(std::string("intake-model ") + other + "\n", "m", &m).code(),
-        Status::Code::kUnsupported)
-        << other;
-  }
-  EXPECT_FALSE(ParseModel("hello\n", "m", &m).ok());
-  LinearModel empty;
-  std::string text = ModelFileText(empty);
-  EXPECT_TRUE(ParseModel(text, "m", &m).ok());
-  Status s = ParseModel(Rehashed(text.substr(0, text.size() - 4)), "m", &m);
-  EXPECT_FALSE(s.ok());
-  EXPECT_NE(s.message().find("truncated"), std::string::npos) << s.message();
-  // Cut or changed after it was written: the version no longer says what
-  // the file holds, and a run would not know to redo its documents.
-  s = ParseModel(text.substr(0, text.size() - 4), "m", &m);
-  EXPECT_EQ(s.code(), Status::Code::kCorrupt);
-  EXPECT_NE(s.message().find("version line"), std::string::npos) << s.message();
-  EXPECT_FALSE(ParseModel("intake-model 6\nhash_bits 20\n", "m", &m).ok());
-  // The empty model's file with one label line in it, its version mended.
-  auto with_label = [&text](const std::string& line) {
-    std::string one = text;
-    one.replace(one.find("labels 0"), 8, "labels 1\n" + line);
-    return Rehashed(one);
-  };
-  s = ParseModel(with_label("label theme:gold 0 -1 0 0 0.5 1"), "m", &m);
-  EXPECT_NE(s.message().find("not in the taxonomy"), std::string::npos)
-      << s.message();
-  // Given at 0.3 but rejected up to 0.4: a label given in between would be
-  // neither accepted nor reviewed.
-  s = ParseModel(with_label("label theme:products 0 -1 0 0.4 0.3 0.9"), "m",
-                 &m);
-  EXPECT_NE(s.message().find("below its reject threshold"), std::string::npos)
-      << s.message();
-  std::string swapped = text;
-  swapped.replace(swapped.find("stance_calibration plain"), 24,
-                  "stance_calibration support");
-  s = ParseModel(Rehashed(swapped), "m", &m);
-  EXPECT_NE(s.message().find("stance calibration (plain)"), std::string::npos)
-      << s.message();
-}
-
-// The stance is judged in two contexts, each with its own calibration and
-// accept threshold: a passage without support labels (nearly always
-// `other`) and one with them.
-TEST(ModelFileTest, StanceContextsReadBackAndDecideTheThreshold) {
-  EXPECT_EQ(StanceContextOf({}, {}), kPlainPassage);
-  EXPECT_EQ(StanceContextOf({"14.1"}, {}), kSupportPassage);
-  EXPECT_EQ(StanceContextOf({}, {"e.project"}), kSupportPassage);
-  LinearModel model;
-  model.stance[kPlainPassage] = {{-1.5, 0.25}, 0.8};
-  model.stance[kSupportPassage] = {{-1.0, 0.5}, 0.93};
-  std::string text = ModelFileText(model);
-  EXPECT_NE(text.find("stance_calibration plain -1.5 0.25 0.8\n"),
-            std::string::npos)
-      << text;
-  EXPECT_NE(text.find("stance_calibration support -1 0.5 0.93\n"),
-            std::string::npos)
-      << text;
-  LinearModel back;
-  ASSERT_TRUE(ParseModel(text, "m", &back).ok());
-  EXPECT_EQ(back.stance[kSupportPassage].accept, 0.93);
-  // The same share of the stance distribution is more or less sure by
-  // context, as each context's own fit says.
-  EXPECT_NE(back.StanceConfidence(0.7, kPlainPassage),
-            back.StanceConfidence(0.7, kSupportPassage));
 }
 
 TEST(CombinedClassifierTest, EvidenceSaysWhichRaisedALabel) {

@@ -1,0 +1,231 @@
+// The model file (docs/model.md, "File format"): what it holds reads back,
+// format 6's text weights still load, and damaged, truncated or hostile
+// files are refused with the line and the reason.
+#include "classifiers/model_file.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <limits>
+
+#include "classifiers/linear_model.h"
+#include "classifiers/model_features.h"
+#include "classifiers/model_training.h"
+#include "classifiers/model_weights.h"
+#include "pipeline/sha256.h"
+#include "tests/test_paths.h"
+
+namespace intake {
+namespace {
+
+// `text` with its version line made right for its content, as if
+// `intake train` had written it.
+std::string Rehashed(std::string text) {
+  size_t first = text.find('\n');
+  size_t second = text.find('\n', first + 1);
+  std::string content = text.substr(second + 1);
+  return text.substr(0, first + 1) + "version " +
+         Sha256Hex(content).substr(0, 12) + "\n" + content;
+}
+
+TEST(ModelFileTest, AFolderOrAMissingFileIsRefusedWithTheReason) {
+  std::shared_ptr<const LinearModel> model;
+  const std::string dir = testing::MakeTempDir("model-folder");
+  Status s = LoadModel(dir, &model);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(s.message().find("is a folder"), std::string::npos) << s.message();
+  s = LoadModel(dir + "/none.model", &model);
+  EXPECT_EQ(s.code(), Status::Code::kNotFound) << s.message();
+  // What a file reads as when it is no model: the format line is missing.
+  const std::string empty = dir + "/empty.model";
+  std::ofstream(empty).close();
+  EXPECT_FALSE(LoadModel(empty, &model).ok());
+}
+
+TEST(ModelFileTest, RefusesOtherFormatsAndTruncatedFiles) {
+  LinearModel m;
+  // Format 1 had one stance calibration for every passage; format 2
+  // learned the rule features at full value (kRuleFeatureValue); format 3
+  // read States' adjectives as words; format 4 learned the rule features
+  // at 0.25; format 5 gave every label from 0.5, without a give threshold
+  // of its own.
+  for (const char* other : {"1", "2", "3", "4", "5", "8", "07", "6x"}) {
+    EXPECT_EQ(
+        ParseModel(std::string("intake-model ") + other + "\n", "m", &m).code(),
+        Status::Code::kUnsupported)
+        << other;
+  }
+  EXPECT_FALSE(ParseModel("hello\n", "m", &m).ok());
+  LinearModel empty;
+  std::string text = ModelFileBytes(empty);
+  EXPECT_TRUE(ParseModel(text, "m", &m).ok());
+  Status s = ParseModel(Rehashed(text.substr(0, text.size() - 4)), "m", &m);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("truncated"), std::string::npos) << s.message();
+  // Cut or changed after it was written: the version no longer says what
+  // the file holds, and a run would not know to redo its documents.
+  s = ParseModel(text.substr(0, text.size() - 4), "m", &m);
+  EXPECT_EQ(s.code(), Status::Code::kCorrupt);
+  EXPECT_NE(s.message().find("version line"), std::string::npos) << s.message();
+  EXPECT_FALSE(ParseModel("intake-model 7\nhash_bits 20\n", "m", &m).ok());
+  // The empty model's file with one label line in it, its version mended.
+  auto with_label = [&text](const std::string& line) {
+    std::string one = text;
+    one.replace(one.find("labels 0"), 8, "labels 1\n" + line);
+    return Rehashed(one);
+  };
+  s = ParseModel(with_label("label theme:gold 0 -1 0 0 0.5 1"), "m", &m);
+  EXPECT_NE(s.message().find("not in the taxonomy"), std::string::npos)
+      << s.message();
+  // Given at 0.3 but rejected up to 0.4: a label given in between would be
+  // neither accepted nor reviewed.
+  s = ParseModel(with_label("label theme:products 0 -1 0 0.4 0.3 0.9"), "m",
+                 &m);
+  EXPECT_NE(s.message().find("below its reject threshold"), std::string::npos)
+      << s.message();
+  std::string swapped = text;
+  swapped.replace(swapped.find("stance_calibration plain"), 24,
+                  "stance_calibration support");
+  s = ParseModel(Rehashed(swapped), "m", &m);
+  EXPECT_NE(s.message().find("stance calibration (plain)"), std::string::npos)
+      << s.message();
+}
+
+// The stance is judged in two contexts, each with its own calibration and
+// accept threshold: a passage without support labels (nearly always
+// `other`) and one with them.
+// A model of two labels over three buckets, trained on nothing: enough to
+// damage its file in every place that matters.
+LinearModel SmallModel() {
+  LinearModel m;
+  m.rules_version = "test";
+  for (const char* name : {"theme:products", "article14:14.1"}) {
+    ModelLabel l;
+    l.name = name;
+    l.reject = 0.2;
+    l.gives = 0.4;
+    l.accept = 0.9;
+    m.labels.push_back(l);
+  }
+  m.buckets = {5, 9, 70000};
+  m.weights = {1.25f, -0.5f, 0.005f, 2.0f, -3.5f, 0.0f};
+  m.IndexBuckets();
+  return m;
+}
+
+// Where the weights' block of `bytes` starts.
+size_t BlockStart(const std::string& bytes) {
+  size_t at = bytes.find("\nbuckets ");
+  return bytes.find('\n', at + 1) + 1;
+}
+
+TEST(ModelFileTest, TheWeightsReadBackAsWrittenAndSmallOnesAsZero) {
+  const std::string bytes = ModelFileBytes(SmallModel());
+  EXPECT_EQ(bytes.rfind("intake-model 7\n", 0), 0u);
+  EXPECT_EQ(bytes.size() - BlockStart(bytes),
+            WeightsBlockSize(3, 2) + std::strlen("\nend\n"));
+  LinearModel back;
+  Status s = ParseModel(bytes, "m", &back);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(back.buckets, (std::vector<uint32_t>{5, 9, 70000}));
+  EXPECT_EQ(back.weights,
+            (std::vector<float>{1.25f, -0.5f, 0.0f, 2.0f, -3.5f, 0.0f}));
+  EXPECT_EQ(ModelFileBytes(back), bytes);
+  // Little-endian whatever the machine: bucket 70000 is 0x00011170.
+  const size_t third = BlockStart(bytes) + 8;
+  EXPECT_EQ(bytes.substr(third, 4), std::string("\x70\x11\x01\x00", 4));
+}
+
+// Models trained with reviewers' decisions since session 22 are format 6,
+// whose weights are text lines.
+TEST(ModelFileTest, AFormatSixModelStillLoads) {
+  const std::string six =
+      "intake-model 6\nversion 000000000000\nhash_bits 20\n"
+      "training_data - 3\nrules_version test\nlabels 2\n"
+      "label theme:products 0 -1 0 0.2 0.4 0.9\n"
+      "label article14:14.1 0 -1 0 0.2 0.4 0.9\n"
+      "stance_calibration plain -1 0 1\n"
+      "stance_calibration support -1 0 1\n"
+      "buckets 3\n5 0:1.25 1:-0.5\n9 1:2\n70000 0:-3.5\nend\n";
+  LinearModel back;
+  Status s = ParseModel(Rehashed(six), "m", &back);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(back.buckets, (std::vector<uint32_t>{5, 9, 70000}));
+  EXPECT_EQ(back.weights,
+            (std::vector<float>{1.25f, -0.5f, 0.0f, 2.0f, -3.5f, 0.0f}));
+  // Written again, it is format 7 and holds the same.
+  LinearModel seven;
+  ASSERT_TRUE(ParseModel(ModelFileBytes(back), "m", &seven).ok());
+  EXPECT_EQ(seven.weights, back.weights);
+  // A weight past a float's range would score as infinite.
+  std::string huge = six;
+  huge.replace(huge.find("1:2\n"), 4, "1:1e39\n");
+  s = ParseModel(Rehashed(huge), "m", &back);
+  EXPECT_NE(s.message().find("bad weight '1:1e39'"), std::string::npos)
+      << s.message();
+}
+
+// `bytes` with `count` bytes at `at` replaced by `with`, its version mended.
+std::string Damaged(std::string bytes, size_t at, size_t count,
+                    const std::string& with) {
+  return Rehashed(bytes.replace(at, count, with));
+}
+
+void ExpectRefused(const std::string& bytes, const std::string& reason) {
+  LinearModel m;
+  Status s = ParseModel(bytes, "damaged.model", &m);
+  EXPECT_EQ(s.code(), Status::Code::kCorrupt) << reason;
+  EXPECT_NE(s.message().find("damaged.model: line 11: "), std::string::npos)
+      << s.message();
+  EXPECT_NE(s.message().find(reason), std::string::npos) << s.message();
+}
+
+TEST(ModelFileTest, ADamagedWeightsBlockIsRefusedWithTheReason) {
+  const std::string bytes = ModelFileBytes(SmallModel());
+  const size_t block = BlockStart(bytes);
+  // Buckets out of order: 9 where 5 was.
+  ExpectRefused(Damaged(bytes, block, 4, std::string("\x09\0\0\0", 4)),
+                "out of range or out of order");
+  // A bucket past 2^20.
+  ExpectRefused(Damaged(bytes, block + 8, 4, std::string("\0\0\x10\0", 4)),
+                "out of range or out of order");
+  // A NaN weight (0x7fc00000).
+  ExpectRefused(Damaged(bytes, block + 12, 4, std::string("\0\0\xc0\x7f", 4)),
+                "not a finite number");
+  // Cut inside the block, or after it; a byte added.
+  ExpectRefused(Rehashed(bytes.substr(0, block + 10)), "truncated");
+  ExpectRefused(Rehashed(bytes.substr(0, bytes.size() - 1)), "truncated");
+  ExpectRefused(Rehashed(bytes + "x"), "bytes added");
+  // More buckets than the file holds: refused before any is read.
+  std::string claims = bytes;
+  claims.replace(claims.find("buckets 3"), 9, "buckets 1048576");
+  ExpectRefused(Rehashed(claims), "truncated");
+}
+
+TEST(ModelFileTest, StanceContextsReadBackAndDecideTheThreshold) {
+  EXPECT_EQ(StanceContextOf({}, {}), kPlainPassage);
+  EXPECT_EQ(StanceContextOf({"14.1"}, {}), kSupportPassage);
+  EXPECT_EQ(StanceContextOf({}, {"e.project"}), kSupportPassage);
+  LinearModel model;
+  model.stance[kPlainPassage] = {{-1.5, 0.25}, 0.8};
+  model.stance[kSupportPassage] = {{-1.0, 0.5}, 0.93};
+  std::string text = ModelFileBytes(model);
+  EXPECT_NE(text.find("stance_calibration plain -1.5 0.25 0.8\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("stance_calibration support -1 0.5 0.93\n"),
+            std::string::npos)
+      << text;
+  LinearModel back;
+  ASSERT_TRUE(ParseModel(text, "m", &back).ok());
+  EXPECT_EQ(back.stance[kSupportPassage].accept, 0.93);
+  // The same share of the stance distribution is more or less sure by
+  // context, as each context's own fit says.
+  EXPECT_NE(back.StanceConfidence(0.7, kPlainPassage),
+            back.StanceConfidence(0.7, kSupportPassage));
+}
+
+}  // namespace
+}  // namespace intake
