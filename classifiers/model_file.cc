@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 
 #include "classifiers/model_weights.h"
 #include "classifiers/taxonomy.h"
@@ -377,8 +378,16 @@ Status ParseModelBytes(std::string_view bytes, std::string_view source_name,
   if (buckets < 0 || buckets > (1L << kHashBits)) {
     return r.Error("bad bucket count");
   }
-  s = format == kOldestModelFormat ? ReadTextWeights(&r, buckets, &m)
-                                   : ReadBlockWeights(&r, buckets, &m);
+  switch (format) {
+    case 6:
+      s = ReadTextWeights(&r, buckets, &m);
+      break;
+    case 7:
+      s = ReadBlockWeights(&r, buckets, &m);
+      break;
+    default:  // ReadHead let through a format this switch does not know
+      s = r.Error("model format " + std::to_string(format) + " has no reader");
+  }
   if (!s.ok()) return s;
   m.IndexBuckets();
   *out = std::move(m);
@@ -387,6 +396,11 @@ Status ParseModelBytes(std::string_view bytes, std::string_view source_name,
 
 Status ReadTextWeights(Reader* r, long buckets, LinearModel* m) {
   const size_t n = m->labels.size();
+  // Each bucket's line is at least a digit and a newline: a file that
+  // claims more is refused before its weights are allocated.
+  if (static_cast<size_t>(buckets) > r->rest().size() / 2) {
+    return r->Error("more buckets than lines follow: the file is truncated");
+  }
   m->buckets.reserve(buckets);
   m->weights.assign(buckets * n, 0.0f);
   // The weights are nearly all of the file: each line is read word by
@@ -415,7 +429,7 @@ Status ReadTextWeights(Reader* r, long buckets, LinearModel* m) {
       }
       // A weight past a float's range would score as infinite.
       if (label >= n || !ParseDouble(entry.substr(colon + 1), &value) ||
-          !std::isfinite(static_cast<float>(value))) {
+          std::abs(value) > std::numeric_limits<float>::max()) {
         return r->Error("bad weight '" + std::string(entry) + "'");
       }
       m->weights[b * n + label] = static_cast<float>(value);
@@ -429,12 +443,17 @@ Status ReadTextWeights(Reader* r, long buckets, LinearModel* m) {
 }
 
 Status ReadBlockWeights(Reader* r, long buckets, LinearModel* m) {
+  const size_t n = m->labels.size();
   std::string_view block;
-  if (!r->Take(WeightsBlockSize(buckets, m->labels.size()), &block)) {
-    return r->Error("the weights end early: the file is truncated");
+  if (static_cast<size_t>(buckets) > BucketsFitting(r->rest().size(), n) ||
+      !r->Take(WeightsBlockSize(buckets, n), &block)) {
+    return r->Error("the weights of " + std::to_string(buckets) +
+                    " buckets do not fit in the " +
+                    std::to_string(r->rest().size()) +
+                    " bytes left: the file is truncated");
   }
   Status s = ReadWeightsBlock(block, buckets, m);
-  if (!s.ok()) return r->Error("in the weights after it: " + s.message());
+  if (!s.ok()) return r->Error("in the weights: " + s.message());
   if (r->rest() != "\nend\n") {
     return r->Error(
         "no 'end' line alone after the weights: the file is truncated or "
@@ -450,8 +469,10 @@ Status ReadHead(std::string_view head, std::string_view source, int* format,
   if (!r.Next(&w) || w.size() != 2 || w[0] != "intake-model") {
     return r.Error("does not start with 'intake-model'");
   }
-  *format = std::atoi(w[1].c_str());
-  if (w[1] != std::to_string(*format) || *format < kOldestModelFormat ||
+  auto [end, ec] =
+      std::from_chars(w[1].data(), w[1].data() + w[1].size(), *format);
+  if (ec != std::errc() || end != w[1].data() + w[1].size() ||
+      w[1] != std::to_string(*format) || *format < kOldestModelFormat ||
       *format > kModelFormat) {
     return Status::Unsupported(std::string(source) + ": model format " + w[1] +
                                "; this intake reads formats " +

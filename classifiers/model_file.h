@@ -43,7 +43,8 @@ struct ModelFile {
   std::string rules_version;  // as LinearModel::rules_version
 };
 // Reads the head of `path` (its format, version and rules_version lines);
-// fails when it cannot be read or is not a model file of this format.
+// fails when it cannot be read or is not a model file of a format from
+// kOldestModelFormat to kModelFormat.
 Status ReadModelFile(const std::string& path, ModelFile* out);
 // Reads and parses the whole file; fails when its version is no longer
 // `file.version`.

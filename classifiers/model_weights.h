@@ -21,16 +21,20 @@ namespace intake {
 inline constexpr double kSmallestWeight = 0.01;
 
 // The block's size for `buckets` buckets of `labels` labels each.
+// REQUIRES: buckets <= BucketsFitting(SIZE_MAX, labels).
 size_t WeightsBlockSize(size_t buckets, size_t labels);
+// How many buckets of `labels` labels each `bytes` bytes hold: a file
+// that claims more is refused before anything is multiplied or allocated.
+size_t BucketsFitting(size_t bytes, size_t labels);
 
-// Appends model.buckets, then model.weights, to *out.
+// Appends model.buckets, then model.weights, to *out. REQUIRES:
+// model.weights.size() == model.buckets.size() * model.labels.size().
 void AppendWeightsBlock(const LinearModel& model, std::string* out);
 
 // Reads a block of `buckets` buckets of model->labels.size() labels each
-// into model->buckets and model->weights. REQUIRES: block.size() ==
-// WeightsBlockSize(buckets, model->labels.size()). Fails, saying what is
-// wrong and where, on a bucket out of order or out of range and on a
-// weight that is not a finite number.
+// into model->buckets and model->weights. Fails, saying what is wrong and
+// where, on a block of another size, a bucket out of order or out of
+// range and a weight that is not a finite number.
 Status ReadWeightsBlock(std::string_view block, size_t buckets,
                         LinearModel* model);
 

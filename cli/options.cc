@@ -373,7 +373,8 @@ ParseOutcome ParseTrainArgs(const std::vector<std::string>& args,
       "article14-ratio-power",
       po::value(&out->options.article14_ratio_power)
           ->default_value(out->options.article14_ratio_power),
-      "the same for article14's labels")(
+      "the same for article14's labels (unscaled by default: scaled, they "
+      "read no better; docs/model.md, \"Training\")")(
       "out-of-fold", po::value(&out->out_of_fold_path),
       "also write, as JSON Lines, each passage's labels and probabilities "
       "from the model trained without its letter (docs/model.md, "

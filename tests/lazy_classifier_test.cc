@@ -83,7 +83,8 @@ TEST(LazyClassifierTest, SubmittersFoundWithTheLoadedGazetteer) {
 TEST(LazyClassifierTest, ABadFileIsReportedByPrepare) {
   std::string dir = testing::MakeTempDir("lazy-bad-model");
   std::string bad = dir + "/bad.model";
-  // Truncated inside the weights: the head (its version) still reads.
+  // Cut short: the head (its version) still reads, and what follows no
+  // longer matches it.
   std::ofstream(bad)
       << testing::ReadFileOrDie(ShippedModelPath()).substr(0, 5000);
   ModelFile file;

@@ -93,9 +93,6 @@ TEST(ModelFileTest, RefusesOtherFormatsAndTruncatedFiles) {
       << s.message();
 }
 
-// The stance is judged in two contexts, each with its own calibration and
-// accept threshold: a passage without support labels (nearly always
-// `other`) and one with them.
 // A model of two labels over three buckets, trained on nothing: enough to
 // damage its file in every place that matters.
 LinearModel SmallModel() {
@@ -109,7 +106,7 @@ LinearModel SmallModel() {
     l.accept = 0.9;
     m.labels.push_back(l);
   }
-  m.buckets = {5, 9, 70000};
+  m.buckets = {5, 9, (1u << kHashBits) - 1};
   m.weights = {1.25f, -0.5f, 0.005f, 2.0f, -3.5f, 0.0f};
   m.IndexBuckets();
   return m;
@@ -129,13 +126,15 @@ TEST(ModelFileTest, TheWeightsReadBackAsWrittenAndSmallOnesAsZero) {
   LinearModel back;
   Status s = ParseModel(bytes, "m", &back);
   ASSERT_TRUE(s.ok()) << s.message();
-  EXPECT_EQ(back.buckets, (std::vector<uint32_t>{5, 9, 70000}));
+  EXPECT_EQ(back.buckets, (std::vector<uint32_t>{5, 9, 1048575}));
   EXPECT_EQ(back.weights,
             (std::vector<float>{1.25f, -0.5f, 0.0f, 2.0f, -3.5f, 0.0f}));
   EXPECT_EQ(ModelFileBytes(back), bytes);
-  // Little-endian whatever the machine: bucket 70000 is 0x00011170.
-  const size_t third = BlockStart(bytes) + 8;
-  EXPECT_EQ(bytes.substr(third, 4), std::string("\x70\x11\x01\x00", 4));
+  // Little-endian whatever the machine: the last bucket, 2^20 - 1, is
+  // 0x000fffff, and the first weight, 1.25, is 0x3fa00000.
+  const size_t block = BlockStart(bytes);
+  EXPECT_EQ(bytes.substr(block + 8, 4), std::string("\xff\xff\x0f\x00", 4));
+  EXPECT_EQ(bytes.substr(block + 12, 4), std::string("\x00\x00\xa0\x3f", 4));
 }
 
 // Models trained with reviewers' decisions since session 22 are format 6,
@@ -159,51 +158,75 @@ TEST(ModelFileTest, AFormatSixModelStillLoads) {
   LinearModel seven;
   ASSERT_TRUE(ParseModel(ModelFileBytes(back), "m", &seven).ok());
   EXPECT_EQ(seven.weights, back.weights);
-  // A weight past a float's range would score as infinite.
-  std::string huge = six;
-  huge.replace(huge.find("1:2\n"), 4, "1:1e39\n");
-  s = ParseModel(Rehashed(huge), "m", &back);
-  EXPECT_NE(s.message().find("bad weight '1:1e39'"), std::string::npos)
-      << s.message();
-}
-
-// `bytes` with `count` bytes at `at` replaced by `with`, its version mended.
-std::string Damaged(std::string bytes, size_t at, size_t count,
-                    const std::string& with) {
-  return Rehashed(bytes.replace(at, count, with));
-}
-
-void ExpectRefused(const std::string& bytes, const std::string& reason) {
-  LinearModel m;
-  Status s = ParseModel(bytes, "damaged.model", &m);
-  EXPECT_EQ(s.code(), Status::Code::kCorrupt) << reason;
-  EXPECT_NE(s.message().find("damaged.model: line 11: "), std::string::npos)
-      << s.message();
-  EXPECT_NE(s.message().find(reason), std::string::npos) << s.message();
+  struct Damage {
+    const char* was;
+    const char* now;
+    const char* reason;
+  };
+  const Damage damages[] = {
+      // A weight past a float's range would score as infinite.
+      {"1:2\n", "1:1e39\n", "line 13: bad weight '1:1e39'"},
+      {"1:2\n", "2:2\n", "line 13: bad weight '2:2'"},  // no label 2
+      {"9 1:2", "4 1:2", "line 13: bad or unsorted bucket '4'"},
+      {"70000 0:-3.5\nend\n", "70000 0:-3.5\n", "line 14: no 'end' line"},
+      // A bucket count the file cannot hold is refused before the weights
+      // are allocated (1,048,576 x 2 floats here; 1,000 labels would be 4
+      // GB).
+      {"buckets 3", "buckets 1048576", "line 11: more buckets than lines"},
+  };
+  for (const Damage& d : damages) {
+    std::string damaged = six;
+    damaged.replace(damaged.find(d.was), std::strlen(d.was), d.now);
+    s = ParseModel(Rehashed(damaged), "six.model", &back);
+    EXPECT_EQ(s.code(), Status::Code::kCorrupt) << d.reason;
+    EXPECT_NE(s.message().find(std::string("six.model: ") + d.reason),
+              std::string::npos)
+        << s.message();
+  }
 }
 
 TEST(ModelFileTest, ADamagedWeightsBlockIsRefusedWithTheReason) {
   const std::string bytes = ModelFileBytes(SmallModel());
   const size_t block = BlockStart(bytes);
-  // Buckets out of order: 9 where 5 was.
-  ExpectRefused(Damaged(bytes, block, 4, std::string("\x09\0\0\0", 4)),
-                "out of range or out of order");
-  // A bucket past 2^20.
-  ExpectRefused(Damaged(bytes, block + 8, 4, std::string("\0\0\x10\0", 4)),
-                "out of range or out of order");
-  // A NaN weight (0x7fc00000).
-  ExpectRefused(Damaged(bytes, block + 12, 4, std::string("\0\0\xc0\x7f", 4)),
-                "not a finite number");
-  // Cut inside the block, or after it; a byte added.
-  ExpectRefused(Rehashed(bytes.substr(0, block + 10)), "truncated");
-  ExpectRefused(Rehashed(bytes.substr(0, bytes.size() - 1)), "truncated");
-  ExpectRefused(Rehashed(bytes + "x"), "bytes added");
-  // More buckets than the file holds: refused before any is read.
   std::string claims = bytes;
   claims.replace(claims.find("buckets 3"), 9, "buckets 1048576");
-  ExpectRefused(Rehashed(claims), "truncated");
+  struct Damage {
+    std::string bytes;  // its version not yet mended
+    const char* reason;
+  };
+  // `bytes` with the 4 bytes at `at` replaced by `with`.
+  auto four_at = [&bytes](size_t at, const char* with) {
+    return std::string(bytes).replace(at, 4, std::string(with, 4));
+  };
+  const Damage damages[] = {
+      {four_at(block, "\x09\0\0\0"), "bucket 1 (9) is not above bucket 0 (9)"},
+      {four_at(block + 8, "\0\0\x10\0"), "bucket 2 is 1048576, not below 2^20"},
+      // NaN (0x7fc00000) and infinity (0x7f800000).
+      {four_at(block + 12, "\0\0\xc0\x7f"),
+       "the weight of bucket 0 (5) for 'theme:products' is not a finite"},
+      {four_at(block + 16, "\0\0\x80\x7f"),
+       "the weight of bucket 0 (5) for 'article14:14.1' is not a finite"},
+      // Cut inside the block, or after it; a byte added.
+      {bytes.substr(0, block + 10), "do not fit in the 10 bytes left"},
+      {bytes.substr(0, bytes.size() - 1), "truncated"},
+      {bytes + "x", "bytes added"},
+      // More buckets than the file holds: refused before any is read.
+      {claims, "the weights of 1048576 buckets do not fit"},
+  };
+  for (const Damage& d : damages) {
+    LinearModel m;
+    Status s = ParseModel(Rehashed(d.bytes), "damaged.model", &m);
+    EXPECT_EQ(s.code(), Status::Code::kCorrupt) << d.reason;
+    EXPECT_NE(s.message().find(std::string("damaged.model: line 11: ")),
+              std::string::npos)
+        << s.message();
+    EXPECT_NE(s.message().find(d.reason), std::string::npos) << s.message();
+  }
 }
 
+// The stance is judged in two contexts, each with its own calibration and
+// accept threshold: a passage without support labels (nearly always
+// `other`) and one with them.
 TEST(ModelFileTest, StanceContextsReadBackAndDecideTheThreshold) {
   EXPECT_EQ(StanceContextOf({}, {}), kPlainPassage);
   EXPECT_EQ(StanceContextOf({"14.1"}, {}), kSupportPassage);

@@ -121,7 +121,7 @@ TEST(TrainCommandTest, ACostNotAboveZeroIsRefused) {
 // far above 1 the scales overflow and the solver never ends.
 TEST(TrainCommandTest, ARatioPowerOutsideZeroToFourIsRefused) {
   ExpectRefused("--ratio-power", {"-0.5", "4.5", "2000", "nan", "inf"});
-  ExpectRefused("--article14-ratio-power", {"-0.5", "4.5", "nan"});
+  ExpectRefused("--article14-ratio-power", {"-0.5", "4.5", "nan", "inf"});
 }
 
 // Below 0.5 every label the model gives would be accepted; above 1 none.
