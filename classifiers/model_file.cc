@@ -1,5 +1,6 @@
 #include "classifiers/model_file.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
@@ -11,6 +12,7 @@
 #include <iterator>
 #include <limits>
 
+#include "classifiers/model_line_reader.h"
 #include "classifiers/model_weights.h"
 #include "classifiers/taxonomy.h"
 #include "pipeline/sha256.h"
@@ -18,19 +20,13 @@
 namespace intake {
 namespace {
 
+// What follows format 7's weights block, and nothing after it.
+constexpr std::string_view kBlockEnd = "\nend\n";
+
 std::string Number(double x) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.5g", x);
   return buffer;
-}
-
-// from_chars, not strtod: the same correctly rounded value, without the
-// locale and the copy to a C string, for the ~200,000 numbers of a model.
-bool ParseDouble(std::string_view s, double* out) {
-  if (s.starts_with('+')) s.remove_prefix(1);  // strtod took it
-  if (s.empty()) return false;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), *out);
-  return ec == std::errc() && end == s.data() + s.size() && std::isfinite(*out);
 }
 
 // The file's content after its first two lines (format and version): what
@@ -51,100 +47,48 @@ std::string ContentVersion(std::string_view content) {
 Status ReadHead(std::string_view head, std::string_view source, int* format,
                 std::string* version);
 
-class Reader;
 // The lines after the version: hash_bits, training_data, rules_version.
-Status ReadTrainingLines(Reader* r, LinearModel* m);
+Status ReadTrainingLines(ModelLineReader* r, LinearModel* m);
 
-// ParseModel without the version, of a file of `format`.
-Status ParseModelBytes(std::string_view bytes, std::string_view source_name,
-                       int format, LinearModel* out);
+// The lines after the version up to and with `buckets`, into *m and
+// *buckets.
+Status ReadHeadLines(ModelLineReader* r, LinearModel* m, long* buckets);
+
+// Format 7's weights, where they lie in the bytes: the binary block, then
+// a newline, `end` and a newline.
+Status ReadBlockWeights(ModelLineReader* r, long buckets, LinearModel* m);
+
+// Whether the `left` bytes after the `buckets` line are the block of
+// `buckets` buckets of `labels` labels and kBlockEnd; checked before
+// anything is multiplied or allocated.
+Status CheckBlockSize(const ModelLineReader& r, long buckets, size_t labels,
+                      size_t left) {
+  if (static_cast<size_t>(buckets) > BucketsFitting(left, labels) ||
+      left != WeightsBlockSize(buckets, labels) + kBlockEnd.size()) {
+    return r.Error("the weights of " + std::to_string(buckets) +
+                   " buckets and the 'end' line are not the " +
+                   std::to_string(left) +
+                   " bytes left: the file is truncated or has bytes added");
+  }
+  return Status::Ok();
+}
+
+Status NoEndAfterBlock(const ModelLineReader& r) {
+  return r.Error("no 'end' line after the weights");
+}
+
+Status VersionMismatch(std::string_view source_name) {
+  return Status::Corrupt(std::string(source_name) +
+                         ": the model's content does not match its version "
+                         "line (changed after 'intake train' wrote it?); "
+                         "train it again");
+}
 
 bool KnownLabel(std::string_view name) {
   size_t colon = name.find(':');
   return colon != std::string_view::npos &&
          IsKnownCode(name.substr(0, colon), name.substr(colon + 1));
 }
-
-// What `istream >> word` splits at.
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
-         c == '\r';
-}
-
-// The first word of *rest, which is left after it; "" when none is left.
-std::string_view NextWord(std::string_view* rest) {
-  size_t at = 0;
-  while (at < rest->size() && IsSpace((*rest)[at])) ++at;
-  size_t end = at;
-  while (end < rest->size() && !IsSpace((*rest)[end])) ++end;
-  std::string_view word = rest->substr(at, end - at);
-  rest->remove_prefix(end);
-  return word;
-}
-
-// Reads the model text line by line, naming the line in every error.
-class Reader {
- public:
-  // `bytes` must outlive the reader and the words it gives.
-  Reader(std::string_view bytes, std::string_view source)
-      : rest_(bytes), source_(source) {}
-
-  // The next line, without its newline; false at the end.
-  bool NextLine(std::string_view* line) {
-    if (rest_.empty()) return false;
-    size_t newline = rest_.find('\n');
-    *line = rest_.substr(0, newline);
-    rest_.remove_prefix(newline == rest_.npos ? rest_.size() : newline + 1);
-    ++line_;
-    return true;
-  }
-  // The next line split into words at white space; false at the end.
-  bool Next(std::vector<std::string_view>* words) {
-    std::string_view line;
-    if (!NextLine(&line)) return false;
-    words->clear();
-    for (std::string_view rest = line;;) {
-      std::string_view word = NextWord(&rest);
-      if (word.empty()) break;
-      words->push_back(word);
-    }
-    return true;
-  }
-  // The next `size` bytes, whatever they are; false when fewer are left.
-  bool Take(size_t size, std::string_view* bytes) {
-    if (rest_.size() < size) return false;
-    *bytes = rest_.substr(0, size);
-    rest_.remove_prefix(size);
-    return true;
-  }
-  std::string_view rest() const { return rest_; }
-  bool Next(std::vector<std::string>* words) {
-    std::vector<std::string_view> views;
-    if (!Next(&views)) return false;
-    words->assign(views.begin(), views.end());
-    return true;
-  }
-  // The next line, which must start with `key` and have `count` words.
-  Status Expect(const char* key, size_t count, std::vector<std::string>* w) {
-    if (!Next(w)) return Error(std::string("ends before '") + key + "'");
-    if (w->empty() || (*w)[0] != key || w->size() != count) {
-      return Error(std::string("expected '") + key + "' with " +
-                   std::to_string(count - 1) + " values");
-    }
-    return Status::Ok();
-  }
-  Status Error(const std::string& what) const {
-    return Status::Corrupt(std::string(source_) + ": line " +
-                           std::to_string(line_) + ": " + what +
-                           " (not an intake model file, or a damaged one; "
-                           "retrain with 'intake train')");
-  }
-
- private:
-  std::string_view rest_;
-  std::string source_;
-  int line_ = 0;
-};
 
 }  // namespace
 
@@ -171,7 +115,7 @@ std::string ModelFileBytes(const LinearModel& model) {
   }
   out += "buckets " + std::to_string(model.buckets.size()) + "\n";
   AppendWeightsBlock(model, &out);
-  out += "\nend\n";
+  out += kBlockEnd;
   return "intake-model " + std::to_string(kModelFormat) + "\nversion " +
          ContentVersion(out) + "\n" + out;
 }
@@ -196,6 +140,10 @@ Status SaveModel(const std::string& path, LinearModel* model) {
 
 namespace {
 
+// A model is tens of megabytes; a size past this is no model file and
+// would only exhaust memory.
+constexpr std::streamoff kLargestModel = std::streamoff{1} << 31;
+
 // The whole file in one read: a stream copied through a stringstream
 // moved its 17 MB three times, a tenth of loading a model.
 Status ReadModelBytes(const std::string& path, std::string* bytes) {
@@ -207,9 +155,6 @@ Status ReadModelBytes(const std::string& path, std::string* bytes) {
   if (!in) return Status::NotFound(path + ": no such model file");
   in.seekg(0, std::ios::end);
   const std::streamoff size = in.tellg();
-  // A model is tens of megabytes; a size past this is no model file and
-  // would only exhaust memory.
-  constexpr std::streamoff kLargestModel = std::streamoff{1} << 31;
   if (size > kLargestModel) {
     return Status::InvalidArgument(path + ": too large for a model file");
   }
@@ -232,15 +177,85 @@ Status ReadModelBytes(const std::string& path, std::string* bytes) {
   return Status::Ok();
 }
 
+// Reads a model file from disk. Format 7's weights are read in pieces
+// straight into the model, so that the file's bytes and the weights are
+// never held at once (45 MB less at the peak); format 6, a pipe or an
+// empty file are read whole and parsed as ParseModel does. Errors in the
+// block are found before the version is checked, which needs every byte.
+Status ReadModelFromDisk(const std::string& path, LinearModel* out) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status::InvalidArgument(path + ": is a folder, not a model file");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": no such model file");
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  if (size > kLargestModel) {
+    return Status::InvalidArgument(path + ": too large for a model file");
+  }
+  in.seekg(0);
+  // 1,000 labels' lines (the most a file may have) are under 100 KB.
+  constexpr std::streamoff kLargestHead = 256 * 1024;
+  std::string start(
+      static_cast<size_t>(std::clamp<std::streamoff>(size, 0, kLargestHead)),
+      '\0');
+  in.read(start.data(), static_cast<std::streamsize>(start.size()));
+  int format = 0;
+  std::string version;
+  if (size > 0 && in) {
+    // Not a model file: said without reading the rest, however large.
+    Status head = ReadHead(start, path, &format, &version);
+    if (!head.ok()) return head;
+  }
+  if (size <= 0 || !in || format != 7) {
+    in.close();
+    std::string bytes;
+    Status read = ReadModelBytes(path, &bytes);
+    return read.ok() ? ParseModel(bytes, path, out) : read;
+  }
+  ModelLineReader r(start, path);
+  LinearModel m;
+  long buckets = 0;
+  Status s = ReadHeadLines(&r, &m, &buckets);
+  if (!s.ok()) return s;
+  const size_t head = start.size() - r.rest().size();
+  s = CheckBlockSize(r, buckets, m.labels.size(),
+                     static_cast<size_t>(size) - head);
+  if (!s.ok()) return s;
+  Sha256 hash;
+  hash.Update(Content(std::string_view(start).substr(0, head)));
+  in.seekg(static_cast<std::streamoff>(head));
+  WeightsBlockReader block(buckets, &m);
+  std::string piece(std::min<size_t>(block.left(), 1 << 20), '\0');
+  while (!block.done()) {
+    piece.resize(std::min(piece.size(), block.left()));
+    in.read(piece.data(), static_cast<std::streamsize>(piece.size()));
+    if (static_cast<size_t>(in.gcount()) != piece.size()) {
+      return Status::IoError(path + ": cannot read the model's weights");
+    }
+    hash.Update(piece);
+    if (!(s = block.Read(piece)).ok()) {
+      return r.Error("in the weights: " + s.message());
+    }
+  }
+  std::string tail(kBlockEnd.size(), '\0');
+  in.read(tail.data(), static_cast<std::streamsize>(tail.size()));
+  hash.Update(tail);
+  if (tail != kBlockEnd) return NoEndAfterBlock(r);
+  if (hash.HexDigest().substr(0, 12) != version) return VersionMismatch(path);
+  m.IndexBuckets();
+  m.version = version;
+  *out = std::move(m);
+  return Status::Ok();
+}
+
 }  // namespace
 
 Status LoadModel(const std::string& path,
                  std::shared_ptr<const LinearModel>* out) {
-  std::string bytes;
-  Status read = ReadModelBytes(path, &bytes);
-  if (!read.ok()) return read;
   auto model = std::make_shared<LinearModel>();
-  Status s = ParseModel(bytes, path, model.get());
+  Status s = ReadModelFromDisk(path, model.get());
   if (!s.ok()) return s;
   *out = std::move(model);
   return Status::Ok();
@@ -255,14 +270,27 @@ Status ParseModel(std::string_view bytes, std::string_view source_name,
   // A file changed by hand (or damaged) after `intake train` wrote it:
   // its version would no longer say what it holds.
   if (ContentVersion(Content(bytes)) != version) {
-    return Status::Corrupt(std::string(source_name) +
-                           ": the model's content does not match its version "
-                           "line (changed after 'intake train' wrote it?); "
-                           "train it again");
+    return VersionMismatch(source_name);
   }
-  s = ParseModelBytes(bytes, source_name, format, out);
-  if (s.ok()) out->version = version;
-  return s;
+  ModelLineReader r(bytes, source_name);
+  LinearModel m;
+  long buckets = 0;
+  if (!(s = ReadHeadLines(&r, &m, &buckets)).ok()) return s;
+  switch (format) {
+    case 6:
+      s = ReadTextWeights(&r, buckets, &m);
+      break;
+    case 7:
+      s = ReadBlockWeights(&r, buckets, &m);
+      break;
+    default:  // ReadHead let through a format this switch does not know
+      s = r.Error("model format " + std::to_string(format) + " has no reader");
+  }
+  if (!s.ok()) return s;
+  m.IndexBuckets();
+  m.version = version;
+  *out = std::move(m);
+  return Status::Ok();
 }
 
 Status ReadModelFile(const std::string& path, ModelFile* out) {
@@ -275,7 +303,7 @@ Status ReadModelFile(const std::string& path, ModelFile* out) {
   int format = 0;
   Status s = ReadHead(head, path, &format, &out->version);
   if (!s.ok()) return s;
-  Reader r(head, path);
+  ModelLineReader r(head, path);
   std::vector<std::string> w;
   r.Next(&w);  // checked by ReadHead
   r.Next(&w);
@@ -289,11 +317,8 @@ Status ReadModelFile(const std::string& path, ModelFile* out) {
 
 Status ParseModelFile(const ModelFile& file,
                       std::shared_ptr<const LinearModel>* out) {
-  std::string bytes;
-  Status read = ReadModelBytes(file.path, &bytes);
-  if (!read.ok()) return read;
   auto model = std::make_shared<LinearModel>();
-  Status s = ParseModel(bytes, file.path, model.get());
+  Status s = ReadModelFromDisk(file.path, model.get());
   if (!s.ok()) return s;
   if (model->version != file.version) {
     return Status::InvalidArgument(file.path +
@@ -306,7 +331,7 @@ Status ParseModelFile(const ModelFile& file,
 
 namespace {
 
-Status ReadTrainingLines(Reader* r, LinearModel* m) {
+Status ReadTrainingLines(ModelLineReader* r, LinearModel* m) {
   std::vector<std::string> w;
   Status s = r->Expect("hash_bits", 2, &w);
   if (!s.ok()) return s;
@@ -324,18 +349,12 @@ Status ReadTrainingLines(Reader* r, LinearModel* m) {
   return Status::Ok();
 }
 
-// Format 6's weights: a text line per bucket, then `end`.
-Status ReadTextWeights(Reader* r, long buckets, LinearModel* m);
-// Format 7's: the binary block, then a newline, `end` and a newline.
-Status ReadBlockWeights(Reader* r, long buckets, LinearModel* m);
-
-Status ParseModelBytes(std::string_view bytes, std::string_view source_name,
-                       int format, LinearModel* out) {
-  Reader r(bytes, source_name);
+Status ReadHeadLines(ModelLineReader* lines, LinearModel* out, long* buckets) {
+  ModelLineReader& r = *lines;
+  LinearModel& m = *out;
   std::vector<std::string> w;
   r.Next(&w);  // the head, checked by ReadHead
   r.Next(&w);
-  LinearModel m;
   Status s = ReadTrainingLines(&r, &m);
   if (!s.ok()) return s;
   if (!(s = r.Expect("labels", 2, &w)).ok()) return s;
@@ -374,97 +393,30 @@ Status ParseModelBytes(std::string_view bytes, std::string_view source_name,
     }
   }
   if (!(s = r.Expect("buckets", 2, &w)).ok()) return s;
-  long buckets = std::atol(w[1].c_str());
-  if (buckets < 0 || buckets > (1L << kHashBits)) {
+  auto [end, ec] =
+      std::from_chars(w[1].data(), w[1].data() + w[1].size(), *buckets);
+  if (ec != std::errc() || end != w[1].data() + w[1].size() || *buckets < 0 ||
+      *buckets > (1L << kHashBits)) {
     return r.Error("bad bucket count");
   }
-  switch (format) {
-    case 6:
-      s = ReadTextWeights(&r, buckets, &m);
-      break;
-    case 7:
-      s = ReadBlockWeights(&r, buckets, &m);
-      break;
-    default:  // ReadHead let through a format this switch does not know
-      s = r.Error("model format " + std::to_string(format) + " has no reader");
-  }
+  return Status::Ok();
+}
+
+Status ReadBlockWeights(ModelLineReader* r, long buckets, LinearModel* m) {
+  Status s = CheckBlockSize(*r, buckets, m->labels.size(), r->rest().size());
   if (!s.ok()) return s;
-  m.IndexBuckets();
-  *out = std::move(m);
-  return Status::Ok();
-}
-
-Status ReadTextWeights(Reader* r, long buckets, LinearModel* m) {
-  const size_t n = m->labels.size();
-  // Each bucket's line is at least a digit and a newline: a file that
-  // claims more is refused before its weights are allocated.
-  if (static_cast<size_t>(buckets) > r->rest().size() / 2) {
-    return r->Error("more buckets than lines follow: the file is truncated");
-  }
-  m->buckets.reserve(buckets);
-  m->weights.assign(buckets * n, 0.0f);
-  // The weights are nearly all of the file: each line is read word by
-  // word where it lies, with no list of its words.
-  for (long b = 0; b < buckets; ++b) {
-    std::string_view line;
-    if (!r->NextLine(&line)) return r->Error("ends inside the weights");
-    std::string_view first = NextWord(&line);
-    if (first.empty()) return r->Error("ends inside the weights");
-    unsigned long bucket = 0;
-    auto [end, ec] =
-        std::from_chars(first.data(), first.data() + first.size(), bucket);
-    if (ec != std::errc() || end != first.data() + first.size() ||
-        bucket >= (1UL << kHashBits) ||
-        (!m->buckets.empty() && bucket <= m->buckets.back())) {
-      return r->Error("bad or unsorted bucket '" + std::string(first) + "'");
-    }
-    m->buckets.push_back(static_cast<uint32_t>(bucket));
-    for (std::string_view entry = NextWord(&line); !entry.empty();
-         entry = NextWord(&line)) {
-      size_t colon = entry.find(':');
-      double value = 0;
-      size_t label = n;
-      if (colon != std::string_view::npos) {
-        std::from_chars(entry.data(), entry.data() + colon, label);
-      }
-      // A weight past a float's range would score as infinite.
-      if (label >= n || !ParseDouble(entry.substr(colon + 1), &value) ||
-          std::abs(value) > std::numeric_limits<float>::max()) {
-        return r->Error("bad weight '" + std::string(entry) + "'");
-      }
-      m->weights[b * n + label] = static_cast<float>(value);
-    }
-  }
-  std::vector<std::string> w;
-  if (!r->Next(&w) || w.size() != 1 || w[0] != "end") {
-    return r->Error("no 'end' line: the file is truncated");
-  }
-  return Status::Ok();
-}
-
-Status ReadBlockWeights(Reader* r, long buckets, LinearModel* m) {
-  const size_t n = m->labels.size();
   std::string_view block;
-  if (static_cast<size_t>(buckets) > BucketsFitting(r->rest().size(), n) ||
-      !r->Take(WeightsBlockSize(buckets, n), &block)) {
-    return r->Error("the weights of " + std::to_string(buckets) +
-                    " buckets do not fit in the " +
-                    std::to_string(r->rest().size()) +
-                    " bytes left: the file is truncated");
+  r->Take(WeightsBlockSize(buckets, m->labels.size()), &block);
+  if (!(s = ReadWeightsBlock(block, buckets, m)).ok()) {
+    return r->Error("in the weights: " + s.message());
   }
-  Status s = ReadWeightsBlock(block, buckets, m);
-  if (!s.ok()) return r->Error("in the weights: " + s.message());
-  if (r->rest() != "\nend\n") {
-    return r->Error(
-        "no 'end' line alone after the weights: the file is truncated or "
-        "has bytes added");
-  }
+  if (r->rest() != kBlockEnd) return NoEndAfterBlock(*r);
   return Status::Ok();
 }
 
 Status ReadHead(std::string_view head, std::string_view source, int* format,
                 std::string* version) {
-  Reader r(head, source);
+  ModelLineReader r(head, source);
   std::vector<std::string> w;
   if (!r.Next(&w) || w.size() != 2 || w[0] != "intake-model") {
     return r.Error("does not start with 'intake-model'");

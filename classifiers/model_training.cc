@@ -220,8 +220,9 @@ Status TrainModel(const std::vector<TrainingPassage>& passages,
         &rows, all, candidates[c].y, options.cost,
         Balanced(options, candidates[c]), RatioPower(options, candidates[c]));
     label.bias = w.back();
-    for (size_t b = 0; b < buckets.size(); ++b)
+    for (size_t b = 0; b < buckets.size(); ++b) {
       m.weights[b * n + c] = static_cast<float>(w[b]);
+    }
     m.labels.push_back(std::move(label));
   }
 

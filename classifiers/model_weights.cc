@@ -1,9 +1,11 @@
 #include "classifiers/model_weights.h"
 
 #include <bit>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <vector>
 
 namespace intake {
 namespace {
@@ -53,6 +55,49 @@ void AppendWeightsBlock(const LinearModel& model, std::string* out) {
   }
 }
 
+WeightsBlockReader::WeightsBlockReader(size_t buckets, LinearModel* model)
+    : model_(model),
+      buckets_(buckets),
+      values_(buckets * (1 + model->labels.size())) {
+  model_->buckets.resize(buckets);
+  model_->weights.resize(buckets * model->labels.size());
+}
+
+Status WeightsBlockReader::Read(std::string_view bytes) {
+  const size_t n = model_->labels.size();
+  std::vector<uint32_t>& buckets = model_->buckets;
+  for (const char* p = bytes.data(); p < bytes.data() + bytes.size();
+       p += 4, ++next_) {
+    const uint32_t x = GetUint32(p);
+    if (next_ < buckets_) {
+      const size_t b = next_;
+      if (x >= (1u << kHashBits)) {
+        return Status::Corrupt("bucket " + std::to_string(b) + " is " +
+                               std::to_string(x) + ", not below 2^" +
+                               std::to_string(kHashBits));
+      }
+      if (b > 0 && x <= buckets[b - 1]) {
+        return Status::Corrupt("bucket " + std::to_string(b) + " (" +
+                               std::to_string(x) + ") is not above bucket " +
+                               std::to_string(b - 1) + " (" +
+                               std::to_string(buckets[b - 1]) + ")");
+      }
+      buckets[b] = x;
+      continue;
+    }
+    const size_t i = next_ - buckets_;
+    const float w = std::bit_cast<float>(x);
+    if (!std::isfinite(w)) {
+      return Status::Corrupt("the weight of bucket " + std::to_string(i / n) +
+                             " (" + std::to_string(buckets[i / n]) + ") for '" +
+                             model_->labels[i % n].name +
+                             "' is not a finite number");
+    }
+    model_->weights[i] = w;
+  }
+  return Status::Ok();
+}
+
 Status ReadWeightsBlock(std::string_view block, size_t buckets,
                         LinearModel* model) {
   const size_t n = model->labels.size();
@@ -62,33 +107,54 @@ Status ReadWeightsBlock(std::string_view block, size_t buckets,
         std::to_string(buckets) + " buckets of " + std::to_string(n) +
         " labels take " + std::to_string(WeightsBlockSize(buckets, n)));
   }
-  const char* p = block.data();
-  model->buckets.resize(buckets);
-  for (size_t b = 0; b < buckets; ++b, p += 4) {
-    const uint32_t bucket = GetUint32(p);
-    if (bucket >= (1u << kHashBits)) {
-      return Status::Corrupt("bucket " + std::to_string(b) + " is " +
-                             std::to_string(bucket) + ", not below 2^" +
-                             std::to_string(kHashBits));
-    }
-    if (b > 0 && bucket <= model->buckets[b - 1]) {
-      return Status::Corrupt("bucket " + std::to_string(b) + " (" +
-                             std::to_string(bucket) + ") is not above bucket " +
-                             std::to_string(b - 1) + " (" +
-                             std::to_string(model->buckets[b - 1]) + ")");
-    }
-    model->buckets[b] = bucket;
+  WeightsBlockReader reader(buckets, model);
+  return reader.Read(block);
+}
+
+Status ReadTextWeights(ModelLineReader* r, long buckets, LinearModel* m) {
+  const size_t n = m->labels.size();
+  // Each bucket's line is at least a digit and a newline: a file that
+  // claims more is refused before its weights are allocated.
+  if (static_cast<size_t>(buckets) > r->rest().size() / 2) {
+    return r->Error("more buckets than lines follow: the file is truncated");
   }
-  model->weights.resize(buckets * n);
-  for (size_t i = 0; i < buckets * n; ++i, p += 4) {
-    const float w = std::bit_cast<float>(GetUint32(p));
-    if (!std::isfinite(w)) {
-      return Status::Corrupt("the weight of bucket " + std::to_string(i / n) +
-                             " (" + std::to_string(model->buckets[i / n]) +
-                             ") for '" + model->labels[i % n].name +
-                             "' is not a finite number");
+  m->buckets.reserve(buckets);
+  m->weights.assign(buckets * n, 0.0f);
+  // The weights are nearly all of the file: each line is read word by
+  // word where it lies, with no list of its words.
+  for (long b = 0; b < buckets; ++b) {
+    std::string_view line;
+    if (!r->NextLine(&line)) return r->Error("ends inside the weights");
+    std::string_view first = NextWord(&line);
+    if (first.empty()) return r->Error("ends inside the weights");
+    unsigned long bucket = 0;
+    auto [end, ec] =
+        std::from_chars(first.data(), first.data() + first.size(), bucket);
+    if (ec != std::errc() || end != first.data() + first.size() ||
+        bucket >= (1UL << kHashBits) ||
+        (!m->buckets.empty() && bucket <= m->buckets.back())) {
+      return r->Error("bad or unsorted bucket '" + std::string(first) + "'");
     }
-    model->weights[i] = w;
+    m->buckets.push_back(static_cast<uint32_t>(bucket));
+    for (std::string_view entry = NextWord(&line); !entry.empty();
+         entry = NextWord(&line)) {
+      size_t colon = entry.find(':');
+      double value = 0;
+      size_t label = n;
+      if (colon != std::string_view::npos) {
+        std::from_chars(entry.data(), entry.data() + colon, label);
+      }
+      // A weight past a float's range would score as infinite.
+      if (label >= n || !ParseDouble(entry.substr(colon + 1), &value) ||
+          std::abs(value) > std::numeric_limits<float>::max()) {
+        return r->Error("bad weight '" + std::string(entry) + "'");
+      }
+      m->weights[b * n + label] = static_cast<float>(value);
+    }
+  }
+  std::vector<std::string> w;
+  if (!r->Next(&w) || w.size() != 1 || w[0] != "end") {
+    return r->Error("no 'end' line: the file is truncated");
   }
   return Status::Ok();
 }

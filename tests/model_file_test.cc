@@ -9,6 +9,7 @@
 #include <cstring>
 #include <fstream>
 #include <limits>
+#include <memory>
 
 #include "classifiers/linear_model.h"
 #include "classifiers/model_features.h"
@@ -207,21 +208,67 @@ TEST(ModelFileTest, ADamagedWeightsBlockIsRefusedWithTheReason) {
       {four_at(block + 16, "\0\0\x80\x7f"),
        "the weight of bucket 0 (5) for 'article14:14.1' is not a finite"},
       // Cut inside the block, or after it; a byte added.
-      {bytes.substr(0, block + 10), "do not fit in the 10 bytes left"},
-      {bytes.substr(0, bytes.size() - 1), "truncated"},
-      {bytes + "x", "bytes added"},
+      {bytes.substr(0, block + 10), "are not the 10 bytes left"},
+      {bytes.substr(0, bytes.size() - 1), "truncated or has bytes added"},
+      {bytes + "x", "truncated or has bytes added"},
+      {bytes.substr(0, bytes.size() - 4) + "END\n",
+       "no 'end' line after the weights"},
       // More buckets than the file holds: refused before any is read.
-      {claims, "the weights of 1048576 buckets do not fit"},
+      {claims, "the weights of 1048576 buckets and the 'end' line are not"},
   };
+  // Read from bytes, and from a file, which is read in pieces.
+  const std::string dir = testing::MakeTempDir("damaged-model");
+  const std::string path = dir + "/damaged.model";
   for (const Damage& d : damages) {
     LinearModel m;
-    Status s = ParseModel(Rehashed(d.bytes), "damaged.model", &m);
-    EXPECT_EQ(s.code(), Status::Code::kCorrupt) << d.reason;
-    EXPECT_NE(s.message().find(std::string("damaged.model: line 11: ")),
-              std::string::npos)
-        << s.message();
-    EXPECT_NE(s.message().find(d.reason), std::string::npos) << s.message();
+    Status s = ParseModel(Rehashed(d.bytes), path, &m);
+    std::ofstream(path, std::ios::binary) << Rehashed(d.bytes);
+    std::shared_ptr<const LinearModel> loaded;
+    for (const Status& got : {s, LoadModel(path, &loaded)}) {
+      EXPECT_EQ(got.code(), Status::Code::kCorrupt) << d.reason;
+      EXPECT_NE(got.message().find(path + ": line 11: "), std::string::npos)
+          << got.message();
+      EXPECT_NE(got.message().find(d.reason), std::string::npos)
+          << got.message();
+    }
   }
+}
+
+// A file is read in pieces of a megabyte: a model larger than one reads
+// back as ParseModel reads its bytes, and one changed after it was
+// written is refused for its version.
+TEST(ModelFileTest, AFileReadInPiecesIsTheModelItsBytesHold) {
+  LinearModel big = SmallModel();
+  big.buckets.clear();
+  big.weights.clear();
+  for (uint32_t b = 0; b < 300000; ++b) {
+    big.buckets.push_back(3 * b);
+    big.weights.push_back(static_cast<float>(b % 97) / 8);
+    big.weights.push_back(-static_cast<float>(b % 89) / 4);
+  }
+  big.IndexBuckets();
+  const std::string bytes = ModelFileBytes(big);
+  ASSERT_GT(bytes.size(), 2u << 20);
+  LinearModel parsed;
+  ASSERT_TRUE(ParseModel(bytes, "m", &parsed).ok());
+  const std::string dir = testing::MakeTempDir("big-model");
+  std::ofstream(dir + "/big.model", std::ios::binary) << bytes;
+  std::shared_ptr<const LinearModel> loaded;
+  Status s = LoadModel(dir + "/big.model", &loaded);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(loaded->version, parsed.version);
+  EXPECT_EQ(loaded->buckets, parsed.buckets);
+  EXPECT_EQ(loaded->weights, parsed.weights);
+  EXPECT_EQ(ModelFileBytes(*loaded), bytes);
+  // One weight changed, the version line left as it was.
+  std::string changed = bytes;
+  changed[changed.size() - 100] ^= 1;
+  std::ofstream(dir + "/changed.model", std::ios::binary) << changed;
+  s = LoadModel(dir + "/changed.model", &loaded);
+  EXPECT_EQ(s.code(), Status::Code::kCorrupt);
+  EXPECT_NE(s.message().find("does not match its version line"),
+            std::string::npos)
+      << s.message();
 }
 
 // The stance is judged in two contexts, each with its own calibration and
