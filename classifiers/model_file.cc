@@ -20,6 +20,13 @@
 namespace intake {
 namespace {
 
+// A whole number from 0 up, all of `word`.
+bool ParseCount(const std::string& word, int* out) {
+  auto [end, ec] =
+      std::from_chars(word.data(), word.data() + word.size(), *out);
+  return ec == std::errc() && end == word.data() + word.size() && *out >= 0;
+}
+
 // What follows format 7's weights block, and nothing after it.
 constexpr std::string_view kBlockEnd = "\nend\n";
 
@@ -65,8 +72,14 @@ Status CheckBlockSize(const ModelLineReader& r, long buckets, size_t labels,
                       size_t left) {
   if (static_cast<size_t>(buckets) > BucketsFitting(left, labels) ||
       left != WeightsBlockSize(buckets, labels) + kBlockEnd.size()) {
+    const std::string take =
+        static_cast<size_t>(buckets) > BucketsFitting(left, labels)
+            ? "more than"
+            : std::to_string(WeightsBlockSize(buckets, labels) +
+                             kBlockEnd.size()) +
+                  " bytes, not";
     return r.Error("the weights of " + std::to_string(buckets) +
-                   " buckets and the 'end' line are not the " +
+                   " buckets and the 'end' line take " + take + " the " +
                    std::to_string(left) +
                    " bytes left: the file is truncated or has bytes added");
   }
@@ -144,82 +157,100 @@ namespace {
 // would only exhaust memory.
 constexpr std::streamoff kLargestModel = std::streamoff{1} << 31;
 
-// The whole file in one read: a stream copied through a stringstream
-// moved its 17 MB three times, a tenth of loading a model.
-Status ReadModelBytes(const std::string& path, std::string* bytes) {
+// Opens `path` as a model file and gives its size (-1 for a pipe).
+Status OpenModel(const std::string& path, std::ifstream* in,
+                 std::streamoff* size) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
     return Status::InvalidArgument(path + ": is a folder, not a model file");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": no such model file");
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (size > kLargestModel) {
+  in->open(path, std::ios::binary);
+  if (!*in) return Status::NotFound(path + ": no such model file");
+  in->seekg(0, std::ios::end);
+  *size = in->tellg();
+  in->clear();
+  in->seekg(0);
+  if (*size > kLargestModel) {
     return Status::InvalidArgument(path + ": too large for a model file");
-  }
-  in.clear();
-  in.seekg(0);
-  errno = 0;
-  if (size > 0) {
-    bytes->resize(static_cast<size_t>(size));
-    in.read(bytes->data(), size);
-  } else {
-    // A pipe has no size: read as it comes.
-    bytes->assign(std::istreambuf_iterator<char>(in),
-                  std::istreambuf_iterator<char>());
-  }
-  if (in.bad() || (size > 0 && in.gcount() != size)) {
-    return Status::IoError(path + ": cannot read the model (" +
-                           (errno != 0 ? std::strerror(errno) : "short read") +
-                           ")");
   }
   return Status::Ok();
 }
 
+Status ReadError(const std::string& path) {
+  return Status::IoError(
+      path + ": cannot read the model (" +
+      (errno != 0 ? std::strerror(errno) : "it changed while it was read") +
+      ")");
+}
+
+// The whole file in one read, from its start (a stream copied through a
+// stringstream moved its 17 MB three times, a tenth of loading a model).
+Status ReadWholeModel(std::ifstream& in, std::streamoff size,
+                      const std::string& path, std::string* bytes) {
+  in.clear();
+  errno = 0;
+  if (size > 0) {
+    in.seekg(0);
+    bytes->resize(static_cast<size_t>(size));
+    in.read(bytes->data(), size);
+    if (in.gcount() != size) return ReadError(path);
+    return Status::Ok();
+  }
+  // A pipe has no size: read as it comes, from where it is (nothing of it
+  // was read before), up to the largest model.
+  std::string piece(1 << 20, '\0');
+  while (in.read(piece.data(), static_cast<std::streamsize>(piece.size())) ||
+         in.gcount() > 0) {
+    bytes->append(piece.data(), static_cast<size_t>(in.gcount()));
+    if (static_cast<std::streamoff>(bytes->size()) > kLargestModel) {
+      return Status::InvalidArgument(path + ": too large for a model file");
+    }
+  }
+  if (in.bad()) return ReadError(path);
+  return Status::Ok();
+}
+
+// The lines of a file this long or longer are read whole: 1,000 labels'
+// lines (the most a file may have) are under 100 KB, so only a file
+// padded by hand has a head past it.
+constexpr size_t kLargestHead = 256 * 1024;
+
 // Reads a model file from disk. Format 7's weights are read in pieces
 // straight into the model, so that the file's bytes and the weights are
-// never held at once (45 MB less at the peak); format 6, a pipe or an
-// empty file are read whole and parsed as ParseModel does. Errors in the
+// never held at once (about 40 MB less at the peak); format 6, a pipe, an
+// empty file and a head longer than kLargestHead are read whole and
+// parsed by ParseModel. Unlike ParseModel, errors in the head and the
 // block are found before the version is checked, which needs every byte.
 Status ReadModelFromDisk(const std::string& path, LinearModel* out) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    return Status::InvalidArgument(path + ": is a folder, not a model file");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": no such model file");
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (size > kLargestModel) {
-    return Status::InvalidArgument(path + ": too large for a model file");
-  }
-  in.seekg(0);
-  // 1,000 labels' lines (the most a file may have) are under 100 KB.
-  constexpr std::streamoff kLargestHead = 256 * 1024;
+  std::ifstream in;
+  std::streamoff size = 0;
+  Status s = OpenModel(path, &in, &size);
+  if (!s.ok()) return s;
   std::string start(
-      static_cast<size_t>(std::clamp<std::streamoff>(size, 0, kLargestHead)),
+      std::min(static_cast<size_t>(std::max<std::streamoff>(size, 0)),
+               kLargestHead),
       '\0');
   in.read(start.data(), static_cast<std::streamsize>(start.size()));
+  if (static_cast<size_t>(in.gcount()) != start.size()) return ReadError(path);
   int format = 0;
   std::string version;
-  if (size > 0 && in) {
+  if (size > 0) {
     // Not a model file: said without reading the rest, however large.
     Status head = ReadHead(start, path, &format, &version);
     if (!head.ok()) return head;
   }
-  if (size <= 0 || !in || format != 7) {
-    in.close();
-    std::string bytes;
-    Status read = ReadModelBytes(path, &bytes);
-    return read.ok() ? ParseModel(bytes, path, out) : read;
-  }
   ModelLineReader r(start, path);
   LinearModel m;
   long buckets = 0;
-  Status s = ReadHeadLines(&r, &m, &buckets);
-  if (!s.ok()) return s;
-  const size_t head = start.size() - r.rest().size();
+  // The format whose weights are a block: the current one.
+  const bool block_format = size > 0 && format == kModelFormat;
+  if (!block_format || !ReadHeadLines(&r, &m, &buckets).ok() ||
+      r.consumed() == 0 || start[r.consumed() - 1] != '\n') {
+    std::string bytes;
+    s = ReadWholeModel(in, size, path, &bytes);
+    return s.ok() ? ParseModel(bytes, path, out) : s;
+  }
+  const size_t head = r.consumed();
   s = CheckBlockSize(r, buckets, m.labels.size(),
                      static_cast<size_t>(size) - head);
   if (!s.ok()) return s;
@@ -228,11 +259,12 @@ Status ReadModelFromDisk(const std::string& path, LinearModel* out) {
   in.seekg(static_cast<std::streamoff>(head));
   WeightsBlockReader block(buckets, &m);
   std::string piece(std::min<size_t>(block.left(), 1 << 20), '\0');
+  errno = 0;
   while (!block.done()) {
     piece.resize(std::min(piece.size(), block.left()));
     in.read(piece.data(), static_cast<std::streamsize>(piece.size()));
     if (static_cast<size_t>(in.gcount()) != piece.size()) {
-      return Status::IoError(path + ": cannot read the model's weights");
+      return ReadError(path);
     }
     hash.Update(piece);
     if (!(s = block.Read(piece)).ok()) {
@@ -241,6 +273,7 @@ Status ReadModelFromDisk(const std::string& path, LinearModel* out) {
   }
   std::string tail(kBlockEnd.size(), '\0');
   in.read(tail.data(), static_cast<std::streamsize>(tail.size()));
+  if (static_cast<size_t>(in.gcount()) != tail.size()) return ReadError(path);
   hash.Update(tail);
   if (tail != kBlockEnd) return NoEndAfterBlock(r);
   if (hash.HexDigest().substr(0, 12) != version) return VersionMismatch(path);
@@ -341,7 +374,9 @@ Status ReadTrainingLines(ModelLineReader* r, LinearModel* m) {
   }
   if (!(s = r->Expect("training_data", 3, &w)).ok()) return s;
   m->training_data = w[1] == "-" ? "" : w[1];
-  m->passages = std::atoi(w[2].c_str());
+  if (!ParseCount(w[2], &m->passages)) {
+    return r->Error("bad passage count '" + w[2] + "'");
+  }
   if (!r->Next(&w) || w.empty() || w[0] != "rules_version" || w.size() > 2) {
     return r->Error("expected 'rules_version'");
   }
@@ -358,8 +393,10 @@ Status ReadHeadLines(ModelLineReader* lines, LinearModel* out, long* buckets) {
   Status s = ReadTrainingLines(&r, &m);
   if (!s.ok()) return s;
   if (!(s = r.Expect("labels", 2, &w)).ok()) return s;
-  int count = std::atoi(w[1].c_str());
-  if (count < 0 || count > 1000) return r.Error("bad label count");
+  int count = 0;
+  if (!ParseCount(w[1], &count) || count > 1000) {
+    return r.Error("bad label count");
+  }
   for (int i = 0; i < count; ++i) {
     if (!(s = r.Expect("label", 8, &w)).ok()) return s;
     ModelLabel l;
@@ -367,11 +404,13 @@ Status ReadHeadLines(ModelLineReader* lines, LinearModel* out, long* buckets) {
     if (!KnownLabel(l.name)) {
       return r.Error("label '" + l.name + "' is not in the taxonomy");
     }
-    if (!ParseDouble(w[2], &l.bias) || !ParseDouble(w[3], &l.platt_a) ||
-        !ParseDouble(w[4], &l.platt_b) || !ParseDouble(w[5], &l.reject) ||
-        !ParseDouble(w[6], &l.gives) || !ParseDouble(w[7], &l.accept) ||
-        l.reject < 0 || l.accept > 1 || l.reject > l.accept || l.gives <= 0 ||
-        l.gives > 1) {
+    if (!model_text::ParseDouble(w[2], &l.bias) ||
+        !model_text::ParseDouble(w[3], &l.platt_a) ||
+        !model_text::ParseDouble(w[4], &l.platt_b) ||
+        !model_text::ParseDouble(w[5], &l.reject) ||
+        !model_text::ParseDouble(w[6], &l.gives) ||
+        !model_text::ParseDouble(w[7], &l.accept) || l.reject < 0 ||
+        l.accept > 1 || l.reject > l.accept || l.gives <= 0 || l.gives > 1) {
       return r.Error("bad numbers for label '" + l.name + "'");
     }
     // A label given below its reject threshold would be neither accepted
@@ -385,9 +424,11 @@ Status ReadHeadLines(ModelLineReader* lines, LinearModel* out, long* buckets) {
   for (int k = 0; k < kStanceContexts; ++k) {
     if (!(s = r.Expect("stance_calibration", 5, &w)).ok()) return s;
     StanceCalibration& c = m.stance[k];
-    if (w[1] != StanceContextName(k) || !ParseDouble(w[2], &c.platt.a) ||
-        !ParseDouble(w[3], &c.platt.b) || !ParseDouble(w[4], &c.accept) ||
-        c.accept < 0 || c.accept > 1) {
+    if (w[1] != StanceContextName(k) ||
+        !model_text::ParseDouble(w[2], &c.platt.a) ||
+        !model_text::ParseDouble(w[3], &c.platt.b) ||
+        !model_text::ParseDouble(w[4], &c.accept) || c.accept < 0 ||
+        c.accept > 1) {
       return r.Error(std::string("bad stance calibration (") +
                      StanceContextName(k) + ")");
     }

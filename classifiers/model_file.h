@@ -27,7 +27,10 @@ std::string ModelFileBytes(const LinearModel& model);
 Status SaveModel(const std::string& path, LinearModel* model);
 
 // Reads a model file; refuses another format, a truncated file, unknown
-// labels, with "path: line N: what".
+// labels, with "path: line N: what". ParseModel checks the version line
+// first; LoadModel and ParseModelFile, which read format 7's weights in
+// pieces, check it last, so a file both damaged and changed by hand is
+// refused for one reason or the other.
 Status LoadModel(const std::string& path,
                  std::shared_ptr<const LinearModel>* out);
 Status ParseModel(std::string_view bytes, std::string_view source_name,

@@ -15,6 +15,8 @@
 
 namespace intake {
 
+namespace model_text {
+
 // from_chars, not strtod: the same correctly rounded value, without the
 // locale and the copy to a C string, for the numbers of a model.
 inline bool ParseDouble(std::string_view s, double* out) {
@@ -41,12 +43,14 @@ inline std::string_view NextWord(std::string_view* rest) {
   return word;
 }
 
+}  // namespace model_text
+
 // Reads the model text line by line, naming the line in every error.
 class ModelLineReader {
  public:
   // `bytes` must outlive the reader and the words it gives.
   ModelLineReader(std::string_view bytes, std::string_view source)
-      : rest_(bytes), source_(source) {}
+      : rest_(bytes), size_(bytes.size()), source_(source) {}
 
   // The next line, without its newline; false at the end.
   bool NextLine(std::string_view* line) {
@@ -63,7 +67,7 @@ class ModelLineReader {
     if (!NextLine(&line)) return false;
     words->clear();
     for (std::string_view rest = line;;) {
-      std::string_view word = NextWord(&rest);
+      std::string_view word = model_text::NextWord(&rest);
       if (word.empty()) break;
       words->push_back(word);
     }
@@ -77,6 +81,7 @@ class ModelLineReader {
     return true;
   }
   std::string_view rest() const { return rest_; }  // what is left to read
+  size_t consumed() const { return size_ - rest_.size(); }  // bytes read
   bool Next(std::vector<std::string>* words) {
     std::vector<std::string_view> views;
     if (!Next(&views)) return false;
@@ -93,14 +98,16 @@ class ModelLineReader {
     return Status::Ok();
   }
   Status Error(const std::string& what) const {
+    // Line 1 before any is read: an empty file's first line is missing.
     return Status::Corrupt(std::string(source_) + ": line " +
-                           std::to_string(line_) + ": " + what +
+                           std::to_string(line_ > 0 ? line_ : 1) + ": " + what +
                            " (not an intake model file, or a damaged one; "
                            "retrain with 'intake train')");
   }
 
  private:
   std::string_view rest_;
+  size_t size_;
   std::string source_;
   int line_ = 0;
 };

@@ -64,6 +64,11 @@ WeightsBlockReader::WeightsBlockReader(size_t buckets, LinearModel* model)
 }
 
 Status WeightsBlockReader::Read(std::string_view bytes) {
+  if (bytes.size() % 4 != 0 || bytes.size() > left()) {
+    return Status::Corrupt(std::to_string(bytes.size()) +
+                           " bytes given where " + std::to_string(left()) +
+                           " are left, in values of 4");
+  }
   const size_t n = model_->labels.size();
   std::vector<uint32_t>& buckets = model_->buckets;
   for (const char* p = bytes.data(); p < bytes.data() + bytes.size();
@@ -125,7 +130,7 @@ Status ReadTextWeights(ModelLineReader* r, long buckets, LinearModel* m) {
   for (long b = 0; b < buckets; ++b) {
     std::string_view line;
     if (!r->NextLine(&line)) return r->Error("ends inside the weights");
-    std::string_view first = NextWord(&line);
+    std::string_view first = model_text::NextWord(&line);
     if (first.empty()) return r->Error("ends inside the weights");
     unsigned long bucket = 0;
     auto [end, ec] =
@@ -136,8 +141,8 @@ Status ReadTextWeights(ModelLineReader* r, long buckets, LinearModel* m) {
       return r->Error("bad or unsorted bucket '" + std::string(first) + "'");
     }
     m->buckets.push_back(static_cast<uint32_t>(bucket));
-    for (std::string_view entry = NextWord(&line); !entry.empty();
-         entry = NextWord(&line)) {
+    for (std::string_view entry = model_text::NextWord(&line); !entry.empty();
+         entry = model_text::NextWord(&line)) {
       size_t colon = entry.find(':');
       double value = 0;
       size_t label = n;
@@ -145,7 +150,8 @@ Status ReadTextWeights(ModelLineReader* r, long buckets, LinearModel* m) {
         std::from_chars(entry.data(), entry.data() + colon, label);
       }
       // A weight past a float's range would score as infinite.
-      if (label >= n || !ParseDouble(entry.substr(colon + 1), &value) ||
+      if (label >= n ||
+          !model_text::ParseDouble(entry.substr(colon + 1), &value) ||
           std::abs(value) > std::numeric_limits<float>::max()) {
         return r->Error("bad weight '" + std::string(entry) + "'");
       }

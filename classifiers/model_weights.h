@@ -42,8 +42,8 @@ class WeightsBlockReader {
   // model->labels.size() labels, which must not change until done().
   // REQUIRES: buckets <= BucketsFitting(SIZE_MAX, labels).
   WeightsBlockReader(size_t buckets, LinearModel* model);
-  // The block's next bytes. REQUIRES: a multiple of 4 in size, no more
-  // than are left.
+  // The block's next bytes: a multiple of 4 in size, no more than are
+  // left (else refused).
   Status Read(std::string_view bytes);
   size_t left() const { return 4 * (values_ - next_); }  // bytes to read
   bool done() const { return next_ == values_; }

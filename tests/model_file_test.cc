@@ -42,7 +42,11 @@ TEST(ModelFileTest, AFolderOrAMissingFileIsRefusedWithTheReason) {
   // What a file reads as when it is no model: the format line is missing.
   const std::string empty = dir + "/empty.model";
   std::ofstream(empty).close();
-  EXPECT_FALSE(LoadModel(empty, &model).ok());
+  s = LoadModel(empty, &model);
+  EXPECT_EQ(s.code(), Status::Code::kCorrupt);
+  EXPECT_NE(s.message().find("line 1: does not start with 'intake-model'"),
+            std::string::npos)
+      << s.message();
 }
 
 TEST(ModelFileTest, RefusesOtherFormatsAndTruncatedFiles) {
@@ -155,6 +159,13 @@ TEST(ModelFileTest, AFormatSixModelStillLoads) {
   EXPECT_EQ(back.buckets, (std::vector<uint32_t>{5, 9, 70000}));
   EXPECT_EQ(back.weights,
             (std::vector<float>{1.25f, -0.5f, 0.0f, 2.0f, -3.5f, 0.0f}));
+  // From a file, which is read whole for format 6.
+  const std::string dir = testing::MakeTempDir("format-six");
+  std::ofstream(dir + "/six.model", std::ios::binary) << Rehashed(six);
+  std::shared_ptr<const LinearModel> loaded;
+  s = LoadModel(dir + "/six.model", &loaded);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(loaded->weights, back.weights);
   // Written again, it is format 7 and holds the same.
   LinearModel seven;
   ASSERT_TRUE(ParseModel(ModelFileBytes(back), "m", &seven).ok());
@@ -208,13 +219,13 @@ TEST(ModelFileTest, ADamagedWeightsBlockIsRefusedWithTheReason) {
       {four_at(block + 16, "\0\0\x80\x7f"),
        "the weight of bucket 0 (5) for 'article14:14.1' is not a finite"},
       // Cut inside the block, or after it; a byte added.
-      {bytes.substr(0, block + 10), "are not the 10 bytes left"},
+      {bytes.substr(0, block + 10), "take more than the 10 bytes left"},
       {bytes.substr(0, bytes.size() - 1), "truncated or has bytes added"},
       {bytes + "x", "truncated or has bytes added"},
       {bytes.substr(0, bytes.size() - 4) + "END\n",
        "no 'end' line after the weights"},
       // More buckets than the file holds: refused before any is read.
-      {claims, "the weights of 1048576 buckets and the 'end' line are not"},
+      {claims, "1048576 buckets and the 'end' line take more than the"},
   };
   // Read from bytes, and from a file, which is read in pieces.
   const std::string dir = testing::MakeTempDir("damaged-model");
@@ -260,6 +271,15 @@ TEST(ModelFileTest, AFileReadInPiecesIsTheModelItsBytesHold) {
   EXPECT_EQ(loaded->buckets, parsed.buckets);
   EXPECT_EQ(loaded->weights, parsed.weights);
   EXPECT_EQ(ModelFileBytes(*loaded), bytes);
+  // A NaN weight well past the first piece, the version mended.
+  const size_t at = bytes.size() - 5 - 4 * 1000;  // bucket 299,500
+  std::string nan = bytes;
+  nan.replace(at, 4, std::string("\0\0\xc0\x7f", 4));
+  std::ofstream(dir + "/nan.model", std::ios::binary) << Rehashed(nan);
+  s = LoadModel(dir + "/nan.model", &loaded);
+  EXPECT_NE(s.message().find("bucket 299500 (898500) for 'theme:products'"),
+            std::string::npos)
+      << s.message();
   // One weight changed, the version line left as it was.
   std::string changed = bytes;
   changed[changed.size() - 100] ^= 1;
@@ -274,6 +294,54 @@ TEST(ModelFileTest, AFileReadInPiecesIsTheModelItsBytesHold) {
 // The stance is judged in two contexts, each with its own calibration and
 // accept threshold: a passage without support labels (nearly always
 // `other`) and one with them.
+// What ParseModel makes of `bytes`, and LoadModel of a file holding them.
+void ExpectTheSameBothWays(const std::string& bytes, const std::string& name) {
+  LinearModel parsed;
+  Status s = ParseModel(bytes, name, &parsed);
+  ASSERT_TRUE(s.ok()) << s.message();
+  const std::string path = testing::MakeTempDir("both-ways") + "/" + name;
+  std::ofstream(path, std::ios::binary) << bytes;
+  std::shared_ptr<const LinearModel> loaded;
+  s = LoadModel(path, &loaded);
+  ASSERT_TRUE(s.ok()) << s.message();
+  EXPECT_EQ(loaded->version, parsed.version);
+  EXPECT_EQ(loaded->rules_version, parsed.rules_version);
+  EXPECT_EQ(loaded->buckets, parsed.buckets);
+  EXPECT_EQ(loaded->weights, parsed.weights);
+}
+
+TEST(ModelFileTest, EdgeModelsReadTheSameFromBytesAndFromAFile) {
+  LinearModel no_buckets = SmallModel();
+  no_buckets.buckets.clear();
+  no_buckets.weights.clear();
+  no_buckets.IndexBuckets();
+  ExpectTheSameBothWays(ModelFileBytes(no_buckets), "no-buckets.model");
+  LinearModel no_labels = SmallModel();
+  no_labels.labels.clear();
+  no_labels.weights.clear();
+  ExpectTheSameBothWays(ModelFileBytes(no_labels), "no-labels.model");
+  // A head past the first 256 KB read (a rules version padded by hand):
+  // read whole, never from a line cut short.
+  LinearModel long_head = SmallModel();
+  long_head.rules_version = std::string(300 * 1024, 'r');
+  ExpectTheSameBothWays(ModelFileBytes(long_head), "long-head.model");
+  // The first 256 KB ending inside "buckets 12", where "buckets 1" would
+  // read as a line of its own.
+  LinearModel twelve = SmallModel();
+  twelve.buckets.clear();
+  twelve.weights.clear();
+  for (uint32_t b = 0; b < 12; ++b) {
+    twelve.buckets.push_back(b);
+    twelve.weights.insert(twelve.weights.end(), {1.0f, -1.0f});
+  }
+  const std::string unpadded = ModelFileBytes(twelve);
+  const size_t two = unpadded.find("\nbuckets 12\n") + 10;
+  twelve.rules_version += std::string(256 * 1024 - two, 'r');
+  const std::string cut = ModelFileBytes(twelve);
+  ASSERT_EQ(cut.substr(256 * 1024 - 9, 10), "buckets 12");
+  ExpectTheSameBothWays(cut, "cut-head.model");
+}
+
 TEST(ModelFileTest, StanceContextsReadBackAndDecideTheThreshold) {
   EXPECT_EQ(StanceContextOf({}, {}), kPlainPassage);
   EXPECT_EQ(StanceContextOf({"14.1"}, {}), kSupportPassage);
