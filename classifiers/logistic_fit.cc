@@ -26,12 +26,6 @@ TrainingRows::TrainingRows(const std::vector<TrainingPassage>& passages,
   }
 }
 
-// Weights (n of them, the bias last) of a logistic regression of `y` on
-// the passages `rows`. All y of one sign give a constant model. With
-// `balanced`, each class's errors cost in inverse proportion to its size,
-// so the few passages of a rare label weigh as much as the many without.
-// Features are scaled by their count ratios at `ratio_power`
-// (count_ratio.h) for the fit, and the weights by the same afterwards.
 std::vector<double> FitLogistic(TrainingRows* training,
                                 const std::vector<size_t>& rows,
                                 const std::vector<double>& y, double cost,

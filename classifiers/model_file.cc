@@ -3,14 +3,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
-#include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
-#include <limits>
 
 #include "classifiers/model_line_reader.h"
 #include "classifiers/model_weights.h"
@@ -26,6 +22,13 @@ bool ParseCount(const std::string& word, int* out) {
       std::from_chars(word.data(), word.data() + word.size(), *out);
   return ec == std::errc() && end == word.data() + word.size() && *out >= 0;
 }
+
+// The formats by how their weights are written (docs/model.md, "File
+// format"): text lines, or a binary block.
+constexpr int kTextWeightsFormat = 6;
+constexpr int kBlockWeightsFormat = 7;
+static_assert(kTextWeightsFormat == kOldestModelFormat &&
+              kBlockWeightsFormat == kModelFormat);
 
 // What follows format 7's weights block, and nothing after it.
 constexpr std::string_view kBlockEnd = "\nend\n";
@@ -70,14 +73,15 @@ Status ReadBlockWeights(ModelLineReader* r, long buckets, LinearModel* m);
 // anything is multiplied or allocated.
 Status CheckBlockSize(const ModelLineReader& r, long buckets, size_t labels,
                       size_t left) {
-  if (static_cast<size_t>(buckets) > BucketsFitting(left, labels) ||
+  const bool too_many =
+      static_cast<size_t>(buckets) > BucketsFitting(left, labels);
+  if (too_many ||
       left != WeightsBlockSize(buckets, labels) + kBlockEnd.size()) {
     const std::string take =
-        static_cast<size_t>(buckets) > BucketsFitting(left, labels)
-            ? "more than"
-            : std::to_string(WeightsBlockSize(buckets, labels) +
-                             kBlockEnd.size()) +
-                  " bytes, not";
+        too_many ? "more than"
+                 : std::to_string(WeightsBlockSize(buckets, labels) +
+                                  kBlockEnd.size()) +
+                       " bytes, not";
     return r.Error("the weights of " + std::to_string(buckets) +
                    " buckets and the 'end' line take " + take + " the " +
                    std::to_string(left) +
@@ -242,8 +246,7 @@ Status ReadModelFromDisk(const std::string& path, LinearModel* out) {
   ModelLineReader r(start, path);
   LinearModel m;
   long buckets = 0;
-  // The format whose weights are a block: the current one.
-  const bool block_format = size > 0 && format == kModelFormat;
+  const bool block_format = size > 0 && format == kBlockWeightsFormat;
   if (!block_format || !ReadHeadLines(&r, &m, &buckets).ok() ||
       r.consumed() == 0 || start[r.consumed() - 1] != '\n') {
     std::string bytes;
@@ -310,10 +313,10 @@ Status ParseModel(std::string_view bytes, std::string_view source_name,
   long buckets = 0;
   if (!(s = ReadHeadLines(&r, &m, &buckets)).ok()) return s;
   switch (format) {
-    case 6:
+    case kTextWeightsFormat:
       s = ReadTextWeights(&r, buckets, &m);
       break;
-    case 7:
+    case kBlockWeightsFormat:
       s = ReadBlockWeights(&r, buckets, &m);
       break;
     default:  // ReadHead let through a format this switch does not know
