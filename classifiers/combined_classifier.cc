@@ -111,6 +111,7 @@ Judgement CombinedClassifier::Decide(std::string_view text,
 
   const std::vector<size_t> cp_byte = CodePointBytes(text);
   Labels& out = j.combined;
+  out.on_topic = j.rules.on_topic;
   std::set<std::string> reasons;
   auto model_evidence = [&](const std::string& name, size_t label) {
     for (const Contribution& c :

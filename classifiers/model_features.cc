@@ -162,6 +162,9 @@ std::map<std::string, std::vector<FeatureSpan>> SeenByRules(
   const std::vector<RuleEntry>& entries = rules.entries();
   for (const TermMatch& m : reading.matches) {
     const RuleEntry& e = entries[m.entry];
+    if (e.concept_index >= 0 && e.concept_index == rules.topic_concept()) {
+      continue;  // a document's subject, not a passage's label
+    }
     if (e.concept_index >= 0) {
       seen["concept:" + rules.concepts()[e.concept_index]].push_back(
           {m.start, m.end});

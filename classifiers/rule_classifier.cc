@@ -224,6 +224,8 @@ Labels RuleClassifier::Read(std::string_view text, std::string_view lang,
   }
   // The gates open on the passage's own concepts and its lead-in's.
   reading->concepts = MatchedConcepts(*rules_, matches);
+  const int topic = rules_->topic_concept();
+  out.on_topic = topic >= 0 && reading->concepts[topic] != 0;
   std::vector<char> concept_hit = reading->concepts;
   for (size_t c = 0; c < lead_in.size(); ++c) {
     if (lead_in[c]) concept_hit[c] = 1;

@@ -111,6 +111,7 @@ class RulesBuilder {
     rules_->concepts_.push_back(id);
     RuleEntry entry;
     entry.concept_index = static_cast<int>(rules_->concepts_.size()) - 1;
+    if (id == kTopicConcept) rules_->topic_concept_ = entry.concept_index;
     return AddEntries(node, entry);
   }
 

@@ -22,6 +22,11 @@
 
 namespace intake {
 
+// The concept whose terms name the Convention's subject (mercury,
+// Minamata): a document none of whose passages matches it is off topic
+// (pipeline/off_topic.h). It opens no gate and is not a model feature.
+inline constexpr char kTopicConcept[] = "topic";
+
 // One <label> element.
 struct LabelRule {
   std::string dimension;    // "article14", "activity", "theme" or "stance"
@@ -51,6 +56,9 @@ class Rules {
   const std::vector<LabelRule>& labels() const { return labels_; }
   // Concept ids in file order.
   const std::vector<std::string>& concepts() const { return concepts_; }
+  // Index of the concept kTopicConcept in concepts(), or -1 when the file
+  // has none.
+  int topic_concept() const { return topic_concept_; }
   // Indexed by the entry ids of matcher().
   const std::vector<RuleEntry>& entries() const { return entries_; }
   const TermMatcher& matcher() const { return matcher_; }
@@ -62,6 +70,7 @@ class Rules {
   std::string version_;
   std::vector<LabelRule> labels_;
   std::vector<std::string> concepts_;
+  int topic_concept_ = -1;
   std::vector<RuleEntry> entries_;
   TermMatcher matcher_;
 };

@@ -8,6 +8,7 @@
 #include "classifiers/rule_classifier.h"
 #include "classifiers/taxonomy.h"
 #include "cli/labelled_letters.h"
+#include "pipeline/off_topic.h"
 #include "pipeline/support_direction.h"
 
 namespace intake {
@@ -117,6 +118,8 @@ ModelEvaluation EvaluateWithModel(const LabelledReading& reading,
     }
     FlagMinorityDirection(rules_letter);
     FlagMinorityDirection(combined_letter);
+    FlagOffTopic(rules_letter);
+    FlagOffTopic(combined_letter);
     first = end;
   }
   for (size_t i = 0; i < gold.size(); ++i) {

@@ -1,5 +1,6 @@
 #include "pipeline/classify_document.h"
 
+#include "pipeline/off_topic.h"
 #include "pipeline/passage_context.h"
 #include "pipeline/progress.h"
 #include "pipeline/support_direction.h"
@@ -17,6 +18,7 @@ void ClassifyDocument(const Classifier& classifier,
     labels.push_back(&p.labels);
   }
   FlagMinorityDirection(labels);
+  FlagOffTopic(labels);
 }
 
 }  // namespace intake

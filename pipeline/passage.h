@@ -70,6 +70,10 @@ struct Labels {
   bool needs_review = false;
   std::vector<std::string> review_reasons;  // reason codes, sorted
   std::vector<Entity> entities;             // in text order
+  // The passage itself names the Convention's subject (a term of the
+  // rules' concept "topic", classifiers/rules.h). Read by FlagOffTopic;
+  // not written to records.
+  bool on_topic = false;
 };
 
 struct Passage {

@@ -5,6 +5,7 @@
 #include <map>
 #include <tuple>
 
+#include "pipeline/off_topic.h"
 #include "pipeline/reviewed_labels.h"
 #include "pipeline/sha256.h"
 #include "pipeline/support_direction.h"
@@ -21,16 +22,22 @@ double LowestConfidence(const OutputPassage& p) {
   return lowest;
 }
 
+bool HasReason(const OutputPassage& p, const char* reason) {
+  const auto& reasons = p.review_reasons;
+  return std::find(reasons.begin(), reasons.end(), reason) != reasons.end();
+}
+
 // How doubtful the passage is, the lower the earlier: its lowest
 // confidence, or less when its direction of support goes against its
-// letter's, which a confident stance does not make right.
+// letter's, which a confident stance does not make right. A passage of a
+// document off the Convention's subject comes after all the others, above
+// 1: a person dismisses such a document once, after the submissions.
 double Doubt(const OutputPassage& p) {
   double doubt = LowestConfidence(p);
-  const auto& reasons = p.review_reasons;
-  if (std::find(reasons.begin(), reasons.end(), kMinorityDirection) !=
-      reasons.end()) {
+  if (HasReason(p, kMinorityDirection)) {
     doubt = std::min(doubt, kMinorityDirectionRight);
   }
+  if (HasReason(p, kOffTopic)) doubt += kOffTopicAfter;
   return doubt;
 }
 

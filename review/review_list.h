@@ -37,8 +37,9 @@ struct ReviewItem {
   // The passage's review_reasons, or {"sample"} for the sample.
   std::vector<std::string> reasons;
   // The lowest confidence among its labels and stance, 0 when it has none,
-  // at most kMinorityDirectionRight when it is flagged minority_direction:
-  // the lower, the earlier in the list.
+  // at most kMinorityDirectionRight when it is flagged minority_direction,
+  // and kOffTopicAfter more when it is flagged off_topic: the lower, the
+  // earlier in the list.
   double doubt = 0;
 };
 

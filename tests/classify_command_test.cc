@@ -31,6 +31,8 @@ class FakeClassifier : public Classifier {
       labels.stance = "received";
     }
     if (lang != "en") labels.review_reasons = {"lang-" + std::string(lang)};
+    // Every line names the Convention's subject but those about demons.
+    labels.on_topic = text.find("demon") == std::string_view::npos;
     return labels;
   }
   std::string Version() const override { return "fake-1"; }
@@ -253,6 +255,38 @@ TEST(ClassifyStreamTest, ALettersMinorityDirectionIsSentToReview) {
     EXPECT_EQ(got[i].find("minority_direction"), std::string::npos) << got[i];
   }
   EXPECT_NE(got[3].find(flagged), std::string::npos) << got[3];
+}
+
+// A document none of whose lines names the Convention's subject has what
+// its lines say sent to review; one line on the subject keeps the rest.
+TEST(ClassifyStreamTest, ADocumentOffTheSubjectIsSentToReview) {
+  std::string errors;
+  int exit = -1;
+  std::string out = ClassifyText(
+      R"({"doc_id":"off","lang":"en","text":"Dear Sir,"})"
+      "\n"
+      R"({"doc_id":"off","lang":"en","text":"We gave the demon gold."})"
+      "\n"
+      R"({"doc_id":"off","lang":"en","text":"The demon fled."})"
+      "\n"
+      R"({"doc_id":"on","lang":"en","text":"We gave the demon gold."})"
+      "\n"
+      R"({"doc_id":"on","lang":"en","text":"Gold, not mercury."})"
+      "\n",
+      &errors, &exit);
+  EXPECT_EQ(exit, kExitOk) << errors;
+  std::vector<std::string> got = Lines(out);
+  ASSERT_EQ(got.size(), 5u) << out;
+  EXPECT_NE(
+      got[1].find(R"("needs_review":true,"review_reasons":["off_topic"])"),
+      std::string::npos)
+      << got[1];
+  EXPECT_NE(got[1].find(R"("theme":["asgm"],"stance":"provided")"),
+            std::string::npos)
+      << got[1];                       // labels stay
+  for (size_t i : {0u, 2u, 3u, 4u}) {  // nothing said, or on the subject
+    EXPECT_EQ(got[i].find("off_topic"), std::string::npos) << got[i];
+  }
 }
 
 }  // namespace

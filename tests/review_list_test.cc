@@ -175,6 +175,29 @@ TEST(ReviewListTest, MinorityDirectionRanksAsDoubtfulAsItIsRight) {
   EXPECT_EQ(items[2].passage->passage_id, "unsure");
 }
 
+// A document off the Convention's subject is dismissed once, after the
+// submissions: its passages come after every other flagged passage,
+// however doubtful, and keep their own order among themselves.
+TEST(ReviewListTest, OffTopicPassagesComeAfterAllOthers) {
+  OutputRecords records;
+  records.documents.push_back({});
+  records.documents[0].doc_id = "d";
+  records.passages.push_back(Passage("off, very unsure", true, 0.05));
+  records.passages.back().review_reasons = {"low_confidence", "off_topic"};
+  records.passages.push_back(Passage("sure but flagged", true, 0.99));
+  records.passages.push_back(Passage("off, unsure", true, 0.4));
+  records.passages.back().review_reasons = {"off_topic"};
+  records.passages.push_back(Passage("unsure", true, 0.5));
+  ReviewListOptions options;
+  options.min_sample = 0;
+  std::vector<ReviewItem> items = ChooseForReview(records, options);
+  ASSERT_EQ(items.size(), 4u);
+  EXPECT_EQ(items[0].passage->passage_id, "unsure");
+  EXPECT_EQ(items[1].passage->passage_id, "sure but flagged");
+  EXPECT_EQ(items[2].passage->passage_id, "off, very unsure");
+  EXPECT_EQ(items[3].passage->passage_id, "off, unsure");
+}
+
 // The sample as the list first drew it, with every draw held and sorted:
 // the passage ids of the `want` lowest draws, least doubtful last.
 std::vector<std::string> SampleBySortingAll(

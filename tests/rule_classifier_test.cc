@@ -4,9 +4,11 @@
 
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "classifiers/rules.h"
+#include "tests/shipped_rules.h"
 
 namespace intake {
 namespace {
@@ -450,6 +452,82 @@ TEST(RuleClassifierRegressionTest, EvidenceLeavesOutInvisibleEnds) {
     EXPECT_EQ(l.evidence[0].text, k.evidence);
     EXPECT_EQ(l.evidence[0].start, k.start);
     EXPECT_EQ(l.evidence[0].end, k.end);
+  }
+}
+
+// The concept "topic" says whether a passage names the Convention's
+// subject (pipeline/off_topic.h); it gives no label and opens no gate.
+TEST(RuleClassifierTopicTest, TopicConceptMarksThePassageOnly) {
+  constexpr char kTopicRules[] = R"(<rules format="1" version="t">
+  <negation window="3"><term>not</term></negation>
+  <concept id="support"><term>technical assistance</term></concept>
+  <concept id="topic"><term>mercur*</term></concept>
+  <label dimension="article14" code="14.1" requires="support">
+    <term weight="1">technical assistance</term>
+  </label>
+  <label dimension="theme" code="waste"><term weight="1">waste</term></label>
+</rules>
+)";
+  std::shared_ptr<const Rules> rules;
+  ASSERT_TRUE(ParseRules(kTopicRules, "topic-rules", &rules).ok());
+  EXPECT_EQ(rules->topic_concept(), 1);
+  RuleClassifier classifier(rules);
+  Labels on = classifier.Classify("Mercury waste from dental clinics.", "en",
+                                  PassageKind::kParagraph);
+  EXPECT_TRUE(on.on_topic);
+  EXPECT_EQ(on.theme, (std::vector<std::string>{"waste"}));
+  EXPECT_TRUE(on.article14.empty());  // the topic opens no gate
+  EXPECT_FALSE(classifier
+                   .Classify("We received technical assistance.", "en",
+                             PassageKind::kParagraph)
+                   .on_topic);
+  EXPECT_FALSE(
+      classifier.Classify("Mercury, page 2", "en",
+                          PassageKind::kHeaderFooter)
+          .on_topic);  // running headers are not read
+
+  std::shared_ptr<const Rules> without;
+  ASSERT_TRUE(ParseRules(kRules, "test-rules", &without).ok());
+  EXPECT_EQ(without->topic_concept(), -1);
+  EXPECT_FALSE(RuleClassifier(without)
+                   .Classify("Mercury waste.", "en", PassageKind::kParagraph)
+                   .on_topic);
+}
+
+TEST(RuleClassifierTopicTest, ShippedRulesNameTheSubjectInManyLanguages) {
+  std::shared_ptr<const Rules> rules = testing::ShippedRules();
+  ASSERT_NE(rules, nullptr);
+  RuleClassifier classifier(rules);
+  const std::pair<const char*, const char*> on_topic[] = {
+      {"en", "The inventory of mercury releases was completed."},
+      {"en", "Parties to the Minamata Convention met in Geneva."},
+      {"en", "Dental amalgam is being phased down."},
+      {"es", "El proyecto redujo el uso de mercurio en la MAPE."},
+      {"fr", "Le projet a réduit l'utilisation du mercure dans l'EMAPE."},
+      {"pt", "O uso de mercúrio na mineração de ouro."},
+      {"ru", "Сокращение использования ртути в добыче золота."},
+      {"zh", "减少汞的使用。"},
+      {"ar", "الحد من استخدام الزئبق في تعدين الذهب."},
+  };
+  for (const auto& [lang, text] : on_topic) {
+    EXPECT_TRUE(
+        classifier.Classify(text, lang, PassageKind::kParagraph).on_topic)
+        << lang << ": " << text;
+  }
+  const std::pair<const char*, const char*> off_topic[] = {
+      {"en",
+       "Three months later, the mages summoned a demon and turned it "
+       "loose against their templar watchers."},
+      {"en",
+       "The standing trustee must advise individuals of free "
+       "telephone interpretation services."},
+      {"es", "La reunión de acreedores se celebrará en marzo."},
+      {"fr", "Si le prêt pose problème, un pavé rouge apparaît."},
+  };
+  for (const auto& [lang, text] : off_topic) {
+    EXPECT_FALSE(
+        classifier.Classify(text, lang, PassageKind::kParagraph).on_topic)
+        << lang << ": " << text;
   }
 }
 
