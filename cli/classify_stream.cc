@@ -11,6 +11,7 @@
 #include "pipeline/classify_document.h"
 #include "pipeline/json_records.h"
 #include "pipeline/language.h"
+#include "pipeline/progress.h"
 #include "pipeline/unicode_text.h"
 
 namespace intake {
@@ -118,7 +119,7 @@ bool ReadLine(const std::string& line, InputLine* out, std::string* error) {
 // signature is furniture and left unlabelled, a line under a lead-in is a
 // list item, and the kind found is written out. Lines that say their kind
 // (passages `intake run` wrote) keep it. A line with no document is read
-// alone.
+// alone, with no document-wide flag (minority_direction, off_topic).
 class LineClassifier {
  public:
   LineClassifier(const Classifier& classifier, std::ostream& out)
@@ -127,14 +128,12 @@ class LineClassifier {
   void Add(InputLine line) {
     if (line.document.empty() || line.document != document_) Flush();
     if (line.document.empty()) {
-      // A document of one passage, read as it is.
-      std::vector<Passage> alone(1);
-      alone[0].kind = line.kind;
-      alone[0].text = line.text;
-      alone[0].lang = line.lang;
-      ClassifyDocument(classifier_, &alone);
+      // Read as it is, and not as a document: a passage alone neither goes
+      // against its letter's direction nor shows that the rest of its
+      // document never names the Convention's subject.
+      NoteProgress();
       Write(line, line.kind, line.text, "", /*add_kind=*/false,
-            alone[0].labels);
+            classifier_.Classify(line.text, line.lang, line.kind));
       return;
     }
     document_ = line.document;

@@ -118,8 +118,12 @@ ModelEvaluation EvaluateWithModel(const LabelledReading& reading,
     }
     FlagMinorityDirection(rules_letter);
     FlagMinorityDirection(combined_letter);
-    FlagOffTopic(rules_letter);
-    FlagOffTopic(combined_letter);
+    // A line without a letter is no document: whether the rest of its
+    // document names the Convention's subject is not known.
+    if (!gold[first].letter.empty()) {
+      FlagOffTopic(rules_letter);
+      FlagOffTopic(combined_letter);
+    }
     first = end;
   }
   for (size_t i = 0; i < gold.size(); ++i) {

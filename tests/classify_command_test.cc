@@ -289,5 +289,20 @@ TEST(ClassifyStreamTest, ADocumentOffTheSubjectIsSentToReview) {
   }
 }
 
+// A line without a document is no document: nothing says the rest of it
+// never names the subject.
+TEST(ClassifyStreamTest, ALineAloneIsNeverOffTopic) {
+  std::string errors;
+  int exit = -1;
+  std::string out =
+      ClassifyText(R"({"id":"x","lang":"en","text":"We gave the demon gold."})"
+                   "\n",
+                   &errors, &exit);
+  EXPECT_EQ(exit, kExitOk) << errors;
+  EXPECT_NE(out.find(R"("needs_review":false,"review_reasons":[])"),
+            std::string::npos)
+      << out;
+}
+
 }  // namespace
 }  // namespace intake

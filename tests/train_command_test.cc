@@ -443,6 +443,33 @@ TEST(TrainCommandTest, ReviewsWithNoPassageLeftAreAnError) {
   EXPECT_FALSE(std::ifstream(dir + "/m.model").good());
 }
 
+// `intake eval` reads a gold letter as `intake run` reads a document: one
+// that never names the Convention's subject is off topic. A line without
+// a letter is no document, and is never.
+TEST(TrainCommandTest, EvalFlagsLettersOffTheSubjectOnly) {
+  const std::string dir = testing::MakeTempDir("eval-off-topic");
+  const std::string line =
+      R"("lang": "en", "text": "The council of mages provided technical )"
+      R"(assistance and training to the templars of three provinces.", )"
+      R"("article14": ["14.1"], "activity": [], "theme": [], )"
+      R"("stance": "provided"})";
+  {
+    std::ofstream letter(dir + "/letter.jsonl");
+    letter << R"({"letter": "mages", )" << line << "\n";
+    std::ofstream alone(dir + "/alone.jsonl");
+    alone << "{" << line << "\n";
+  }
+  ASSERT_EQ(
+      testing::Intake("eval " + dir + "/letter.jsonl", dir + "/letter.txt"), 0);
+  ASSERT_EQ(testing::Intake("eval " + dir + "/alone.jsonl", dir + "/alone.txt"),
+            0);
+  const std::string letter = testing::ReadFileOrDie(dir + "/letter.txt");
+  EXPECT_NE(letter.find("  off_topic "), std::string::npos) << letter;
+  const std::string alone = testing::ReadFileOrDie(dir + "/alone.txt");
+  EXPECT_EQ(alone.find("off_topic"), std::string::npos) << alone;
+  EXPECT_NE(alone.find("passages to review"), std::string::npos) << alone;
+}
+
 TEST(TrainCommandTest, ClassifyWritesTheModelVersion) {
   std::string dir = testing::MakeTempDir("classify-model");
   {
