@@ -33,9 +33,9 @@ TEST(OffTopicTest, FlagsWhatAPassageSaysWhenNoPassageNamesTheSubject) {
   flagged_before.needs_review = true;
   flagged_before.review_reasons = {"no_label"};
   std::vector<Labels> passages = {
-      Passage(false),                   // furniture: says nothing
-      Passage(false, {"14.1"}),         // a label
-      Passage(false, {}, "need"),       // a direction of support
+      Passage(false),              // furniture: says nothing
+      Passage(false, {"14.1"}),    // a label
+      Passage(false, {}, "need"),  // a direction of support
       theme_only, flagged_before};
   FlagOffTopic(Document(passages));
   EXPECT_FALSE(passages[0].needs_review);
