@@ -220,11 +220,7 @@ Judgement CombinedClassifier::Decide(std::string_view text,
   if (j.rules.stance != kStanceOther && j.rules.stance != out.stance) {
     reasons.insert("rules_model_disagree");
   }
-  // A need for technology is not something one provides or receives.
-  if (Contains(out.article14, "14.4b") &&
-      (out.stance == kStanceProvided || out.stance == kStanceReceived)) {
-    reasons.insert("contradiction");
-  }
+  if (DimensionsContradict(out)) reasons.insert("contradiction");
   if (out.article14.empty() && out.activity.empty() && out.theme.empty() &&
       HasReason(j.rules, "no_label")) {
     reasons.insert("no_label");

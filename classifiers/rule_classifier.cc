@@ -71,9 +71,23 @@ std::vector<char> MatchedConcepts(const Rules& rules,
   return hit;
 }
 
+// A language the rules are written for, by its primary subtag: a passage
+// tagged "en-GB" or "es-419" is read as English or Spanish, as the terms
+// for "en" and "es" already apply to it (LangApplies, pattern_set.h).
 bool IsSupportedLanguage(std::string_view lang) {
-  return lang == "en" || lang == "es" || lang == "fr" || lang == "und";
+  const std::string_view primary = lang.substr(0, lang.find('-'));
+  return primary == "en" || primary == "es" || primary == "fr" || lang == "und";
 }
+
+}  // namespace
+
+bool DimensionsContradict(const Labels& labels) {
+  return std::find(labels.article14.begin(), labels.article14.end(), "14.4b") !=
+             labels.article14.end() &&
+         (labels.stance == kStanceProvided || labels.stance == kStanceReceived);
+}
+
+namespace {
 
 std::string StanceName(std::string_view code) {
   return std::string(kStance) + ":" + std::string(code);
@@ -300,6 +314,7 @@ Labels RuleClassifier::Read(std::string_view text, std::string_view lang,
   SortUniqueEvidence(&out.evidence);
 
   // Reasons are pushed in sorted order, each at most once.
+  if (DimensionsContradict(out)) out.review_reasons.push_back("contradiction");
   bool low =
       std::any_of(out.confidence.begin(), out.confidence.end(),
                   [](const auto& c) { return c.second < kLowConfidence; });

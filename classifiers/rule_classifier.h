@@ -33,6 +33,11 @@ inline constexpr int kNoLabelMinWords = 25;
 // flagged "too_long".
 inline constexpr size_t kMaxClassifiedBytes = 32 * 1024;
 
+// Whether the labels' dimensions contradict each other, which sends the
+// passage to review ("contradiction"): a need for technology (14.4b) is
+// not something one provides or receives.
+bool DimensionsContradict(const Labels& labels);
+
 // The part of a passage the classifiers read: its first
 // kMaxClassifiedBytes bytes, cut back to a character boundary.
 std::string_view ClassifiedPrefix(std::string_view text);

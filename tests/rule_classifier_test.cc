@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <thread>
 #include <utility>
@@ -239,6 +240,11 @@ TEST_F(RuleClassifierTest, ReviewReasons) {
       {long_text, "und", {"no_label"}},
       {long_text, "pt", {"no_label", "unsupported_language"}},
       {"short", "es", {}},
+      // A region or script subtag keeps the language the rules are for.
+      {"Technical assistance and training", "en-GB", {}},
+      {"short", "es-419", {}},
+      {"short", "pt-BR", {"unsupported_language"}},
+      {"short", "english", {"unsupported_language"}},
   };
   for (const Case& c : cases) {
     Labels l = Classify(c.text, c.lang);
@@ -457,6 +463,34 @@ TEST(RuleClassifierRegressionTest, EvidenceLeavesOutInvisibleEnds) {
 
 // The concept "topic" says whether a passage names the Convention's
 // subject (pipeline/off_topic.h); it gives no label and opens no gate.
+// A need for technology given with a direction of support contradicts
+// itself, with or without a model.
+TEST(RuleClassifierContradictionTest, NeedForTechnologyWithADirection) {
+  constexpr char kNeedRules[] = R"(<rules format="1" version="t">
+  <label dimension="article14" code="14.4b">
+    <term weight="3">mercury-free alternatives</term>
+  </label>
+  <label dimension="stance" code="need"><term weight="3">we need</term></label>
+  <label dimension="stance" code="provided">
+    <term weight="4">we provided</term>
+  </label>
+</rules>
+)";
+  std::shared_ptr<const Rules> rules;
+  ASSERT_TRUE(ParseRules(kNeedRules, "need-rules", &rules).ok());
+  RuleClassifier classifier(rules);
+  Labels provided = classifier.Classify(
+      "We need mercury-free alternatives; we provided training to Togo.", "en",
+      PassageKind::kParagraph);
+  EXPECT_EQ(provided.stance, "provided");
+  EXPECT_EQ(provided.review_reasons, (Codes{"contradiction"}));
+  EXPECT_TRUE(provided.needs_review);
+  Labels need = classifier.Classify("We need mercury-free alternatives.", "en",
+                                    PassageKind::kParagraph);
+  EXPECT_EQ(need.stance, "need");
+  EXPECT_TRUE(need.review_reasons.empty());
+}
+
 TEST(RuleClassifierTopicTest, TopicConceptMarksThePassageOnly) {
   constexpr char kTopicRules[] = R"(<rules format="1" version="t">
   <negation window="3"><term>not</term></negation>
@@ -529,6 +563,30 @@ TEST(RuleClassifierTopicTest, ShippedRulesNameTheSubjectInManyLanguages) {
         classifier.Classify(text, lang, PassageKind::kParagraph).on_topic)
         << lang << ": " << text;
   }
+}
+
+// In Spanish "unido" is "united" ("el Reino Unido", "se ha unido"): only
+// English and French passages name UNIDO so.
+TEST(RuleClassifierShippedTest, UnidoIsTheOrganisationInEnglishAndFrenchOnly) {
+  std::shared_ptr<const Rules> rules = testing::ShippedRules();
+  ASSERT_NE(rules, nullptr);
+  RuleClassifier classifier(rules);
+  auto channel = [&](const char* text, const char* lang) {
+    Labels l = classifier.Classify(text, lang, PassageKind::kParagraph);
+    return std::find(l.article14.begin(), l.article14.end(), "14.2") !=
+           l.article14.end();
+  };
+  EXPECT_FALSE(channel(
+      "El Reino Unido organizó una reunión con las autoridades nacionales.",
+      "es"));
+  EXPECT_TRUE(channel(
+      "La ONUDI organizó una reunión con las autoridades nacionales.", "es"));
+  EXPECT_TRUE(
+      channel("UNIDO organised a meeting with the national "
+              "authorities.",
+              "en"));
+  EXPECT_TRUE(channel(
+      "L'UNIDO a organisé une réunion avec les autorités nationales.", "fr"));
 }
 
 TEST_F(RuleClassifierTest, VersionIsTheRulesVersion) {
