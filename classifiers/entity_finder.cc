@@ -147,11 +147,12 @@ std::string DateId(DateShape shape, icu::RegexMatcher& m) {
 
 // "14", "14(3)", "3,4" from the groups of an article reference.
 std::string ArticleId(icu::RegexMatcher& m) {
-  std::string id = Group(m, 1);
-  std::string paragraph = Group(m, 2);
+  std::string id = Group(m, 2);
+  std::string paragraph = Group(m, 1);
   if (paragraph.empty()) paragraph = Group(m, 3);
-  if (paragraph.empty()) paragraph = Group(m, 5);
-  std::string more = Group(m, 4);
+  if (paragraph.empty()) paragraph = Group(m, 4);
+  if (paragraph.empty()) paragraph = Group(m, 6);
+  std::string more = Group(m, 5);
   for (size_t i = 0; i < more.size();) {
     size_t digit = more.find_first_of("0123456789", i);
     if (digit == std::string::npos) break;

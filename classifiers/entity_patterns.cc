@@ -11,10 +11,14 @@ namespace intake {
 namespace {
 
 // On the folded text: lower case, no accents.
-// Groups: the article, its paragraph as "14(3)" or "14.3", more articles
-// ("3, 4 and 5": not a number followed by a month or a plural noun, as in
-// "article 7 and 2 experts"), the paragraph as "article 14, paragraph 3".
+// Groups: the paragraph named first ("paragraph 3 of article 14",
+// "parrafo 2 del articulo 14", "paragraphe 3 de l'article 14"), the
+// article, its paragraph as "14(3)" or "14.3", more articles ("3, 4 and
+// 5": not a number followed by a month or a plural noun, as in "article 7
+// and 2 experts"), the paragraph as "article 14, paragraph 3".
 constexpr char16_t kArticle[] =
+    uR"((?:\b(?:paragraph|parrafo|paragraphe)\s+(\d{1,2})\s+)"
+    uR"((?:of\s+(?:the\s+)?|del\s+|de\s+l['\u2019]\s*|de\s+))?)"
     uR"(\b(?:articles?|articulos?|art\.?)\s*(\d{1,2})\b(?:\((\d{1,2})\)|\.(\d{1,2})\b)?)"
     uR"(((?:\s*(?:,|and|y|e|et|&)\s*\d{1,2}\b(?!\s+(?:[a-z]+s\b|january|february|march|)"
     uR"(april|may|june|july|august|september|october|november|december|enero|febrero|)"
@@ -32,7 +36,9 @@ constexpr char16_t kMoneyNumber[] =
     u"thousand|mil|bn|m)\\b)?";
 constexpr char16_t kCurrencyWord[] =
     u"(?:usd|us\\$|us ?dollars|dollars? us|dollars? americains|"
-    u"dolares estadounidenses|dollars?|dolares|dolar|eur|euros?|chf|"
+    u"united states dollars?|dollars? des etats[- ]unis|"
+    u"dolares de (?:los )?estados unidos|dolares estadounidenses|"
+    u"dolar estadounidense|dollars?|dolares|dolar|eur|euros?|chf|"
     u"swiss francs?|francs? suisses|francos suizos|gbp|pounds?|jpy|yen|sek|"
     u"nok|dkk|cad|aud|cny|nzd|xof|xaf|fcfa|francs? cfa|brl|mxn|zar|inr)";
 
@@ -128,6 +134,16 @@ std::string Currency(std::string_view original) {
     }
     return false;
   };
+  // The United States dollar, by its code or by name in the three
+  // languages; a bare "$" or "dollars" may be another dollar.
+  for (const char* us_dollar :
+       {"us dollar", "us dollars", "usdollars", "dollar us", "dollars us",
+        "dollar americain", "dollars americains", "united states dollar",
+        "united states dollars", "dollar des etats", "dollars des etats",
+        "dolares de los estados unidos", "dolares de estados unidos",
+        "dolares estadounidenses", "dolar estadounidense"}) {
+    if (word(us_dollar)) return "USD";
+  }
   if (word("usd") || has("us$") || has("us $") || has("u.s.")) return "USD";
   if (word("eur") || word("euro") || word("euros") ||
       original.find("€") != std::string_view::npos) {

@@ -36,14 +36,18 @@ Status ReadFile(const std::string& path, std::string* out) {
   return Status::Ok();
 }
 
-// "Bolivia, Plurinational State of" -> also "Bolivia" and "Plurinational
-// State of Bolivia": letters write names the natural way round.
-void AddForms(const std::string& name, std::vector<std::string>* names) {
+// "Bolivia, Plurinational State of" -> also "Plurinational State of
+// Bolivia" in *names and "Bolivia" in *heads: letters write names the
+// natural way round, and often the head alone. A head may be another
+// State's name ("Congo, The Democratic Republic of the": "Congo" is the
+// Republic of the Congo), so LoadStates keeps it only where it is not.
+void AddForms(const std::string& name, std::vector<std::string>* names,
+              std::vector<std::string>* heads) {
   if (name.empty()) return;
   names->push_back(name);
   size_t comma = name.find(", ");
   if (comma == std::string::npos) return;
-  names->push_back(name.substr(0, comma));
+  heads->push_back(name.substr(0, comma));
   names->push_back(name.substr(comma + 2) + " " + name.substr(0, comma));
 }
 
@@ -144,6 +148,8 @@ Status LoadStates(
     }
     catalogues.push_back(std::move(catalogue));
   }
+  const size_t first_state = out->size();
+  std::vector<std::vector<std::string>> heads_of;  // per State, in order
   for (const nlohmann::json& country : doc["3166-1"]) {
     GazetteerEntry entry;
     entry.code = country.value("alpha_3", "");
@@ -157,11 +163,12 @@ Status LoadStates(
       if (country.contains(field)) english.push_back(country[field]);
     }
     std::vector<std::string> names;
+    std::vector<std::string>& heads = heads_of.emplace_back();
     for (const std::string& n : english) {
-      AddForms(n, &names);
+      AddForms(n, &names, &heads);
       for (const auto& catalogue : catalogues) {
         auto t = catalogue.find(n);
-        if (t != catalogue.end()) AddForms(t->second, &names);
+        if (t != catalogue.end()) AddForms(t->second, &names, &heads);
       }
     }
     auto more = more_names.find(entry.code);
@@ -176,6 +183,17 @@ Status LoadStates(
       more_names.erase(more);
     }
     out->push_back({std::move(entry), std::move(names)});
+  }
+  std::set<std::string> whole_names;
+  for (size_t i = first_state; i < out->size(); ++i) {
+    whole_names.insert((*out)[i].second.begin(), (*out)[i].second.end());
+  }
+  for (size_t i = 0; i < heads_of.size(); ++i) {
+    for (const std::string& head : heads_of[i]) {
+      if (!whole_names.contains(head)) {
+        (*out)[first_state + i].second.push_back(head);
+      }
+    }
   }
   // A code iso-codes does not have would add names to nothing.
   if (!more_names.empty()) {

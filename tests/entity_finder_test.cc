@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "tests/shipped_rules.h"
@@ -108,6 +109,69 @@ TEST(EntityFinderTest, AmountsArticlesMonthsAndCapitals) {
                                       "date Mar. 2020 2020-03"}));
   EXPECT_EQ(Found("WHO WE ARE. The WHO helped."),
             (std::vector<std::string>{"organisation WHO WHO"}));
+}
+
+// Found wanting by an independent audit (session 27): the paragraph named
+// before its article, the United States dollar by name in the three
+// languages, the two Congos, and a capital named after its State.
+TEST(EntityFinderTest, ParagraphFirstDollarsByNameCongosAndCapitals) {
+  EXPECT_EQ(
+      Found("Under paragraph 3 of article 14 of the Convention."),
+      (std::vector<std::string>{"article paragraph 3 of article 14 14(3)"}));
+  EXPECT_EQ(
+      Found("Conforme al párrafo 2 del artículo 14 del Convenio."),
+      (std::vector<std::string>{"article párrafo 2 del artículo 14 14(2)"}));
+  EXPECT_EQ(
+      Found("Au titre du paragraphe 3 de l’article 14."),
+      (std::vector<std::string>{"article paragraphe 3 de l’article 14 14(3)"}));
+  EXPECT_EQ(Found("We received 2.3 million United States dollars."),
+            (std::vector<std::string>{
+                "money 2.3 million United States dollars USD"}));
+  EXPECT_EQ(Found("Recibimos 1,5 millones de dólares estadounidenses."),
+            (std::vector<std::string>{
+                "money 1,5 millones de dólares estadounidenses USD"}));
+  EXPECT_EQ(
+      Found("Nous avons reçu 50 000 dollars des États-Unis."),
+      (std::vector<std::string>{"money 50 000 dollars des États-Unis USD"}));
+  EXPECT_EQ(Found("We spent 40 dollars used for fuel."),
+            (std::vector<std::string>{"money 40 dollars "}));
+  EXPECT_EQ(Found("The Congo and the Democratic Republic of the Congo."),
+            (std::vector<std::string>{
+                "state Congo COG",
+                "state the Democratic Republic of the Congo COD"}));
+  EXPECT_EQ(Found("Le Congo a reçu un appui."),
+            (std::vector<std::string>{"state Congo COG"}));
+  EXPECT_EQ(Found("Our office in San Salvador, El Salvador."),
+            (std::vector<std::string>{"state El Salvador SLV"}));
+}
+
+// The regional centres by their names in full, in the three languages,
+// and not only by their short forms.
+TEST(EntityFinderTest, RegionalCentresByTheirNamesInFull) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"The Basel Convention Regional Centre for South America trained us.",
+       "BCRC-Argentina"},
+      {"The Basel Convention Regional Centre for Central America and Mexico "
+       "trained us.",
+       "BCRC-CAM"},
+      {"The Stockholm Convention Regional Centre for Capacity-building and "
+       "the Transfer of Technology in Asia and the Pacific trained us.",
+       "SCRC-China"},
+      {"El Centro Regional del Convenio de Estocolmo en México nos capacitó.",
+       "SCRC-Mexico"},
+      {"Le Centre régional de la Convention de Stockholm au Sénégal nous a "
+       "formés.",
+       "SCRC-Senegal"},
+      {"Le Centre régional de la Convention de Bâle pour l'Asie et le "
+       "Pacifique nous a formés.",
+       "BCRC-China"},
+  };
+  for (const auto& [text, id] : cases) {
+    std::vector<std::string> found = Found(text);
+    ASSERT_EQ(found.size(), 1u) << text;
+    EXPECT_EQ(found[0].substr(0, 16), "regional_centre ") << text;
+    EXPECT_TRUE(found[0].ends_with(std::string(" ") + id)) << found[0];
+  }
 }
 
 // Hostile text: no name, nothing found, nothing broken.
