@@ -347,6 +347,15 @@ int EvalCommand(const std::vector<std::string>& args) {
       return kExitCannotRun;
     }
   }
+  if (from_files.empty() && eval_args.reviews_dir.empty()) {
+    std::string files;
+    for (const std::string& file : eval_args.gold_files) {
+      files += (files.empty() ? "" : ", ") + file;
+    }
+    Error("no labelled passage to measure in " + files +
+          (bad > 0 ? " (every line was left out, above)" : " (empty)"));
+    return kExitCannotRun;
+  }
   AppendLabelledLetters(std::move(from_files), &gold);
   std::cout << "rules " << data.rules->version() << "\n";
   if (data.model == nullptr) {

@@ -1,5 +1,6 @@
 #include "cli/labelled_passages.h"
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -12,14 +13,43 @@ namespace {
 
 using Json = nlohmann::json;
 
-std::vector<std::string> StringList(const Json& object, const char* key) {
-  std::vector<std::string> out;
+// Reads the codes of `dimension` into *codes, or says why they cannot be
+// read: a labelled line names every dimension, [] when nothing applies, so
+// that a missing or misspelt field is not read as "no label".
+std::string ReadCodes(const Json& object, std::string_view dimension,
+                      std::vector<std::string>* codes) {
+  const std::string key(dimension);
   auto it = object.find(key);
-  if (it == object.end() || !it->is_array()) return out;
+  if (it == object.end()) return "no \"" + key + "\" list";
+  if (!it->is_array()) return "\"" + key + "\" is not a list";
   for (const Json& v : *it) {
-    if (v.is_string()) out.push_back(v.get<std::string>());
+    if (!v.is_string()) return "\"" + key + "\" holds " + v.dump();
+    std::string code = v.get<std::string>();
+    if (!IsKnownCode(dimension, code)) {
+      return "\"" + key + "\" holds \"" + code +
+             "\", which is no code of that dimension in TAXONOMY.md";
+    }
+    codes->push_back(std::move(code));
   }
-  return out;
+  return "";
+}
+
+// The gold labels of a labelled line, or why they cannot be read.
+std::string ReadGold(const Json& object, LabelSet* gold) {
+  for (std::string_view dimension : {kArticle14, kActivity, kTheme}) {
+    std::vector<std::string>* codes = dimension == kArticle14 ? &gold->article14
+                                      : dimension == kActivity ? &gold->activity
+                                                               : &gold->theme;
+    std::string problem = ReadCodes(object, dimension, codes);
+    if (!problem.empty()) return problem;
+  }
+  auto it = object.find(std::string(kStance));
+  if (it == object.end() || !it->is_string() ||
+      !IsKnownCode(kStance, it->get<std::string>())) {
+    return "\"stance\" is not one of need, provided, received, other";
+  }
+  gold->stance = it->get<std::string>();
+  return "";
 }
 
 std::string StringField(const Json& object, const char* key,
@@ -40,6 +70,11 @@ bool IsTranslatedCopy(std::string_view id) {
 
 Status ReadLabelled(const std::string& path, std::vector<LabelledPassage>* out,
                     Sha256* hash, std::ostream& errors, int* bad) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return Status::InvalidArgument(
+        path + ": is a folder, not a file of labelled passages");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound(path + ": cannot open for reading");
   std::stringstream bytes;
@@ -67,14 +102,17 @@ void ParseLabelled(const std::string& name, const std::string& all,
       continue;
     }
     LabelledPassage p;
+    std::string problem = ReadGold(object, &p.gold);
+    if (!problem.empty()) {
+      errors << "intake: " << name << ":" << number << ": " << problem
+             << "; left out\n";
+      ++*bad;
+      continue;
+    }
     p.id = StringField(object, "id", "");
     p.letter = StringField(object, "letter", "");
     p.text = ToValidUtf8(object["text"].get<std::string>());
     p.lang = StringField(object, "lang", "und");
-    p.gold.article14 = StringList(object, "article14");
-    p.gold.activity = StringList(object, "activity");
-    p.gold.theme = StringList(object, "theme");
-    p.gold.stance = StringField(object, "stance", kStanceOther);
     out->push_back(std::move(p));
   }
 }

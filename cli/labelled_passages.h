@@ -27,9 +27,10 @@ struct LabelledPassage {
 };
 
 // Appends the passages of `path` to *out and its bytes to *hash (when not
-// null). A line that is not a JSON object with a "text" string is reported
-// on `errors` as "path:line: ..." and counted in *bad. Fails only when the
-// file cannot be read.
+// null). A line that is not a JSON object with a "text" string and the
+// four gold fields (lists of codes of TAXONOMY.md, [] when none applies,
+// and a stance) is reported on `errors` as "path:line: why" and counted in
+// *bad. Fails only when the file cannot be read, or is a folder.
 Status ReadLabelled(const std::string& path, std::vector<LabelledPassage>* out,
                     Sha256* hash, std::ostream& errors, int* bad);
 

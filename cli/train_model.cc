@@ -139,6 +139,15 @@ Status TrainFromFiles(const TrainArgs& args, const ClassifierData& data,
   Status read = ReadTrainingPassages(files, reviews_dirs, &reading, &from_files,
                                      &reviews, &hash, errors, &bad);
   if (!read.ok()) return read;
+  // A model learned from what was left of a file would be taken for one
+  // learned from the whole of it.
+  if (bad > 0) {
+    return Status::InvalidArgument(
+        std::to_string(bad) + (bad == 1 ? " line" : " lines") +
+        " of the labelled files cannot be learned from (named above); mend "
+        "or remove " +
+        (bad == 1 ? "it" : "them") + ": no model was written");
+  }
   const std::vector<LabelledPassage>& labelled = reading.labelled;
   const std::vector<Passage>& seen = reading.seen;
   const std::vector<PassageContext>& contexts = reading.contexts;
@@ -191,7 +200,6 @@ Status TrainFromFiles(const TrainArgs& args, const ClassifierData& data,
   report << "model " << model.version << " in " << out_path << ": "
          << passages.size() << " passages";
   if (furniture > 0) report << " (" << furniture << " furniture left out)";
-  if (bad > 0) report << " (" << bad << " lines left out)";
   if (!reviews_dirs.empty()) ReportReviews(reviews, reviewed, report);
   report << ", " << figures.features << " features, " << model.labels.size()
          << " labels\n";

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
+#include <string>
+#include <utility>
 
 #include "classifiers/rule_classifier.h"
 #include "classifiers/rules.h"
@@ -84,11 +86,49 @@ class TheClassifier : public Classifier {
   std::string Version() const override { return "fake"; }
 };
 
+// A gold line names all four dimensions, with known codes: a field left
+// out or misspelt would otherwise be read as "no label" and counted
+// against the classifier.
+TEST(EvaluateStreamTest, GoldLinesWithUnknownCodesOrMissingFieldsAreBad) {
+  const std::string good_rest = R"("activity":[],"theme":[],"stance":"other"})";
+  const std::pair<std::string, std::string> cases[] = {
+      {R"({"text":"a","article14":["14.9"],)" + good_rest,
+       R"("article14" holds "14.9", which is no code)"},
+      {R"({"text":"a","article14":"14.1",)" + good_rest,
+       R"("article14" is not a list)"},
+      {R"({"text":"a","article14":[7],)" + good_rest, R"("article14" holds 7)"},
+      {R"({"text":"a","article14":[],"activity":["zz"],"theme":[],)"
+       R"("stance":"other"})",
+       R"("activity" holds "zz")"},
+      {R"({"text":"a","article14":[],"activity":[],"theme":["a.tools"],)"
+       R"("stance":"other"})",
+       R"("theme" holds "a.tools")"},
+      {R"({"text":"a","article14":[],"activity":[],"theme":[],)"
+       R"("stance":"maybe"})",
+       R"("stance" is not one of need, provided, received, other)"},
+      {R"({"text":"a","article14":[],"activity":[],"themes":[],)"
+       R"("stance":"other"})",
+       R"(no "theme" list)"},
+      {R"({"text":"a"})", R"(no "article14" list)"},
+  };
+  for (const auto& [line, why] : cases) {
+    std::istringstream gold(line + "\n");
+    std::ostringstream errors;
+    Evaluation r;
+    EXPECT_EQ(EvaluateStream(gold, TheClassifier(), errors, &r), 1) << line;
+    EXPECT_NE(errors.str().find("gold:1: " + why), std::string::npos)
+        << errors.str();
+    EXPECT_EQ(r.passages, 0) << line;
+  }
+}
+
 TEST(EvaluateStreamTest, GoldLinesAndBadLines) {
   std::istringstream gold(
-      R"({"text":"gold mining","theme":["asgm"],"stance":"other"})"
+      R"({"text":"gold mining","article14":[],"activity":[],)"
+      R"("theme":["asgm"],"stance":"other"})"
       "\nnot json\n"
-      R"({"text":"waste","theme":["waste"],"stance":"need"})"
+      R"({"text":"waste","article14":[],"activity":[],"theme":["waste"],)"
+      R"("stance":"need"})"
       "\n");
   std::ostringstream errors;
   Evaluation r;
@@ -111,8 +151,8 @@ std::string CentreLetter(const char* letter) {
   auto line = [&](const std::string& text, const char* article14,
                   const char* stance) {
     out += R"({"letter":)" + std::string(letter) + R"(,"lang":"en","text":)" +
-           text + R"(,"article14":)" + article14 + R"(,"stance":")" + stance +
-           "\"}\n";
+           text + R"(,"article14":)" + article14 +
+           R"(,"activity":[],"theme":[],"stance":")" + stance + "\"}\n";
   };
   line(
       R"("Basel Convention Regional Centre for the Pacific\nPrivate Mail Bag 7, Apia")",

@@ -470,6 +470,52 @@ TEST(TrainCommandTest, EvalFlagsLettersOffTheSubjectOnly) {
   EXPECT_NE(alone.find("passages to review"), std::string::npos) << alone;
 }
 
+// Training learns from whole files or not at all: a line it cannot read
+// is named and no model is written. Eval measures what it can read, says
+// what it left out and exits 1; with nothing to measure, or a folder for
+// a file, it stops.
+TEST(TrainCommandTest, BadLabelledLinesStopTrainingAndEvalSaysWhy) {
+  const std::string dir = testing::MakeTempDir("bad-labelled");
+  {
+    std::ofstream bad(dir + "/bad.jsonl");
+    bad << R"({"text": "We need training.", "article14": ["14.1"], )"
+        << R"("activity": [], "theme": [], "stance": "need"})"
+        << "\n"
+        << R"({"text": "We need training.", "article14": ["14.9"], )"
+        << R"("activity": [], "theme": [], "stance": "need"})"
+        << "\n";
+    std::ofstream empty(dir + "/empty.jsonl");
+  }
+  EXPECT_EQ(
+      testing::Intake("train " + dir + "/bad.jsonl --out " + dir + "/m.model",
+                      "", dir + "/train.err"),
+      2);
+  const std::string train = testing::ReadFileOrDie(dir + "/train.err");
+  EXPECT_NE(train.find(dir + "/bad.jsonl:2: \"article14\" holds \"14.9\""),
+            std::string::npos)
+      << train;
+  EXPECT_NE(train.find("no model was written"), std::string::npos) << train;
+  EXPECT_FALSE(std::ifstream(dir + "/m.model").good());
+
+  EXPECT_EQ(testing::Intake("eval --no-model " + dir + "/bad.jsonl",
+                            dir + "/eval.txt", dir + "/eval.err"),
+            1);
+  EXPECT_NE(testing::ReadFileOrDie(dir + "/eval.txt").find("1 passages"),
+            std::string::npos);
+  EXPECT_NE(testing::ReadFileOrDie(dir + "/eval.err").find("bad.jsonl:2:"),
+            std::string::npos);
+  EXPECT_EQ(testing::Intake("eval --no-model " + dir + "/empty.jsonl", "",
+                            dir + "/empty.err"),
+            2);
+  EXPECT_NE(
+      testing::ReadFileOrDie(dir + "/empty.err")
+          .find("no labelled passage to measure in " + dir + "/empty.jsonl"),
+      std::string::npos);
+  EXPECT_EQ(testing::Intake("eval --no-model " + dir, "", dir + "/dir.err"), 2);
+  EXPECT_NE(testing::ReadFileOrDie(dir + "/dir.err").find("is a folder"),
+            std::string::npos);
+}
+
 TEST(TrainCommandTest, ClassifyWritesTheModelVersion) {
   std::string dir = testing::MakeTempDir("classify-model");
   {
