@@ -16,7 +16,9 @@ namespace intake {
 
 // A classifier's labels with the passage's entities added: what `intake
 // run` and `intake classify` write. Entities are found in every passage,
-// furniture too (a letterhead names its State, a date line its date).
+// furniture too (a letterhead names its State, a date line its date). A
+// passage the classifier flagged unsupported_language also gets the
+// labels its entities allow (entity_labels.h).
 class EntityAddingClassifier : public Classifier {
  public:
   EntityAddingClassifier(std::unique_ptr<Classifier> classifier,

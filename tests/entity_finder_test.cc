@@ -174,6 +174,21 @@ TEST(EntityFinderTest, RegionalCentresByTheirNamesInFull) {
   }
 }
 
+// The main UN bodies and the GEF in the other UN languages, where letters
+// the rules cannot read are labelled from their entities.
+TEST(EntityFinderTest, OrganisationsInRussianChineseAndArabic) {
+  EXPECT_EQ(Found("ЮНЕП и Глобальный экологический фонд"),
+            (std::vector<std::string>{
+                "organisation ЮНЕП UNEP",
+                "organisation Глобальный экологический фонд GEF"}));
+  EXPECT_EQ(
+      Found("中国通过环境署提供了援助"),
+      (std::vector<std::string>{"state 中国 CHN", "organisation 环境署 UNEP"}));
+  EXPECT_EQ(Found("قدم برنامج الأمم المتحدة للبيئة الدعم"),
+            (std::vector<std::string>{
+                "organisation برنامج الأمم المتحدة للبيئة UNEP"}));
+}
+
 // Hostile text: no name, nothing found, nothing broken.
 TEST(EntityFinderTest, HostileTextFindsNothingAndDoesNotBreak) {
   static const EntityFinder finder(testing::ShippedGazetteer());
