@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <map>
+#include <set>
 #include <span>
 #include <utility>
 
@@ -154,6 +155,15 @@ Status TrainFromFiles(const TrainArgs& args, const ClassifierData& data,
   RuleClassifier rules(data.rules);
   FeatureExtractor extractor(data.rules, data.gazetteer);
   std::vector<int> folds = TrainingFolds(labelled, from_files, options.folds);
+  // More folds than letters leaves the extra folds empty: each letter is
+  // then a fold of its own, and training fits a model per letter.
+  const size_t used_folds = std::set<int>(folds.begin(), folds.end()).size();
+  if (used_folds < static_cast<size_t>(options.folds)) {
+    errors << "intake: warning: --folds " << options.folds
+           << " asked, but the passages are in " << used_folds
+           << " letters: " << used_folds
+           << " folds of one letter each, a fit for each\n";
+  }
   std::vector<TrainingPassage> passages;
   passages.reserve(labelled.size());
   std::vector<size_t> source;  // the labelled passage each one is
@@ -209,7 +219,7 @@ Status TrainFromFiles(const TrainArgs& args, const ClassifierData& data,
     for (const std::string& label : figures.skipped) report << " " << label;
     report << "\n";
   }
-  report << "out of fold (" << options.folds << " folds by letter):\n";
+  report << "out of fold (" << used_folds << " folds by letter):\n";
   for (const DimensionCalibration& d : figures.dimensions) {
     report << "  " << d.dimension << ": ECE " << Fixed(d.ece)
            << ", accepted precision " << Fixed(d.accepted_precision) << " ("

@@ -516,6 +516,35 @@ TEST(TrainCommandTest, BadLabelledLinesStopTrainingAndEvalSaysWhy) {
             std::string::npos);
 }
 
+// Folds are made of letters: asked for more folds than there are letters,
+// training says so before it starts and reports the folds it used.
+TEST(TrainCommandTest, MoreFoldsThanLettersIsSaid) {
+  const std::string dir = testing::MakeTempDir("many-folds");
+  std::istringstream in(
+      testing::ReadFileOrDie(testing::Fixture("dev/dev.fr.jsonl")));
+  std::set<std::string> letters;
+  {
+    std::ofstream out(dir + "/head.jsonl");
+    std::string line;
+    for (int n = 0; n < 200 && std::getline(in, line); ++n) {
+      out << line << "\n";
+      letters.insert(nlohmann::json::parse(line)["letter"]);
+    }
+  }
+  const std::string used = std::to_string(letters.size());
+  ASSERT_EQ(testing::Intake("train " + dir + "/head.jsonl --folds 50 --out " +
+                                dir + "/m.model",
+                            dir + "/out.txt", dir + "/err.txt"),
+            0);
+  EXPECT_NE(testing::ReadFileOrDie(dir + "/err.txt")
+                .find("--folds 50 asked, but the passages are in " + used +
+                      " letters"),
+            std::string::npos);
+  EXPECT_NE(testing::ReadFileOrDie(dir + "/out.txt")
+                .find("out of fold (" + used + " folds by letter)"),
+            std::string::npos);
+}
+
 TEST(TrainCommandTest, ClassifyWritesTheModelVersion) {
   std::string dir = testing::MakeTempDir("classify-model");
   {
