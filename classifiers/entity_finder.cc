@@ -75,6 +75,7 @@ class EntityFinder::Search {
     e.type = type;
     e.start = folded_.OriginalStart(begin);
     e.end = folded_.OriginalEnd(end);
+    TrimInvisibleEnds(text_, folded_, &e.start, &e.end);
     e.text = std::string(folded_.OriginalText(text_, e.start, e.end));
     e.id = std::move(id);
     found_.push_back(std::move(e));

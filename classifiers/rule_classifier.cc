@@ -93,33 +93,6 @@ std::string StanceName(std::string_view code) {
   return std::string(kStance) + ":" + std::string(code);
 }
 
-// Zero-width characters and soft hyphens fold to nothing, so a span that
-// ends (or starts) next to one would carry it into the evidence text.
-bool IsInvisible(std::string_view cp) {
-  static constexpr std::string_view kInvisible[] = {
-      "\xC2\xAD",      // soft hyphen
-      "\xE2\x80\x8B",  // zero width space
-      "\xE2\x80\x8C",  // zero width non-joiner
-      "\xE2\x80\x8D",  // zero width joiner
-      "\xE2\x81\xA0",  // word joiner
-      "\xEF\xBB\xBF",  // zero width no-break space
-  };
-  return std::find(std::begin(kInvisible), std::end(kInvisible), cp) !=
-         std::end(kInvisible);
-}
-
-// Narrows code points [*start, *end) of `text` past invisible characters
-// at either end.
-void TrimInvisibleEnds(std::string_view text, const FoldedText& folded,
-                       int32_t* start, int32_t* end) {
-  auto cp = [&](int32_t k) {
-    return text.substr(folded.cp_byte[k],
-                       folded.cp_byte[k + 1] - folded.cp_byte[k]);
-  };
-  while (*end - *start > 1 && IsInvisible(cp(*end - 1))) --*end;
-  while (*end - *start > 1 && IsInvisible(cp(*start))) ++*start;
-}
-
 }  // namespace
 
 RuleClassifier::RuleClassifier(std::shared_ptr<const Rules> rules)

@@ -73,6 +73,13 @@ std::string FoldToUtf8(std::string_view utf8);
 // `folded`.
 std::vector<int32_t> FoldedUnitOfByte(const FoldedText& folded);
 
+// Narrows code points [*start, *end) of `text` (folded as `folded`) past
+// zero-width characters and soft hyphens at either end: they fold to
+// nothing, so a span found next to one would carry it into the text a
+// record quotes. Keeps at least one code point.
+void TrimInvisibleEnds(std::string_view text, const FoldedText& folded,
+                       int32_t* start, int32_t* end);
+
 }  // namespace intake
 
 #endif  // INTAKE_CLASSIFIERS_TEXT_FOLD_H_

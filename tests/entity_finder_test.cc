@@ -189,6 +189,14 @@ TEST(EntityFinderTest, OrganisationsInRussianChineseAndArabic) {
                 "organisation برنامج الأمم المتحدة للبيئة UNEP"}));
 }
 
+// A zero-width space or a soft hyphen beside a name folds to nothing; the
+// entity's text does not carry it.
+TEST(EntityFinderTest, InvisibleCharactersBesideANameAreLeftOut) {
+  EXPECT_EQ(
+      Found("Ghana\u200b received support from \u00adUNEP\u00ad."),
+      (std::vector<std::string>{"state Ghana GHA", "organisation UNEP UNEP"}));
+}
+
 // Hostile text: no name, nothing found, nothing broken.
 TEST(EntityFinderTest, HostileTextFindsNothingAndDoesNotBreak) {
   static const EntityFinder finder(testing::ShippedGazetteer());
