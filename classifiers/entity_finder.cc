@@ -215,11 +215,14 @@ void EntityFinder::FindNames(Search* search) const {
     const GazetteerEntry& entry = entries[hit.entry];
     search->Add(entry.kind.c_str(), unit[hit.position], unit[end], entry.code);
   }
+  // A word as written, without a soft hyphen or zero-width space at
+  // either end ("UNEP\u00ad" is the acronym UNEP).
   auto word = [&](size_t t) {
     const FoldedToken& token = folded.tokens[t];
-    return std::string(folded.OriginalText(search->text(),
-                                           folded.OriginalStart(token.begin),
-                                           folded.OriginalEnd(token.end)));
+    int32_t start = folded.OriginalStart(token.begin);
+    int32_t end = folded.OriginalEnd(token.end);
+    TrimInvisibleEnds(search->text(), folded, &start, &end);
+    return std::string(folded.OriginalText(search->text(), start, end));
   };
   auto capitals = [&](size_t t) {
     std::string w = word(t);
