@@ -121,6 +121,23 @@ long DoctypeLine(std::string_view xml) {
   return 1 + static_cast<long>(std::count(xml.begin(), xml.begin() + at, '\n'));
 }
 
+// The first error libxml2 reports while parsing: where a tag is left
+// unclosed it goes on to the end of the file and reports that last
+// ("Premature end of data"), far from the line to mend.
+struct FirstError {
+  bool seen = false;
+  long line = 0;
+  std::string message;
+};
+
+void KeepFirstError(void* data, xmlErrorPtr error) {
+  auto* first = static_cast<FirstError*>(data);
+  if (first->seen || error == nullptr || error->level < XML_ERR_ERROR) return;
+  first->seen = true;
+  first->line = error->line;
+  if (error->message != nullptr) first->message = Trim(error->message);
+}
+
 Status ParseDocument(std::string_view xml, std::string_view source,
                      DocPtr* out) {
   Status utf8 = CheckUtf8(xml, source);
@@ -138,18 +155,19 @@ Status ParseDocument(std::string_view xml, std::string_view source,
   const int options = XML_PARSE_NONET | XML_PARSE_NOERROR |
                       XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
   std::string url(source);
+  // The handler is this thread's; the one before is put back.
+  FirstError first;
+  xmlStructuredErrorFunc handler_before = xmlStructuredError;
+  void* context_before = xmlStructuredErrorContext;
+  xmlSetStructuredErrorFunc(&first, KeepFirstError);
   DocPtr doc(xmlCtxtReadMemory(ctxt.get(), xml.data(),
                                static_cast<int>(xml.size()), url.c_str(),
                                nullptr, options));
+  xmlSetStructuredErrorFunc(context_before, handler_before);
   if (doc == nullptr || !ctxt->wellFormed) {
-    xmlErrorPtr error = xmlCtxtGetLastError(ctxt.get());
     std::string what = "not well-formed XML";
-    long line = 0;
-    if (error != nullptr && error->message != nullptr) {
-      what += ": " + Trim(error->message);
-      line = error->line;
-    }
-    return Invalid(source, line, what);
+    if (first.seen && !first.message.empty()) what += ": " + first.message;
+    return Invalid(source, first.line, what);
   }
   if (doc->intSubset != nullptr || doc->extSubset != nullptr) {
     return Invalid(source, 0, "DOCTYPE declarations are not allowed");

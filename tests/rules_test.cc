@@ -152,6 +152,14 @@ TEST(RulesTest, RefusesBadFilesWithFileLineAndReason) {
       {"unclosed",
        "<rules format=\"1\" version=\"t\">\n<label>",
        {"unclosed:", "not well-formed XML"}},
+      // A term left open on line 3: the first error names it, not the end
+      // of the file the parser reached afterwards.
+      {"term_left_open",
+       "<rules format=\"1\" version=\"t\">\n"
+       "<label dimension=\"theme\" code=\"waste\">\n"
+       "<term weight=\"1\">x\n"
+       "</label>\n\n\n\n</rules>\n",
+       {"term_left_open:4:", "tag mismatch: term line 3 and label"}},
       {"wrong_format",
        "<rules format=\"2\" version=\"t\"><label dimension=\"theme\" "
        "code=\"waste\"><term weight=\"1\">x</term></label></rules>",
