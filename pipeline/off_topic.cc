@@ -1,8 +1,6 @@
 #include "pipeline/off_topic.h"
 
-#include <algorithm>
-#include <string>
-#include <vector>
+#include "pipeline/review_reasons.h"
 
 namespace intake {
 namespace {
@@ -22,12 +20,7 @@ void FlagOffTopic(std::span<Labels* const> document) {
     if (labels->on_topic) return;
   }
   for (Labels* labels : document) {
-    if (!SaysSomething(*labels)) continue;
-    std::vector<std::string>& reasons = labels->review_reasons;
-    auto at = std::lower_bound(reasons.begin(), reasons.end(),
-                               std::string(kOffTopic));
-    if (at == reasons.end() || *at != kOffTopic) reasons.insert(at, kOffTopic);
-    labels->needs_review = true;
+    if (SaysSomething(*labels)) AddReviewReason(kOffTopic, labels);
   }
 }
 

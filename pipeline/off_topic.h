@@ -24,13 +24,10 @@ inline constexpr char kOffTopic[] = "off_topic";
 // of a document on the subject.
 inline constexpr double kOffTopicAfter = 1.0;
 
-// REQUIRES: `document` holds the labels of every passage of one document
-// (or gold letter), in any order; none is null.
-// When no passage is on_topic, every passage that has a label in
-// article14, activity or theme, a stance other than "other", or already
-// needs review gets needs_review and the reason kOffTopic (review_reasons
-// stay sorted and unique). An empty document, or one whose passages are
-// all unlabelled and unflagged (letter furniture), is left as it is.
+// `document` as for FlagMinorityDirection (support_direction.h). When none
+// of its passages is on_topic, each that has a label, a stance other than
+// "other" or a reason already is given kOffTopic (AddReviewReason);
+// unlabelled, unflagged passages (letter furniture) are left as they are.
 void FlagOffTopic(std::span<Labels* const> document);
 
 }  // namespace intake

@@ -1,8 +1,8 @@
 #include "pipeline/support_direction.h"
 
-#include <algorithm>
 #include <string>
-#include <vector>
+
+#include "pipeline/review_reasons.h"
 
 namespace intake {
 
@@ -17,14 +17,9 @@ void FlagMinorityDirection(std::span<Labels* const> document) {
   if (provided == 0 || received == 0 || provided == received) return;
   const std::string minority = provided < received ? "provided" : "received";
   for (Labels* labels : document) {
-    if (labels->stance != minority) continue;
-    std::vector<std::string>& reasons = labels->review_reasons;
-    auto at = std::lower_bound(reasons.begin(), reasons.end(),
-                               std::string(kMinorityDirection));
-    if (at == reasons.end() || *at != kMinorityDirection) {
-      reasons.insert(at, kMinorityDirection);
+    if (labels->stance == minority) {
+      AddReviewReason(kMinorityDirection, labels);
     }
-    labels->needs_review = true;
   }
 }
 

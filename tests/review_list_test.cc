@@ -156,6 +156,17 @@ TEST(ReviewListTest, FlaggedMostDoubtfulFirstThenASeededSample) {
   EXPECT_EQ(csv.substr(0, 3), kUtf8Bom);
 }
 
+// The ids of the flagged passages as the list orders them, no sample.
+std::vector<std::string> FlaggedInOrder(const OutputRecords& records) {
+  ReviewListOptions options;
+  options.min_sample = 0;
+  std::vector<std::string> ids;
+  for (const ReviewItem& item : ChooseForReview(records, options)) {
+    ids.push_back(item.passage->passage_id);
+  }
+  return ids;
+}
+
 // A passage against its letter's direction of support is right about a
 // third of the time, however sure its stance: it is ranked so.
 TEST(ReviewListTest, MinorityDirectionRanksAsDoubtfulAsItIsRight) {
@@ -166,13 +177,8 @@ TEST(ReviewListTest, MinorityDirectionRanksAsDoubtfulAsItIsRight) {
   records.passages.push_back(Passage("against", true, 0.98));
   records.passages.back().review_reasons = {"minority_direction"};
   records.passages.push_back(Passage("very unsure", true, 0.1));
-  ReviewListOptions options;
-  options.min_sample = 0;
-  std::vector<ReviewItem> items = ChooseForReview(records, options);
-  ASSERT_EQ(items.size(), 3u);
-  EXPECT_EQ(items[0].passage->passage_id, "very unsure");
-  EXPECT_EQ(items[1].passage->passage_id, "against");
-  EXPECT_EQ(items[2].passage->passage_id, "unsure");
+  EXPECT_EQ(FlaggedInOrder(records),
+            (std::vector<std::string>{"very unsure", "against", "unsure"}));
 }
 
 // A document off the Convention's subject is dismissed once, after the
@@ -188,14 +194,9 @@ TEST(ReviewListTest, OffTopicPassagesComeAfterAllOthers) {
   records.passages.push_back(Passage("off, unsure", true, 0.4));
   records.passages.back().review_reasons = {"off_topic"};
   records.passages.push_back(Passage("unsure", true, 0.5));
-  ReviewListOptions options;
-  options.min_sample = 0;
-  std::vector<ReviewItem> items = ChooseForReview(records, options);
-  ASSERT_EQ(items.size(), 4u);
-  EXPECT_EQ(items[0].passage->passage_id, "unsure");
-  EXPECT_EQ(items[1].passage->passage_id, "sure but flagged");
-  EXPECT_EQ(items[2].passage->passage_id, "off, very unsure");
-  EXPECT_EQ(items[3].passage->passage_id, "off, unsure");
+  EXPECT_EQ(FlaggedInOrder(records),
+            (std::vector<std::string>{"unsure", "sure but flagged",
+                                      "off, very unsure", "off, unsure"}));
 }
 
 // The sample as the list first drew it, with every draw held and sorted:

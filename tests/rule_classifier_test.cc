@@ -532,36 +532,36 @@ TEST(RuleClassifierTopicTest, ShippedRulesNameTheSubjectInManyLanguages) {
   std::shared_ptr<const Rules> rules = testing::ShippedRules();
   ASSERT_NE(rules, nullptr);
   RuleClassifier classifier(rules);
-  const std::pair<const char*, const char*> on_topic[] = {
-      {"en", "The inventory of mercury releases was completed."},
-      {"en", "Parties to the Minamata Convention met in Geneva."},
-      {"en", "Dental amalgam is being phased down."},
-      {"es", "El proyecto redujo el uso de mercurio en la MAPE."},
-      {"fr", "Le projet a réduit l'utilisation du mercure dans l'EMAPE."},
-      {"pt", "O uso de mercúrio na mineração de ouro."},
-      {"ru", "Сокращение использования ртути в добыче золота."},
-      {"zh", "减少汞的使用。"},
-      {"ar", "الحد من استخدام الزئبق في تعدين الذهب."},
-  };
-  for (const auto& [lang, text] : on_topic) {
-    EXPECT_TRUE(
-        classifier.Classify(text, lang, PassageKind::kParagraph).on_topic)
-        << lang << ": " << text;
-  }
-  const std::pair<const char*, const char*> off_topic[] = {
+  struct Case {
+    const char* lang;
+    const char* text;
+    bool on_topic;
+  } cases[] = {
+      {"en", "The inventory of mercury releases was completed.", true},
+      {"en", "Parties to the Minamata Convention met in Geneva.", true},
+      {"en", "Dental amalgam is being phased down.", true},
+      {"es", "El proyecto redujo el uso de mercurio en la MAPE.", true},
+      {"fr", "Le projet a réduit l'utilisation du mercure dans l'EMAPE.", true},
+      {"pt", "O uso de mercúrio na mineração de ouro.", true},
+      {"ru", "Сокращение использования ртути в добыче золота.", true},
+      {"zh", "减少汞的使用。", true},
+      {"ar", "الحد من استخدام الزئبق في تعدين الذهب.", true},
       {"en",
        "Three months later, the mages summoned a demon and turned it "
-       "loose against their templar watchers."},
+       "loose against their templar watchers.",
+       false},
       {"en",
        "The standing trustee must advise individuals of free "
-       "telephone interpretation services."},
-      {"es", "La reunión de acreedores se celebrará en marzo."},
-      {"fr", "Si le prêt pose problème, un pavé rouge apparaît."},
+       "telephone interpretation services.",
+       false},
+      {"es", "La reunión de acreedores se celebrará en marzo.", false},
+      {"fr", "Si le prêt pose problème, un pavé rouge apparaît.", false},
   };
-  for (const auto& [lang, text] : off_topic) {
-    EXPECT_FALSE(
-        classifier.Classify(text, lang, PassageKind::kParagraph).on_topic)
-        << lang << ": " << text;
+  for (const Case& c : cases) {
+    EXPECT_EQ(
+        classifier.Classify(c.text, c.lang, PassageKind::kParagraph).on_topic,
+        c.on_topic)
+        << c.lang << ": " << c.text;
   }
 }
 

@@ -1,0 +1,18 @@
+#include "pipeline/review_reasons.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace intake {
+
+void AddReviewReason(std::string_view reason, Labels* labels) {
+  std::vector<std::string>& reasons = labels->review_reasons;
+  auto at = std::lower_bound(reasons.begin(), reasons.end(), reason);
+  if (at == reasons.end() || *at != reason) {
+    reasons.insert(at, std::string(reason));
+  }
+  labels->needs_review = true;
+}
+
+}  // namespace intake
