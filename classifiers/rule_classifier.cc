@@ -95,6 +95,18 @@ std::string StanceName(std::string_view code) {
 
 }  // namespace
 
+bool RuleClassifier::NamesTopic(std::string_view text,
+                                std::string_view lang) const {
+  const int topic = rules_->topic_concept();
+  if (topic < 0) return true;  // nothing can be judged off the subject
+  bool timeout = false;
+  for (const TermMatch& m :
+       rules_->matcher().Find(FoldText(text), lang, &timeout)) {
+    if (rules_->entries()[m.entry].concept_index == topic) return true;
+  }
+  return false;
+}
+
 RuleClassifier::RuleClassifier(std::shared_ptr<const Rules> rules)
     : rules_(std::move(rules)), reader_id_(NextReaderId()) {}
 
@@ -185,6 +197,9 @@ Labels RuleClassifier::Read(std::string_view text, std::string_view lang,
   reading->concepts.clear();  // furniture matches nothing
   if (kind == PassageKind::kFurniture || kind == PassageKind::kHeaderFooter) {
     out.confidence[StanceName(kStanceOther)] = 1.0;
+    // Never labelled, but a subject line or a running head ("Minamata
+    // Convention: article 14 submission") says what the document is about.
+    out.on_topic = NamesTopic(ClassifiedPrefix(text), lang);
     return out;
   }
   const std::vector<LabelRule>& labels = rules_->labels();
@@ -211,8 +226,9 @@ Labels RuleClassifier::Read(std::string_view text, std::string_view lang,
   }
   // The gates open on the passage's own concepts and its lead-in's.
   reading->concepts = MatchedConcepts(*rules_, matches);
+  // Without the concept nothing can be judged off the subject.
   const int topic = rules_->topic_concept();
-  out.on_topic = topic >= 0 && reading->concepts[topic] != 0;
+  out.on_topic = topic < 0 || reading->concepts[topic] != 0;
   std::vector<char> concept_hit = reading->concepts;
   for (size_t c = 0; c < lead_in.size(); ++c) {
     if (lead_in[c]) concept_hit[c] = 1;

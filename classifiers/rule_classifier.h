@@ -101,6 +101,9 @@ class RuleClassifier : public Classifier {
   std::vector<char> LeadInConcepts(const PassageContext& context,
                                    std::string_view lang,
                                    PassageKind kind) const;
+  // Whether `text` matches the concept kTopicConcept (true when the rules
+  // have none). For furniture, which Read does not otherwise match.
+  bool NamesTopic(std::string_view text, std::string_view lang) const;
   // ClassifyReading without remembering the result; `lead_in` is
   // LeadInConcepts().
   Labels Read(std::string_view text, std::string_view lang, PassageKind kind,

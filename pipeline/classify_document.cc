@@ -8,17 +8,19 @@
 namespace intake {
 
 void ClassifyDocument(const Classifier& classifier,
-                      std::vector<Passage>* passages) {
+                      std::vector<Passage>* passages, bool whole) {
   ContextTracker context;
   std::vector<Labels*> labels;
+  bool read_by_ocr = false;
   for (Passage& p : *passages) {
     NoteProgress();
     p.labels = classifier.Classify(p.text, p.lang, p.kind,
                                    context.Next(p.kind, p.text));
     labels.push_back(&p.labels);
+    read_by_ocr = read_by_ocr || p.ocr_confidence >= 0;
   }
   FlagMinorityDirection(labels);
-  FlagOffTopic(labels);
+  if (whole && !read_by_ocr) FlagOffTopic(labels);
 }
 
 }  // namespace intake

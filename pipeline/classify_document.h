@@ -1,7 +1,8 @@
 // The classify stage over one document: each passage read with what stands
 // above it, then the document's stances read together
-// (support_direction.h). `intake run` and `intake classify` both go
-// through here, so their records of the same passages agree.
+// (support_direction.h) and whether it names the Convention's subject
+// (off_topic.h). `intake run` and `intake classify` both go through here,
+// so their records of the same passages agree.
 #ifndef INTAKE_PIPELINE_CLASSIFY_DOCUMENT_H_
 #define INTAKE_PIPELINE_CLASSIFY_DOCUMENT_H_
 
@@ -14,9 +15,13 @@ namespace intake {
 
 // REQUIRES: `passages` are one document's, in document order, each with
 // its kind, text and language set.
-// Sets every passage's labels.
+// Sets every passage's labels. `whole` says the document's subject can
+// only be in its own passages: false for a message or an archive that
+// holds other files (a cover mail's letter is its attachment), which is
+// then never flagged off_topic; so is a document any passage of which
+// was read by OCR, which may have garbled the one word that counts.
 void ClassifyDocument(const Classifier& classifier,
-                      std::vector<Passage>* passages);
+                      std::vector<Passage>* passages, bool whole = true);
 
 }  // namespace intake
 

@@ -1,5 +1,7 @@
 #include "pipeline/off_topic.h"
 
+#include <algorithm>
+
 #include "pipeline/review_reasons.h"
 
 namespace intake {
@@ -18,6 +20,11 @@ bool SaysSomething(const Labels& labels) {
 void FlagOffTopic(std::span<Labels* const> document) {
   for (const Labels* labels : document) {
     if (labels->on_topic) return;
+    const auto& reasons = labels->review_reasons;
+    if (std::find(reasons.begin(), reasons.end(), "unsupported_language") !=
+        reasons.end()) {
+      return;
+    }
   }
   for (Labels* labels : document) {
     if (SaysSomething(*labels)) AddReviewReason(kOffTopic, labels);

@@ -8,10 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/classify_document.h"
+
 namespace intake {
 namespace {
 
-Labels Passage(bool on_topic, std::vector<std::string> article14 = {},
+Labels PassageLabels(bool on_topic, std::vector<std::string> article14 = {},
                std::string stance = "other") {
   Labels labels;
   labels.on_topic = on_topic;
@@ -27,15 +29,15 @@ std::vector<Labels*> Document(std::vector<Labels>& passages) {
 }
 
 TEST(OffTopicTest, FlagsWhatAPassageSaysWhenNoPassageNamesTheSubject) {
-  Labels theme_only = Passage(false);
+  Labels theme_only = PassageLabels(false);
   theme_only.theme = {"finance"};
-  Labels flagged_before = Passage(false);
+  Labels flagged_before = PassageLabels(false);
   flagged_before.needs_review = true;
   flagged_before.review_reasons = {"no_label"};
   std::vector<Labels> passages = {
-      Passage(false),              // furniture: says nothing
-      Passage(false, {"14.1"}),    // a label
-      Passage(false, {}, "need"),  // a direction of support
+      PassageLabels(false),              // furniture: says nothing
+      PassageLabels(false, {"14.1"}),    // a label
+      PassageLabels(false, {}, "need"),  // a direction of support
       theme_only, flagged_before};
   FlagOffTopic(Document(passages));
   EXPECT_FALSE(passages[0].needs_review);
@@ -54,8 +56,8 @@ TEST(OffTopicTest, FlagsWhatAPassageSaysWhenNoPassageNamesTheSubject) {
 }
 
 TEST(OffTopicTest, OnePassageOnTheSubjectKeepsTheWholeDocument) {
-  std::vector<Labels> passages = {Passage(false, {"14.1"}, "need"),
-                                  Passage(true), Passage(false, {"14.2"})};
+  std::vector<Labels> passages = {PassageLabels(false, {"14.1"}, "need"),
+                                  PassageLabels(true), PassageLabels(false, {"14.2"})};
   FlagOffTopic(Document(passages));
   for (const Labels& p : passages) {
     EXPECT_FALSE(p.needs_review);
@@ -64,7 +66,7 @@ TEST(OffTopicTest, OnePassageOnTheSubjectKeepsTheWholeDocument) {
 }
 
 TEST(OffTopicTest, KeepsReasonsSortedAndUnique) {
-  Labels p = Passage(false, {"14.1"});
+  Labels p = PassageLabels(false, {"14.1"});
   p.needs_review = true;
   p.review_reasons = {"low_confidence", "rules_model_disagree"};
   std::vector<Labels*> document = {&p};
@@ -73,6 +75,54 @@ TEST(OffTopicTest, KeepsReasonsSortedAndUnique) {
   EXPECT_EQ(p.review_reasons,
             (std::vector<std::string>{"low_confidence", kOffTopic,
                                       "rules_model_disagree"}));
+}
+
+TEST(OffTopicTest, ADocumentInALanguageTheRulesDoNotReadIsNotJudged) {
+  Labels german = PassageLabels(false, {"14.2"});
+  german.needs_review = true;
+  german.review_reasons = {"unsupported_language"};
+  std::vector<Labels> passages = {german, PassageLabels(false, {"14.1"})};
+  FlagOffTopic(Document(passages));
+  EXPECT_EQ(passages[0].review_reasons,
+            (std::vector<std::string>{"unsupported_language"}));
+  EXPECT_FALSE(passages[1].needs_review);
+}
+
+// Gives every paragraph 14.1 and never names the subject.
+class NeverOnTopic : public Classifier {
+ public:
+  Labels Classify(std::string_view, std::string_view, PassageKind,
+                  const PassageContext&) const override {
+    Labels labels;
+    labels.article14 = {"14.1"};
+    return labels;
+  }
+  std::string Version() const override { return "never-on-topic"; }
+};
+
+bool AnyOffTopic(const std::vector<Passage>& passages) {
+  for (const Passage& p : passages) {
+    const auto& r = p.labels.review_reasons;
+    if (std::find(r.begin(), r.end(), kOffTopic) != r.end()) return true;
+  }
+  return false;
+}
+
+// The pipeline judges a document on its own words only where they are
+// all it has: not a message or archive whose letter is an attachment, not
+// a scan whose OCR may have garbled the word.
+TEST(OffTopicTest, ClassifyDocumentJudgesWholeDocumentsReadAsText) {
+  std::vector<Passage> text(2);
+  text[0].text = text[1].text = "We received training.";
+  std::vector<Passage> cover = text, scan = text;
+  scan[1].ocr_confidence = 0.9;
+  NeverOnTopic classifier;
+  ClassifyDocument(classifier, &text);
+  ClassifyDocument(classifier, &cover, /*whole=*/false);
+  ClassifyDocument(classifier, &scan);
+  EXPECT_TRUE(AnyOffTopic(text));
+  EXPECT_FALSE(AnyOffTopic(cover));
+  EXPECT_FALSE(AnyOffTopic(scan));
 }
 
 }  // namespace

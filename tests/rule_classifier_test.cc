@@ -515,17 +515,32 @@ TEST(RuleClassifierTopicTest, TopicConceptMarksThePassageOnly) {
                    .Classify("We received technical assistance.", "en",
                              PassageKind::kParagraph)
                    .on_topic);
-  EXPECT_FALSE(
-      classifier.Classify("Mercury, page 2", "en",
-                          PassageKind::kHeaderFooter)
-          .on_topic);  // running headers are not read
+  // Furniture is never labelled, but a subject line names the subject.
+  Labels subject = classifier.Classify("Subject: mercury, article 14", "en",
+                                       PassageKind::kFurniture);
+  EXPECT_TRUE(subject.on_topic);
+  EXPECT_TRUE(subject.theme.empty());
+  EXPECT_TRUE(
+      classifier.Classify("Mercury, page 2", "en", PassageKind::kHeaderFooter)
+          .on_topic);
+  EXPECT_FALSE(classifier
+                   .Classify("Dear Sir or Madam,", "en",
+                             PassageKind::kFurniture)
+                   .on_topic);
+  // A mention the negation cancels still names the subject.
+  EXPECT_TRUE(classifier
+                  .Classify("The country does not use mercury.", "en",
+                            PassageKind::kParagraph)
+                  .on_topic);
 
+  // Rules without the concept judge nothing off the subject.
   std::shared_ptr<const Rules> without;
   ASSERT_TRUE(ParseRules(kRules, "test-rules", &without).ok());
   EXPECT_EQ(without->topic_concept(), -1);
-  EXPECT_FALSE(RuleClassifier(without)
-                   .Classify("Mercury waste.", "en", PassageKind::kParagraph)
-                   .on_topic);
+  EXPECT_TRUE(RuleClassifier(without)
+                  .Classify("The mages summoned a demon.", "en",
+                            PassageKind::kParagraph)
+                  .on_topic);
 }
 
 TEST(RuleClassifierTopicTest, ShippedRulesNameTheSubjectInManyLanguages) {
