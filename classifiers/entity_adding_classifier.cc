@@ -5,6 +5,8 @@
 
 #include "classifiers/entity_labels.h"
 #include "classifiers/evidence_order.h"
+#include "classifiers/rule_classifier.h"
+#include "pipeline/review_reasons.h"
 
 namespace intake {
 namespace {
@@ -12,6 +14,13 @@ namespace {
 bool Reads(const Labels& labels, const char* reason) {
   const auto& reasons = labels.review_reasons;
   return std::find(reasons.begin(), reasons.end(), reason) != reasons.end();
+}
+
+// The kinds the rules label in a language they read: a heading or a
+// footnote names what others say, not support of its own.
+bool Labelled(PassageKind kind) {
+  return kind == PassageKind::kParagraph || kind == PassageKind::kListItem ||
+         kind == PassageKind::kTableRow;
 }
 
 }  // namespace
@@ -28,14 +37,15 @@ Labels EntityAddingClassifier::Classify(std::string_view text,
   labels.entities = entities_.Find(text);
   // The rules have no words for this language; its names, amounts and
   // citations still say something (entity_labels.h).
-  if (kind != PassageKind::kFurniture && kind != PassageKind::kHeaderFooter &&
-      Reads(labels, "unsupported_language")) {
+  if (Labelled(kind) && Reads(labels, "unsupported_language")) {
+    const size_t evidence_before = labels.evidence.size();
     AddEntityLabels(labels.entities, &labels);
-    SortUniqueEvidence(&labels.evidence);
-    if (!labels.article14.empty() || !labels.activity.empty() ||
-        !labels.theme.empty()) {
+    if (labels.evidence.size() > evidence_before) {
+      static_assert(kEntityLabelConfidence < kLowConfidence);
+      AddReviewReason("low_confidence", &labels);
       std::erase(labels.review_reasons, std::string("no_label"));
     }
+    SortUniqueEvidence(&labels.evidence);
   }
   return labels;
 }

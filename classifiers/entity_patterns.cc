@@ -14,13 +14,15 @@ namespace {
 // Groups: the paragraph named first ("paragraph 3 of article 14",
 // "parrafo 2 del articulo 14", "paragraphe 3 de l'article 14"), the
 // article, its paragraph as "14(3)" or "14.3", more articles ("3, 4 and
-// 5": not a number followed by a month or a plural noun, as in "article 7
-// and 2 experts"), the paragraph as "article 14, paragraph 3".
+// 5": not a number followed by a month, a plural noun, "million" or more
+// digits, as in "article 7 and 2 experts", "article 14, 50 000 dollars",
+// "articulo 14, 1,5 millones"), the paragraph as "article 14, paragraph
+// 3".
 constexpr char16_t kArticle[] =
     uR"((?:\b(?:paragraph|parrafo|paragraphe)\s+(\d{1,2})\s+)"
     uR"((?:of\s+(?:the\s+)?|del\s+|de\s+l['\u2019]\s*|de\s+))?)"
     uR"(\b(?:articles?|articulos?|art\.?)\s*(\d{1,2})\b(?:\((\d{1,2})\)|\.(\d{1,2})\b)?)"
-    uR"(((?:\s*(?:,|and|y|e|et|&)\s*\d{1,2}\b(?!\s+(?:[a-z]+s\b|january|february|march|)"
+    uR"(((?:\s*(?:,|and|y|e|et|&)\s*\d{1,2}\b(?![.,]\d|\s*\d|\s+(?:million|millon|mil\b|[a-z]+s\b|january|february|march|)"
     uR"(april|may|june|july|august|september|october|november|december|enero|febrero|)"
     uR"(marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|)"
     uR"(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|)"

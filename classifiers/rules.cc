@@ -223,11 +223,11 @@ class RulesBuilder {
                          : rules_->matcher_.AddPattern(text, lang, &id);
       if (!s.ok()) return Invalid(source_, line, s.message());
       // "Le Niger n'utilise pas de mercure" names the subject all the same.
-      const bool topic = e.concept_index >= 0 &&
-                         e.concept_index == rules_->topic_concept_;
-      if (topic || (e.label >= 0 && not_negated_.count(
-                                        rules_->labels_[e.label].dimension) >
-                                        0)) {
+      const bool topic =
+          e.concept_index >= 0 && e.concept_index == rules_->topic_concept_;
+      if (topic ||
+          (e.label >= 0 &&
+           not_negated_.count(rules_->labels_[e.label].dimension) > 0)) {
         rules_->matcher_.KeepWhenNegated(id);
       }
       if (static_cast<size_t>(id) != rules_->entries_.size()) {

@@ -133,6 +133,19 @@ TEST(EntityFinderTest, ParagraphFirstDollarsByNameCongosAndCapitals) {
   EXPECT_EQ(
       Found("Nous avons reçu 50 000 dollars des États-Unis."),
       (std::vector<std::string>{"money 50 000 dollars des États-Unis USD"}));
+  // An amount after an article is not one more article.
+  EXPECT_EQ(
+      Found("Au titre du paragraphe 1 de l’article 14, 50 000 dollars "
+            "des États-Unis."),
+      (std::vector<std::string>{"article paragraphe 1 de l’article 14 14(1)",
+                                "money 50 000 dollars des États-Unis USD"}));
+  EXPECT_EQ(Found("Conforme al artículo 14, 1,5 millones de dólares."),
+            (std::vector<std::string>{"article artículo 14 14",
+                                      "money 1,5 millones de dólares "}));
+  EXPECT_EQ(Found("Under article 14, 2 million USD; articles 3, 4 and 5."),
+            (std::vector<std::string>{"article article 14 14",
+                                      "money 2 million USD USD",
+                                      "article articles 3, 4 and 5 3,4,5"}));
   EXPECT_EQ(Found("We spent 40 dollars used for fuel."),
             (std::vector<std::string>{"money 40 dollars "}));
   EXPECT_EQ(Found("The Congo and the Democratic Republic of the Congo."),

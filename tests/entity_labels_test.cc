@@ -69,18 +69,23 @@ TEST(EntityLabelsTest, OnlyPassagesInOtherLanguagesAndStillReviewed) {
   EXPECT_EQ(pt.article14, (Codes{"14.2"}));
   EXPECT_EQ(pt.theme, (Codes{"finance"}));
   EXPECT_TRUE(pt.needs_review);
-  EXPECT_NE(std::find(pt.review_reasons.begin(), pt.review_reasons.end(),
-                      "unsupported_language"),
-            pt.review_reasons.end());
+  EXPECT_EQ(pt.review_reasons,
+            (Codes{"low_confidence", "unsupported_language"}));
   Codes quoted;
   for (const Evidence& e : pt.evidence) {
     if (e.source == "entities") quoted.push_back(e.label + " " + e.text);
   }
   // The rules' own language-free terms already read the amount as finance.
   EXPECT_EQ(quoted, (Codes{"article14:14.2 PNUMA"}));
-  Labels furniture =
-      classifier.Classify("PNUMA, Nairobi", "pt", PassageKind::kFurniture);
-  EXPECT_TRUE(furniture.article14.empty());
+  // Furniture, headings and footnotes name what others say.
+  for (PassageKind kind : {PassageKind::kFurniture, PassageKind::kHeading,
+                           PassageKind::kFootnote}) {
+    Labels l = classifier.Classify("3. Zusammenarbeit mit UNEP", "de", kind);
+    EXPECT_TRUE(l.article14.empty()) << PassageKindName(kind);
+  }
+  Labels row = classifier.Classify("Zusammenarbeit mit UNEP | 2021", "de",
+                                   PassageKind::kTableRow);
+  EXPECT_EQ(row.article14, (Codes{"14.2"}));
   // In a language the rules read, the labels are the rules' own.
   const std::string english =
       "The Ministry paid EUR 5,000 for paper under article 14(3) in 2021.";

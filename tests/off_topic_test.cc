@@ -14,7 +14,7 @@ namespace intake {
 namespace {
 
 Labels PassageLabels(bool on_topic, std::vector<std::string> article14 = {},
-               std::string stance = "other") {
+                     std::string stance = "other") {
   Labels labels;
   labels.on_topic = on_topic;
   labels.article14 = std::move(article14);
@@ -57,7 +57,8 @@ TEST(OffTopicTest, FlagsWhatAPassageSaysWhenNoPassageNamesTheSubject) {
 
 TEST(OffTopicTest, OnePassageOnTheSubjectKeepsTheWholeDocument) {
   std::vector<Labels> passages = {PassageLabels(false, {"14.1"}, "need"),
-                                  PassageLabels(true), PassageLabels(false, {"14.2"})};
+                                  PassageLabels(true),
+                                  PassageLabels(false, {"14.2"})};
   FlagOffTopic(Document(passages));
   for (const Labels& p : passages) {
     EXPECT_FALSE(p.needs_review);

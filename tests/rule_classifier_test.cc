@@ -523,10 +523,9 @@ TEST(RuleClassifierTopicTest, TopicConceptMarksThePassageOnly) {
   EXPECT_TRUE(
       classifier.Classify("Mercury, page 2", "en", PassageKind::kHeaderFooter)
           .on_topic);
-  EXPECT_FALSE(classifier
-                   .Classify("Dear Sir or Madam,", "en",
-                             PassageKind::kFurniture)
-                   .on_topic);
+  EXPECT_FALSE(
+      classifier.Classify("Dear Sir or Madam,", "en", PassageKind::kFurniture)
+          .on_topic);
   // A mention the negation cancels still names the subject.
   EXPECT_TRUE(classifier
                   .Classify("The country does not use mercury.", "en",
