@@ -130,9 +130,13 @@ struct FirstError {
   std::string message;
 };
 
-void KeepFirstError(void* data, xmlErrorPtr error) {
+// A template so that the error's constness follows libxml2's declaration
+// (xmlErrorPtr before 2.12, const xmlError* since). Only fatal errors: a
+// namespace warning reported first is not why the file was refused.
+template <typename Error>
+void KeepFirstError(void* data, Error* error) {
   auto* first = static_cast<FirstError*>(data);
-  if (first->seen || error == nullptr || error->level < XML_ERR_ERROR) return;
+  if (first->seen || error == nullptr || error->level != XML_ERR_FATAL) return;
   first->seen = true;
   first->line = error->line;
   if (error->message != nullptr) first->message = Trim(error->message);

@@ -24,6 +24,9 @@ struct LabelledPassage {
   std::string text;    // valid UTF-8
   std::string lang;    // "und" when the file does not say
   LabelSet gold;
+  // A reviewer's decision read from a store (cli/reviewed_passages.h): its
+  // "letter" is its document, of which only the decided passages are read.
+  bool decided = false;
 };
 
 // Appends the passages of `path` to *out and its bytes to *hash (when not

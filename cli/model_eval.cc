@@ -118,9 +118,10 @@ ModelEvaluation EvaluateWithModel(const LabelledReading& reading,
     }
     FlagMinorityDirection(rules_letter);
     FlagMinorityDirection(combined_letter);
-    // A line without a letter is no document: whether the rest of its
+    // A line without a letter is no document, and a reviewer's decisions
+    // are only the passages decided of theirs: whether the rest of the
     // document names the Convention's subject is not known.
-    if (!gold[first].letter.empty()) {
+    if (!gold[first].letter.empty() && !gold[first].decided) {
       FlagOffTopic(rules_letter);
       FlagOffTopic(combined_letter);
     }

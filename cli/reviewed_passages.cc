@@ -42,6 +42,7 @@ LabelledPassage Decided(const Passage& seen, const std::string& doc_id,
   LabelledPassage p;
   p.id = decision.passage_id;
   p.letter = doc_id;
+  p.decided = true;
   p.text = seen.text;
   p.lang = seen.lang;
   p.gold = {decision.article14, decision.activity, decision.theme,

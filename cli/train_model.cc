@@ -155,14 +155,15 @@ Status TrainFromFiles(const TrainArgs& args, const ClassifierData& data,
   RuleClassifier rules(data.rules);
   FeatureExtractor extractor(data.rules, data.gazetteer);
   std::vector<int> folds = TrainingFolds(labelled, from_files, options.folds);
-  // More folds than letters leaves the extra folds empty: each letter is
-  // then a fold of its own, and training fits a model per letter.
+  // A fold holds whole letters (the files' and the reviewed documents'
+  // are dealt out apart): with fewer letters than folds some stay empty,
+  // and training fits a model for each fold that is not.
   const size_t used_folds = std::set<int>(folds.begin(), folds.end()).size();
   if (used_folds < static_cast<size_t>(options.folds)) {
     errors << "intake: warning: --folds " << options.folds
-           << " asked, but the passages are in " << used_folds
-           << " letters: " << used_folds
-           << " folds of one letter each, a fit for each\n";
+           << " asked, but there are fewer letters than that: the passages "
+              "fill "
+           << used_folds << " folds, a fit for each\n";
   }
   std::vector<TrainingPassage> passages;
   passages.reserve(labelled.size());

@@ -461,8 +461,6 @@ TEST(RuleClassifierRegressionTest, EvidenceLeavesOutInvisibleEnds) {
   }
 }
 
-// The concept "topic" says whether a passage names the Convention's
-// subject (pipeline/off_topic.h); it gives no label and opens no gate.
 // A need for technology given with a direction of support contradicts
 // itself, with or without a model.
 TEST(RuleClassifierContradictionTest, NeedForTechnologyWithADirection) {
@@ -491,6 +489,8 @@ TEST(RuleClassifierContradictionTest, NeedForTechnologyWithADirection) {
   EXPECT_TRUE(need.review_reasons.empty());
 }
 
+// The concept "topic" says whether a passage names the Convention's
+// subject (pipeline/off_topic.h); it gives no label and opens no gate.
 TEST(RuleClassifierTopicTest, TopicConceptMarksThePassageOnly) {
   constexpr char kTopicRules[] = R"(<rules format="1" version="t">
   <negation window="3"><term>not</term></negation>

@@ -415,6 +415,23 @@ TEST(TrainCommandTest, EvalReviewsReadsThePassagesAsTheRunDid) {
   EXPECT_NE(eval.find("stance accuracy 1.000"), std::string::npos) << eval;
 }
 
+// A reviewer decides some passages of a document, not all: eval --reviews
+// cannot tell whether the rest named the Convention's subject, and flags
+// none of them off_topic, while eval of the same text as a letter does.
+TEST(TrainCommandTest, EvalReviewsNeverFlagsOffTopic) {
+  const std::string dir = testing::MakeTempDir("eval-reviews-topic");
+  const std::string out = dir + "/out";
+  const std::string text =
+      "The council of mages provided technical assistance and training to "
+      "the templars of three provinces.";
+  std::ofstream(dir + "/mages.txt") << text << "\n";
+  RunAndDecideEveryPassage(dir + "/mages.txt", true, dir, out);
+  ASSERT_EQ(testing::Intake("eval --reviews " + out, dir + "/eval.txt"), 0);
+  const std::string eval = testing::ReadFileOrDie(dir + "/eval.txt");
+  EXPECT_EQ(eval.find("off_topic"), std::string::npos) << eval;
+  EXPECT_NE(eval.find("passages to review"), std::string::npos) << eval;
+}
+
 // Decisions whose passages the store no longer holds cannot be read as
 // the run read them: eval and train say so instead of measuring nothing.
 TEST(TrainCommandTest, ReviewsWithNoPassageLeftAreAnError) {
@@ -537,8 +554,9 @@ TEST(TrainCommandTest, MoreFoldsThanLettersIsSaid) {
                             dir + "/out.txt", dir + "/err.txt"),
             0);
   EXPECT_NE(testing::ReadFileOrDie(dir + "/err.txt")
-                .find("--folds 50 asked, but the passages are in " + used +
-                      " letters"),
+                .find("--folds 50 asked, but there are fewer letters than "
+                      "that: the passages fill " +
+                      used + " folds"),
             std::string::npos);
   EXPECT_NE(testing::ReadFileOrDie(dir + "/out.txt")
                 .find("out of fold (" + used + " folds by letter)"),
