@@ -11,16 +11,18 @@ void ClassifyDocument(const Classifier& classifier,
                       std::vector<Passage>* passages, bool whole) {
   ContextTracker context;
   std::vector<Labels*> labels;
-  bool read_by_ocr = false;
+  size_t read_by_ocr = 0;
   for (Passage& p : *passages) {
     NoteProgress();
     p.labels = classifier.Classify(p.text, p.lang, p.kind,
                                    context.Next(p.kind, p.text));
     labels.push_back(&p.labels);
-    read_by_ocr = read_by_ocr || p.ocr_confidence >= 0;
+    if (p.ocr_confidence >= 0) ++read_by_ocr;
   }
   FlagMinorityDirection(labels);
-  if (whole && !read_by_ocr) FlagOffTopic(labels);
+  // A scan may have garbled the one word that counts; a page or two read
+  // by OCR in a document with a text layer do not make it a scan.
+  if (whole && 2 * read_by_ocr <= passages->size()) FlagOffTopic(labels);
 }
 
 }  // namespace intake

@@ -18,8 +18,9 @@ namespace intake {
 // Sets every passage's labels. `whole` says the document's subject can
 // only be in its own passages: false for a message or an archive that
 // holds other files (a cover mail's letter is its attachment), which is
-// then never flagged off_topic; so is a document any passage of which
-// was read by OCR, which may have garbled the one word that counts.
+// then never flagged off_topic; so is a document more than half of whose
+// passages were read by OCR, which may have garbled the one word that
+// counts.
 void ClassifyDocument(const Classifier& classifier,
                       std::vector<Passage>* passages, bool whole = true);
 

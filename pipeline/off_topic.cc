@@ -18,14 +18,18 @@ bool SaysSomething(const Labels& labels) {
 }  // namespace
 
 void FlagOffTopic(std::span<Labels* const> document) {
+  size_t other_language = 0;
   for (const Labels* labels : document) {
     if (labels->on_topic) return;
     const auto& reasons = labels->review_reasons;
     if (std::find(reasons.begin(), reasons.end(), "unsupported_language") !=
         reasons.end()) {
-      return;
+      ++other_language;
     }
   }
+  // Mostly in another language: the subject's word may be one the rules
+  // lack. A stray page read as another language does not count.
+  if (2 * other_language > document.size()) return;
   for (Labels* labels : document) {
     if (SaysSomething(*labels)) AddReviewReason(kOffTopic, labels);
   }

@@ -28,8 +28,9 @@ inline constexpr double kOffTopicAfter = 1.0;
 // of its passages is on_topic, each that has a label, a stance other than
 // "other" or a reason already is given kOffTopic (AddReviewReason);
 // unlabelled, unflagged passages (letter furniture) are left as they are.
-// A document with a passage flagged unsupported_language is not judged:
-// the rules' words for the subject may not be in its language.
+// A document more than half of whose passages are flagged
+// unsupported_language is not judged: the rules' words for the subject
+// may not be in its language.
 void FlagOffTopic(std::span<Labels* const> document);
 
 }  // namespace intake

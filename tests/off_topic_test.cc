@@ -82,11 +82,18 @@ TEST(OffTopicTest, ADocumentInALanguageTheRulesDoNotReadIsNotJudged) {
   Labels german = PassageLabels(false, {"14.2"});
   german.needs_review = true;
   german.review_reasons = {"unsupported_language"};
-  std::vector<Labels> passages = {german, PassageLabels(false, {"14.1"})};
+  std::vector<Labels> passages = {german, german,
+                                  PassageLabels(false, {"14.1"})};
   FlagOffTopic(Document(passages));
   EXPECT_EQ(passages[0].review_reasons,
             (std::vector<std::string>{"unsupported_language"}));
-  EXPECT_FALSE(passages[1].needs_review);
+  EXPECT_FALSE(passages[2].needs_review);
+  // A stray passage read as another language does not spare the rest.
+  std::vector<Labels> english = {german, PassageLabels(false, {"14.1"}),
+                                 PassageLabels(false, {"14.2"})};
+  FlagOffTopic(Document(english));
+  EXPECT_TRUE(english[1].needs_review);
+  EXPECT_TRUE(english[2].needs_review);
 }
 
 // Gives every paragraph 14.1 and never names the subject.
@@ -115,15 +122,19 @@ bool AnyOffTopic(const std::vector<Passage>& passages) {
 TEST(OffTopicTest, ClassifyDocumentJudgesWholeDocumentsReadAsText) {
   std::vector<Passage> text(2);
   text[0].text = text[1].text = "We received training.";
-  std::vector<Passage> cover = text, scan = text;
-  scan[1].ocr_confidence = 0.9;
+  text.resize(3, text[0]);
+  std::vector<Passage> cover = text, scan = text, one_page = text;
+  scan[1].ocr_confidence = scan[2].ocr_confidence = 0.9;
+  one_page[1].ocr_confidence = 0.9;
   NeverOnTopic classifier;
   ClassifyDocument(classifier, &text);
   ClassifyDocument(classifier, &cover, /*whole=*/false);
   ClassifyDocument(classifier, &scan);
+  ClassifyDocument(classifier, &one_page);
   EXPECT_TRUE(AnyOffTopic(text));
   EXPECT_FALSE(AnyOffTopic(cover));
-  EXPECT_FALSE(AnyOffTopic(scan));
+  EXPECT_FALSE(AnyOffTopic(scan));     // two of three by OCR
+  EXPECT_TRUE(AnyOffTopic(one_page));  // one of three
 }
 
 }  // namespace
