@@ -6,6 +6,7 @@
 
 #include "classifiers/evidence_order.h"
 #include "classifiers/taxonomy.h"
+#include "pipeline/review_reasons.h"
 
 namespace intake {
 namespace {
@@ -53,10 +54,6 @@ std::vector<std::string>* MutableCodes(Labels* labels,
 
 bool Contains(const std::vector<std::string>& v, std::string_view s) {
   return std::find(v.begin(), v.end(), s) != v.end();
-}
-
-bool HasReason(const Labels& labels, std::string_view reason) {
-  return Contains(labels.review_reasons, reason);
 }
 
 }  // namespace
@@ -222,12 +219,12 @@ Judgement CombinedClassifier::Decide(std::string_view text,
   }
   if (DimensionsContradict(out)) reasons.insert("contradiction");
   if (out.article14.empty() && out.activity.empty() && out.theme.empty() &&
-      HasReason(j.rules, "no_label")) {
+      HasReviewReason(j.rules.review_reasons, "no_label")) {
     reasons.insert("no_label");
   }
   for (const char* kept :
        {"pattern_timeout", "too_long", "unsupported_language"}) {
-    if (HasReason(j.rules, kept)) reasons.insert(kept);
+    if (HasReviewReason(j.rules.review_reasons, kept)) reasons.insert(kept);
   }
   out.review_reasons.assign(reasons.begin(), reasons.end());
   out.needs_review = !out.review_reasons.empty();

@@ -1,6 +1,5 @@
 #include "classifiers/entity_adding_classifier.h"
 
-#include <algorithm>
 #include <utility>
 
 #include "classifiers/entity_labels.h"
@@ -10,11 +9,6 @@
 
 namespace intake {
 namespace {
-
-bool Reads(const Labels& labels, const char* reason) {
-  const auto& reasons = labels.review_reasons;
-  return std::find(reasons.begin(), reasons.end(), reason) != reasons.end();
-}
 
 // The kinds the rules label in a language they read: a heading or a
 // footnote names what others say, not support of its own.
@@ -37,7 +31,7 @@ Labels EntityAddingClassifier::Classify(std::string_view text,
   labels.entities = entities_.Find(text);
   // The rules have no words for this language; its names, amounts and
   // citations still say something (entity_labels.h).
-  if (Labelled(kind) && Reads(labels, "unsupported_language")) {
+  if (Labelled(kind) && HasReviewReason(labels.review_reasons, "unsupported_language")) {
     const size_t evidence_before = labels.evidence.size();
     AddEntityLabels(labels.entities, &labels);
     if (labels.evidence.size() > evidence_before) {

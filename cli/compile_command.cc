@@ -39,7 +39,8 @@ int CompileCommand(const std::vector<std::string>& args) {
             << "\ndescribe needs: " << Listed(s.need)
             << "\ndescribe support provided: " << Listed(s.provided)
             << "\ndescribe support received: " << Listed(s.received)
-            << "\nnot read: " << s.not_read << "\n";
+            << "\nnot read: " << s.not_read
+            << "\nset apart, never name mercury: " << s.off_topic << "\n";
   std::cerr << "intake: compile: wrote "
             << CompilationHtmlFile(compile_args.out_dir) << " and "
             << CompilationOdtFile(compile_args.out_dir) << "\n";

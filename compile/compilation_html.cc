@@ -53,6 +53,7 @@ std::string Figures(const CompilationSummary& s) {
       NameList(s.others));
   row("Submissions whose submitter was not found", s.unattributed, "");
   row("Documents that could not be read", s.not_read, "");
+  row(kOffTopicRow, s.off_topic, "");
   return h + "</table>\n";
 }
 
@@ -144,6 +145,18 @@ std::string CompilationHtml(const Compilation& compilation,
     for (const OutputDocument* d : compilation.not_read) {
       h += "<tr>" + Cell(d->path) + Cell(d->status) + Cell(NotReadReason(*d)) +
            "</tr>";
+    }
+    h += "</table>\n";
+  }
+  if (!compilation.off_topic.empty()) {
+    h += "<h2>" + E(kOffTopicHeading) + "</h2>\n<p class=\"meta\">" +
+         E(kOffTopicNote) +
+         "</p>\n<table><tr><th>document</th><th>format</th>"
+         "<th>sent by</th></tr>";
+    for (const OutputDocument* d : compilation.off_topic) {
+      h += "<tr>";
+      for (const std::string& cell : OffTopicRow(*d)) h += Cell(cell);
+      h += "</tr>";
     }
     h += "</table>\n";
   }

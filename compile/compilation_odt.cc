@@ -216,6 +216,7 @@ void Summary(const CompilationSummary& s, ContentWriter* w, OdtBody* body) {
       {"Other submitters", n(s.others.size()), Names(s.others)},
       {"Submissions whose submitter was not found", n(s.unattributed), ""},
       {"Documents that could not be read", n(s.not_read), ""},
+      {kOffTopicRow, n(s.off_topic), ""},
   });
   body->Table({
       {"Submitters that describe", "number", "who"},
@@ -307,6 +308,16 @@ Status CompilationOdt(const Compilation& compilation,
         {"document", "status", "why"}};
     for (const OutputDocument* d : compilation.not_read) {
       rows.push_back({d->path, d->status, NotReadReason(*d)});
+    }
+    body.Table(rows);
+  }
+  if (!compilation.off_topic.empty()) {
+    w.Heading(2, kOffTopicHeading);
+    w.Paragraph("Meta", kOffTopicNote);
+    std::vector<std::vector<std::string>> rows = {
+        {"document", "format", "sent by"}};
+    for (const OutputDocument* d : compilation.off_topic) {
+      rows.push_back(OffTopicRow(*d));
     }
     body.Table(rows);
   }

@@ -111,4 +111,17 @@ std::string NotReadReason(const OutputDocument& document) {
   return document.error.empty() ? document.status : document.error;
 }
 
+const char kOffTopicHeading[] =
+    "Documents set apart: they never name mercury or the Convention";
+const char kOffTopicNote[] =
+    "Not counted as submissions and not in the figures above. Their "
+    "passages are at the end of the review list; a reviewer who gives one "
+    "of them a label brings the document back at the next compile.";
+const char kOffTopicRow[] =
+    "Documents set apart (they never name mercury or the Convention)";
+
+std::vector<std::string> OffTopicRow(const OutputDocument& document) {
+  return {document.path, document.format, document.submitter_name};
+}
+
 }  // namespace intake

@@ -15,6 +15,12 @@ namespace intake {
 // How the counts tables are to be read.
 extern const char kCountsNote[];
 
+// The heading and note over the documents set apart as not about the
+// Convention (Compilation::off_topic), and their figure's row.
+extern const char kOffTopicHeading[];
+extern const char kOffTopicNote[];
+extern const char kOffTopicRow[];
+
 // "Samoa (party)", "BCRC-Caribbean (regional centre)", or for the last
 // group "Submitter not found".
 std::string SubmitterHeading(const Submitter& submitter);
@@ -44,6 +50,10 @@ std::string JoinNames(const std::vector<std::string>& names);
 
 // The document's error, else its status.
 std::string NotReadReason(const OutputDocument& document);
+
+// A row of the documents set apart: path, format, who sent it ("" when
+// not found).
+std::vector<std::string> OffTopicRow(const OutputDocument& document);
 
 }  // namespace intake
 

@@ -8,6 +8,9 @@
 #include <map>
 #include <memory>
 
+#include "pipeline/off_topic.h"
+#include "pipeline/review_reasons.h"
+
 namespace intake {
 namespace {
 
@@ -20,6 +23,23 @@ bool IsRead(const OutputDocument& d) {
 bool IsEnvelope(const OutputDocument& d) {
   if (d.format == "zip" || d.format == "mbox") return true;
   return (d.format == "eml" || d.format == "msg") && d.embedded > 0;
+}
+
+bool SaysSomething(const OutputPassage& p) {
+  return !p.article14.empty() || !p.activity.empty() || !p.theme.empty() ||
+         p.stance != "other";
+}
+
+// The classifier found nothing of the Convention's subject in the document
+// (off_topic.h) and no reviewer said otherwise: a reviewer who gave one of
+// its passages a label has read it as a submission.
+bool IsOffTopic(const std::vector<const OutputPassage*>& passages) {
+  bool flagged = false;
+  for (const OutputPassage* p : passages) {
+    if (p->labels_from == "reviewer" && SaysSomething(*p)) return false;
+    if (HasReviewReason(p->review_reasons, kOffTopic)) flagged = true;
+  }
+  return flagged;
 }
 
 // White space collapsed, so a PDF's line layout does not make two copies
@@ -183,6 +203,10 @@ Compilation CompileSubmissions(const OutputRecords& records) {
       continue;
     }
     if (IsEnvelope(d)) continue;
+    if (IsOffTopic(passages[d.doc_id])) {
+      compilation.off_topic.push_back(&d);
+      continue;
+    }
     Submission candidate = Candidate(d, passages[d.doc_id]);
     auto same = std::find_if(letters.begin(), letters.end(), [&](auto& l) {
       return SameLetter(l.first, candidate);

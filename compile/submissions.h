@@ -11,7 +11,9 @@
 // the copy reproduced, since the review list shows every copy.
 // Containers with no text of their own (ZIP, mbox) and e-mail messages
 // that carry attachments (the envelope of the letters attached) are not
-// submissions; documents that could not be read are listed apart.
+// submissions; documents that could not be read, and documents that never
+// name the Convention's subject (off_topic.h) and no reviewer has labelled,
+// are listed apart.
 //
 // This module only groups; the figures are summary.h, the documents
 // compilation_html.h and compilation_odt.h.
@@ -47,6 +49,11 @@ struct Compilation {
   std::vector<Submitter> submitters;
   // Documents not read (a failed status), in output order.
   std::vector<const OutputDocument*> not_read;
+  // Documents read whose passages carry `off_topic` (they never name
+  // mercury or the Convention) and to none of which a reviewer gave a
+  // label or a direction of support, in output order: mail that is not a
+  // submission, shown apart so that a person can still see it.
+  std::vector<const OutputDocument*> off_topic;
   // Passages of reproduced copies that carry a reviewer's labels decided
   // on another copy of the letter (`Submission::body` points here).
   std::deque<OutputPassage> decided_on_copies;

@@ -86,6 +86,7 @@ std::string CodeName(const std::string& dimension, const std::string& code) {
 CompilationSummary Summarize(const Compilation& compilation) {
   CompilationSummary s;
   s.not_read = static_cast<long long>(compilation.not_read.size());
+  s.off_topic = static_cast<long long>(compilation.off_topic.size());
   s.article14 = ZeroCounts(kArticle14);
   s.themes = ZeroCounts(kTheme);
   for (const char* g : {"a", "b", "c", "d", "e"}) {

@@ -40,6 +40,7 @@ struct CompilationSummary {
   long long submitters = 0;    // found submitters (the unnamed group aside)
   long long unattributed = 0;  // submissions whose writer was not found
   long long not_read = 0;      // documents that could not be read
+  long long off_topic = 0;     // documents set apart: never name mercury
   std::vector<std::string> parties;  // States, alphabetical
   std::vector<std::string> others;   // regional centres and other writers
   // Submitters with at least one passage of that stance, alphabetical.

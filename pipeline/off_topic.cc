@@ -1,7 +1,5 @@
 #include "pipeline/off_topic.h"
 
-#include <algorithm>
-
 #include "pipeline/review_reasons.h"
 
 namespace intake {
@@ -21,9 +19,7 @@ void FlagOffTopic(std::span<Labels* const> document) {
   size_t other_language = 0;
   for (const Labels* labels : document) {
     if (labels->on_topic) return;
-    const auto& reasons = labels->review_reasons;
-    if (std::find(reasons.begin(), reasons.end(), "unsupported_language") !=
-        reasons.end()) {
+    if (HasReviewReason(labels->review_reasons, "unsupported_language")) {
       ++other_language;
     }
   }

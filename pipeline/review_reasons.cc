@@ -15,4 +15,9 @@ void AddReviewReason(std::string_view reason, Labels* labels) {
   labels->needs_review = true;
 }
 
+bool HasReviewReason(const std::vector<std::string>& reasons,
+                     std::string_view reason) {
+  return std::find(reasons.begin(), reasons.end(), reason) != reasons.end();
+}
+
 }  // namespace intake

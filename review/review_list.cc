@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "pipeline/off_topic.h"
+#include "pipeline/review_reasons.h"
 #include "pipeline/reviewed_labels.h"
 #include "pipeline/sha256.h"
 #include "pipeline/support_direction.h"
@@ -22,11 +23,6 @@ double LowestConfidence(const OutputPassage& p) {
   return lowest;
 }
 
-bool HasReason(const OutputPassage& p, const char* reason) {
-  const auto& reasons = p.review_reasons;
-  return std::find(reasons.begin(), reasons.end(), reason) != reasons.end();
-}
-
 // How doubtful the passage is, the lower the earlier: its lowest
 // confidence, or less when its direction of support goes against its
 // letter's, which a confident stance does not make right. A passage of a
@@ -34,10 +30,10 @@ bool HasReason(const OutputPassage& p, const char* reason) {
 // 1: a person dismisses such a document once, after the submissions.
 double Doubt(const OutputPassage& p) {
   double doubt = LowestConfidence(p);
-  if (HasReason(p, kMinorityDirection)) {
+  if (HasReviewReason(p.review_reasons, kMinorityDirection)) {
     doubt = std::min(doubt, kMinorityDirectionRight);
   }
-  if (HasReason(p, kOffTopic)) doubt += kOffTopicAfter;
+  if (HasReviewReason(p.review_reasons, kOffTopic)) doubt += kOffTopicAfter;
   return doubt;
 }
 

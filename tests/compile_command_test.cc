@@ -297,7 +297,8 @@ TEST(CompileCommandTest, MarkupInALetterShowsAsText) {
               "Subject: Submission of Samoa\n"
               "MIME-Version: 1.0\n"
               "Content-Type: text/plain; charset=utf-8\n\n"
-              "The Government of Samoa writes to the secretariat.\n\n"
+              "The Government of Samoa writes to the secretariat of the "
+              "Minamata Convention on Mercury.\n\n"
               "We quote: <script>alert('x')</script> and we need "
               "<b>training</b> & laboratories.\n";
   }
@@ -310,6 +311,37 @@ TEST(CompileCommandTest, MarkupInALetterShowsAsText) {
   EXPECT_NE(html.find("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; and "
                       "we need &lt;b&gt;training&lt;/b&gt; &amp;"),
             std::string::npos);
+}
+
+// An automatic reply that never names mercury is no submission: set apart
+// at the end, out of the figures.
+TEST(CompileCommandTest, MailThatNeverNamesMercuryIsSetApart) {
+  std::string dir = MakeTempDir("compile-off-topic");
+  const char* head =
+      "From: Ministry <focal.point@mnre.gov.ws>\n"
+      "To: secretariat@example.org\n"
+      "MIME-Version: 1.0\n"
+      "Content-Type: text/plain; charset=utf-8\n";
+  std::ofstream(dir + "/letter.eml")
+      << head << "Subject: Submission of Samoa\n\n"
+      << "The Government of Samoa writes to the secretariat of the Minamata "
+         "Convention on Mercury.\n\nSamoa needs training for customs "
+         "officers on the import of mercury-added products.\n";
+  std::ofstream(dir + "/reply.eml")
+      << head << "Subject: Automatic reply\n\n"
+      << "Thank you for your message. I am out of the office until 4 "
+         "December with limited access to e-mail; for urgent financial "
+         "matters please contact the budget unit.\n";
+  ASSERT_EQ(Intake("run --quiet " + dir + " --out " + dir + "/out"), 0);
+  ASSERT_EQ(Intake("compile --from " + dir + "/out", dir + "/figures.txt"), 0);
+  auto figures = Figures(dir + "/figures.txt");
+  EXPECT_EQ(figures["submissions"], "1 (in 1 documents)");
+  EXPECT_EQ(figures["set apart, never name mercury"], "1");
+  std::string html = ReadFileOrDie(dir + "/out/compilation.html");
+  size_t apart = html.find("<h2>Documents set apart:");
+  ASSERT_NE(apart, std::string::npos);
+  EXPECT_NE(html.find("reply.eml", apart), std::string::npos);
+  EXPECT_EQ(html.find("letter.eml", apart), std::string::npos);
 }
 
 TEST(CompileCommandTest, FolderWithoutRecordsIsAClearError) {

@@ -8,6 +8,7 @@
 #include "compile/bar_chart.h"
 #include "compile/compilation_html.h"
 #include "compile/compilation_odt.h"
+#include "compile/compilation_text.h"
 #include "compile/submissions.h"
 #include "compile/summary.h"
 
@@ -196,6 +197,62 @@ TEST(CompileTest, FiguresCountEachLetterOnceAndEachSubmitterOnce) {
   EXPECT_EQ(s.activity_groups[1].submitters, 1);
   EXPECT_EQ(s.activity_groups[4].submitters, 1);  // Samoa's two e.* items
   EXPECT_EQ(s.activity_groups[4].passages, 2);
+}
+
+// Mail that never names mercury (its labelled passages flagged off_topic)
+// is listed apart and left out of the figures, until a reviewer gives one
+// of its passages a label.
+OutputRecords WithMailOffTopic() {
+  OutputRecords r = Letters();
+  r.documents.push_back(Doc("newsletter", "eml", "Ghana", "state"));
+  OutputPassage p = Body("newsletter", "Our office will be closed.", "need",
+                         {"14.1"}, {}, {"finance"});
+  p.needs_review = true;
+  p.review_reasons = {"low_confidence", "off_topic"};
+  r.passages.push_back(p);
+  r.passages.push_back(Body("newsletter", "Kind regards.", "other"));
+  return r;
+}
+
+TEST(CompileTest, MailThatNeverNamesMercuryIsSetApart) {
+  OutputRecords records = WithMailOffTopic();
+  Compilation c = CompileSubmissions(records);
+  ASSERT_EQ(c.off_topic.size(), 1u);
+  EXPECT_EQ(c.off_topic[0]->doc_id, "newsletter");
+  for (const Submitter& s : c.submitters) EXPECT_NE(s.name, "Ghana");
+  CompilationSummary s = Summarize(c);
+  EXPECT_EQ(s.off_topic, 1);
+  EXPECT_EQ(s.submissions, 5);  // as without the mail
+  EXPECT_EQ(s.need, (std::vector<std::string>{"Côte d'Ivoire", "Samoa"}));
+  EXPECT_EQ(s.article14[0].passages, 3);
+  std::string html = CompilationHtml(c, s);
+  size_t apart = html.find(kOffTopicHeading);
+  ASSERT_NE(apart, std::string::npos);
+  EXPECT_NE(html.find("in/newsletter.eml", apart), std::string::npos);
+  std::string odt;
+  ASSERT_TRUE(CompilationOdt(c, s, &odt).ok());
+}
+
+TEST(CompileTest, ReviewerLabelBringsMailOffTopicBack) {
+  OutputRecords records = WithMailOffTopic();
+  OutputPassage& flagged = records.passages[records.passages.size() - 2];
+  flagged.labels_from = "reviewer";  // decided: labels kept, flags gone
+  flagged.needs_review = false;
+  flagged.review_reasons = {};
+  OutputPassage& other = records.passages.back();
+  other.needs_review = true;
+  other.review_reasons = {"off_topic"};  // another passage, not decided
+  Compilation c = CompileSubmissions(records);
+  EXPECT_TRUE(c.off_topic.empty());
+  CompilationSummary s = Summarize(c);
+  EXPECT_EQ(s.submissions, 6);
+  EXPECT_EQ(s.need,
+            (std::vector<std::string>{"Côte d'Ivoire", "Ghana", "Samoa"}));
+  // A reviewer who took every label away agrees it says nothing.
+  flagged.article14 = flagged.theme = {};
+  flagged.stance = "other";
+  c = CompileSubmissions(records);
+  EXPECT_EQ(c.off_topic.size(), 1u);
 }
 
 constexpr char kHostile[] =
