@@ -31,7 +31,8 @@ Labels EntityAddingClassifier::Classify(std::string_view text,
   labels.entities = entities_.Find(text);
   // The rules have no words for this language; its names, amounts and
   // citations still say something (entity_labels.h).
-  if (Labelled(kind) && HasReviewReason(labels.review_reasons, "unsupported_language")) {
+  if (Labelled(kind) &&
+      HasReviewReason(labels.review_reasons, "unsupported_language")) {
     const size_t evidence_before = labels.evidence.size();
     AddEntityLabels(labels.entities, &labels);
     if (labels.evidence.size() > evidence_before) {
