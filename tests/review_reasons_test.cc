@@ -27,11 +27,9 @@ TEST(ReviewReasonsTest, HasFindsAReasonInAnyOrder) {
     bool has;
   };
   const Case cases[] = {
-      {"too_long", true},
-      {"low_confidence", true},
+      {"too_long", true},  {"low_confidence", true},
       {"low", false},  // a prefix is not the reason
-      {"no_label", false},
-      {"", false},
+      {"no_label", false}, {"", false},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(HasReviewReason(reasons, c.reason), c.has) << c.reason;
