@@ -35,14 +35,28 @@ constexpr char16_t kMoneyNumber[] =
     u"(?:\\d{1,3}(?:[ "
     u",.\\u00a0\\u202f']\\d{3})+(?:[.,]\\d+)?|\\d+(?:[.,]\\d+)?)"
     u"(?:\\s?(?:million|millions|millon|millones|milliards?|billion|billions|"
-    u"thousand|mil|bn|m)\\b)?";
+    u"thousand|mil|bn|m|"
+    // Russian and Arabic (folded: "тыс." and "آلاف" lose nothing that
+    // matters), then Chinese, whose scale needs no word boundary: "200万".
+    u"млн|млрд|миллион(?:а|ов)?|миллиард(?:а|ов)?|тыс|тысяч[аи]?|"
+    u"مليون|ملايين|مليار|الف|الاف)\\b\\.?|\\s?[\u4e07\u4ebf\u5343])?";
 constexpr char16_t kCurrencyWord[] =
     u"(?:usd|us\\$|us ?dollars|dollars? us|dollars? americains|"
     u"united states dollars?|dollars? des etats[- ]unis|"
     u"dolares de (?:los )?estados unidos|dolares estadounidenses|"
     u"dolar estadounidense|dollars?|dolares|dolar|eur|euros?|chf|"
     u"swiss francs?|francs? suisses|francos suizos|gbp|pounds?|jpy|yen|sek|"
-    u"nok|dkk|cad|aud|cny|nzd|xof|xaf|fcfa|francs? cfa|brl|mxn|zar|inr)";
+    u"nok|dkk|cad|aud|cny|nzd|xof|xaf|fcfa|francs? cfa|brl|mxn|zar|inr|"
+    // Russian and Arabic, folded ("рублей" -> "рублеи", "أمريكي" ->
+    // "امريكي").
+    u"доллар(?:ов|а)?(?: сша)?|евро|швеицарск(?:их|ии) франк(?:ов|а)?|"
+    u"рубл(?:еи|я|ь)|руб|"
+    u"دولار(?:ات)?(?: امريكي(?:ة)?)?|يورو|فرنك(?:ات)? سويسري(?:ة)?)";
+
+// Chinese currency names, which no word boundary need follow ("200万美元的").
+constexpr char16_t kCurrencyHan[] =
+    u"(?:\u7f8e\u5143|\u6b27\u5143|\u745e\u58eb\u6cd5\u90ce|"
+    u"\u65e5\u5143|\u4eba\u6c11\u5e01)";  // 美元 欧元 瑞士法郎 日元 人民币
 
 constexpr char16_t kMonths[] =
     u"(january|february|march|april|may|june|july|august|september|october|"
@@ -57,9 +71,12 @@ std::u16string ArticlePattern() { return kArticle; }
 
 std::u16string MoneyPattern() {
   const std::u16string number(kMoneyNumber), currency(kCurrencyWord);
+  const std::u16string han(kCurrencyHan);
+  // Between a Han character and a digit there is no word boundary
+  // ("提供了200万美元"): the Chinese amount only needs no digit before it.
   return u"(?:\\b" + currency + u"|[$\u20ac\u00a3\u00a5])\\s?" + number +
          u"|\\b" + number + u"\\s?(?:d'|de\\s|del\\s)?(?:" + currency +
-         u"\\b|[$\u20ac\u00a3\u00a5])";
+         u"\\b|[$\u20ac\u00a3\u00a5])|(?<![\\d.,])" + number + u"\\s?" + han;
 }
 
 // Month number of a folded month name or abbreviation; 0 when none.
@@ -147,6 +164,17 @@ std::string Currency(std::string_view original) {
     if (word(us_dollar)) return "USD";
   }
   if (word("usd") || has("us$") || has("us $") || has("u.s.")) return "USD";
+  // In Russian, Chinese and Arabic (folded): the US dollar by its country.
+  if (has("доллар") && has("сша")) return "USD";
+  if (has("美元") || (has("دولار") && has("امريكي"))) return "USD";
+  if (has("евро") || has("欧元") || has("يورو")) return "EUR";
+  if ((has("франк") && has("швеицар")) || has("瑞士法郎") ||
+      (has("فرنك") && has("سويسري"))) {
+    return "CHF";
+  }
+  if (has("日元")) return "JPY";
+  if (has("人民币")) return "CNY";
+  if (has("рубл") || word("руб")) return "RUB";
   if (word("eur") || word("euro") || word("euros") ||
       original.find("€") != std::string_view::npos) {
     return "EUR";
@@ -216,10 +244,12 @@ bool MayNameACurrency(std::u16string_view f) {
     return true;
   }
   for (std::u16string_view start :
-       {u"usd", u"us ",   u"dollar", u"dolar", u"eur", u"chf", u"franc",
-        u"gbp", u"pound", u"jpy",    u"yen",   u"sek", u"nok", u"dkk",
-        u"cad", u"aud",   u"cny",    u"nzd",   u"xof", u"xaf", u"fcfa",
-        u"brl", u"mxn",   u"zar",    u"inr"}) {
+       {u"usd", u"us ", u"dollar", u"dolar", u"eur", u"chf", u"franc", u"gbp",
+        u"pound", u"jpy", u"yen", u"sek", u"nok", u"dkk", u"cad", u"aud",
+        u"cny", u"nzd", u"xof", u"xaf", u"fcfa", u"brl", u"mxn", u"zar", u"inr",
+        // Russian, Chinese and Arabic (folded).
+        u"доллар", u"евро", u"франк", u"руб", u"\u5143", u"\u6cd5\u90ce",
+        u"دولار", u"يورو", u"فرنك"}) {
     if (f.find(start) != std::u16string_view::npos) return true;
   }
   return false;

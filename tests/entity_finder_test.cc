@@ -222,5 +222,33 @@ TEST(EntityFinderTest, HostileTextFindsNothingAndDoesNotBreak) {
   EXPECT_EQ(e[0].start, 200001);
 }
 
+// Amounts in Russian, Chinese and Arabic, so that a passage in those
+// languages, which the rules do not read, is labelled finance by its
+// entities (entity_labels.h); and words that only start like a currency.
+TEST(EntityFinderTest, AmountsInRussianChineseAndArabic) {
+  struct Case {
+    const char* text;
+    std::vector<std::string> found;
+  };
+  const Case cases[] = {
+      {"Выделено 2 млн. долларов США и 1,5 миллиона евро.",
+       {"money 2 млн. долларов США USD", "money 1,5 миллиона евро EUR"}},
+      {"Бюджет: 500 000 рублей, 300 тыс. швейцарских франков.",
+       {"money 500 000 рублей RUB", "money 300 тыс. швейцарских франков CHF"}},
+      {"Выделено 40 долларов.", {"money 40 долларов "}},  // whose dollar?
+      {"提供了200万美元，另有50万欧元和3000人民币。",
+       {"money 200万美元 USD", "money 50万欧元 EUR", "money 3000人民币 CNY"}},
+      {"قدم 2 مليون دولار أمريكي و 500 ألف يورو.",
+       {"money 2 مليون دولار أمريكي USD", "money 500 ألف يورو EUR"}},
+      // Not amounts: a year before "European", numbers before words that
+      // start as a currency's name does.
+      {"В 2020 европейские страны; 5 рубежей.", {"year 2020 2020"}},
+      {"Проект 12 франкофонных стран.", {}},
+  };
+  for (const Case& c : cases) {
+    EXPECT_EQ(Found(c.text), c.found) << c.text;
+  }
+}
+
 }  // namespace
 }  // namespace intake
