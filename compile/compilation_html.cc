@@ -45,7 +45,7 @@ std::string Figures(const CompilationSummary& s) {
     h += "<tr><th>" + E(what) + "</th>" + Number(n) + Cell(detail) + "</tr>";
   };
   row("Submissions (letters)", s.submissions, "");
-  row("Documents received (copies included)", s.documents, "");
+  row("Documents the submissions came in (copies included)", s.documents, "");
   row("Submitters", s.submitters, "");
   row("Parties (States)", static_cast<long long>(s.parties.size()),
       NameList(s.parties));
@@ -153,9 +153,9 @@ std::string CompilationHtml(const Compilation& compilation,
          E(kOffTopicNote) +
          "</p>\n<table><tr><th>document</th><th>format</th>"
          "<th>sent by</th></tr>";
-    for (const OutputDocument* d : compilation.off_topic) {
+    for (const SetApart& d : compilation.off_topic) {
       h += "<tr>";
-      for (const std::string& cell : OffTopicRow(*d)) h += Cell(cell);
+      for (const std::string& cell : OffTopicRow(d)) h += Cell(cell);
       h += "</tr>";
     }
     h += "</table>\n";

@@ -210,7 +210,8 @@ void Summary(const CompilationSummary& s, ContentWriter* w, OdtBody* body) {
   w->Heading(2, "Summary");
   body->Table({
       {"Submissions (letters)", n(s.submissions), ""},
-      {"Documents received (copies included)", n(s.documents), ""},
+      {"Documents the submissions came in (copies included)", n(s.documents),
+       ""},
       {"Submitters", n(s.submitters), ""},
       {"Parties (States)", n(s.parties.size()), Names(s.parties)},
       {"Other submitters", n(s.others.size()), Names(s.others)},
@@ -316,8 +317,8 @@ Status CompilationOdt(const Compilation& compilation,
     w.Paragraph("Meta", kOffTopicNote);
     std::vector<std::vector<std::string>> rows = {
         {"document", "format", "sent by"}};
-    for (const OutputDocument* d : compilation.off_topic) {
-      rows.push_back(OffTopicRow(*d));
+    for (const SetApart& d : compilation.off_topic) {
+      rows.push_back(OffTopicRow(d));
     }
     body.Table(rows);
   }

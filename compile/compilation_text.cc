@@ -120,8 +120,8 @@ const char kOffTopicNote[] =
 const char kOffTopicRow[] =
     "Documents set apart (they never name mercury or the Convention)";
 
-std::vector<std::string> OffTopicRow(const OutputDocument& document) {
-  return {document.path, document.format, document.submitter_name};
+std::vector<std::string> OffTopicRow(const SetApart& document) {
+  return {document.document->path, document.document->format, document.sender};
 }
 
 }  // namespace intake

@@ -51,9 +51,8 @@ std::string JoinNames(const std::vector<std::string>& names);
 // The document's error, else its status.
 std::string NotReadReason(const OutputDocument& document);
 
-// A row of the documents set apart: path, format, who sent it ("" when
-// not found).
-std::vector<std::string> OffTopicRow(const OutputDocument& document);
+// A row of the documents set apart: path, format, who sent it.
+std::vector<std::string> OffTopicRow(const SetApart& document);
 
 }  // namespace intake
 

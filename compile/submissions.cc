@@ -8,9 +8,6 @@
 #include <map>
 #include <memory>
 
-#include "pipeline/off_topic.h"
-#include "pipeline/review_reasons.h"
-
 namespace intake {
 namespace {
 
@@ -30,16 +27,52 @@ bool SaysSomething(const OutputPassage& p) {
          p.stance != "other";
 }
 
-// The classifier found nothing of the Convention's subject in the document
-// (off_topic.h) and no reviewer said otherwise: a reviewer who gave one of
-// its passages a label has read it as a submission.
-bool IsOffTopic(const std::vector<const OutputPassage*>& passages) {
-  bool flagged = false;
-  for (const OutputPassage* p : passages) {
-    if (p->labels_from == "reviewer" && SaysSomething(*p)) return false;
-    if (HasReviewReason(p->review_reasons, kOffTopic)) flagged = true;
+// Whether the document, or a message or archive it came in, names the
+// Convention's subject: a letter attached to a mail whose subject line
+// names the Convention is a submission even if the letter does not.
+bool InSubjectNamingContainer(
+    const OutputDocument& d,
+    const std::map<std::string, const OutputDocument*>& by_id) {
+  const OutputDocument* at = &d;
+  for (size_t depth = 0; at != nullptr && depth <= by_id.size(); ++depth) {
+    if (at->convention_subject == "named") return true;
+    if (at->container_id.empty()) return false;
+    auto it = by_id.find(at->container_id);
+    at = it == by_id.end() ? nullptr : it->second;
   }
-  return flagged;
+  return false;
+}
+
+std::string Sender(const OutputDocument& d,
+                   const std::map<std::string, const OutputDocument*>& by_id) {
+  if (!d.submitter_name.empty()) return d.submitter_name;
+  const OutputDocument* at = &d;
+  for (size_t depth = 0; at != nullptr && depth <= by_id.size(); ++depth) {
+    if (!at->mail_from.empty()) return at->mail_from;
+    auto it = by_id.find(at->container_id);
+    at = it == by_id.end() ? nullptr : it->second;
+  }
+  return "";
+}
+
+// A letter is set apart when none of its copies names the Convention's
+// subject, nor the mail they came in, and no reviewer gave a passage of
+// any copy a label or a direction of support (a reviewer who did read it
+// as a submission; one who took every label away did not).
+bool IsOffTopic(
+    const std::vector<const OutputDocument*>& copies,
+    const std::map<std::string, std::vector<const OutputPassage*>>& passages,
+    const std::map<std::string, const OutputDocument*>& by_id) {
+  for (const OutputDocument* d : copies) {
+    if (d->convention_subject != "not_named") return false;
+    if (InSubjectNamingContainer(*d, by_id)) return false;
+    auto it = passages.find(d->doc_id);
+    if (it == passages.end()) continue;
+    for (const OutputPassage* p : it->second) {
+      if (p->labels_from == "reviewer" && SaysSomething(*p)) return false;
+    }
+  }
+  return true;
 }
 
 // White space collapsed, so a PDF's line layout does not make two copies
@@ -203,10 +236,6 @@ Compilation CompileSubmissions(const OutputRecords& records) {
       continue;
     }
     if (IsEnvelope(d)) continue;
-    if (IsOffTopic(passages[d.doc_id])) {
-      compilation.off_topic.push_back(&d);
-      continue;
-    }
     Submission candidate = Candidate(d, passages[d.doc_id]);
     auto same = std::find_if(letters.begin(), letters.end(), [&](auto& l) {
       return SameLetter(l.first, candidate);
@@ -217,8 +246,18 @@ Compilation CompileSubmissions(const OutputRecords& records) {
       same->second.push_back(candidate);
     }
   }
+  std::map<std::string, const OutputDocument*> by_id;
+  for (const OutputDocument& d : records.documents) by_id.emplace(d.doc_id, &d);
   std::map<std::string, size_t> by_key;
   for (auto& [letter, copies] : letters) {
+    std::vector<const OutputDocument*> all = {letter.document};
+    for (const Submission& c : copies) all.push_back(c.document);
+    if (IsOffTopic(all, passages, by_id)) {
+      for (const OutputDocument* d : all) {
+        compilation.off_topic.push_back({d, Sender(*d, by_id)});
+      }
+      continue;
+    }
     ChooseCopy(&letter, &copies);
     TakeDecisionsFromCopies(passages, &letter, &compilation.decided_on_copies);
     const OutputDocument& d = *letter.document;

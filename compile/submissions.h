@@ -11,9 +11,9 @@
 // the copy reproduced, since the review list shows every copy.
 // Containers with no text of their own (ZIP, mbox) and e-mail messages
 // that carry attachments (the envelope of the letters attached) are not
-// submissions; documents that could not be read, and documents that never
-// name the Convention's subject (off_topic.h) and no reviewer has labelled,
-// are listed apart.
+// submissions; documents that could not be read, and letters that never
+// name the Convention's subject and no reviewer has labelled, are listed
+// apart.
 //
 // This module only groups; the figures are summary.h, the documents
 // compilation_html.h and compilation_odt.h.
@@ -44,16 +44,26 @@ struct Submitter {
   std::vector<Submission> submissions;
 };
 
+// A document set apart as not about the Convention, with who sent it: the
+// submitter when one was found, else the From of the e-mail it is or came
+// in (such mail rarely names a State), else "".
+struct SetApart {
+  const OutputDocument* document = nullptr;
+  std::string sender;
+};
+
 struct Compilation {
   // Alphabetical by name (ICU root collation), the unnamed group last.
   std::vector<Submitter> submitters;
   // Documents not read (a failed status), in output order.
   std::vector<const OutputDocument*> not_read;
-  // Documents read whose passages carry `off_topic` (they never name
-  // mercury or the Convention) and to none of which a reviewer gave a
-  // label or a direction of support, in output order: mail that is not a
-  // submission, shown apart so that a person can still see it.
-  std::vector<const OutputDocument*> off_topic;
+  // The documents of letters none of whose copies names the Convention's
+  // subject (convention_subject "not_named": no passage names mercury,
+  // Minamata...), that came in no mail or archive that names it, and to
+  // none of whose passages a reviewer gave a label or a direction of
+  // support: mail that is not a submission, shown apart so that a person
+  // can still see it. In the order the letters were first found.
+  std::vector<SetApart> off_topic;
   // Passages of reproduced copies that carry a reviewer's labels decided
   // on another copy of the letter (`Submission::body` points here).
   std::deque<OutputPassage> decided_on_copies;

@@ -1,14 +1,13 @@
 #include "pipeline/classify_document.h"
 
-#include "pipeline/off_topic.h"
 #include "pipeline/passage_context.h"
 #include "pipeline/progress.h"
 #include "pipeline/support_direction.h"
 
 namespace intake {
 
-void ClassifyDocument(const Classifier& classifier,
-                      std::vector<Passage>* passages, bool whole) {
+Subject ClassifyDocument(const Classifier& classifier,
+                         std::vector<Passage>* passages, bool whole) {
   ContextTracker context;
   std::vector<Labels*> labels;
   size_t read_by_ocr = 0;
@@ -20,9 +19,15 @@ void ClassifyDocument(const Classifier& classifier,
     if (p.ocr_confidence >= 0) ++read_by_ocr;
   }
   FlagMinorityDirection(labels);
+  Subject subject = JudgeSubject(
+      std::span<const Labels* const>(labels.data(), labels.size()));
   // A scan may have garbled the one word that counts; a page or two read
   // by OCR in a document with a text layer do not make it a scan.
-  if (whole && 2 * read_by_ocr <= passages->size()) FlagOffTopic(labels);
+  if (subject == Subject::kNotNamed && 2 * read_by_ocr > passages->size()) {
+    subject = Subject::kNotJudged;
+  }
+  if (whole && subject == Subject::kNotNamed) FlagOffTopic(labels);
+  return subject;
 }
 
 }  // namespace intake

@@ -9,20 +9,22 @@
 #include <vector>
 
 #include "pipeline/classifier.h"
+#include "pipeline/off_topic.h"
 #include "pipeline/passage.h"
 
 namespace intake {
 
 // REQUIRES: `passages` are one document's, in document order, each with
 // its kind, text and language set.
-// Sets every passage's labels. `whole` says the document's subject can
-// only be in its own passages: false for a message or an archive that
+// Sets every passage's labels, and returns what the passages say of the
+// Convention's subject (off_topic.h). `whole` says the document's subject
+// can only be in its own passages: false for a message or an archive that
 // holds other files (a cover mail's letter is its attachment), which is
-// then never flagged off_topic; so is a document more than half of whose
-// passages were read by OCR, which may have garbled the one word that
-// counts.
-void ClassifyDocument(const Classifier& classifier,
-                      std::vector<Passage>* passages, bool whole = true);
+// then never flagged off_topic. A document that names no subject and more
+// than half of whose passages were read by OCR, which may have garbled
+// the one word that counts, is not judged and not flagged.
+Subject ClassifyDocument(const Classifier& classifier,
+                         std::vector<Passage>* passages, bool whole = true);
 
 }  // namespace intake
 

@@ -163,6 +163,7 @@ std::string DocumentJson(const DocumentRecord& r) {
   } else {
     j["submitter"] = nullptr;
   }
+  j["convention_subject"] = r.convention_subject;
   j["extraction"] = r.meta.extraction;
   Json ocr_pages = Json::array();
   for (const PageOcr& page : r.meta.ocr_pages) {

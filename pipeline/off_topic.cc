@@ -15,17 +15,35 @@ bool SaysSomething(const Labels& labels) {
 
 }  // namespace
 
-void FlagOffTopic(std::span<Labels* const> document) {
+const char* SubjectName(Subject subject) {
+  switch (subject) {
+    case Subject::kNamed:
+      return "named";
+    case Subject::kNotNamed:
+      return "not_named";
+    case Subject::kNotJudged:
+      break;
+  }
+  return "";
+}
+
+Subject JudgeSubject(std::span<const Labels* const> document) {
   size_t other_language = 0;
   for (const Labels* labels : document) {
-    if (labels->on_topic) return;
+    if (labels->on_topic) return Subject::kNamed;
     if (HasReviewReason(labels->review_reasons, "unsupported_language")) {
       ++other_language;
     }
   }
   // Mostly in another language: the subject's word may be one the rules
   // lack. A stray page read as another language does not count.
-  if (2 * other_language > document.size()) return;
+  if (2 * other_language > document.size()) return Subject::kNotJudged;
+  return Subject::kNotNamed;
+}
+
+void FlagOffTopic(std::span<Labels* const> document) {
+  std::span<const Labels* const> read(document.data(), document.size());
+  if (JudgeSubject(read) != Subject::kNotNamed) return;
   for (Labels* labels : document) {
     if (SaysSomething(*labels)) AddReviewReason(kOffTopic, labels);
   }

@@ -24,13 +24,28 @@ inline constexpr char kOffTopic[] = "off_topic";
 // of a document on the subject.
 inline constexpr double kOffTopicAfter = 1.0;
 
-// `document` as for FlagMinorityDirection (support_direction.h). When none
-// of its passages is on_topic, each that has a label, a stance other than
-// "other" or a reason already is given kOffTopic (AddReviewReason);
-// unlabelled, unflagged passages (letter furniture) are left as they are.
-// A document more than half of whose passages are flagged
-// unsupported_language is not judged: the rules' words for the subject
-// may not be in its language.
+// What a document's passages say of the Convention's subject: its
+// record's `convention_subject` (docs/records.md), which intake compile
+// reads to set apart mail that is not a submission.
+enum class Subject {
+  kNotJudged,  // not read, or the words for the subject may be missing
+  kNamed,      // a passage names it
+  kNotNamed,   // no passage does
+};
+
+// "named", "not_named", or "" for kNotJudged.
+const char* SubjectName(Subject subject);
+
+// `document` as for FlagMinorityDirection (support_direction.h). kNamed
+// when a passage is on_topic; else kNotJudged when more than half of its
+// passages are flagged unsupported_language (the rules' words for the
+// subject may not be in its language); else kNotNamed.
+Subject JudgeSubject(std::span<const Labels* const> document);
+
+// When JudgeSubject gives kNotNamed, each passage that has a label, a
+// stance other than "other" or a reason already is given kOffTopic
+// (AddReviewReason); unlabelled, unflagged passages (letter furniture) are
+// left as they are.
 void FlagOffTopic(std::span<Labels* const> document);
 
 }  // namespace intake

@@ -142,8 +142,8 @@ DocumentRecord RunStages(const std::string& path, std::string_view data,
   for (Passage& p : record.passages) {
     p.lang = DetectLanguage(p.text, record.lang);
   }
-  ClassifyDocument(classifier, &record.passages,
-                   /*whole=*/extraction.embedded.empty());
+  record.convention_subject = SubjectName(ClassifyDocument(
+      classifier, &record.passages, /*whole=*/extraction.embedded.empty()));
   if (stages.submitters != nullptr) {
     record.submitter = stages.submitters->Find(record.passages, record.meta);
   }

@@ -52,6 +52,9 @@ struct DocumentRecord {
   DocumentMeta meta;
   std::string lang = "und";
   Submitter submitter;  // empty when not found
+  // Whether a passage names the Convention's subject: "named",
+  // "not_named", or "" when not judged (off_topic.h, SubjectName).
+  std::string convention_subject;
   std::string status = kStatusOk;
   std::vector<std::string> warnings;
   std::string error;

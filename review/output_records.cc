@@ -45,6 +45,9 @@ OutputDocument DocumentFromJson(const Json& j) {
     d.submitter_code = Str(*s, "code");
     d.submitter_kind = Str(*s, "kind");
   }
+  d.convention_subject = Str(j, "convention_subject");
+  auto mail = j.find("mail");
+  if (mail != j.end() && mail->is_object()) d.mail_from = Str(*mail, "from");
   return d;
 }
 

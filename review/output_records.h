@@ -25,6 +25,10 @@ struct OutputDocument {
   std::string submitter_name, submitter_code, submitter_kind;
   std::string container_id;
   long long embedded = 0;
+  // "named", "not_named" or "" (not judged, or records written before the
+  // field): docs/records.md.
+  std::string convention_subject;
+  std::string mail_from;  // an e-mail's From header, "" for other documents
 };
 
 struct OutputEvidence {

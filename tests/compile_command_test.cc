@@ -333,6 +333,15 @@ TEST(CompileCommandTest, MailThatNeverNamesMercuryIsSetApart) {
          "December with limited access to e-mail; for urgent financial "
          "matters please contact the budget unit.\n";
   ASSERT_EQ(Intake("run --quiet " + dir + " --out " + dir + "/out"), 0);
+  std::map<std::string, std::string> subject;  // file name -> verdict
+  std::ifstream documents(dir + "/out/documents.jsonl");
+  for (std::string line; std::getline(documents, line);) {
+    Json d = Json::parse(line);
+    std::string path = d["path"];
+    subject[path.substr(path.rfind('/') + 1)] = d["convention_subject"];
+  }
+  EXPECT_EQ(subject["letter.eml"], "named");
+  EXPECT_EQ(subject["reply.eml"], "not_named");
   ASSERT_EQ(Intake("compile --from " + dir + "/out", dir + "/figures.txt"), 0);
   auto figures = Figures(dir + "/figures.txt");
   EXPECT_EQ(figures["submissions"], "1 (in 1 documents)");
@@ -342,6 +351,7 @@ TEST(CompileCommandTest, MailThatNeverNamesMercuryIsSetApart) {
   ASSERT_NE(apart, std::string::npos);
   EXPECT_NE(html.find("reply.eml", apart), std::string::npos);
   EXPECT_EQ(html.find("letter.eml", apart), std::string::npos);
+  EXPECT_NE(html.find("<td>Samoa</td>", apart), std::string::npos);  // sender
 }
 
 TEST(CompileCommandTest, FolderWithoutRecordsIsAClearError) {

@@ -25,6 +25,7 @@ OutputDocument Doc(const std::string& id, const std::string& format,
   d.submitter_name = submitter;
   d.submitter_code = submitter.empty() ? "" : submitter.substr(0, 3);
   d.submitter_kind = kind;
+  d.convention_subject = "named";
   return d;
 }
 
@@ -199,12 +200,15 @@ TEST(CompileTest, FiguresCountEachLetterOnceAndEachSubmitterOnce) {
   EXPECT_EQ(s.activity_groups[4].passages, 2);
 }
 
-// Mail that never names mercury (its labelled passages flagged off_topic)
-// is listed apart and left out of the figures, until a reviewer gives one
-// of its passages a label.
+// Mail that never names mercury (convention_subject "not_named") is
+// listed apart and left out of the figures, until a reviewer gives one of
+// its passages a label.
 OutputRecords WithMailOffTopic() {
   OutputRecords r = Letters();
-  r.documents.push_back(Doc("newsletter", "eml", "Ghana", "state"));
+  OutputDocument mail = Doc("newsletter", "eml", "", "");
+  mail.convention_subject = "not_named";
+  mail.mail_from = "Jane Doe <jane@env.example>";
+  r.documents.push_back(mail);
   OutputPassage p = Body("newsletter", "Our office will be closed.", "need",
                          {"14.1"}, {}, {"finance"});
   p.needs_review = true;
@@ -218,41 +222,98 @@ TEST(CompileTest, MailThatNeverNamesMercuryIsSetApart) {
   OutputRecords records = WithMailOffTopic();
   Compilation c = CompileSubmissions(records);
   ASSERT_EQ(c.off_topic.size(), 1u);
-  EXPECT_EQ(c.off_topic[0]->doc_id, "newsletter");
-  for (const Submitter& s : c.submitters) EXPECT_NE(s.name, "Ghana");
+  EXPECT_EQ(c.off_topic[0].document->doc_id, "newsletter");
+  EXPECT_EQ(c.off_topic[0].sender, "Jane Doe <jane@env.example>");
   CompilationSummary s = Summarize(c);
   EXPECT_EQ(s.off_topic, 1);
   EXPECT_EQ(s.submissions, 5);  // as without the mail
+  EXPECT_EQ(s.unattributed, 1);
   EXPECT_EQ(s.need, (std::vector<std::string>{"Côte d'Ivoire", "Samoa"}));
   EXPECT_EQ(s.article14[0].passages, 3);
   std::string html = CompilationHtml(c, s);
-  size_t apart = html.find(kOffTopicHeading);
+  size_t apart = html.find(std::string("<h2>") + kOffTopicHeading);
   ASSERT_NE(apart, std::string::npos);
   EXPECT_NE(html.find("in/newsletter.eml", apart), std::string::npos);
+  EXPECT_NE(html.find("Jane Doe &lt;jane@env.example&gt;", apart),
+            std::string::npos);
   std::string odt;
   ASSERT_TRUE(CompilationOdt(c, s, &odt).ok());
+  // Records written before the field say nothing of the subject.
+  records.documents.back().convention_subject = "";
+  EXPECT_TRUE(CompileSubmissions(records).off_topic.empty());
 }
 
-TEST(CompileTest, ReviewerLabelBringsMailOffTopicBack) {
+// A decided passage has no review reasons left: the document's own
+// verdict keeps it apart, and only a reviewer's label brings it back.
+TEST(CompileTest, ReviewerLabelBringsMailBackDismissalKeepsItApart) {
   OutputRecords records = WithMailOffTopic();
-  OutputPassage& flagged = records.passages[records.passages.size() - 2];
-  flagged.labels_from = "reviewer";  // decided: labels kept, flags gone
-  flagged.needs_review = false;
-  flagged.review_reasons = {};
-  OutputPassage& other = records.passages.back();
-  other.needs_review = true;
-  other.review_reasons = {"off_topic"};  // another passage, not decided
+  OutputPassage& decided = records.passages[records.passages.size() - 2];
+  decided.labels_from = "reviewer";
+  decided.needs_review = false;
+  decided.review_reasons = {};
   Compilation c = CompileSubmissions(records);
   EXPECT_TRUE(c.off_topic.empty());
   CompilationSummary s = Summarize(c);
   EXPECT_EQ(s.submissions, 6);
-  EXPECT_EQ(s.need,
-            (std::vector<std::string>{"Côte d'Ivoire", "Ghana", "Samoa"}));
+  EXPECT_EQ(s.unattributed, 2);
   // A reviewer who took every label away agrees it says nothing.
-  flagged.article14 = flagged.theme = {};
-  flagged.stance = "other";
+  decided.article14 = decided.theme = {};
+  decided.stance = "other";
   c = CompileSubmissions(records);
   EXPECT_EQ(c.off_topic.size(), 1u);
+  EXPECT_EQ(Summarize(c).submissions, 5);
+}
+
+// Two copies of one letter are set apart or counted together; a label on
+// either copy brings the letter back once.
+TEST(CompileTest, CopiesOfALetterAreSetApartTogether) {
+  OutputRecords records = Letters();
+  for (const char* id : {"zm-pdf", "zm-docx"}) {
+    OutputDocument d = Doc(id, id == std::string("zm-pdf") ? "pdf" : "docx",
+                           "Zambia", "state");
+    d.convention_subject = "not_named";
+    records.documents.push_back(d);
+    records.passages.push_back(Furniture(id, "reference", "Ref.: PEST/1"));
+    records.passages.push_back(Body(id, "Pesticide stocks.", "need", {"14.1"}));
+  }
+  Compilation c = CompileSubmissions(records);
+  ASSERT_EQ(c.off_topic.size(), 2u);
+  EXPECT_EQ(Summarize(c).parties,
+            (std::vector<std::string>{"Côte d'Ivoire", "Cuba", "Samoa"}));
+  records.passages.back().labels_from = "reviewer";  // on the Word copy
+  c = CompileSubmissions(records);
+  EXPECT_TRUE(c.off_topic.empty());
+  const Submitter& zambia = c.submitters[4];
+  ASSERT_EQ(zambia.name, "Zambia");
+  ASSERT_EQ(zambia.submissions.size(), 1u);
+  EXPECT_EQ(zambia.submissions[0].copies.size(), 1u);
+}
+
+// A letter that never names mercury, attached to a mail whose subject line
+// names the Convention, is a submission; attached to an automatic reply
+// that names nothing, it is set apart with the reply's sender.
+TEST(CompileTest, AttachmentIsJudgedWithTheMailItCameIn) {
+  OutputRecords records = Letters();
+  OutputDocument mail = Doc("mail", "eml", "", "");
+  mail.embedded = 1;
+  mail.convention_subject = "named";
+  mail.mail_from = "Focal point <fp@gov.mw>";
+  OutputDocument letter = Doc("attached", "docx", "", "");
+  letter.container_id = "mail";
+  letter.convention_subject = "not_named";
+  records.documents.push_back(mail);
+  records.documents.push_back(letter);
+  records.passages.push_back(
+      Body("attached", "Malawi needs training.", "need", {"14.1"}));
+  Compilation c = CompileSubmissions(records);
+  EXPECT_TRUE(c.off_topic.empty());
+  EXPECT_EQ(Summarize(c).submissions, 6);
+  records.documents[records.documents.size() - 2].convention_subject =
+      "not_named";
+  c = CompileSubmissions(records);
+  ASSERT_EQ(c.off_topic.size(), 1u);  // the envelope is no letter
+  EXPECT_EQ(c.off_topic[0].document->doc_id, "attached");
+  EXPECT_EQ(c.off_topic[0].sender, "Focal point <fp@gov.mw>");
 }
 
 constexpr char kHostile[] =

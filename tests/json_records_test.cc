@@ -20,6 +20,7 @@ DocumentRecord Sample() {
   r.meta.extraction = "poppler-text+ocr";
   r.meta.ocr_pages = {{2, "no_text", 0.91349}};
   r.lang = "fr";
+  r.convention_subject = "named";
   r.rules_version = "2026.11.1+abc";
   r.model_version = "0123456789ab";
   Passage p;
@@ -46,7 +47,7 @@ TEST(JsonRecordsTest, DocumentRecordExactBytes) {
       DocumentJson(Sample()),
       R"({"schema_version":1,"record":"document","doc_id":")" +
           std::string(64, 'a') +
-          R"(","path":"in/lettre \"1\".pdf","other_paths":[],"provenance":[{"type":"file","name":"in/lettre \"1\".pdf"}],"container_id":"","embedded":0,"format":"pdf","mime":"application/pdf","size":1234,"pages":2,"title":"Soumission de la Côte d'Ivoire","author":"","created":"","lang":"fr","submitter":null,"extraction":"poppler-text+ocr","ocr_pages":[{"page":2,"reason":"no_text","confidence":0.913}],"mail":null,"status":"ok","warnings":[],"error":"","passages":1,"rules_version":"2026.11.1+abc","model_version":"0123456789ab"})");
+          R"(","path":"in/lettre \"1\".pdf","other_paths":[],"provenance":[{"type":"file","name":"in/lettre \"1\".pdf"}],"container_id":"","embedded":0,"format":"pdf","mime":"application/pdf","size":1234,"pages":2,"title":"Soumission de la Côte d'Ivoire","author":"","created":"","lang":"fr","submitter":null,"convention_subject":"named","extraction":"poppler-text+ocr","ocr_pages":[{"page":2,"reason":"no_text","confidence":0.913}],"mail":null,"status":"ok","warnings":[],"error":"","passages":1,"rules_version":"2026.11.1+abc","model_version":"0123456789ab"})");
 }
 
 TEST(JsonRecordsTest, PassageRecordExactBytes) {

@@ -28,6 +28,20 @@ std::vector<Labels*> Document(std::vector<Labels>& passages) {
   return document;
 }
 
+std::vector<const Labels*> ReadOnly(const std::vector<Labels>& passages) {
+  std::vector<const Labels*> document;
+  for (const Labels& p : passages) document.push_back(&p);
+  return document;
+}
+
+TEST(OffTopicTest, NamesOfTheVerdictsAreThoseOfTheRecords) {
+  EXPECT_STREQ(SubjectName(Subject::kNamed), "named");
+  EXPECT_STREQ(SubjectName(Subject::kNotNamed), "not_named");
+  EXPECT_STREQ(SubjectName(Subject::kNotJudged), "");
+  std::vector<Labels> named = {PassageLabels(false), PassageLabels(true)};
+  EXPECT_EQ(JudgeSubject(ReadOnly(named)), Subject::kNamed);
+}
+
 TEST(OffTopicTest, FlagsWhatAPassageSaysWhenNoPassageNamesTheSubject) {
   Labels theme_only = PassageLabels(false);
   theme_only.theme = {"finance"};
@@ -85,6 +99,7 @@ TEST(OffTopicTest, ADocumentInALanguageTheRulesDoNotReadIsNotJudged) {
   std::vector<Labels> passages = {german, german,
                                   PassageLabels(false, {"14.1"})};
   FlagOffTopic(Document(passages));
+  EXPECT_EQ(JudgeSubject(ReadOnly(passages)), Subject::kNotJudged);
   EXPECT_EQ(passages[0].review_reasons,
             (std::vector<std::string>{"unsupported_language"}));
   EXPECT_FALSE(passages[2].needs_review);
@@ -92,6 +107,7 @@ TEST(OffTopicTest, ADocumentInALanguageTheRulesDoNotReadIsNotJudged) {
   std::vector<Labels> english = {german, PassageLabels(false, {"14.1"}),
                                  PassageLabels(false, {"14.2"})};
   FlagOffTopic(Document(english));
+  EXPECT_EQ(JudgeSubject(ReadOnly(english)), Subject::kNotNamed);
   EXPECT_TRUE(english[1].needs_review);
   EXPECT_TRUE(english[2].needs_review);
 }
@@ -127,10 +143,13 @@ TEST(OffTopicTest, ClassifyDocumentJudgesWholeDocumentsReadAsText) {
   scan[1].ocr_confidence = scan[2].ocr_confidence = 0.9;
   one_page[1].ocr_confidence = 0.9;
   NeverOnTopic classifier;
-  ClassifyDocument(classifier, &text);
-  ClassifyDocument(classifier, &cover, /*whole=*/false);
-  ClassifyDocument(classifier, &scan);
-  ClassifyDocument(classifier, &one_page);
+  // What each says of the subject goes in its record (convention_subject),
+  // also for the cover mail, whose attachments compile judges by it.
+  EXPECT_EQ(ClassifyDocument(classifier, &text), Subject::kNotNamed);
+  EXPECT_EQ(ClassifyDocument(classifier, &cover, /*whole=*/false),
+            Subject::kNotNamed);
+  EXPECT_EQ(ClassifyDocument(classifier, &scan), Subject::kNotJudged);
+  EXPECT_EQ(ClassifyDocument(classifier, &one_page), Subject::kNotNamed);
   EXPECT_TRUE(AnyOffTopic(text));
   EXPECT_FALSE(AnyOffTopic(cover));
   EXPECT_FALSE(AnyOffTopic(scan));     // two of three by OCR
