@@ -14,6 +14,11 @@ void FlagMinorityDirection(std::span<Labels* const> document) {
     if (labels->stance == "provided") ++provided;
     if (labels->stance == "received") ++received;
   }
+  if (provided > received) {
+    for (Labels* labels : document) {
+      if (labels->stance == "need") AddReviewReason(kProviderNeed, labels);
+    }
+  }
   if (provided == 0 || received == 0 || provided == received) return;
   const std::string minority = provided < received ? "provided" : "received";
   for (Labels* labels : document) {

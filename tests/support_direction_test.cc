@@ -1,5 +1,6 @@
 // A passage whose direction of support goes against the rest of its
-// document is sent to review; labels never change.
+// document, or a need in a letter that tells of support given, is sent to
+// review; labels never change.
 #include "pipeline/support_direction.h"
 
 #include <gtest/gtest.h>
@@ -13,26 +14,29 @@ namespace {
 struct Case {
   const char* name;
   std::vector<std::string> stances;  // one per passage of the document
-  std::vector<bool> flagged;         // expected minority_direction
+  std::vector<const char*> flagged;  // expected reason, "" for none
 };
 
 TEST(SupportDirectionTest, FlagsTheLessFrequentDirectionOnly) {
   const Case cases[] = {
       {"mostly received",
-       {"received", "provided", "received", "other"},
-       {false, true, false, false}},
+       {"received", "provided", "received", "other", "need"},
+       {"", kMinorityDirection, "", "", ""}},
+      // A need in a provider's letter: often a partner's difficulty told
+      // by its donor.
       {"mostly provided",
        {"provided", "provided", "received", "need"},
-       {false, false, true, false}},
-      {"a tie is no one's direction", {"provided", "received"}, {false, false}},
-      {"one direction only",
-       {"received", "need", "received"},
-       {false, false, false}},
-      {"no support at all", {"other", "need"}, {false, false}},
+       {"", "", kMinorityDirection, kProviderNeed}},
+      {"provided only", {"provided", "need", "other"}, {"", kProviderNeed, ""}},
+      {"a tie is no one's direction",
+       {"provided", "received", "need"},
+       {"", "", ""}},
+      {"one direction only", {"received", "need", "received"}, {"", "", ""}},
+      {"no support at all", {"other", "need"}, {"", ""}},
       {"empty document", {}, {}},
       {"two against three",
        {"received", "provided", "provided", "received", "received"},
-       {false, true, true, false, false}},
+       {"", kMinorityDirection, kMinorityDirection, "", ""}},
   };
   for (const Case& c : cases) {
     std::vector<Labels> labels(c.stances.size());
@@ -43,8 +47,11 @@ TEST(SupportDirectionTest, FlagsTheLessFrequentDirectionOnly) {
     }
     FlagMinorityDirection(document);
     for (size_t i = 0; i < labels.size(); ++i) {
-      EXPECT_EQ(labels[i].needs_review, c.flagged[i]) << c.name << " " << i;
-      EXPECT_EQ(labels[i].review_reasons.size(), c.flagged[i] ? 1u : 0u)
+      const bool flagged = *c.flagged[i] != '\0';
+      EXPECT_EQ(labels[i].needs_review, flagged) << c.name << " " << i;
+      EXPECT_EQ(labels[i].review_reasons,
+                flagged ? std::vector<std::string>{c.flagged[i]}
+                        : std::vector<std::string>{})
           << c.name << " " << i;
       EXPECT_EQ(labels[i].stance, c.stances[i]) << c.name;
     }
