@@ -97,6 +97,7 @@ TEST(RulesCorpusTest, ShippedRulesReadTheHardCasesAsTheSchemeDoes) {
     std::vector<std::string> has;      // "dimension:code" that must be given
     std::vector<std::string> has_not;  // and that must not
     const char* stance;
+    const char* lang = "en";
   };
   const Case cases[] = {
       // A plan that waits for funds is a need (plans convention).
@@ -105,6 +106,44 @@ TEST(RulesCorpusTest, ShippedRulesReadTheHardCasesAsTheSchemeDoes) {
        {"article14:14.1"},
        {},
        "need"},
+      // A plan in the conditional is not progress: it waits for approval
+      // (session 28: "were approved" and "would" gave 14.4a, stance other).
+      {"If a project were approved by the GEF, Ghana would train artisanal "
+       "miners in mercury-free gold extraction.",
+       {"article14:14.1", "article14:14.4b"},
+       {"article14:14.4a"},
+       "need"},
+      // Support that would have come did not come: a gap, not received.
+      {"Had the GEF approved the project, we would have received support "
+       "for a mercury laboratory.",
+       {"article14:14.1"},
+       {},
+       "need"},
+      {"We received support from the GEF for a mercury laboratory.",
+       {"article14:14.1"},
+       {},
+       "received"},
+      // What would be done if funds came has not been done.
+      {"If funds were available, we would train miners.",
+       {"article14:14.1"},
+       {},
+       "need"},
+      // Support that never came, said with "never" or a leading "no".
+      {"We have never received technical assistance on mercury.",
+       {"article14:14.1"},
+       {},
+       "need"},
+      {"No support has yet been received for the Minamata Convention.",
+       {"article14:14.1"},
+       {},
+       "need"},
+      // The negation is far from the support named further on.
+      {"Aucune formation n'a été organisée sur le mercure avec l'appui du "
+       "PNUE.",
+       {"article14:14.1"},
+       {},
+       "need",
+       "fr"},
       // Negation that is not about support: no support, no stance.
       {"No import requests for elemental mercury were received by the "
        "Ministry in 2022.",
@@ -168,7 +207,7 @@ TEST(RulesCorpusTest, ShippedRulesReadTheHardCasesAsTheSchemeDoes) {
        "other"},
   };
   for (const Case& c : cases) {
-    Labels l = classifier.Classify(c.text, "en", PassageKind::kParagraph);
+    Labels l = classifier.Classify(c.text, c.lang, PassageKind::kParagraph);
     std::vector<std::string> given;
     for (const auto& [dimension, codes] :
          {std::pair{"article14", &l.article14},
