@@ -40,10 +40,16 @@ std::vector<std::vector<std::u16string>> FurtherGroups(
 }  // namespace
 
 bool LangApplies(std::string_view entry_lang, std::string_view lang) {
-  if (entry_lang.empty() || entry_lang == lang) return true;
-  // A term for "en" also applies to a passage tagged "en-GB".
-  return lang.size() > entry_lang.size() && lang.starts_with(entry_lang) &&
-         lang[entry_lang.size()] == '-';
+  if (entry_lang.empty()) return true;
+  // A term for "en" also applies to a passage tagged "en-GB", and to one
+  // tagged "EN" (language tags ignore case; the rules' are lower case).
+  if (lang.size() < entry_lang.size()) return false;
+  for (size_t i = 0; i < entry_lang.size(); ++i) {
+    char c = lang[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != entry_lang[i]) return false;
+  }
+  return lang.size() == entry_lang.size() || lang[entry_lang.size()] == '-';
 }
 
 // A top-level alternative of a pattern (Pattern::alternatives).

@@ -75,8 +75,12 @@ std::vector<char> MatchedConcepts(const Rules& rules,
 // tagged "en-GB" or "es-419" is read as English or Spanish, as the terms
 // for "en" and "es" already apply to it (LangApplies, pattern_set.h).
 bool IsSupportedLanguage(std::string_view lang) {
-  const std::string_view primary = lang.substr(0, lang.find('-'));
-  return primary == "en" || primary == "es" || primary == "fr" || lang == "und";
+  std::string primary(lang.substr(0, lang.find('-')));
+  for (char& c : primary) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return primary == "en" || primary == "es" || primary == "fr" ||
+         primary == "und";
 }
 
 }  // namespace

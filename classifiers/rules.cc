@@ -1,6 +1,7 @@
 #include "classifiers/rules.h"
 
 #include <libxml/tree.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <charconv>
@@ -11,6 +12,7 @@
 
 #include "classifiers/rules_xml.h"
 #include "classifiers/taxonomy.h"
+#include "classifiers/text_fold.h"
 #include "pipeline/sha256.h"
 
 namespace intake {
@@ -34,6 +36,33 @@ bool ParseDecimal(std::string_view text, double* out) {
   return ec == std::errc() && end == v.data() + v.size();
 }
 
+// A term as the matcher reads it: its folded words, each with its star
+// ("Capacity-Building*" and "capacity building*" are the same term).
+std::string TermKey(const std::string& text) {
+  FoldedText folded = FoldText(text);
+  std::u16string key;
+  for (const FoldedToken& token : folded.tokens) {
+    if (!key.empty()) key += u' ';
+    key += folded.Word(token);
+    if (static_cast<size_t>(token.end) < folded.folded.size() &&
+        folded.folded[token.end] == u'*') {
+      key += u'*';
+    }
+  }
+  std::string utf8;
+  icu::UnicodeString(key.data(), static_cast<int32_t>(key.size()))
+      .toUTF8String(utf8);
+  return utf8;
+}
+
+// A language of a term: ISO 639 in lower case, as the records write it
+// ("EN" or "english" would never apply to a passage).
+bool IsLanguageCode(const std::string& lang) {
+  if (lang.size() < 2 || lang.size() > 3) return false;
+  return std::all_of(lang.begin(), lang.end(),
+                     [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 // "<version attribute>+<first 12 hex digits of the file's SHA-256>".
 std::string VersionOf(const xmlNode* root, std::string_view bytes) {
   return Attr(root, "version").value_or("") + "+" +
@@ -50,6 +79,12 @@ class RulesBuilder {
 
   Status Build(const xmlNode* root, std::string_view bytes,
                std::shared_ptr<const Rules>* out) {
+    if (Trim(Attr(root, "version").value_or("")).empty()) {
+      return Invalid(source_, xmlGetLineNo(root),
+                     "the rules' version is blank: write one, such as the "
+                     "date of the change (2026.11.30), so records say which "
+                     "rules made them");
+    }
     rules_->version_ = VersionOf(root, bytes);
     for (const xmlNode* n = root->children; n != nullptr; n = n->next) {
       Status s = Status::Ok();
@@ -93,6 +128,8 @@ class RulesBuilder {
     }
     for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
       if (!IsElement(n, "term")) continue;
+      Status lang = CheckLang(n);
+      if (!lang.ok()) return lang;
       Status s = rules_->matcher_.AddNegation(Content(n),
                                               Attr(n, "lang").value_or(""));
       if (!s.ok()) return Invalid(source_, xmlGetLineNo(n), s.message());
@@ -147,7 +184,13 @@ class RulesBuilder {
     if (auto requires_list = Attr(node, "requires")) {
       std::istringstream ids(*requires_list);
       std::string id;
+      std::set<std::string> seen;
       while (ids >> id) {
+        if (!seen.insert(id).second) {
+          return Invalid(
+              source_, line,
+              "label " + label.name + " requires \"" + id + "\" twice");
+        }
         auto c =
             std::find(rules_->concepts_.begin(), rules_->concepts_.end(), id);
         if (c == rules_->concepts_.end()) {
@@ -163,7 +206,13 @@ class RulesBuilder {
     if (auto includes = Attr(node, "includes")) {
       std::istringstream codes(*includes);
       std::string code;
+      std::set<std::string> seen;
       while (codes >> code) {
+        if (!seen.insert(code).second) {
+          return Invalid(source_, line,
+                         "label " + label.name + " includes \"" + code +
+                             "\" twice: its terms would count twice");
+        }
         includes_.push_back({index, label.dimension + ":" + code, line});
       }
     }
@@ -197,15 +246,17 @@ class RulesBuilder {
       }
       RuleEntry entry;
       entry.label = include.label;
-      Status s = AddEntries(node->second, entry);
+      Status s = AddEntries(node->second, entry, /*included=*/true);
       if (!s.ok()) return s;
     }
     return Status::Ok();
   }
 
   // Adds the <term> and <pattern> children of `node` as entries like
-  // `entry`, each with its own weight.
-  Status AddEntries(const xmlNode* node, RuleEntry entry) {
+  // `entry`, each with its own weight. `included`: `node` is another
+  // label's, included by `entry`'s (AddIncludes).
+  Status AddEntries(const xmlNode* node, RuleEntry entry,
+                    bool included = false) {
     for (const xmlNode* n = node->children; n != nullptr; n = n->next) {
       const bool is_term = IsElement(n, "term");
       if (!is_term && !IsElement(n, "pattern")) continue;
@@ -216,8 +267,27 @@ class RulesBuilder {
           return Invalid(source_, line, "bad weight \"" + *weight + "\"");
         }
       }
+      Status lang_ok = CheckLang(n);
+      if (!lang_ok.ok()) return lang_ok;
       std::string lang = Attr(n, "lang").value_or("");
       std::string text = Content(n);
+      // Each distinct term or pattern counts once per passage
+      // (docs/rules.md); one written twice in a label would count twice.
+      // What a label includes is another label's and counts for both.
+      const std::string owner =
+          e.label >= 0 ? "label " + rules_->labels_[e.label].name
+                       : "concept " + rules_->concepts_[e.concept_index];
+      const std::string key = std::string(is_term ? "term " : "pattern ") +
+                              lang + "\x1f" + (is_term ? TermKey(text) : text);
+      auto [first, added] = entry_lines_[owner].emplace(key, line);
+      if (!added && !included) {
+        return Invalid(
+            source_, line,
+            std::string(is_term ? "term" : "pattern") + " \"" + text + "\"" +
+                (lang.empty() ? "" : " (lang " + lang + ")") +
+                " is already in " + owner + " at line " +
+                std::to_string(first->second) + ": it would count twice");
+      }
       int id = 0;
       Status s = is_term ? rules_->matcher_.AddTerm(text, lang, &id)
                          : rules_->matcher_.AddPattern(text, lang, &id);
@@ -238,8 +308,21 @@ class RulesBuilder {
     return Status::Ok();
   }
 
+  // A term's or a negation's lang: ISO 639 in lower case, or none.
+  Status CheckLang(const xmlNode* n) const {
+    auto lang = Attr(n, "lang");
+    if (!lang || IsLanguageCode(*lang)) return Status::Ok();
+    return Invalid(source_, xmlGetLineNo(n),
+                   "lang \"" + *lang +
+                       "\" is not a language code in lower case (en, es, "
+                       "fr): such a term would never apply");
+  }
+
   std::string source_;
   std::unique_ptr<Rules> rules_;
+  // Per label or concept ("label theme:health"), the line of each term and
+  // pattern read into it.
+  std::map<std::string, std::map<std::string, long>> entry_lines_;
   std::map<std::string, long> concept_lines_;
   std::map<std::string, long> label_lines_;
   struct Include {
@@ -265,6 +348,27 @@ Status ParseRules(std::string_view xml, std::string_view source_name,
     return Invalid(source_name, xmlGetLineNo(root),
                    "rules format \"" + format +
                        "\" is not supported (this intake reads format 1)");
+  }
+  // The schema says of a label without its code, or with a dimension it
+  // does not know, only that it "failed to validate attributes", often
+  // with no line: said here first, with one.
+  for (const xmlNode* n = root->children; n != nullptr; n = n->next) {
+    if (!IsElement(n, "label")) continue;
+    for (const char* name : {"dimension", "code"}) {
+      if (Trim(Attr(n, name).value_or("")).empty()) {
+        return Invalid(source_name, xmlGetLineNo(n),
+                       std::string("a <label> needs a ") + name +
+                           " attribute (dimension=\"activity\" "
+                           "code=\"a.tools\", codes of TAXONOMY.md)");
+      }
+    }
+    std::string dimension = Attr(n, "dimension").value_or("");
+    auto known = TaxonomyDimensions();
+    if (std::find(known.begin(), known.end(), dimension) == known.end()) {
+      return Invalid(source_name, xmlGetLineNo(n),
+                     "unknown dimension \"" + dimension +
+                         "\" (article14, activity, theme or stance)");
+    }
   }
   s = rules_xml::Validate(doc.get(), source_name);
   if (!s.ok()) return s;

@@ -50,16 +50,28 @@ struct XmlErrors {
   static void Collect(void* user, xmlErrorPtr error) {
     auto* self = static_cast<XmlErrors*>(user);
     if (error == nullptr) return;
-    self->errors.emplace_back(error->line,
+    long line = error->line;
+    // A RelaxNG error may come without a line but with its node.
+    auto* node = static_cast<const xmlNode*>(error->node);
+    if (line <= 0 && node != nullptr && node->type == XML_ELEMENT_NODE) {
+      line = xmlGetLineNo(node);
+    }
+    self->errors.emplace_back(line,
                               Trim(error->message ? error->message : "?"));
   }
+  // The first error that says where: RelaxNG reports "Element label
+  // failed to validate attributes" without a line, then "Invalid
+  // attribute dimension for element label" at its line.
   Status ToStatus(std::string_view source, const char* what) const {
     if (errors.empty()) return Invalid(source, 0, what);
-    std::string message = std::string(what) + ": " + errors.front().second;
+    auto where = std::find_if(errors.begin(), errors.end(),
+                              [](const auto& e) { return e.first > 0; });
+    const auto& error = where == errors.end() ? errors.front() : *where;
+    std::string message = std::string(what) + ": " + error.second;
     if (errors.size() > 1) {
       message += " (and " + std::to_string(errors.size() - 1) + " more)";
     }
-    return Invalid(source, errors.front().first, message);
+    return Invalid(source, error.first, message);
   }
 };
 
@@ -156,8 +168,10 @@ Status ParseDocument(std::string_view xml, std::string_view source,
   if (ctxt == nullptr) return Status::IoError("libxml2: out of memory");
   // No XML_PARSE_NOENT (no entity substitution), no DTDLOAD/DTDATTR: the
   // parser never fetches anything; NOERROR/NOWARNING keep stderr quiet.
+  // BIG_LINES: without it libxml2 stops counting lines at 65535.
   const int options = XML_PARSE_NONET | XML_PARSE_NOERROR |
-                      XML_PARSE_NOWARNING | XML_PARSE_NOCDATA;
+                      XML_PARSE_NOWARNING | XML_PARSE_NOCDATA |
+                      XML_PARSE_BIG_LINES;
   std::string url(source);
   // The handler is this thread's; the one before is put back.
   FirstError first;

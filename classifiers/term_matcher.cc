@@ -121,8 +121,16 @@ Status TermMatcher::CompileTerm(std::string_view term,
     return Status::InvalidArgument("term \"" + std::string(term) +
                                    "\" has no words");
   }
+  // "ment*ring" would be read as two words, "ment*" and "ring": a star
+  // must end the word it follows, so what comes next may not be a word.
+  auto starts_word = [&](size_t at) {
+    for (const FoldedToken& token : folded.tokens) {
+      if (static_cast<size_t>(token.begin) == at) return true;
+    }
+    return false;
+  };
   for (size_t i = 0; i < f.size(); ++i) {
-    if (f[i] == u'*' && !star_used[i]) {
+    if (f[i] == u'*' && (!star_used[i] || starts_word(i + 1))) {
       return Status::InvalidArgument("term \"" + std::string(term) +
                                      "\": \"*\" may only end a word");
     }

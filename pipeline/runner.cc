@@ -442,6 +442,13 @@ Status RunPipeline(const RunOptions& options, const Stages& stages,
   summary->problems = static_cast<int>(found.problems.size());
   summary->skipped = static_cast<int>(found.skipped.size());
   summary->files = static_cast<int>(found.files.size());
+  // A run loads the rules when its first document needs them; one that
+  // classifies nothing (a dry run, a night without mail) checks them all
+  // the same, so a broken rules file is found the night it is made.
+  if (options.dry_run || found.files.empty()) {
+    s = stages.classifier->Prepare();
+    if (!s.ok()) return s;
+  }
   if (options.dry_run) return PlanRun(options, stages, found.files, observer);
 
   std::error_code ec;

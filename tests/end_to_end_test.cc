@@ -234,6 +234,16 @@ TEST(EndToEndCommandsTest, BadRulesFileStopsBeforeAnyOutput) {
   EXPECT_FALSE(fs::exists(dir + "/out/documents.jsonl"));
   EXPECT_EQ(Intake("classify --rules '" + dir + "/missing.xml' < /dev/null"),
             2);
+  // A run that classifies nothing checks the rules all the same: a dry
+  // run, and a night without mail (an empty folder).
+  EXPECT_EQ(Intake("run --dry-run fixtures/letters --out '" + dir +
+                   "/out' --rules '" + dir + "/bad.xml'"),
+            2);
+  fs::create_directories(dir + "/no-mail");
+  EXPECT_EQ(Intake("run '" + dir + "/no-mail' --out '" + dir +
+                   "/out' --rules '" + dir + "/bad.xml'"),
+            2);
+  EXPECT_EQ(Intake("run '" + dir + "/no-mail' --out '" + dir + "/out'"), 0);
 }
 
 TEST(EndToEndCommandsTest, FailedRunKeepsPreviousOutput) {

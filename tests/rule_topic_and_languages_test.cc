@@ -134,5 +134,24 @@ TEST(RuleClassifierShippedTest, UnidoIsTheOrganisationInEnglishAndFrenchOnly) {
       "L'UNIDO a organisé une réunion avec les autorités nationales.", "fr"));
 }
 
+// Language tags ignore case: a passage sent as "ES" is Spanish.
+TEST(RuleClassifierShippedTest, LanguageTagsIgnoreCase) {
+  std::shared_ptr<const Rules> rules = testing::ShippedRules();
+  ASSERT_NE(rules, nullptr);
+  RuleClassifier classifier(rules);
+  for (const char* lang : {"es", "ES", "Es-419"}) {
+    Labels l = classifier.Classify(
+        "La ONUDI organizó una reunión con las autoridades nacionales.", lang,
+        PassageKind::kParagraph);
+    EXPECT_NE(std::find(l.article14.begin(), l.article14.end(), "14.2"),
+              l.article14.end())
+        << lang;
+    EXPECT_EQ(std::find(l.review_reasons.begin(), l.review_reasons.end(),
+                        "unsupported_language"),
+              l.review_reasons.end())
+        << lang;
+  }
+}
+
 }  // namespace
 }  // namespace intake

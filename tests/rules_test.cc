@@ -255,7 +255,7 @@ TEST(RulesTest, RefusesBadFilesWithFileLineAndReason) {
       {"schema_bad_dimension",
        WithLabel("<label dimension=\"themes\" code=\"waste\">"
                  "<term weight=\"1\">x</term></label>"),
-       {"schema_bad_dimension:3:", "does not follow rules.rng"}},
+       {"schema_bad_dimension:3:", "unknown dimension \"themes\""}},
       {"schema_zero_threshold",
        WithLabel("<label dimension=\"theme\" code=\"waste\" threshold=\"0\">"
                  "<term weight=\"1\">x</term></label>"),
@@ -263,6 +263,59 @@ TEST(RulesTest, RefusesBadFilesWithFileLineAndReason) {
       {"schema_no_labels",
        "<rules format=\"1\" version=\"t\"/>",
        {"schema_no_labels:1:", "does not follow rules.rng"}},
+      // Found by an independent audit (session 28): each was accepted, or
+      // refused without the line to mend.
+      {"repeated_term",
+       WithLabel("<label dimension=\"theme\" code=\"waste\">\n"
+                 "<term weight=\"0.6\">waste</term>\n"
+                 "<term weight=\"0.6\" lang=\"en\">Waste</term>\n"
+                 "<term weight=\"0.6\">WASTE</term></label>"),
+       {"repeated_term:6:",
+        "term \"WASTE\" is already in label theme:waste "
+        "at line 4",
+        "count twice"}},
+      {"repeated_pattern",
+       WithLabel("<concept id=\"c\"><pattern>a+</pattern>\n"
+                 "<pattern>a+</pattern></concept>"
+                 "<label dimension=\"theme\" code=\"waste\">"
+                 "<term weight=\"1\">x</term></label>"),
+       {"repeated_pattern:4:", "already in concept c at line 3"}},
+      {"included_twice",
+       WithLabel("<label dimension=\"theme\" code=\"waste\" "
+                 "includes=\"storage storage\"><term weight=\"1\">x</term>"
+                 "</label><label dimension=\"theme\" code=\"storage\">"
+                 "<term weight=\"1\">y</term></label>"),
+       {"included_twice:3:", "includes \"storage\" twice"}},
+      {"star_inside_word",
+       WithLabel("<label dimension=\"theme\" code=\"waste\">"
+                 "<term weight=\"1\">ment*ring</term></label>"),
+       {"star_inside_word:3:", "may only end a word"}},
+      {"lang_upper_case",
+       WithLabel("<label dimension=\"theme\" code=\"waste\">"
+                 "<term weight=\"1\" lang=\"EN\">x</term></label>"),
+       {"lang_upper_case:3:", "lang \"EN\" is not a language code"}},
+      {"lang_word",
+       WithLabel("<label dimension=\"theme\" code=\"waste\">"
+                 "<term weight=\"1\" lang=\"english\">x</term></label>"),
+       {"lang_word:3:", "lang \"english\""}},
+      {"blank_version",
+       "<rules format=\"1\" version=\"  \">\n<label dimension=\"theme\" "
+       "code=\"waste\"><term weight=\"1\">x</term></label></rules>",
+       {"blank_version:1:", "version is blank"}},
+      {"label_without_code",
+       WithLabel("<label dimension=\"theme\">"
+                 "<term weight=\"1\">x</term></label>"),
+       {"label_without_code:3:", "needs a code attribute"}},
+      {"dimension_in_capitals",
+       WithLabel("<label dimension=\"Theme\" code=\"waste\">"
+                 "<term weight=\"1\">x</term></label>"),
+       {"dimension_in_capitals:3:", "unknown dimension \"Theme\""}},
+      // libxml2 counts lines past 65535 only when asked (BIG_LINES).
+      {"beyond_line_65535",
+       WithLabel(std::string(70000, '\n') +
+                 "<label dimension=\"theme\" code=\"waste\">"
+                 "<term weight=\"1\">--</term></label>"),
+       {"beyond_line_65535:70003:", "has no words"}},
       {"schema_unknown_element",
        WithLabel("<label dimension=\"theme\" code=\"waste\">"
                  "<term weight=\"1\">x</term><regex>y</regex></label>"),

@@ -62,6 +62,8 @@ TEST(TermMatcherTest, RefusesTermsWithoutWordsOrStrayStars) {
       {"*", "has no words"},
       {"*ing", "may only end a word"},
       {"train* *", "may only end a word"},
+      {"ment*ring", "may only end a word"},  // read as "ment*" "ring"
+      {"capacity build*ing", "may only end a word"},
   };
   for (const Case& c : cases) {
     TermMatcher m;
@@ -69,6 +71,16 @@ TEST(TermMatcherTest, RefusesTermsWithoutWordsOrStrayStars) {
     Status s = m.AddTerm(c.term, "", &id);
     EXPECT_FALSE(s.ok()) << c.term;
     EXPECT_NE(s.message().find(c.error), std::string::npos) << s.message();
+  }
+}
+
+// A star that ends a word may stand before a space, a hyphen or the end.
+TEST(TermMatcherTest, AcceptsStarsThatEndWords) {
+  for (const char* term : {"train*", "train* officer*", "build* capacity",
+                           "non-mercury alternative*"}) {
+    TermMatcher m;
+    int id = 0;
+    EXPECT_TRUE(m.AddTerm(term, "", &id).ok()) << term;
   }
 }
 
