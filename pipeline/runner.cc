@@ -486,7 +486,14 @@ Status RunPipeline(const RunOptions& options, const Stages& stages,
           observer, summary);
   s = run.Go(found.files);
   executor.reset();  // workers end before the output is written
-  if (!s.ok()) return s;
+  if (!s.ok()) {
+    // Refused before anything was processed (the rules file is bad): no
+    // trace of a run that never ran. The refusal is what the user sees.
+    if (summary->processed == 0 && summary->failed == 0) {
+      (void)store->ForgetRun(run_id);
+    }
+    return s;
+  }
   s = store->FinishRun(
       run_id, {summary->processed, summary->unchanged, summary->failed});
   if (!s.ok()) return s;

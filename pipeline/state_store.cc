@@ -422,6 +422,12 @@ Status StateStore::BeginRun(const std::string& inputs, long long* run_id) {
   return s;
 }
 
+Status StateStore::ForgetRun(long long run_id) {
+  return Statement(db_, "DELETE FROM runs WHERE run_id=?1 AND finished IS NULL")
+      .Bind(1, run_id)
+      .Run();
+}
+
 Status StateStore::FinishRun(long long run_id, const RunCounts& counts) {
   return Statement(db_,
                    "UPDATE runs SET finished=?1, processed=?2, unchanged=?3, "

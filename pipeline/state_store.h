@@ -181,6 +181,10 @@ class StateStore {
 
   Status BeginRun(const std::string& inputs, long long* run_id);
   Status FinishRun(long long run_id, const RunCounts& counts);
+  // Removes the row of a run refused before it processed anything (a bad
+  // rules file): it did not run, so `intake status` does not show it as a
+  // run that was killed. A finished run's row stays.
+  Status ForgetRun(long long run_id);
 
  private:
   explicit StateStore(sqlite3* db) : db_(db) {}

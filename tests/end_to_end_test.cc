@@ -244,6 +244,14 @@ TEST(EndToEndCommandsTest, BadRulesFileStopsBeforeAnyOutput) {
                    "/out' --rules '" + dir + "/bad.xml'"),
             2);
   EXPECT_EQ(Intake("run '" + dir + "/no-mail' --out '" + dir + "/out'"), 0);
+  // A run refused at its first document leaves no run that "did not
+  // finish" in the store.
+  EXPECT_EQ(Intake("run fixtures/letters/samoa-needs.pdf --out '" + dir +
+                   "/out' --rules '" + dir + "/bad.xml'"),
+            2);
+  ASSERT_EQ(Intake("status '" + dir + "/out'", dir + "/status.txt"), 0);
+  std::string status = testing::ReadFileOrDie(dir + "/status.txt");
+  EXPECT_EQ(status.find("did not finish"), std::string::npos) << status;
 }
 
 TEST(EndToEndCommandsTest, FailedRunKeepsPreviousOutput) {
