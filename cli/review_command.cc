@@ -46,10 +46,11 @@ int Import(const ReviewArgs& args) {
   if (!s.ok()) return Fail(s.message());
   ImportReport report;
   report.errors = errors;
-  if (report.errors.empty()) {
-    s = ImportDecisions(store.get(), rows, args.file, &report);
-    if (!s.ok()) return Fail(s.message());
-  }
+  // The rows read well are checked against the store even when others
+  // were not, so that every bad row is reported at once; with any error
+  // nothing is stored (ImportDecisions).
+  s = ImportDecisions(store.get(), rows, args.file, &report);
+  if (!s.ok()) return Fail(s.message());
   if (!report.errors.empty()) {
     for (const std::string& e : report.errors) std::cerr << e << "\n";
     return Fail(std::to_string(report.errors.size()) +

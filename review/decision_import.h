@@ -23,7 +23,11 @@ struct ImportReport {
   std::vector<std::string> conflicts;
 };
 
-// Fails only when the store fails; bad rows are in report->errors.
+// Fails only when the store fails; bad rows are in report->errors. Rows
+// are stored only when report->errors is empty, also on entry: a caller
+// that found bad rows while reading the file puts them there first, and
+// the good rows are still checked against the store, so that every bad
+// row is reported at once.
 Status ImportDecisions(StateStore* store, std::vector<DecisionRow> rows,
                        const std::string& source, ImportReport* report);
 
