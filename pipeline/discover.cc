@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 
 #include "pipeline/maildir.h"
 
@@ -114,8 +115,16 @@ Status Discover(const std::vector<std::string>& inputs,
     }
   }
   std::sort(out->files.begin(), out->files.end());
-  out->files.erase(std::unique(out->files.begin(), out->files.end()),
-                   out->files.end());
+  // One file named twice ("in" and "./in/a.pdf") is read once, at the
+  // first spelling in byte order; it is not a copy of itself.
+  std::set<fs::path> spelled;
+  std::vector<std::string> once;
+  for (std::string& file : out->files) {
+    if (spelled.insert(fs::path(file).lexically_normal()).second) {
+      once.push_back(std::move(file));
+    }
+  }
+  out->files = std::move(once);
   std::sort(out->skipped.begin(), out->skipped.end(),
             [](const SkippedFile& a, const SkippedFile& b) {
               return a.path < b.path;

@@ -20,7 +20,7 @@ struct SkippedFile {
 };
 
 struct Discovery {
-  std::vector<std::string> files;     // sorted byte-wise, unique
+  std::vector<std::string> files;     // sorted byte-wise, each file once
   std::vector<std::string> problems;  // "path: reason" for unreadable entries
   std::vector<SkippedFile> skipped;   // sorted by path
 };

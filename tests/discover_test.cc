@@ -35,6 +35,22 @@ TEST(DiscoverTest, WalksSortsSkipsHiddenAndOutput) {
   EXPECT_EQ(found.files, expected);
 }
 
+// The same file named twice, once through its folder and once as
+// "folder/./file", is read once: it is no copy of itself.
+TEST(DiscoverTest, OneFileSpelledTwiceIsReadOnce) {
+  fs::path root = testing::MakeTempDir("discover-spelled");
+  Touch(root / "in" / "letter.pdf");
+  Discovery found;
+  ASSERT_TRUE(Discover({(root / "in").string(),
+                        (root / "in" / "." / "letter.pdf").string(),
+                        (root / "in" / ".." / "in" / "letter.pdf").string()},
+                       "", &found)
+                  .ok());
+  ASSERT_EQ(found.files.size(), 1u);
+  EXPECT_EQ(fs::path(found.files[0]).lexically_normal(),
+            (root / "in" / "letter.pdf").lexically_normal());
+}
+
 // A Maildir as Dovecot keeps one: messages in cur/ and new/ (no
 // extension, ':' in the name), a Maildir++ subfolder although hidden;
 // tmp/ and the server's files left and said so; a hidden folder that is
