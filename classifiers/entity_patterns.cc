@@ -46,17 +46,22 @@ constexpr char16_t kCurrencyWord[] =
     u"dolares de (?:los )?estados unidos|dolares estadounidenses|"
     u"dolar estadounidense|dollars?|dolares|dolar|eur|euros?|chf|"
     u"swiss francs?|francs? suisses|francos suizos|gbp|pounds?|jpy|yen|sek|"
-    u"nok|dkk|cad|aud|cny|nzd|xof|xaf|fcfa|francs? cfa|brl|mxn|zar|inr|"
-    // Russian and Arabic, folded ("рублей" -> "рублеи", "أمريكي" ->
-    // "امريكي").
-    u"доллар(?:ов|а)?(?: сша)?|евро|швеицарск(?:их|ии) франк(?:ов|а)?|"
-    u"рубл(?:еи|я|ь)|руб|"
+    u"nok|dkk|cad|aud|cny|nzd|xof|xaf|fcfa|francs? cfa|brl|mxn|zar|inr)";
+
+// Russian and Arabic currency names, folded ("рублей" -> "рублеи",
+// "أمريكي" -> "امريكي"): read after the number only, as they are written
+// ("Евро 2024" is a championship, not an amount).
+constexpr char16_t kCurrencyAfter[] =
+    u"(?:доллар(?:ов|а|ах|ы)?(?: сша)?|евро|швеицарск(?:их|ии) "
+    u"франк(?:ов|а)?|рубл(?:еи|я|ь|ях|ям)|руб|"
     u"دولار(?:ات)?(?: امريكي(?:ة)?)?|يورو|فرنك(?:ات)? سويسري(?:ة)?)";
 
 // Chinese currency names, which no word boundary need follow ("200万美元的").
+// 日元 is not the 日 of a date before 元旦 (New Year's Day): "1月1日元旦".
 constexpr char16_t kCurrencyHan[] =
     u"(?:\u7f8e\u5143|\u6b27\u5143|\u745e\u58eb\u6cd5\u90ce|"
-    u"\u65e5\u5143|\u4eba\u6c11\u5e01)";  // 美元 欧元 瑞士法郎 日元 人民币
+    u"\u65e5\u5143(?!\u65e6)|\u4eba\u6c11\u5e01)";  // 美元 欧元 瑞士法郎 日元
+                                                    // 人民币
 
 constexpr char16_t kMonths[] =
     u"(january|february|march|april|may|june|july|august|september|october|"
@@ -71,12 +76,14 @@ std::u16string ArticlePattern() { return kArticle; }
 
 std::u16string MoneyPattern() {
   const std::u16string number(kMoneyNumber), currency(kCurrencyWord);
-  const std::u16string han(kCurrencyHan);
+  const std::u16string after(kCurrencyAfter), han(kCurrencyHan);
   // Between a Han character and a digit there is no word boundary
-  // ("提供了200万美元"): the Chinese amount only needs no digit before it.
+  // ("提供了200万美元"): the Chinese amount only needs no digit before it,
+  // nor a digit and a separator ("1,200万美元" is one amount).
   return u"(?:\\b" + currency + u"|[$\u20ac\u00a3\u00a5])\\s?" + number +
-         u"|\\b" + number + u"\\s?(?:d'|de\\s|del\\s)?(?:" + currency +
-         u"\\b|[$\u20ac\u00a3\u00a5])|(?<![\\d.,])" + number + u"\\s?" + han;
+         u"|\\b" + number + u"\\s?(?:d'|de\\s|del\\s)?(?:(?:" + currency +
+         u"|" + after + u")\\b|[$\u20ac\u00a3\u00a5])|(?<!\\d)(?<!\\d[.,])" +
+         number + u"\\s?" + han;
 }
 
 // Month number of a folded month name or abbreviation; 0 when none.
@@ -249,6 +256,7 @@ bool MayNameACurrency(std::u16string_view f) {
         u"cny", u"nzd", u"xof", u"xaf", u"fcfa", u"brl", u"mxn", u"zar", u"inr",
         // Russian, Chinese and Arabic (folded).
         u"доллар", u"евро", u"франк", u"руб", u"\u5143", u"\u6cd5\u90ce",
+        u"\u5e01",  // 人民币
         u"دولار", u"يورو", u"فرنك"}) {
     if (f.find(start) != std::u16string_view::npos) return true;
   }

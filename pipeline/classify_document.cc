@@ -7,7 +7,8 @@
 namespace intake {
 
 Subject ClassifyDocument(const Classifier& classifier,
-                         std::vector<Passage>* passages, bool whole) {
+                         std::vector<Passage>* passages, bool whole,
+                         std::string_view title) {
   ContextTracker context;
   std::vector<Labels*> labels;
   size_t read_by_ocr = 0;
@@ -21,6 +22,12 @@ Subject ClassifyDocument(const Classifier& classifier,
   FlagMinorityDirection(labels);
   Subject subject = JudgeSubject(
       std::span<const Labels* const>(labels.data(), labels.size()));
+  if (subject != Subject::kNamed && !title.empty()) {
+    std::string_view lang = passages->empty() ? "und" : passages->front().lang;
+    if (classifier.Classify(title, lang, PassageKind::kHeading).on_topic) {
+      subject = Subject::kNamed;
+    }
+  }
   // A scan may have garbled the one word that counts; a page or two read
   // by OCR in a document with a text layer do not make it a scan.
   if (subject == Subject::kNotNamed && 2 * read_by_ocr > passages->size()) {

@@ -22,9 +22,13 @@ namespace intake {
 // holds other files (a cover mail's letter is its attachment), which is
 // then never flagged off_topic. A document that names no subject and more
 // than half of whose passages were read by OCR, which may have garbled
-// the one word that counts, is not judged and not flagged.
+// the one word that counts, is not judged and not flagged. `title` (an
+// e-mail's subject line, a file's title in its metadata) is no passage
+// but names the subject as well as one: "Submission under article 14 of
+// the Minamata Convention".
 Subject ClassifyDocument(const Classifier& classifier,
-                         std::vector<Passage>* passages, bool whole = true);
+                         std::vector<Passage>* passages, bool whole = true,
+                         std::string_view title = {});
 
 }  // namespace intake
 

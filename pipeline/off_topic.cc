@@ -28,6 +28,8 @@ const char* SubjectName(Subject subject) {
 }
 
 Subject JudgeSubject(std::span<const Labels* const> document) {
+  // No text of its own (an archive, a mail that only carries files).
+  if (document.empty()) return Subject::kNotJudged;
   size_t other_language = 0;
   for (const Labels* labels : document) {
     if (labels->on_topic) return Subject::kNamed;

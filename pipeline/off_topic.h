@@ -37,9 +37,10 @@ enum class Subject {
 const char* SubjectName(Subject subject);
 
 // `document` as for FlagMinorityDirection (support_direction.h). kNamed
-// when a passage is on_topic; else kNotJudged when more than half of its
-// passages are flagged unsupported_language (the rules' words for the
-// subject may not be in its language); else kNotNamed.
+// when a passage is on_topic; else kNotJudged when it has no passage or
+// more than half of its passages are flagged unsupported_language (the
+// rules' words for the subject may not be in its language); else
+// kNotNamed.
 Subject JudgeSubject(std::span<const Labels* const> document);
 
 // When JudgeSubject gives kNotNamed, each passage that has a label, a

@@ -143,7 +143,8 @@ DocumentRecord RunStages(const std::string& path, std::string_view data,
     p.lang = DetectLanguage(p.text, record.lang);
   }
   record.convention_subject = SubjectName(ClassifyDocument(
-      classifier, &record.passages, /*whole=*/extraction.embedded.empty()));
+      classifier, &record.passages,
+      /*whole=*/extraction.embedded.empty(), record.meta.title));
   if (stages.submitters != nullptr) {
     record.submitter = stages.submitters->Find(record.passages, record.meta);
   }

@@ -9,12 +9,13 @@ namespace intake {
 void FlagMinorityDirection(std::span<Labels* const> document) {
   // The stance codes as TAXONOMY.md spells them: pipeline/ sits below
   // classifiers/, so it cannot borrow classifiers/taxonomy.h's names.
-  int provided = 0, received = 0;
+  int provided = 0, received = 0, need = 0;
   for (const Labels* labels : document) {
     if (labels->stance == "provided") ++provided;
     if (labels->stance == "received") ++received;
+    if (labels->stance == "need") ++need;
   }
-  if (provided > received) {
+  if (provided > received && provided >= need) {
     for (Labels* labels : document) {
       if (labels->stance == "need") AddReviewReason(kProviderNeed, labels);
     }

@@ -244,6 +244,14 @@ TEST(EntityFinderTest, AmountsInRussianChineseAndArabic) {
       // start as a currency's name does.
       {"В 2020 европейские страны; 5 рубежей.", {"year 2020 2020"}},
       {"Проект 12 франкофонных стран.", {}},
+      // Found by a review: 人民币 alone, a date before 元旦 (New Year's
+      // Day), a championship, an amount after a comma.
+      {"提供了3000万人民币。", {"money 3000万人民币 CNY"}},
+      {"2021年1月1日元旦期间。", {}},
+      {"Евро 2024 прошёл в Германии.", {"year 2024 2024"}},
+      {"资金,200万美元。", {"money 200万美元 USD"}},
+      {"1,200万美元。", {"money 1,200万美元 USD"}},
+      {"Получено 300 долларов США.", {"money 300 долларов США USD"}},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(Found(c.text), c.found) << c.text;

@@ -156,5 +156,36 @@ TEST(OffTopicTest, ClassifyDocumentJudgesWholeDocumentsReadAsText) {
   EXPECT_TRUE(AnyOffTopic(one_page));  // one of three
 }
 
+// Names the subject where the text says "Minamata", and labels all.
+class MinamataWord : public Classifier {
+ public:
+  Labels Classify(std::string_view text, std::string_view, PassageKind,
+                  const PassageContext&) const override {
+    Labels labels;
+    labels.article14 = {"14.1"};
+    labels.on_topic = text.find("Minamata") != std::string_view::npos;
+    return labels;
+  }
+  std::string Version() const override { return "minamata-word"; }
+};
+
+// A mail's subject line is no passage, but says what the mail is about;
+// a document without passages (an archive) says nothing.
+TEST(OffTopicTest, TheTitleNamesTheSubjectAndNoTextIsNotJudged) {
+  std::vector<Passage> body(2);
+  body[0].text = body[1].text = "Please find our letter attached.";
+  std::vector<Passage> same = body;
+  MinamataWord classifier;
+  EXPECT_EQ(ClassifyDocument(classifier, &body, true,
+                             "Submission under the Minamata Convention"),
+            Subject::kNamed);
+  EXPECT_FALSE(AnyOffTopic(body));
+  EXPECT_EQ(ClassifyDocument(classifier, &same, true, "Out of office"),
+            Subject::kNotNamed);
+  EXPECT_TRUE(AnyOffTopic(same));
+  std::vector<Passage> none;
+  EXPECT_EQ(ClassifyDocument(classifier, &none, false), Subject::kNotJudged);
+}
+
 }  // namespace
 }  // namespace intake

@@ -28,6 +28,9 @@ TEST(SupportDirectionTest, FlagsTheLessFrequentDirectionOnly) {
        {"provided", "provided", "received", "need"},
        {"", "", kMinorityDirection, kProviderNeed}},
       {"provided only", {"provided", "need", "other"}, {"", kProviderNeed, ""}},
+      // A letter of needs with one passage read as support given is no
+      // provider's letter.
+      {"needs with one provided", {"need", "provided", "need"}, {"", "", ""}},
       {"a tie is no one's direction",
        {"provided", "received", "need"},
        {"", "", ""}},
