@@ -27,30 +27,40 @@ bool SaysSomething(const OutputPassage& p) {
          p.stance != "other";
 }
 
+using DocumentsById = std::map<std::string, const OutputDocument*>;
+
+// The document, then the message or archive it came out of, and so on
+// outwards. Bounded by the number of documents, so a damaged store whose
+// containers name each other cannot loop.
+std::vector<const OutputDocument*> WithContainers(const OutputDocument& d,
+                                                  const DocumentsById& by_id) {
+  std::vector<const OutputDocument*> chain;
+  for (const OutputDocument* at = &d;
+       at != nullptr && chain.size() <= by_id.size();) {
+    chain.push_back(at);
+    auto it = by_id.find(at->container_id);
+    at = it == by_id.end() ? nullptr : it->second;
+  }
+  return chain;
+}
+
 // Whether the document, or a message or archive it came in, names the
 // Convention's subject: a letter attached to a mail whose subject line
 // names the Convention is a submission even if the letter does not.
-bool InSubjectNamingContainer(
-    const OutputDocument& d,
-    const std::map<std::string, const OutputDocument*>& by_id) {
-  const OutputDocument* at = &d;
-  for (size_t depth = 0; at != nullptr && depth <= by_id.size(); ++depth) {
+bool InSubjectNamingContainer(const OutputDocument& d,
+                              const DocumentsById& by_id) {
+  for (const OutputDocument* at : WithContainers(d, by_id)) {
     if (at->convention_subject == "named") return true;
-    if (at->container_id.empty()) return false;
-    auto it = by_id.find(at->container_id);
-    at = it == by_id.end() ? nullptr : it->second;
   }
   return false;
 }
 
-std::string Sender(const OutputDocument& d,
-                   const std::map<std::string, const OutputDocument*>& by_id) {
+// The submitter when one was found, else the From of the e-mail the
+// document is or came in (such mail rarely names a State), else "".
+std::string Sender(const OutputDocument& d, const DocumentsById& by_id) {
   if (!d.submitter_name.empty()) return d.submitter_name;
-  const OutputDocument* at = &d;
-  for (size_t depth = 0; at != nullptr && depth <= by_id.size(); ++depth) {
+  for (const OutputDocument* at : WithContainers(d, by_id)) {
     if (!at->mail_from.empty()) return at->mail_from;
-    auto it = by_id.find(at->container_id);
-    at = it == by_id.end() ? nullptr : it->second;
   }
   return "";
 }
@@ -62,7 +72,7 @@ std::string Sender(const OutputDocument& d,
 bool IsOffTopic(
     const std::vector<const OutputDocument*>& copies,
     const std::map<std::string, std::vector<const OutputPassage*>>& passages,
-    const std::map<std::string, const OutputDocument*>& by_id) {
+    const DocumentsById& by_id) {
   for (const OutputDocument* d : copies) {
     if (d->convention_subject != "not_named") return false;
     if (InSubjectNamingContainer(*d, by_id)) return false;
@@ -246,7 +256,7 @@ Compilation CompileSubmissions(const OutputRecords& records) {
       same->second.push_back(candidate);
     }
   }
-  std::map<std::string, const OutputDocument*> by_id;
+  DocumentsById by_id;
   for (const OutputDocument& d : records.documents) by_id.emplace(d.doc_id, &d);
   std::map<std::string, size_t> by_key;
   for (auto& [letter, copies] : letters) {
