@@ -140,7 +140,9 @@ TEST(MixedFormatsRunTest, EveryFormatGivesTextLanguageAndSubmitter) {
       std::string text = p["text"];
       words += static_cast<int>(std::count(text.begin(), text.end(), ' '));
     }
-    if (std::string(e.format) != "zip") EXPECT_GT(words, 0);
+    if (std::string(e.format) != "zip") {
+      EXPECT_GT(words, 0);
+    }
   }
 
   // What the ZIP holds was met first in the mail: one record each, with
