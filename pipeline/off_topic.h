@@ -24,13 +24,13 @@ inline constexpr char kOffTopic[] = "off_topic";
 // of a document on the subject.
 inline constexpr double kOffTopicAfter = 1.0;
 
-// What a document's passages say of the Convention's subject: its
-// record's `convention_subject` (docs/records.md), which intake compile
-// reads to set apart mail that is not a submission.
+// What a document says of the Convention's subject: its record's
+// `convention_subject` (docs/records.md), which intake compile reads to set
+// apart mail that is not a submission.
 enum class Subject {
-  kNotJudged,  // not read, or the words for the subject may be missing
-  kNamed,      // a passage names it
-  kNotNamed,   // no passage does
+  kNotJudged,  // no text, or the words for the subject may be missing
+  kNamed,      // a passage (or the title, classify_document.h) names it
+  kNotNamed,   // none does
 };
 
 // "named", "not_named", or "" for kNotJudged.

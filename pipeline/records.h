@@ -52,8 +52,8 @@ struct DocumentRecord {
   DocumentMeta meta;
   std::string lang = "und";
   Submitter submitter;  // empty when not found
-  // Whether a passage names the Convention's subject: "named",
-  // "not_named", or "" when not judged (off_topic.h, SubjectName).
+  // Whether a passage or the title names the Convention's subject:
+  // "named", "not_named", or "" when not judged (off_topic.h).
   std::string convention_subject;
   std::string status = kStatusOk;
   std::vector<std::string> warnings;
