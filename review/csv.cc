@@ -7,6 +7,26 @@ bool FormulaStart(char c) {
   return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
 
+// The separator of the file: a spreadsheet set to a language whose
+// decimal mark is the comma (French, Spanish) saves "CSV" with semicolons.
+// Read from the first line, outside quotes: the one of ',' ';' and tab
+// that occurs most there, a comma when none does.
+char Separator(std::string_view data) {
+  int commas = 0, semicolons = 0, tabs = 0;
+  bool quoted = false;
+  for (char c : data) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n') break;
+    commas += c == ',';
+    semicolons += c == ';';
+    tabs += c == '\t';
+  }
+  if (semicolons > commas && semicolons >= tabs) return ';';
+  if (tabs > commas && tabs > semicolons) return '\t';
+  return ',';
+}
+
 }  // namespace
 
 std::string Neutralise(std::string_view cell) {
@@ -47,6 +67,7 @@ Status ParseCsv(std::string_view data, std::vector<CsvRecord>* records) {
   if (data.substr(0, kUtf8Bom.size()) == kUtf8Bom) {
     data.remove_prefix(kUtf8Bom.size());
   }
+  const char separator = Separator(data);
   long line = 1;
   size_t i = 0;
   while (i < data.size()) {
@@ -76,7 +97,7 @@ Status ParseCsv(std::string_view data, std::vector<CsvRecord>* records) {
           cell += c;
         }
       }
-      while (i < data.size() && data[i] != ',' && data[i] != '\n') {
+      while (i < data.size() && data[i] != separator && data[i] != '\n') {
         if (data[i] != '\r' || (i + 1 < data.size() && data[i + 1] != '\n')) {
           cell += data[i];
         }

@@ -33,7 +33,9 @@ struct CsvRecord {
 };
 
 // Parses a whole file (a UTF-8 BOM is skipped); an unterminated quote
-// fails with its line.
+// fails with its line. The separator is the comma, or the semicolon or
+// tab the first line uses instead (a spreadsheet in French or Spanish
+// saves its CSV with semicolons).
 Status ParseCsv(std::string_view data, std::vector<CsvRecord>* records);
 
 }  // namespace intake

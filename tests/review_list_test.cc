@@ -52,6 +52,29 @@ TEST(ReviewCsvTest, ParsesQuotedLineBreaksAndCountsLines) {
   EXPECT_FALSE(ParseCsv("\"never closed", &records).ok());
 }
 
+// A spreadsheet in French or Spanish saves "CSV" with semicolons; a comma
+// inside a cell of such a file is text.
+TEST(ReviewCsvTest, ReadsTheSeparatorOfTheFirstLine) {
+  struct Case {
+    const char* name;
+    std::string data;
+    std::vector<std::string> second_row;
+  };
+  const Case cases[] = {
+      {"comma", "a,b\r\nx;y,z\r\n", {"x;y", "z"}},
+      {"semicolon", "a;b;c\r\n1,5;\"q;r\";s\r\n", {"1,5", "q;r", "s"}},
+      {"quoted header", "\"a;x\",b\r\n1,2\r\n", {"1", "2"}},
+      {"tab", "a\tb\r\n1,5\t2\r\n", {"1,5", "2"}},
+      {"one column", "a\r\n1,2\r\n", {"1", "2"}},
+  };
+  for (const Case& c : cases) {
+    std::vector<CsvRecord> records;
+    ASSERT_TRUE(ParseCsv(c.data, &records).ok()) << c.name;
+    ASSERT_EQ(records.size(), 2u) << c.name;
+    EXPECT_EQ(records[1].cells, c.second_row) << c.name;
+  }
+}
+
 // "p7" (written so that GCC 12 sees no overlapping copy in it).
 std::string Id(const char* prefix, int n) {
   std::string id = prefix;
