@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "pipeline/sha256.h"
 #include "tests/test_paths.h"
 
 namespace intake::testing {
@@ -75,6 +76,38 @@ void ExpectSameRecords(const std::string& out_a, const std::string& out_b) {
     EXPECT_TRUE(left == ReadFileOrDie(out_b + name))
         << out_a << name << " differs from " << out_b << name;
   }
+}
+
+int RunAndDecideEveryPassage(const std::string& input, bool run_labels,
+                             const std::string& dir, const std::string& out) {
+  EXPECT_EQ(Intake("run --quiet --no-model " + input + " --out " + out), 0);
+  nlohmann::json decisions = nlohmann::json::array();
+  int body = 0;
+  for (const nlohmann::json& p : ReadJsonLines(out + "/passages.jsonl")) {
+    body += p["kind"] == "furniture" ? 0 : 1;
+    nlohmann::json d = {
+        {"passage_id", p["passage_id"]},
+        {"doc_id", p["doc_id"]},
+        {"text_sha256", Sha256Hex(p["text"].get<std::string>())},
+        {"article14", {"14.1"}},
+        {"activity", nlohmann::json::array()},
+        {"theme", {"finance"}},
+        {"stance", "need"}};
+    if (run_labels) {
+      for (const char* field : {"article14", "activity", "theme", "stance"}) {
+        d[field] = p[field];
+      }
+    }
+    decisions.push_back(d);
+  }
+  std::ofstream(dir + "/decisions.json")
+      << nlohmann::json({{"format", "intake-review-decisions"},
+                         {"version", 1},
+                         {"reviewer", "Ana"},
+                         {"decisions", decisions}})
+             .dump();
+  EXPECT_EQ(Intake("review import " + dir + "/decisions.json --out " + out), 0);
+  return body;
 }
 
 }  // namespace intake::testing

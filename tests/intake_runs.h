@@ -38,6 +38,14 @@ void ExpectSameRecords(const std::string& out_a, const std::string& out_b);
 // The types of a record's provenance chain ("file", "attachment", ...).
 std::vector<std::string> ProvenanceTypes(const nlohmann::json& doc);
 
+// A run over `input` (the rules alone) into `out`, and a reviewer's
+// decision on each of its passages, its furniture too, imported from
+// `dir`/decisions.json: the labels the run gave, or with `run_labels`
+// false 14.1, finance and need. Returns how many passages are not
+// furniture.
+int RunAndDecideEveryPassage(const std::string& input, bool run_labels,
+                             const std::string& dir, const std::string& out);
+
 }  // namespace intake::testing
 
 #endif  // INTAKE_TESTS_INTAKE_RUNS_H_

@@ -1,10 +1,9 @@
 // `intake train` and `intake classify --model` as a user runs them: the
 // same files give the same model bytes, the command's defaults are the
 // library's, unusable options are refused before any file is read,
-// reviewers' decisions are learned and measured as the run read their
-// passages, and records name the model that labelled them.
+// reviewers' decisions are learned beside the files, and records name the
+// model that labelled them. eval --reviews is eval_command_test.cc's.
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -312,54 +311,14 @@ TEST(TrainCommandTest, AnUnusableOutOfFoldFileIsRefusedFirst) {
   }
 }
 
-// A run over `input` (the rules alone), and a reviewer's decision on each
-// of its passages, its furniture too: the labels the run gave, or with
-// `run_labels` false 14.1, finance and need. Returns how many passages
-// are not furniture.
-int RunAndDecideEveryPassage(const std::string& input, bool run_labels,
-                             const std::string& dir, const std::string& out) {
-  EXPECT_EQ(
-      testing::Intake("run --quiet --no-model " + input + " --out " + out), 0);
-  nlohmann::json decisions = nlohmann::json::array();
-  int body = 0;
-  for (const nlohmann::json& p :
-       testing::ReadJsonLines(out + "/passages.jsonl")) {
-    body += p["kind"] == "furniture" ? 0 : 1;
-    nlohmann::json d = {
-        {"passage_id", p["passage_id"]},
-        {"doc_id", p["doc_id"]},
-        {"text_sha256", Sha256Hex(p["text"].get<std::string>())},
-        {"article14", {"14.1"}},
-        {"activity", nlohmann::json::array()},
-        {"theme", {"finance"}},
-        {"stance", "need"}};
-    if (run_labels) {
-      for (const char* field : {"article14", "activity", "theme", "stance"}) {
-        d[field] = p[field];
-      }
-    }
-    decisions.push_back(d);
-  }
-  std::ofstream(dir + "/decisions.json")
-      << nlohmann::json({{"format", "intake-review-decisions"},
-                         {"version", 1},
-                         {"reviewer", "Ana"},
-                         {"decisions", decisions}})
-             .dump();
-  EXPECT_EQ(
-      testing::Intake("review import " + dir + "/decisions.json --out " + out),
-      0);
-  return body;
-}
-
 // After a run and a review, `intake train --reviews` learns the decided
 // passages beside the labelled files (the letter's furniture left out, as
 // in the files) and says how many it took.
 TEST(TrainCommandTest, ReviewersDecisionsAreLearnedBesideTheFiles) {
   const std::string dir = testing::MakeTempDir("train-reviews");
   const std::string out = dir + "/out";
-  const int body = RunAndDecideEveryPassage("fixtures/letters/samoa-needs.docx",
-                                            false, dir, out);
+  const int body = testing::RunAndDecideEveryPassage(
+      "fixtures/letters/samoa-needs.docx", false, dir, out);
   ASSERT_GT(body, 3);
   const std::string labelled = FourHundredPassages(dir);
   ASSERT_EQ(
@@ -387,77 +346,6 @@ TEST(TrainCommandTest, ReviewersDecisionsAreLearnedBesideTheFiles) {
   EXPECT_NE(testing::ReadFileOrDie(dir + "/err.txt").find(dir + "/nowhere"),
             std::string::npos);
   EXPECT_FALSE(std::ifstream(dir + "/none.model").good());
-}
-
-// `intake eval --reviews` reads each decided passage as the run read it
-// (kind, language, the heading and paragraph above): decisions that keep
-// every label the rules gave in the run are what the same rules give again.
-// Read alone, without its context, a text is labelled otherwise (micro F1
-// 0.83-0.95 on these letters before eval read the context).
-TEST(TrainCommandTest, EvalReviewsReadsThePassagesAsTheRunDid) {
-  const std::string dir = testing::MakeTempDir("eval-reviews");
-  const std::string out = dir + "/out";
-  RunAndDecideEveryPassage("fixtures/letters", true, dir, out);
-  ASSERT_EQ(
-      testing::Intake("eval --no-model --reviews " + out, dir + "/eval.txt"),
-      0);
-  const std::string eval = testing::ReadFileOrDie(dir + "/eval.txt");
-  // One micro line per dimension; each ends in its F1.
-  std::istringstream lines(eval);
-  std::string line;
-  int micro = 0;
-  while (std::getline(lines, line)) {
-    if (line.rfind("  micro ", 0) != 0) continue;
-    ++micro;
-    EXPECT_TRUE(line.ends_with("1.000")) << line;
-  }
-  EXPECT_EQ(micro, 4) << eval;
-  EXPECT_NE(eval.find("stance accuracy 1.000"), std::string::npos) << eval;
-}
-
-// A reviewer decides some passages of a document, not all: eval --reviews
-// cannot tell whether the rest named the Convention's subject, and flags
-// none of them off_topic, while eval of the same text as a letter does.
-TEST(TrainCommandTest, EvalReviewsNeverFlagsOffTopic) {
-  const std::string dir = testing::MakeTempDir("eval-reviews-topic");
-  const std::string out = dir + "/out";
-  const std::string text =
-      "The council of mages provided technical assistance and training to "
-      "the templars of three provinces.";
-  std::ofstream(dir + "/mages.txt") << text << "\n";
-  RunAndDecideEveryPassage(dir + "/mages.txt", true, dir, out);
-  ASSERT_EQ(testing::Intake("eval --reviews " + out, dir + "/eval.txt"), 0);
-  const std::string eval = testing::ReadFileOrDie(dir + "/eval.txt");
-  EXPECT_EQ(eval.find("off_topic"), std::string::npos) << eval;
-  EXPECT_NE(eval.find("passages to review"), std::string::npos) << eval;
-}
-
-// Decisions whose passages the store no longer holds cannot be read as
-// the run read them: eval and train say so instead of measuring nothing.
-TEST(TrainCommandTest, ReviewsWithNoPassageLeftAreAnError) {
-  const std::string dir = testing::MakeTempDir("reviews-gone");
-  const std::string out = dir + "/out";
-  RunAndDecideEveryPassage("fixtures/letters/samoa-needs.docx", false, dir,
-                           out);
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open((out + "/intake.sqlite").c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "DELETE FROM passages", nullptr, nullptr, nullptr),
-            SQLITE_OK);
-  sqlite3_close(db);
-  EXPECT_EQ(testing::Intake("eval --no-model --reviews " + out, "",
-                            dir + "/eval.err"),
-            2);
-  EXPECT_NE(testing::ReadFileOrDie(dir + "/eval.err")
-                .find("is on a passage its store still holds"),
-            std::string::npos);
-  EXPECT_EQ(
-      testing::Intake("train --reviews " + out + " --out " + dir + "/m.model",
-                      "", dir + "/train.err"),
-      2);
-  EXPECT_NE(testing::ReadFileOrDie(dir + "/train.err")
-                .find("no decided passage in the review folders"),
-            std::string::npos);
-  EXPECT_FALSE(std::ifstream(dir + "/m.model").good());
 }
 
 // Folds are made of letters: asked for more folds than there are letters,
