@@ -1,7 +1,6 @@
 #include "classifiers/rules.h"
 
 #include <libxml/tree.h>
-#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <charconv>
@@ -12,7 +11,6 @@
 
 #include "classifiers/rules_xml.h"
 #include "classifiers/taxonomy.h"
-#include "classifiers/text_fold.h"
 #include "pipeline/sha256.h"
 
 namespace intake {
@@ -34,25 +32,6 @@ bool ParseDecimal(std::string_view text, double* out) {
   if (v.starts_with('+')) v.remove_prefix(1);
   auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), *out);
   return ec == std::errc() && end == v.data() + v.size();
-}
-
-// A term as the matcher reads it: its folded words, each with its star
-// ("Capacity-Building*" and "capacity building*" are the same term).
-std::string TermKey(const std::string& text) {
-  FoldedText folded = FoldText(text);
-  std::u16string key;
-  for (const FoldedToken& token : folded.tokens) {
-    if (!key.empty()) key += u' ';
-    key += folded.Word(token);
-    if (static_cast<size_t>(token.end) < folded.folded.size() &&
-        folded.folded[token.end] == u'*') {
-      key += u'*';
-    }
-  }
-  std::string utf8;
-  icu::UnicodeString(key.data(), static_cast<int32_t>(key.size()))
-      .toUTF8String(utf8);
-  return utf8;
 }
 
 // A language of a term: ISO 639 in lower case, as the records write it
@@ -277,8 +256,16 @@ class RulesBuilder {
       const std::string owner =
           e.label >= 0 ? "label " + rules_->labels_[e.label].name
                        : "concept " + rules_->concepts_[e.concept_index];
-      const std::string key = std::string(is_term ? "term " : "pattern ") +
-                              lang + "\x1f" + (is_term ? TermKey(text) : text);
+      // Terms by the words they match, compared as bytes (never shown).
+      std::string key =
+          std::string(is_term ? "term " : "pattern ") + lang + "\x1f";
+      std::u16string words;
+      if (is_term && TermMatcher::TermKey(text, &words).ok()) {
+        key.append(reinterpret_cast<const char*>(words.data()),
+                   words.size() * sizeof(char16_t));
+      } else {
+        key += text;  // a pattern, or a term AddTerm refuses below
+      }
       auto [first, added] = entry_lines_[owner].emplace(key, line);
       if (!added && !included) {
         return Invalid(

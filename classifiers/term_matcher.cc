@@ -150,6 +150,19 @@ Status TermMatcher::AddTerm(std::string_view term, std::string_view lang,
   return Status::Ok();
 }
 
+Status TermMatcher::TermKey(std::string_view term, std::u16string* key) {
+  std::vector<Word> words;
+  Status s = CompileTerm(term, &words);
+  if (!s.ok()) return s;
+  key->clear();
+  for (const Word& word : words) {
+    if (!key->empty()) *key += u' ';
+    *key += word.text;
+    if (word.prefix) *key += u'*';
+  }
+  return Status::Ok();
+}
+
 Status TermMatcher::AddNegation(std::string_view term, std::string_view lang) {
   Term compiled;
   Status s = CompileTerm(term, &compiled.words);

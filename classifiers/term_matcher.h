@@ -57,6 +57,12 @@ class TermMatcher {
 
   int entry_count() const { return entry_count_; }
 
+  // The term as the matcher reads it: its folded words, each followed by
+  // "*" when written as a prefix, joined by spaces. Two terms with the same
+  // key match the same words ("Capacity-Building*", "capacity building*").
+  // Fails as AddTerm does.
+  static Status TermKey(std::string_view term, std::u16string* key);
+
   // Every occurrence of every entry applying to `lang` in `text`, negated
   // occurrences left out unless their entry is kept when negated. Terms come
   // first in word order, then patterns in the order added, each in text order.

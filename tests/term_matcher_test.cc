@@ -74,6 +74,22 @@ TEST(TermMatcherTest, RefusesTermsWithoutWordsOrStrayStars) {
   }
 }
 
+// Terms that match the same words have the same key; a star or a word
+// more makes another.
+TEST(TermMatcherTest, TermKeyIsWhatTheTermMatches) {
+  auto key = [](const char* term) {
+    std::u16string k;
+    EXPECT_TRUE(TermMatcher::TermKey(term, &k).ok()) << term;
+    return k;
+  };
+  EXPECT_EQ(key("Capacity-Building*"), key("capacity building*"));
+  EXPECT_EQ(key("Asesoría  jurídica"), key("asesoria juridica"));
+  EXPECT_NE(key("training*"), key("training"));
+  EXPECT_NE(key("waste"), key("mercury waste"));
+  std::u16string k;
+  EXPECT_FALSE(TermMatcher::TermKey("ment*ring", &k).ok());
+}
+
 // A star that ends a word may stand before a space, a hyphen or the end.
 TEST(TermMatcherTest, AcceptsStarsThatEndWords) {
   for (const char* term : {"train*", "train* officer*", "build* capacity",
